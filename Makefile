@@ -1,0 +1,45 @@
+# warlog: `make demo` sets everything up and runs the main job on samples/; `make test` tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: setup demo test lint eval corpus bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/warlog extract samples --db warlog.db --out out/events.jsonl
+	$(BIN)/warlog export out/events.csv --db warlog.db
+	$(BIN)/warlog export out/events.geojson --db warlog.db
+	$(BIN)/warlog stats --db warlog.db
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+# Score extraction on the documents that have gold annotations (needs ../shared).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_gold.py --shared $(SHARED)
+
+# The whole corpus: time, peak memory, per-file problems.
+corpus: $(STAMP)
+	$(BIN)/python benchmarks/corpus_run.py --shared $(SHARED)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/speed.py --shared $(SHARED)
+
+clean:
+	rm -rf out warlog.db .pytest_cache .ruff_cache build src/*.egg-info

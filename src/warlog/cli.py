@@ -1,0 +1,167 @@
+"""The ``warlog`` command: a thin shell over :mod:`warlog.pipeline` and the store."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warlog import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn narrative reporting on armed conflict into event data, offline.")
+out_console = Console()
+err_console = Console(stderr=True)
+
+DB_OPTION = typer.Option("--db", help="SQLite file or a SQLAlchemy URL (postgresql+psycopg://…).")
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False
+          ) -> None:
+    if version:
+        out_console.print(f"warlog {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    db: Annotated[str, DB_OPTION] = "warlog.db",
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Also write this run's events: .jsonl, .csv, .geojson or .parquet.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (0: one per core).")] = 0,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Extract stored documents again (reviewed events are kept).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")
+                     ] = False,
+) -> None:
+    """Read documents, extract events, store them in the database and optionally export them."""
+    from warlog.export.writers import write_records
+    from warlog.pipeline import default_workers, run
+    from warlog.store.database import open_store
+
+    for p in paths:
+        if not p.exists():
+            err_console.print(f"[red]error[/red] {p}: no such file or folder")
+            raise typer.Exit(2)
+    store = open_store(db)
+    t0 = time.perf_counter()
+    results = []
+    show = not quiet and sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, disable=not show) as progress:
+        from warlog.ingest.reader import iter_files
+
+        total = sum(1 for _ in iter_files(paths))
+        task = progress.add_task("extracting", total=total)
+
+        def on_file(res) -> None:
+            results.append(res)
+            progress.advance(task)
+            if res.status == "failed":
+                err_console.print(f"[red]error[/red] {res.path}: {res.message}")
+            elif res.status == "skipped":
+                err_console.print(f"[yellow]skipped[/yellow] {res.path}: {res.message}")
+            for w in res.warnings:
+                err_console.print(f"[yellow]warning[/yellow] {w}")
+
+        run(paths, store, workers=workers or default_workers(), force=force, on_file=on_file)
+    elapsed = time.perf_counter() - t0
+    if out is not None:
+        names = [n for r in results for n in r.doc_names]
+        n = write_records(store.iter_event_records(documents=names), out)
+        err_console.print(f"wrote {n} events to {out}")
+    _summary(results, elapsed, store.url, quiet)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
+    by_status = Counter(r.status for r in results)
+    docs = sum(r.documents for r in results)
+    events = sum(r.events for r in results)
+    if quiet:
+        err_console.print(f"{len(results)} files, {docs} documents, {events} new events "
+                          f"in {elapsed:.1f}s")
+        return
+    table = Table(title=f"warlog extract → {url}", show_edge=False)
+    table.add_column("files")
+    table.add_column("documents", justify="right")
+    table.add_column("new events", justify="right")
+    for status in ("stored", "replaced", "unchanged", "skipped", "failed"):
+        if by_status[status]:
+            d = sum(r.documents for r in results if r.status == status)
+            e = sum(r.events for r in results if r.status == status)
+            table.add_row(f"{status}: {by_status[status]}", str(d), str(e))
+    table.add_row("[b]total[/b]", f"[b]{docs}[/b]", f"[b]{events}[/b]")
+    err_console.print(table)
+    err_console.print(f"{elapsed:.1f}s, {docs / elapsed if elapsed else 0:.1f} documents/s")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output file: .jsonl, .csv, .geojson or .parquet.")],
+    db: Annotated[str, DB_OPTION] = "warlog.db",
+    include_rejected: Annotated[bool, typer.Option(help="Keep events a reviewer rejected.")
+                                ] = False,
+) -> None:
+    """Write every stored event to a file."""
+    from warlog.export.writers import write_records
+    from warlog.store.database import open_store
+
+    store = open_store(db)
+    try:
+        n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
+    except ValueError as e:
+        err_console.print(f"[red]error[/red] {e}")
+        raise typer.Exit(2) from e
+    err_console.print(f"wrote {n} events to {out}")
+
+
+@app.command()
+def stats(db: Annotated[str, DB_OPTION] = "warlog.db") -> None:
+    """Count what the database holds, by event type."""
+    from warlog.store.database import open_store
+
+    store = open_store(db)
+    records = store.iter_event_records(include_rejected=True)
+    table = Table(title=f"{store.url}: {store.count('documents')} documents, "
+                        f"{len(records)} events", show_edge=False)
+    table.add_column("event type")
+    table.add_column("sub-event type")
+    table.add_column("events", justify="right")
+    table.add_column("fatalities", justify="right")
+    counts = Counter((r["event_type"], r["sub_event_type"]) for r in records)
+    deaths: Counter[tuple[str, str]] = Counter()
+    for r in records:
+        deaths[(r["event_type"], r["sub_event_type"])] += r["fatalities"] or 0
+    for (et, st), n in sorted(counts.items()):
+        table.add_row(et, st, str(n), str(deaths[(et, st)]))
+    out_console.print(table)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, DB_OPTION] = "warlog.db",
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs a token."
+                                      )] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="WARLOG_TOKEN", help="Access token (required when not on 127.0.0.1).")] = None,
+) -> None:
+    """Start the local web app: map, timeline, table, source text and review."""
+    from warlog.web.server import serve as serve_app
+
+    serve_app(db=db, host=host, port=port, token=token)
+
+
+if __name__ == "__main__":
+    app()

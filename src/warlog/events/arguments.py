@@ -1,0 +1,199 @@
+"""Filling a clause's arguments: date, places, actors; and the short note of a record.
+
+``ArgumentContext`` gathers the per-document resolvers (narrative clock, gazetteer context,
+actor context) behind one small interface, so the extractor does not depend on how each stage
+is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from warlog.events.clauses import Clause
+from warlog.events.triggers import Trigger
+from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
+
+if TYPE_CHECKING:
+    from warlog.events.extract import NarrativeState
+
+MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
+TWO_SIDED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+_COORD = re.compile(
+    r"^\s*(?:(?:town|village|city|area|district|neighbou?rhood|base|camp|checkpoint)s?\s*)?"
+    r"(?:,\s*(?:and|or)?|and|or|as well as|&)\s*(?:the\s+)?"
+    r"(?:(?:towns?|villages?|city|cities|areas?|districts?)\s+(?:of\s+)?)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
+                          r"between|within)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+class ArgumentContext:
+    """Per-document resolvers for dates, places and actors."""
+
+    def __init__(self, doc: Document) -> None:
+        from warlog.actors.context import ActorContext
+        from warlog.geo.context import GeoContext
+        from warlog.timeline.clock import NarrativeClock
+
+        self.doc = doc
+        self.clock = NarrativeClock.for_document(doc)
+        self.geo = GeoContext.from_document(doc)
+        self.actor_ctx = ActorContext.from_document(doc)
+
+    @classmethod
+    def for_document(cls, doc: Document) -> ArgumentContext:
+        return cls(doc)
+
+    @property
+    def country(self) -> str | None:
+        return self.geo.country_name()
+
+    def start_section(self, section: Section | None) -> None:
+        if section is not None:
+            self.clock.start_section(section.title)
+
+    def default_location(self) -> Location | None:
+        return self.geo.document_location()
+
+    def section_location(self, section: Section | None) -> Location | None:
+        if section is None:
+            return None
+        found = self.places(section.title, section.start)
+        return found[0] if found else None
+
+    def places(self, text: str, offset: int) -> list[Location]:
+        return self.geo.locate(text, offset)
+
+    def actors(self, text: str, offset: int) -> list[ActorMention]:
+        return self.actor_ctx.mentions(text, offset)
+
+    def civilians(self) -> ActorMention:
+        return self.actor_ctx.named("Civilians")
+
+    def protesters(self) -> ActorMention:
+        return self.actor_ctx.named("Protesters")
+
+    def opponent_of(self, actor: ActorMention | None,
+                    state: NarrativeState) -> ActorMention | None:
+        """The party ``actor`` most often fights in this document so far, else its main foe."""
+        name = actor.name if actor else None
+        for other, _n in state.belligerents.most_common():
+            if other != name and other not in ("Civilians", "Protesters"):
+                m = state.mentions.get(other)
+                if m is not None:
+                    return m
+        return self.actor_ctx.main_opponent(actor)
+
+
+def year_only(date: ResolvedDate) -> bool:
+    return (date.date_end - date.date_start) > timedelta(days=MAX_SPAN_DAYS)
+
+
+def pick_date(in_clause: Sequence[ResolvedDate], clause: Clause,
+              sentence_start: int) -> ResolvedDate | None:
+    usable = [d for d in in_clause if not year_only(d)]
+    return usable[0] if usable else None
+
+
+def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Location],
+                   sentence_start: int) -> list[Location]:
+    """The place(s) of the clause's event: the mention nearest the trigger, with the places
+    coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
+    inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end]
+    if not inside:
+        return []
+    withdraw = trig.word.role == "withdraw"
+
+    def cost(p: Location) -> float:
+        s, e = p.start - sentence_start, p.end - sentence_start
+        d = (s - trig.end) if s >= trig.end else (trig.start - e) * 1.5 + 10
+        m = _PREP_BEFORE.search(text[max(0, s - 40):s])
+        prep = m.group(1).lower() if m else ""
+        if prep == "from":
+            d += -30 if withdraw else 60
+        elif prep in ("to", "toward", "towards"):
+            d += 80
+        elif prep == "between":
+            d -= 5
+        return d
+
+    best = min(inside, key=cost)
+    ordered = sorted(inside, key=lambda p: p.start)
+    i = ordered.index(best)
+    group = [best]
+    j = i
+    while j > 0 and _coordinated(text, ordered[j - 1], ordered[j], sentence_start):
+        group.insert(0, ordered[j - 1])
+        j -= 1
+    j = i
+    while j + 1 < len(ordered) and _coordinated(text, ordered[j], ordered[j + 1], sentence_start):
+        group.append(ordered[j + 1])
+        j += 1
+    first = group[0].start - sentence_start
+    if re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,3}$", text[max(0, first - 40):first],
+                 re.I):
+        return [group[0]]
+    seen: set[tuple] = set()
+    out = []
+    for p in group:
+        k = (p.name.lower(), p.latitude, p.longitude)
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:
+    gap = text[a.end - base:b.start - base]
+    return len(gap) < 40 and bool(_COORD.match(gap))
+
+
+def pick_actors(text: str, sentence_start: int, trig: Trigger,
+                c_actors: Sequence[ActorMention],
+                state: NarrativeState) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 (who acted) and actor2 (the other party) for the clause's trigger: the subject
+    before the trigger, a passive "by X" agent, the first other party after it; what the clause
+    leaves out comes from the narrative."""
+    t_abs = sentence_start + trig.start
+    before = [a for a in c_actors if a.start < t_abs]
+    after = [a for a in c_actors if a.start >= t_abs]
+    a1 = before[-1] if before else None
+    a2 = None
+    for a in after:
+        lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
+        if _BY_BEFORE.search(lead):
+            a2, a1 = a1, a
+            break
+    if a2 is None:
+        for a in after:
+            if a1 is None or a.name != a1.name:
+                a2 = a
+                break
+    if a1 is None and a2 is None:
+        a1, a2 = state.actors
+    elif a1 is None:
+        prev1, prev2 = state.actors
+        a1 = prev1 if prev1 is not None and prev1.name != a2.name else prev2
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2
+
+
+def complete_opponent(ev_type: str, a1: ActorMention | None, a2: ActorMention | None,
+                      state: NarrativeState, ctx: ArgumentContext) -> ActorMention | None:
+    if a2 is not None or ev_type not in TWO_SIDED or a1 is None:
+        return a2
+    other = ctx.opponent_of(a1, state)
+    return other if other is not None and other.name != a1.name else None
+
+
+def note(ev: Event) -> str:
+    who = ev.actor1 or "Unidentified actor"
+    vs = f" against {ev.actor2}" if ev.actor2 else ""
+    where = f" at {ev.location}" if ev.location else ""
+    toll = f"; {ev.fatalities} killed" if ev.fatalities else ""
+    return f"{ev.sub_event_type}: {who}{vs}{where}{toll}."

@@ -1,0 +1,225 @@
+"""From a cleaned document to event records: triggers → clauses → typed frames → arguments.
+
+The document is read once, in order, sentence by sentence; a narrative state carries the last
+date (the clock), the last place and the last actors, because articles say "the next day",
+"the base" and "they" far more often than they repeat a date, a town or a name.
+
+Per clause with a trigger:
+- type: the strongest, most specific trigger (``typing.primary_trigger``), refined by its
+  arguments (who captured, what was seized, who died);
+- date: a date mention inside the clause, else the sentence's last date before it, else the
+  narrative clock;
+- place: the place mentions nearest the trigger (a coordinated list gives one event per place),
+  else the last place of the narrative;
+- actors: dictionary and context-resolved mentions; the subject before the trigger is actor1, a
+  passive "by X" agent too; a missing party comes from the narrative;
+- fatalities: ACLED's counting rules over the clause;
+- evidence: the sentence, with offsets in the original file.
+Then the one-event rule merges records of the same day, place, actors and type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warlog.events import arguments as args
+from warlog.events.clauses import Clause, split_clauses
+from warlog.events.fatalities import count_fatalities
+from warlog.events.lexicon import Lexicon, lexicon, normalise
+from warlog.events.merge import merge_events
+from warlog.events.triggers import Trigger, find_triggers
+from warlog.events.typing import primary_trigger, sub_event_type, victims_are_civilian
+from warlog.model import ActorMention, Document, Event, Evidence, Location, ResolvedDate, Span
+from warlog.nlp.sentences import split_sentences
+
+MAX_EVIDENCE = 700
+_ANAPHOR = re.compile(
+    r"^(?:however, |but |and )?(?:the|this|that|these|those|both|each) "
+    r"(?:attacks?|explosions?|blasts?|bombings?|strikes?|airstrikes?|air strikes?|shelling|"
+    r"clashes|fighting|ambush|assault|raid|operation|bombardment|incident|explosion)\b")
+
+
+@dataclass
+class NarrativeState:
+    """What the text has established so far, for clauses that leave it implicit."""
+
+    location: Location | None = None
+    actors: tuple[ActorMention | None, ActorMention | None] = (None, None)
+    last_event: Event | None = None
+    belligerents: Counter[str] = field(default_factory=Counter)
+    mentions: dict[str, ActorMention] = field(default_factory=dict)
+
+
+class DocumentExtractor:
+    def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lex or lexicon()
+        self.ctx = args.ArgumentContext.for_document(doc)
+        self.state = NarrativeState(location=self.ctx.default_location())
+        self.events: list[Event] = []
+
+    # -- driver --------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        doc = self.doc
+        section = None
+        skipping = False
+        for sent in split_sentences(doc.text):
+            sec = doc.section_at(sent.start)
+            if sec is not section:
+                section = sec
+                skipping = bool(sec and normalise(sec.title).strip(" #:") in
+                                self.lex.skip_sections)
+                self.ctx.start_section(sec)
+                loc = self.ctx.section_location(sec)
+                if loc is not None:
+                    self.state.location = loc
+            if sec is not None and sent.start <= sec.start + 2 and _is_heading(sent, sec):
+                continue
+            before = self.ctx.clock.current
+            dates = self.ctx.clock.read(sent.text, sent.start)
+            if skipping:
+                continue
+            self._sentence(sent, dates, before)
+        return merge_events(self.events)
+
+    # -- one sentence ----------------------------------------------------------------------
+    def _sentence(self, sent: Span, dates: list[ResolvedDate],
+                  before: ResolvedDate | None) -> None:
+        text = sent.text
+        places = self.ctx.places(text, sent.start)
+        actors = self.ctx.actors(text, sent.start)
+        for a in actors:
+            self.state.mentions.setdefault(a.name, a)
+        triggers = find_triggers(text, self.lex)
+        if not triggers:
+            if places:
+                self.state.location = places[-1]
+            return
+        low = normalise(text)
+        if self._is_tally(low) or self._is_definition(low):
+            return
+        if all(t.word.killing for t in triggers) and _ANAPHOR.match(low) and self.state.last_event:
+            self._attach(self.state.last_event, sent)
+            return
+        clauses = split_clauses(text, triggers, dates, sent.start)
+        clause_date = before
+        for clause in clauses:
+            in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
+            prior = [d for d in dates if d.start - sent.start < clause.start]
+            date = args.pick_date(in_clause, clause, sent.start) or (
+                prior[-1] if prior else clause_date)
+            self._clause(sent, clause, date, places, actors)
+            if date is not None:
+                clause_date = date
+
+    def _clause(self, sent: Span, clause: Clause, date: ResolvedDate | None,
+                places: list[Location], actors: list[ActorMention]) -> None:
+        trig = primary_trigger(clause.triggers)
+        if trig is None or date is None or args.year_only(date):
+            return
+        text = sent.text
+        ctext = text[clause.start:clause.end]
+        fat = count_fatalities(ctext, sent.start + clause.start)
+        c_actors = [a for a in actors if clause.start <= a.start - sent.start < clause.end]
+        if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
+            return  # "died" with no count and no party: nothing to code
+        a1, a2 = args.pick_actors(text, sent.start, trig, c_actors, self.state)
+        civ = victims_are_civilian(ctext, self.lex)
+        locs = args.pick_locations(text, clause, trig, places, sent.start)
+        if not locs:
+            locs = [self.state.location] if self.state.location else [None]
+        country = next((loc.country for loc in locs if loc and loc.country), None) or (
+            self.ctx.country)
+        sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ, self.lex)
+        if sub in ("Government regains territory", "Non-state actor overtakes territory") and (
+                locs == [None]):
+            sub = "Armed clash"
+        if sub == "Attack" and a2 is None and civ:
+            a2 = self.ctx.civilians()
+        a2 = args.complete_opponent(self.lex.type_of(sub), a1, a2, self.state, self.ctx)
+        if sub == "Non-violent transfer of territory" and a2 is not None and (
+                trig.word.role == "withdraw"):
+            a2 = None
+        if sub in ("Peaceful protest", "Violent demonstration") and a1 is None:
+            a1 = self.ctx.protesters()
+        evidence = self._evidence(sent, clause)
+        for i, loc in enumerate(locs):
+            ev = Event(
+                doc=self.doc.name,
+                event_type=self.lex.type_of(sub),
+                sub_event_type=sub,
+                event_date=date.date_start,
+                date_end=date.date_end,
+                time_precision=date.precision,
+                actor1=a1.name if a1 else None,
+                actor2=a2.name if a2 else None,
+                inter1=a1.inter if a1 else None,
+                inter2=a2.inter if a2 else None,
+                location=loc.name if loc else None,
+                latitude=loc.latitude if loc else None,
+                longitude=loc.longitude if loc else None,
+                geo_precision=loc.geo_precision if loc else None,
+                country=(loc.country if loc and loc.country else country),
+                admin1=loc.admin1 if loc else None,
+                fatalities=fat.killed if i == 0 else None,
+                fatalities_low=fat.low if i == 0 else None,
+                fatalities_high=fat.high if i == 0 else None,
+                evidence=[evidence],
+                trigger=trig.text,
+                source=str(self.doc.meta.get("url") or self.doc.title),
+            )
+            ev.notes = args.note(ev)
+            self.events.append(ev)
+            self.state.last_event = ev
+        if locs[-1] is not None:
+            self.state.location = locs[-1]
+        self.state.actors = (a1, a2)
+        for a in (a1, a2):
+            if a is not None:
+                self.state.belligerents[a.name] += 1
+
+    # -- helpers -------------------------------------------------------------------------
+    def _evidence(self, sent: Span, clause: Clause) -> Evidence:
+        s, e = sent.start, sent.end
+        if e - s > MAX_EVIDENCE:
+            s, e = sent.start + clause.start, sent.start + clause.end
+            e = min(e, s + MAX_EVIDENCE)
+        text = self.doc.text[s:e].strip()
+        return Evidence(text, s, e, self.doc.to_raw(s), self.doc.to_raw(max(s, e - 1)) + 1)
+
+    def _attach(self, ev: Event, sent: Span) -> None:
+        """A sentence that only tells the toll of the event before it ("The explosions left
+        19 soldiers dead") adds its evidence and count to that event."""
+        fat = count_fatalities(sent.text, sent.start)
+        if fat.killed is not None and ev.fatalities is None:
+            ev.fatalities, ev.fatalities_low, ev.fatalities_high = fat.killed, fat.low, fat.high
+        ev.evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
+
+    def _is_tally(self, low: str) -> bool:
+        return low.startswith(self.lex.tally_openers) or any(
+            p in low for p in self.lex.tally_phrases)
+
+    def _is_definition(self, low: str) -> bool:
+        """The lead's "The 2014 X offensive was an offensive launched by …" sums up the article."""
+        title = normalise(self.doc.title).strip()
+        if not title or len(title) < 6:
+            return False
+        head = low[: len(title) + 12]
+        return title in head and (" was " in low[: len(title) + 40] or
+                                  " is " in low[: len(title) + 40] or
+                                  " were " in low[: len(title) + 40])
+
+
+def _is_heading(sent: Span, sec) -> bool:
+    t = sent.text.strip("# ").strip()
+    return t == sec.title.strip() or sent.text.lstrip().startswith("#")
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """All events of one document, merged by the one-event rule."""
+    return DocumentExtractor(doc).run()
+
+
+__all__ = ["DocumentExtractor", "extract_events", "Trigger"]

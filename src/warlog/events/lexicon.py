@@ -1,0 +1,119 @@
+"""The trigger lexicon (``data/triggers.yaml``) compiled once into an Aho–Corasick automaton."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from warlog.data import load_yaml
+
+# The more specific violent type wins when one clause holds several triggers (GUIDELINES.md:
+# "When an event fits several rows, the more specific violent one wins").
+PRECEDENCE = (
+    "Suicide bomb",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Shelling/artillery/missile attack",
+    "Abduction/forced disappearance",
+    "Sexual violence",
+    "Attack",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+    "Arrests",
+    "Looting/property destruction",
+    "Disrupted weapons use",
+    "Armed clash",
+    "Peaceful protest",
+    "Headquarters or base established",
+    "Agreement",
+    "Non-violent transfer of territory",
+    "Change to group/activity",
+    "Other",
+)
+RANK = {sub: i for i, sub in enumerate(PRECEDENCE)}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWord:
+    phrase: str
+    sub: str
+    strength: float
+    role: str  # capture | recapture | withdraw | other
+    killing: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    event_type: dict[str, str]
+    object_window: int
+    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str], ...]
+    partial_words: tuple[str, ...]
+    partial_within: int
+    civilian_victims: frozenset[str]
+    modal_before_to: frozenset[str]
+    modal_before: tuple[str, ...]
+    tally_openers: tuple[str, ...]
+    tally_phrases: tuple[str, ...]
+    skip_sections: frozenset[str]
+    clause_breaks: tuple[str, ...]
+
+    def type_of(self, sub: str) -> str:
+        return self.event_type[sub]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("\u2019", "'").replace("\u2013", "-"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml("triggers.yaml")
+    auto = ahocorasick.Automaton()
+    seen: dict[str, TriggerWord] = {}
+    for entry in data["triggers"]:
+        for phrase in entry["words"]:
+            key = _norm(str(phrase))
+            word = TriggerWord(key, entry["sub"], float(entry.get("strength", 2)),
+                               entry.get("role", "other"), bool(entry.get("killing", False)))
+            old = seen.get(key)
+            # one phrase, one meaning: the stronger (then more specific) entry keeps it
+            if old is None or (word.strength, -RANK[word.sub]) > (old.strength, -RANK[old.sub]):
+                seen[key] = word
+    for key, word in seen.items():
+        auto.add_word(key, word)
+    auto.make_automaton()
+    ov = data["object_overrides"]
+    rules = tuple(
+        (frozenset(r["from"]), frozenset(_norm(o) for o in r["objects"]),
+         frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"])
+        for r in ov["rules"])
+    mod = data["modality"]
+    return Lexicon(
+        automaton=auto,
+        event_type=dict(data["types"]),
+        object_window=int(ov["window"]),
+        object_rules=rules,
+        partial_words=tuple(_norm(w) for w in data["partial_control"]["words"]),
+        partial_within=int(data["partial_control"]["within"]),
+        civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
+        modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
+        modal_before=tuple(_norm(w) for w in mod["before"]),
+        tally_openers=tuple(_norm(w) for w in data["tally_openers"]),
+        tally_phrases=tuple(_norm(w) for w in data["tally_phrases"]),
+        skip_sections=frozenset(_norm(w) for w in data["skip_sections"]),
+        clause_breaks=tuple(data["clause_breaks"]),
+    )
+
+
+def normalise(text: str) -> str:
+    """Lower-case with unified apostrophes and dashes; same length as ``text``."""
+    return text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")

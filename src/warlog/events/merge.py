@@ -1,0 +1,64 @@
+"""ACLED's one-event rule: same day, same place, same actors, same type is one event.
+
+Records are merged in document order; the merged record keeps every piece of evidence. Counts
+from two sentences are added when the later one reports *other* dead ("17 ISIL fighters were
+also killed near the base"), otherwise the larger stands (a restated toll is not new deaths).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from warlog.model import Event
+
+_ADDITIVE = re.compile(r"\b(also|another|other|additional|further|more)\b", re.I)
+_PLACE_NOISE = re.compile(r"\b(the|city|town|village|of)\b|[^a-z0-9 ]")
+
+
+def place_key(ev: Event) -> str:
+    name = _PLACE_NOISE.sub(" ", (ev.location or "").lower())
+    return " ".join(name.split())
+
+
+def merge_key(ev: Event) -> tuple:
+    actors = tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))
+    return (ev.event_date, ev.date_end, place_key(ev), actors, ev.sub_event_type)
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    out: list[Event] = []
+    by_key: dict[tuple, Event] = {}
+    for ev in events:
+        key = merge_key(ev)
+        kept = by_key.get(key)
+        if kept is None:
+            by_key[key] = ev
+            out.append(ev)
+            continue
+        _absorb(kept, ev)
+    return out
+
+
+def _absorb(kept: Event, new: Event) -> None:
+    new_text = " ".join(e.text for e in new.evidence)
+    seen = {(e.start, e.end) for e in kept.evidence}
+    same_sentence = any((e.start, e.end) in seen for e in new.evidence)
+    if new.fatalities is not None:
+        if kept.fatalities is None:
+            kept.fatalities = new.fatalities
+            kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high
+        elif not same_sentence and _ADDITIVE.search(new_text):
+            kept.fatalities += new.fatalities
+            kept.fatalities_low = kept.fatalities_high = None
+        elif new.fatalities > kept.fatalities:
+            kept.fatalities = new.fatalities
+            kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high
+    for e in new.evidence:
+        if (e.start, e.end) not in seen:
+            kept.evidence.append(e)
+            seen.add((e.start, e.end))
+    for attr in ("latitude", "longitude", "geo_precision", "admin1", "assoc_actor_1",
+                 "assoc_actor_2"):
+        if getattr(kept, attr) is None and getattr(new, attr) is not None:
+            setattr(kept, attr, getattr(new, attr))

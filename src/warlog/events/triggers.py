@@ -1,0 +1,91 @@
+"""Finding event triggers in a sentence: automaton matches, whole words, longest first,
+with planned or hypothetical actions ("preparing to attack", "would capture") left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warlog.events.lexicon import Lexicon, TriggerWord, lexicon, normalise
+
+_WORD = re.compile(r"[a-z0-9'-]+")
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int  # offsets in the sentence text
+    end: int
+    text: str
+    word: TriggerWord
+
+    @property
+    def sub(self) -> str:
+        return self.word.sub
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "-'"
+
+
+def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
+    """All trigger phrases in ``sentence`` (offsets relative to it), non-overlapping, longest
+    first, and not governed by a modal cue."""
+    lex = lex or lexicon()
+    low = normalise(sentence)
+    found: list[Trigger] = []
+    for end_idx, word in lex.automaton.iter(low):
+        end = end_idx + 1
+        start = end - len(word.phrase)
+        if start > 0 and _is_word_char(low[start - 1]):
+            continue
+        if end < len(low) and _is_word_char(low[end]):
+            continue
+        found.append(Trigger(start, end, sentence[start:end], word))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Trigger] = []
+    for t in found:
+        if any(t.start < e and s < t.end for s, e in taken):
+            continue
+        taken.append((t.start, t.end))
+        kept.append(t)
+    kept.sort(key=lambda t: t.start)
+    return [t for t in kept
+            if not is_modal(low, t.start, lex) and not in_proper_name(sentence, t.start, t.end)]
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def in_proper_name(sentence: str, start: int, end: int) -> bool:
+    """"Artillery Regiment 121", "the Battle of Kunduz", "Operation Sabre": a capitalised
+    trigger inside a name (not the sentence's first word) names a unit or an event, it does not
+    report one."""
+    if not sentence[start:start + 1].isupper() or sentence[start:end].isupper():
+        return False  # lower case, or an acronym such as IED
+    if not sentence[:start].strip():
+        return False
+    nxt = sentence[end:end + 40].lstrip()
+    if nxt.startswith("of "):
+        nxt = nxt[3:].lstrip()
+    prev = sentence[:start].rstrip().rsplit(" ", 1)[-1]
+    return bool(_CAP_WORD.match(nxt) or _CAP_WORD.fullmatch(prev))
+
+
+def is_modal(low: str, start: int, lex: Lexicon) -> bool:
+    """True when the trigger at ``start`` is planned, threatened, denied or hypothetical."""
+    before = _WORD.findall(low[max(0, start - 60):start])
+    if not before:
+        return False
+    last = before[-4:]
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in lex.modal_before_to:
+        return True
+    if len(before) >= 3 and before[-1] == "to" and before[-3] in lex.modal_before_to:
+        return True  # "preparing an attack", "attempt to recapture"
+    if len(before) >= 2 and before[-1] in ("an", "a", "the") and before[-2] in (
+            "preparing", "planning", "planned", "plotting", "threatened"):
+        return True
+    if any(w in lex.modal_before for w in last[-2:]):
+        return True
+    tail = " ".join(last)
+    return any(" " in cue and tail.endswith(cue) for cue in lex.modal_before)

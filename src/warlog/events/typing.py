@@ -1,0 +1,60 @@
+"""Deciding a clause's ACLED sub-event type from its triggers and their arguments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warlog.events.lexicon import RANK, Lexicon, lexicon, normalise
+from warlog.events.triggers import Trigger
+from warlog.model import ActorMention
+
+_WORDS = re.compile(r"[a-z0-9'-]+")
+
+
+def primary_trigger(triggers: Sequence[Trigger]) -> Trigger | None:
+    """The trigger that types the clause: strongest, then most specific, then first."""
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: (-t.word.strength, RANK[t.sub], t.start))
+
+
+def _words_after(clause: str, end: int, n: int) -> list[str]:
+    return _WORDS.findall(normalise(clause[end:end + 120]))[:n]
+
+
+def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
+                   actor1: ActorMention | None, event_country: str | None,
+                   victims_civilian: bool, lex: Lexicon | None = None) -> str:
+    """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause)."""
+    lex = lex or lexicon()
+    sub = trigger.sub
+    after = _words_after(clause, trigger_end, lex.object_window)
+    after_text = " ".join(after)
+    phrase = trigger.word.phrase
+    for sources, objects, needs, target in lex.object_rules:
+        if sub not in sources or (needs and phrase not in needs):
+            continue
+        if any(w in objects for w in after) or any(" " in o and o in after_text for o in objects):
+            sub = target
+            break
+    role = trigger.word.role
+    if sub in ("Non-state actor overtakes territory", "Government regains territory"):
+        near = " ".join(after[: lex.partial_within + 2])
+        if any(near.startswith(p) or f" {p}" in f" {near}" for p in lex.partial_words):
+            return "Armed clash"
+        if role in ("capture", "recapture"):
+            state_here = (actor1 is not None and actor1.inter == 1 and (
+                event_country is None or actor1.country is None
+                or actor1.country == event_country))
+            return "Government regains territory" if state_here else (
+                "Non-state actor overtakes territory")
+    if trigger.word.killing:
+        return "Attack" if victims_civilian else "Armed clash"
+    return sub
+
+
+def victims_are_civilian(clause: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or lexicon()
+    words = set(_WORDS.findall(normalise(clause)))
+    return bool(words & lex.civilian_victims)

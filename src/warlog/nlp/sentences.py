@@ -1,0 +1,66 @@
+"""Sentence boundaries with offsets, fast and aware of military abbreviations.
+
+Why not spaCy's ``sentencizer``: it splits after "Col." and "Lt." (common in this domain) and the
+blank tokenizer it needs runs at ~90k tokens/s here, while this splitter reads the whole corpus in
+well under a second. spaCy's statistical pipeline is still used, but only on the few sentences
+where a parse can change the answer (see :mod:`warlog.nlp.parse`).
+
+Rules: a line break always ends a sentence (cleaned documents keep headings and paragraphs on
+their own lines); ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets) ends
+one when followed by white space and an upper-case letter, a digit or an opening quote, unless
+the word before the period is an abbreviation (``data/sentences.yaml``) or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from warlog.data import load_yaml
+from warlog.model import Span
+
+_CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_yaml("sentences.yaml")["abbreviations"])
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(line, max(0, dot - 24), dot)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    abbr = _abbreviations()
+    return word in abbr or word.rsplit(".", 1)[-1] in abbr and "." in word
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Yield the sentences of ``text[start:end]`` as spans (offsets into ``text``)."""
+    end = len(text) if end is None else end
+    for line in _LINE.finditer(text, start, end):
+        ls, le = line.start(), line.end()
+        seg = ls
+        for m in _CANDIDATE.finditer(text, ls, le):
+            if _is_abbreviation(text, m.start()):
+                continue
+            yield from _strip(text, seg, m.end())
+            seg = m.end()
+        yield from _strip(text, seg, le)
+
+
+def _strip(text: str, s: int, e: int) -> Iterator[Span]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield Span(s, e, text[s:e])

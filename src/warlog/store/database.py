@@ -1,0 +1,204 @@
+"""Opening a store and writing documents with their events, idempotently.
+
+``open_store("warlog.db")`` or ``open_store("postgresql+psycopg://…")``. A document is written in
+one transaction with its events: a file that fails leaves nothing behind, and a file already
+stored (same name, same content hash) is not written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy.engine import Connection
+
+from warlog.model import Document, Event
+from warlog.store import schema as s
+
+
+def _url(target: str | Path) -> str:
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+@dataclass
+class WriteResult:
+    status: str  # "stored" | "unchanged" | "replaced"
+    document_id: int
+    n_events: int
+
+
+class Store:
+    """A warlog database (SQLite by default, PostgreSQL for a shared team store)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        s.metadata.create_all(engine)
+        with engine.begin() as conn:
+            row = conn.execute(
+                select(s.meta_info.c.value).where(s.meta_info.c.key == "schema_version")
+            ).first()
+            if row is None:
+                conn.execute(insert(s.meta_info).values(key="schema_version",
+                                                        value=str(s.SCHEMA_VERSION)))
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- writing ---------------------------------------------------------------------------
+    def known_documents(self) -> set[tuple[str, str]]:
+        """(name, content hash) of every stored document: what a re-run need not extract."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.documents.c.name, s.documents.c.content_hash)).all()
+        return {(r.name, r.content_hash) for r in rows}
+
+    def write_document(self, doc: Document, events: Iterable[Event],
+                       replace_same: bool = False) -> WriteResult:
+        """Store a document and its events in one transaction.
+
+        Same name and content as a stored document: nothing changes ("unchanged"), unless
+        ``replace_same`` (a forced re-extraction): then its unreviewed events are replaced.
+        Same name with new content: the old version's unreviewed events are replaced, reviewed
+        ones are kept and moved to the new version ("replaced"). Reviewed events are never
+        overwritten.
+        """
+        events = list(events)
+        h = doc.content_hash
+        with self.engine.begin() as conn:
+            existing = conn.execute(
+                select(s.documents.c.id, s.documents.c.content_hash).where(
+                    s.documents.c.name == doc.name)
+            ).all()
+            for row in existing:
+                if row.content_hash == h:
+                    if not replace_same:
+                        return WriteResult("unchanged", row.id, 0)
+                    conn.execute(delete(s.events).where(
+                        s.events.c.document_id == row.id,
+                        s.events.c.review_state == "unreviewed"))
+                    for ev in events:
+                        self._insert_event(conn, row.id, ev)
+                    conn.execute(s.documents.update().where(s.documents.c.id == row.id)
+                                 .values(clean_text=doc.text, n_events=len(events)))
+                    return WriteResult("replaced", row.id, len(events))
+            doc_id = conn.execute(
+                insert(s.documents).values(
+                    name=doc.name, path=doc.path, content_hash=h, format=doc.format,
+                    title=doc.title, meta=_jsonable(doc.meta), raw_text=doc.raw,
+                    clean_text=doc.text, n_events=len(events),
+                )
+            ).inserted_primary_key[0]
+            for row in existing:
+                self._retire(conn, row.id, doc_id)
+            for ev in events:
+                self._insert_event(conn, doc_id, ev)
+        return WriteResult("replaced" if existing else "stored", doc_id, len(events))
+
+    def _retire(self, conn: Connection, old_id: int, new_id: int) -> None:
+        conn.execute(delete(s.events).where(
+            s.events.c.document_id == old_id, s.events.c.review_state == "unreviewed"))
+        conn.execute(s.events.update().where(s.events.c.document_id == old_id)
+                     .values(document_id=new_id))
+        conn.execute(delete(s.documents).where(s.documents.c.id == old_id))
+
+    def _insert_event(self, conn: Connection, doc_id: int, ev: Event) -> None:
+        rec = ev.as_record()
+        key = event_key(rec)
+        taken = conn.execute(select(s.events.c.id).where(
+            s.events.c.document_id == doc_id, s.events.c.event_key == key)).first()
+        if taken:
+            return
+        cols = {c.name for c in s.events.columns}
+        values = {k: v for k, v in rec.items() if k in cols and k not in ("event_date", "date_end")}
+        values.update(event_date=ev.event_date, date_end=ev.date_end,
+                      document_id=doc_id, event_key=key)
+        event_id = conn.execute(insert(s.events).values(**values)).inserted_primary_key[0]
+        if ev.evidence:
+            conn.execute(insert(s.evidence), [
+                {"event_id": event_id, "position": i, "text": e.text,
+                 "raw_start": e.raw_start, "raw_end": e.raw_end}
+                for i, e in enumerate(ev.evidence)])
+
+    def record_problem(self, path: str, message: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(s.problems).values(path=path, message=message))
+
+    # -- reading ---------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        from sqlalchemy import func
+
+        t = s.metadata.tables[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+    def iter_event_records(self, include_rejected: bool = False,
+                           documents: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored events as export records (the JSON Lines contract), by document and date;
+        only those of the named ``documents`` when given."""
+        ev, doc = s.events, s.documents
+        q = (select(ev, doc.c.name.label("doc")).join(doc, doc.c.id == ev.c.document_id)
+             .order_by(doc.c.name, ev.c.event_date, ev.c.id))
+        if documents is not None:
+            q = q.where(doc.c.name.in_(list(documents)))
+        if not include_rejected:
+            q = q.where(ev.c.review_state != "rejected")
+        out = []
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+            spans: dict[int, list[dict[str, Any]]] = {}
+            for r in conn.execute(select(s.evidence).order_by(s.evidence.c.event_id,
+                                                              s.evidence.c.position)).mappings():
+                spans.setdefault(r["event_id"], []).append(
+                    {"start": r["raw_start"], "end": r["raw_end"], "text": r["text"]})
+        for r in rows:
+            rec = record_from_row(r)
+            rec["evidence_spans"] = spans.get(r["id"], [])
+            rec["evidence"] = " ".join(x["text"] for x in rec["evidence_spans"])
+            out.append(rec)
+        return out
+
+
+def record_from_row(r: Any) -> dict[str, Any]:
+    keys = ("doc", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
+            "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "location",
+            "latitude", "longitude", "geo_precision", "country", "admin1", "fatalities",
+            "fatalities_low", "fatalities_high", "trigger", "notes", "source", "review_state")
+    rec = {k: r[k] for k in keys}
+    rec["id"] = r["id"]
+    for k in ("event_date", "date_end"):
+        if rec[k] is not None:
+            rec[k] = rec[k].isoformat()
+    return rec
+
+
+def event_key(rec: dict[str, Any]) -> str:
+    """A stable identity for an extracted event, so re-runs never duplicate it."""
+    ident = [rec.get(k) for k in ("event_date", "date_end", "sub_event_type", "actor1",
+                                  "actor2", "location", "evidence")]
+    return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:32]
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def open_store(target: str | Path = "warlog.db") -> Store:
+    url = _url(target)
+    engine = create_engine(url, future=True)
+    if url.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=5000")
+            cur.close()
+    return Store(engine)

@@ -1,0 +1,90 @@
+"""Triggers, clauses and typing on sentences from the corpus."""
+
+from warlog.events.clauses import split_clauses
+from warlog.events.triggers import find_triggers
+from warlog.events.typing import primary_trigger, sub_event_type, victims_are_civilian
+from datetime import date
+
+from warlog.model import ActorMention, ResolvedDate
+
+
+def subs(sentence: str) -> list[str]:
+    return [t.sub for t in find_triggers(sentence)]
+
+
+def test_longest_phrase_wins_and_whole_words_only():
+    s = "During the night of 25 July, a suicide car-bomb was detonated at the Panorama checkpoint"
+    found = find_triggers(s)
+    assert found[0].text == "suicide car-bomb"
+    assert primary_trigger(found).sub == "Suicide bomb"
+    assert subs("The reshelling of files") == []  # no match inside a word
+
+
+def test_planned_and_hypothetical_actions_are_not_events():
+    assert subs("ISIL was preparing to attack the Tabqa air base") == []
+    assert subs("the rebels threatened to capture the town") == []
+    assert subs("The army would recapture the city") == []
+    assert subs("In May, troops attacked the base") == ["Armed clash"]
+
+
+def test_the_specific_violent_type_wins():
+    s = "The attack began with two suicide attacks."
+    assert primary_trigger(find_triggers(s)).sub == "Suicide bomb"
+    s = "ISIL forces retreated from the Kwayres air base due to heavy shelling"
+    assert primary_trigger(find_triggers(s)).sub == "Shelling/artillery/missile attack"
+
+
+def test_clauses_keep_their_own_triggers():
+    s = ("On 8 April, rebels detonated two suicide cars at the Khazanat fueling base east of Khan "
+         "Shaykhun, followed by clashes and three days later reportedly took an Army checkpoint "
+         "at the crossroads of the Heish, but Syrian Army units took it back the next day.")
+    i = s.index("three days later")
+    later = ResolvedDate(i, i + 16, "three days later", date(2014, 4, 11), date(2014, 4, 11), 1)
+    clauses = split_clauses(s, find_triggers(s), [later])
+    assert [primary_trigger(c.triggers).sub for c in clauses] == [
+        "Suicide bomb", "Armed clash", "Non-state actor overtakes territory",
+        "Government regains territory"]
+    assert s[clauses[1].start:clauses[1].end].strip() == "followed by clashes and"
+
+
+def test_a_clause_without_trigger_joins_the_one_before():
+    s = "ISIL itself shelled Al Hasakah with mortars, leaving three people dead."
+    clauses = split_clauses(s, find_triggers(s))
+    assert len(clauses) == 1 and clauses[0].end == len(s)
+
+
+def _typed(sentence: str, actor1: ActorMention | None, country: str = "Syria") -> str:
+    t = primary_trigger(find_triggers(sentence))
+    return sub_event_type(t, sentence, t.end, actor1, country, victims_are_civilian(sentence))
+
+
+SYRIA = ActorMention(0, 0, "", "Military Forces of Syria", 1, "Syria")
+ISIS = ActorMention(0, 0, "", "Islamic State", 2, None)
+
+
+def test_captures_are_typed_by_who_took_the_place():
+    assert _typed("the military recaptured the Penitentiary center", SYRIA) == (
+        "Government regains territory")
+    assert _typed("ISIL took control of Division 17", ISIS) == (
+        "Non-state actor overtakes territory")
+    assert _typed("the SDF successfully reclaimed all lost positions", ISIS) == (
+        "Non-state actor overtakes territory")
+
+
+def test_partial_captures_are_fighting_and_seized_weapons_are_looting():
+    assert _typed("ISIL managed to capture large parts of Artillery Regiment 121 base", ISIS) == (
+        "Armed clash")
+    assert _typed("YPG units seized weaponry from the SAA in Hasakah city", ISIS) == (
+        "Looting/property destruction")
+
+
+def test_names_of_units_and_battles_are_not_triggers():
+    assert subs("ISIL captured large parts of Artillery Regiment 121 base") == [
+        "Non-state actor overtakes territory"]
+    assert subs("It happened during the Battle of Kunduz.") == []
+    assert subs("Artillery shelled the town.") == ["Shelling/artillery/missile attack"] * 2
+
+
+def test_killing_of_civilians_is_violence_against_civilians():
+    assert _typed("militants killed five civilians in the village", ISIS) == "Attack"
+    assert _typed("clashes killed three YPG fighters", ISIS) == "Armed clash"
