@@ -1,10 +1,10 @@
 """Triggers, clauses and typing on sentences from the corpus."""
 
+from datetime import date
+
 from warlog.events.clauses import split_clauses
 from warlog.events.triggers import find_triggers
 from warlog.events.typing import primary_trigger, sub_event_type, victims_are_civilian
-from datetime import date
-
 from warlog.model import ActorMention, ResolvedDate
 
 
