@@ -1,0 +1,136 @@
+"""YAML front matter: find it, parse it, and turn it into the normalised ``Document.meta``.
+
+Exports differ in their keys (``subject`` or ``title``; ``date`` as a string or a list; a whole
+infobox under ``infoboxes``), so later stages read one vocabulary: ``title``, ``description``,
+``date``, ``place``, ``tags``, ``infoboxes``, ``url``, with the untouched mapping kept under
+``meta["front_matter"]``. A broken front matter is a warning, never a reason to lose the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~20x faster
+_URL_KEYS = ("url", "link", "canonical", "canonical_url", "source_url", "permalink", "source")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The parsed front matter (``data`` is None when there was none or it was broken)."""
+
+    data: dict[str, Any] | None
+    body_start: int  # offset in the raw text where the body begins
+    warnings: list[str] = field(default_factory=list)
+
+
+def has_front_matter(text: str) -> bool:
+    return _FRONT_MATTER.match(text) is not None
+
+
+def split_front_matter(raw: str, name: str) -> FrontMatter:
+    """Parse the leading ``---`` block of ``raw``; problems become one-line warnings."""
+    m = _FRONT_MATTER.match(raw)
+    if not m:
+        return FrontMatter(None, 0)
+    block = m.group("body") or ""
+    try:
+        data = yaml.load(block, Loader=_LOADER) if block.strip() else {}
+    except yaml.YAMLError as err:
+        # the context mark is where the broken construct began (an unclosed quote…)
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        line = f" line {mark.line + 2}" if mark is not None else ""
+        parts = [getattr(err, "context", None), getattr(err, "problem", None)]
+        problem = ": ".join(p for p in parts if p) or str(err).splitlines()[0]
+        msg = f"{name}:{line}: broken YAML front matter ({problem}); front matter ignored"
+        return FrontMatter(None, m.end(), [msg])
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        msg = f"{name}: line 2: front matter is not a mapping; front matter ignored"
+        return FrontMatter(None, m.end(), [msg])
+    return FrontMatter(json_safe(data), m.end())
+
+
+def json_safe(value: Any) -> Any:
+    """Dates become ISO strings and keys strings, so meta can be written as JSON."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def _text(value: Any) -> str | None:
+    """A list of strings joined with "; ", a scalar as a string, an empty value as None."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        parts = [_text(v) for v in value]
+        joined = "; ".join(p for p in parts if p)
+        return joined or None
+    if isinstance(value, dict):
+        return _text(value.get("text"))
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def _infobox_field(infoboxes: Any, *keys: str) -> str | None:
+    boxes = infoboxes if isinstance(infoboxes, list) else [infoboxes]
+    for box in boxes:
+        if not isinstance(box, dict):
+            continue
+        for key in keys:
+            if key in box:
+                found = _text(box[key])
+                if found:
+                    return found
+    return None
+
+
+def normalise_meta(data: dict[str, Any] | None, first_heading: str | None = None) -> dict[str, Any]:
+    """The shared meta vocabulary from a front-matter mapping (or from nothing)."""
+    data = data or {}
+    infoboxes = data.get("infoboxes")
+    meta: dict[str, Any] = {}
+    title = (
+        _text(data.get("subject"))
+        or _text(data.get("title"))
+        or _infobox_field(infoboxes, "conflict", "name", "title")
+        or first_heading
+    )
+    if title:
+        meta["title"] = title
+    description = _text(data.get("description")) or _text(data.get("shortDescription"))
+    if description:
+        meta["description"] = description
+    date = _text(data.get("date")) or _infobox_field(infoboxes, "date")
+    if date:
+        meta["date"] = date
+    place = _text(data.get("place")) or _infobox_field(infoboxes, "place", "location")
+    if place:
+        meta["place"] = place
+    tags = data.get("tags") if data.get("tags") is not None else data.get("keywords")
+    if isinstance(tags, str):
+        tags = [tags]
+    if isinstance(tags, list):
+        meta["tags"] = [str(t).strip() for t in tags if t is not None and str(t).strip()]
+    if infoboxes is not None:
+        meta["infoboxes"] = infoboxes
+    for key in _URL_KEYS:
+        url = _text(data.get(key))
+        if url and re.match(r"https?://", url):
+            meta["url"] = url
+            break
+    if data:
+        meta["front_matter"] = data
+    return meta

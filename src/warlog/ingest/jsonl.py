@@ -1,0 +1,107 @@
+"""JSON Lines (one document per line) and single JSON documents.
+
+Each record needs a ``text`` string; ``title``, ``date``, ``url``, ``id`` and any other
+fields are optional and kept in the meta as they are. A record's document is named
+``<file>#<id>`` (or ``<file>#<line number>``) and its ``raw`` is the ``text`` value, so
+offsets point into it.
+A broken line among good ones is a warning; a file with no usable line is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from warlog.ingest.frontmatter import json_safe
+
+
+@dataclass(slots=True)
+class Record:
+    """One document's worth of a JSON file: its name suffix, text and meta."""
+
+    key: str  # "#3" or "#<id>"
+    text: str
+    meta: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+class JsonError(ValueError):
+    """No usable record: the message names the first problem ("JSON Lines line 3: …")."""
+
+
+def _record(obj: Any, where: str, key: str) -> tuple[Record | None, str | None]:
+    if not isinstance(obj, dict):
+        return None, f"{where}: not a JSON object"
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return None, f"{where}: no 'text' string field"
+    if not text.strip():
+        return None, f"{where}: empty 'text'"
+    ident = obj.get("id")
+    if isinstance(ident, str | int) and str(ident).strip():
+        key = f"#{str(ident).strip()}"
+    meta: dict[str, Any] = {}
+    for k, v in obj.items():
+        if k == "text" or v is None or v == "":
+            continue
+        meta[str(k)] = v.strip() if isinstance(v, str) else json_safe(v)
+    return Record(key, text, meta), None
+
+
+def parse_jsonl(raw: str, name: str) -> list[Record]:
+    """Records of a JSON Lines file; problems on some lines go into the first record's warnings."""
+    records: list[Record] = []
+    problems: list[str] = []
+    for i, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"JSON Lines line {i}"
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            problems.append(f"{where}: invalid JSON ({err.msg}, column {err.colno})")
+            continue
+        rec, problem = _record(obj, where, f"#{i}")
+        if rec is None:
+            problems.append(problem or where)
+        else:
+            records.append(rec)
+    if not records:
+        raise JsonError(problems[0] if problems else "no text")
+    _dedupe_keys(records)
+    records[0].warnings.extend(f"{name}: {p}; line skipped" for p in problems)
+    return records
+
+
+def parse_json(raw: str, name: str) -> list[Record]:
+    """A single JSON document: an object with ``text`` or a list of such objects."""
+    try:
+        data = json.loads(raw)
+    except ValueError as err:
+        raise JsonError(f"invalid JSON at line {err.lineno}: {err.msg}") from err
+    items = data if isinstance(data, list) else [data]
+    records: list[Record] = []
+    problems: list[str] = []
+    for i, obj in enumerate(items, start=1):
+        where = f"JSON item {i}" if isinstance(data, list) else "JSON object"
+        rec, problem = _record(obj, where, f"#{i}" if isinstance(data, list) else "")
+        if rec is None:
+            problems.append(problem or where)
+        else:
+            records.append(rec)
+    if not records:
+        raise JsonError(problems[0] if problems else "no text")
+    _dedupe_keys(records)
+    records[0].warnings.extend(f"{name}: {p}; skipped" for p in problems)
+    return records
+
+
+def _dedupe_keys(records: list[Record]) -> None:
+    """Two records with the same id get distinct names (``#id``, ``#id-2``)."""
+    seen: dict[str, int] = {}
+    for rec in records:
+        n = seen.get(rec.key, 0) + 1
+        seen[rec.key] = n
+        if n > 1:
+            rec.key = f"{rec.key}-{n}"

@@ -1,0 +1,170 @@
+"""The ingest entry points: find the files, read each one into :class:`~warlog.model.Document` s.
+
+``iter_files`` walks files and folders in a fixed order; ``read_path`` checks a file (size
+before reading, binary content, encoding), sniffs its format from the content and hands it to
+the matching reader. Problems that stop a file are :class:`~warlog.errors.IngestError` (one
+line: ``path: problem``); files that are simply not documents are
+:class:`~warlog.errors.SkippedFile`; problems a reader works around become
+``Document.warnings``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from warlog.errors import IngestError, SkippedFile
+from warlog.ingest.builder import Cleaned
+from warlog.ingest.html import read_html
+from warlog.ingest.jsonl import JsonError, parse_json, parse_jsonl
+from warlog.ingest.markdown import read_markdown
+from warlog.ingest.plaintext import read_plaintext, title_from_name
+from warlog.ingest.sniff import skip_by_content, skip_by_name, sniff_format
+from warlog.ingest.wikitext import read_wikitext
+from warlog.model import Document
+
+_READERS: dict[str, Callable[[str, str], Cleaned]] = {
+    "markdown": read_markdown,
+    "plaintext": read_plaintext,
+    "html": read_html,
+    "wikitext": read_wikitext,
+}
+_HEAD_BYTES = 8192
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named in ``paths`` and the files under named folders (recursively).
+
+    Folders are walked in sorted order and hidden files and folders (``.name``) are skipped,
+    so the same tree always yields the same sequence. A file reached twice is yielded once.
+    A path that does not exist raises :class:`IngestError`.
+    """
+    seen: set[Path] = set()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.startswith("."):
+                        continue
+                    fp = Path(root) / f
+                    key = fp.resolve()
+                    if key not in seen and fp.is_file():
+                        seen.add(key)
+                        yield fp
+        elif path.is_file():
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield path
+        elif path.exists():
+            raise IngestError(str(path), "not a regular file")
+        else:
+            raise IngestError(str(path), "no such file or directory")
+
+
+def _size_text(n: float) -> str:
+    value, unit = (n / 1_000_000, "MB") if n >= 100_000 else (n / 1000, "kB")
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
+def _decode(data: bytes, where: str) -> str:
+    """UTF-8 (BOM allowed) or BOM-marked UTF-16; the problem names the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise IngestError(where, f"not valid UTF-16 at byte {err.start}") from err
+    if b"\x00" in data:
+        raise IngestError(where, "binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise IngestError(where, f"not valid UTF-8 at byte {err.start}") from err
+
+
+def read_path(path: Path, max_bytes: int = 20_000_000) -> list[Document]:
+    """Read one file into its documents (one per file; JSON Lines: one per line)."""
+    path = Path(path)
+    where = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise IngestError(where, f"cannot read ({err.strerror or err})") from err
+    if path.is_dir():
+        raise IngestError(where, "is a directory")
+    reason = skip_by_name(path)
+    if reason:
+        raise SkippedFile(where, reason)
+    if size > max_bytes:  # checked before reading a byte
+        raise IngestError(
+            where, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise IngestError(where, f"cannot read ({err.strerror or err})") from err
+    reason = skip_by_content(data[:_HEAD_BYTES])
+    if reason:
+        raise SkippedFile(where, reason)
+    if not data:
+        raise IngestError(where, "empty file")
+    raw = _decode(data, where)
+    if not raw.strip():
+        raise IngestError(where, "no text (only white space)")
+    return read_text(raw, path.name, where)
+
+
+def read_text(raw: str, name: str, path: str = "") -> list[Document]:
+    """Documents from already-decoded text (``name`` is the file name, for messages)."""
+    where = path or name
+    fmt = sniff_format(raw)
+    if fmt in ("jsonl", "json"):
+        try:
+            records = parse_jsonl(raw, name) if fmt == "jsonl" else parse_json(raw, name)
+        except JsonError as err:
+            raise IngestError(where, str(err)) from err
+        docs: list[Document] = []
+        skipped: list[str] = []
+        for rec in records:
+            sub = sniff_format(rec.text)
+            if sub in ("jsonl", "json"):
+                sub = "plaintext"
+            doc_name = f"{name}{rec.key}"
+            try:
+                doc = _document(rec.text, doc_name, where, sub, title_fallback=False)
+            except IngestError as err:
+                skipped.append(f"{doc_name}: {err.problem}; record skipped")
+                continue
+            doc.format = "jsonl"
+            doc.meta = {**doc.meta, **rec.meta, "text_format": sub}
+            docs.append(doc)
+        if not docs:
+            raise IngestError(where, "no text")
+        docs[0].warnings[:0] = [w for rec in records for w in rec.warnings] + skipped
+        return docs
+    return [_document(raw, name, where, fmt)]
+
+
+def _document(raw: str, name: str, where: str, fmt: str, title_fallback: bool = True) -> Document:
+    cleaned = _READERS[fmt](raw, name)
+    if not cleaned.text.strip():
+        raise IngestError(where, "no text (nothing left after cleaning)")
+    meta = cleaned.meta
+    if title_fallback and "title" not in meta:
+        title = title_from_name(name)
+        if title:
+            meta["title"] = title
+    return Document(
+        name=name,
+        path=where,
+        raw=raw,
+        text=cleaned.text,
+        offsets=cleaned.offsets,
+        format=fmt,
+        meta=meta,
+        sections=cleaned.sections,
+        warnings=cleaned.warnings,
+    )
