@@ -1,0 +1,320 @@
+"""Finding actor mentions in text with one Aho–Corasick automaton.
+
+All aliases of all actors (``data/actors.yaml``, expanded by :mod:`warlog.actors.lexicon`)
+go into one ``pyahocorasick`` automaton over case-folded text (:func:`normalize.fold` keeps
+offsets, so matches need no mapping back). A match counts when it is a whole word, when its
+short acronyms have the case they are written with ("IS" the group, never "is" the verb),
+and when no stronger or longer match overlaps it. A few light rules then clean the choice:
+
+- a bare country name is an actor, not a place, only when no locative word ("in", "near",
+  "northern" …) stands before it;
+- a nationality adjective alone counts only before a military noun ("Russian shelling") or
+  inside a coordination ("Russian and separatist forces" gives Russia and the separatists);
+- a mention glued to "-backed"/"-supported" names a backer, not a participant: dropped;
+- a member noun after a group ("ISIL fighters", "Syrian Army soldiers") joins its mention.
+
+Generic mentions ("government forces", "rebels") come back with the generic class as name,
+``"?state"``, ``"?rebel"``…; :class:`warlog.actors.resolve.ActorContext` names them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from warlog.actors.lexicon import (
+    GENERIC_PREFIX,
+    ROLE_PRIORITY,
+    ActorInfo,
+    Lexicon,
+    Pattern,
+    load_lexicon,
+)
+from warlog.actors.normalize import fold, unify_marks
+from warlog.model import ActorMention
+
+_TOKEN = re.compile(r"[A-Za-z0-9.]+")
+_CAP_WORD = re.compile(r"(?<![\w'])[A-Z]")
+_SHORT_CAP = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]{0,4}(?![A-Za-z])")
+_WORD_BEFORE = re.compile(r"([a-z\-]+)(?:[^a-z0-9]+the)?[^a-z0-9]*$")
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'\-]*)")
+_PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
+_ARTICLES = frozenset({"The", "A", "An"})
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+
+
+def _inside_name(text: str, start: int, end: int, modified: re.Pattern[str]) -> bool:
+    """A generic phrase with a capitalised head right after a capitalised word is the end of
+    a proper name ("Idlib Army", "Tiger Forces"): not a generic mention."""
+    head = text.rfind(" ", start, end) + 1 or start
+    if not text[head : head + 1].isupper():
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1)[0].isupper():  # "Infantry Division", "Army Group Centre"
+        return True
+    if modified.match(fold(text[end : end + 40])):  # "Khazanat Army base": the army's base
+        return False
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    prev = m.group(1)
+    return (prev[0].isupper() and prev not in _ARTICLES) or bool(_ORDINAL.fullmatch(prev))
+
+
+@dataclass(slots=True)
+class Hit:
+    """A raw automaton match that passed the word-boundary and case checks."""
+
+    start: int
+    end: int
+    pattern: Pattern
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first (so the longest one matches)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def is_generic(mention: ActorMention) -> bool:
+    """True for a mention whose name is a generic class still to be resolved."""
+    return mention.name.startswith(GENERIC_PREFIX)
+
+
+@cache
+def _is_acronym(tok: str, max_letters: int) -> bool:
+    """ "IS", "US", "LeT", "JeM": a short token with two capitals (or all capitals)."""
+    letters = [c for c in tok if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and len(letters) <= max_letters and (upper >= 2 or upper == len(letters))
+
+
+def _case_ranges(alias: str, max_letters: int) -> tuple[tuple[int, int], ...]:
+    """Spans of an alias that must match with their exact case: short acronyms."""
+    if not _SHORT_CAP.search(alias):
+        return ()
+    return tuple(
+        (m.start(), m.end()) for m in _TOKEN.finditer(alias) if _is_acronym(m.group(), max_letters)
+    )
+
+
+def _capitals(alias: str, exact: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """Positions of the alias's capitalised word initials: a proper name ("Southern Front")
+    matches only where the text capitalises them too ("southern front" is no group)."""
+    return tuple(
+        m.start()
+        for m in _CAP_WORD.finditer(alias)
+        if not any(a <= m.start() < b for a, b in exact)
+    )
+
+
+class ActorIndex:
+    """The actor dictionary compiled for matching. Build it with :meth:`load` (cached)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        s = lexicon.settings
+        max_letters = int(s.get("case_sensitive_max_letters", 3))
+        self._locatives = frozenset(fold(w) for w in s.get("locatives", []))
+        self._backer = re.compile(rf"-(?:{alternation(s['backer_suffixes'])})\b")
+        self._suffix = re.compile(rf" (?:{alternation(s['member_suffixes'])})\b")
+        nouns = s["templates"]["state"].get("adjective_nouns", [])
+        self._adj_noun = re.compile(rf" (?:{alternation(nouns)})\b")
+        self._conj = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
+        self._no_suffix_kinds = frozenset(s.get("no_suffix_kinds", []))
+        by_key: dict[str, list[int]] = {}
+        self._patterns: list[Pattern] = lexicon.patterns
+        self._case: list[tuple[tuple[int, int], ...]] = []
+        self._caps: list[tuple[int, ...]] = []
+        for i, p in enumerate(self._patterns):
+            by_key.setdefault(p.key, []).append(i)
+            exact = _case_ranges(p.alias, max_letters)
+            self._case.append(exact)
+            self._caps.append(_capitals(p.alias, exact))
+        self._auto = ahocorasick.Automaton()
+        for key, ids in by_key.items():
+            self._auto.add_word(key, (len(key), tuple(ids)))
+        self._auto.make_automaton()
+        self._canon: dict[str, str] = {}
+        for p in self._patterns:
+            if p.role in ("actor", "country"):
+                self._canon.setdefault(p.key, p.target)
+        for name in lexicon.actors:
+            self._canon[fold(name)] = name
+
+    @classmethod
+    def load(cls) -> ActorIndex:
+        """The shared index (built once per process)."""
+        return _load_index()
+
+    # ------------------------------------------------------------------ lookups
+    def by_name(self, name: str) -> ActorInfo | None:
+        """The actor with this canonical name (also follows merged generated names)."""
+        info = self.lexicon.actors.get(name)
+        if info is None and name in self.lexicon.renamed:
+            info = self.lexicon.actors.get(self.lexicon.renamed[name])
+        return info
+
+    def canonical(self, alias: str) -> str | None:
+        """The canonical name of any alias or name ("ISIL" -> "Islamic State"), else None."""
+        return self._canon.get(fold(alias.strip()))
+
+    def info(self, mention: ActorMention) -> ActorInfo | None:
+        return None if is_generic(mention) else self.by_name(mention.name)
+
+    # ------------------------------------------------------------------ matching
+    def scan(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every whole-word, case-correct match, overlaps included (for counting)."""
+        folded = fold(text) if folded is None else folded
+        n = len(text)
+        hits: list[Hit] = []
+        marks: str | None = None
+        for end, (length, ids) in self._auto.iter(folded):
+            start = end - length + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end + 1 < n and folded[end + 1].isalnum():
+                continue
+            for i in ids:
+                ranges = self._case[i]
+                if ranges:
+                    if marks is None:
+                        marks = unify_marks(text)
+                    alias = self._patterns[i].alias
+                    if any(marks[start + a : start + b] != alias[a:b] for a, b in ranges):
+                        continue
+                caps = self._caps[i]
+                if caps and not all(text[start + c].isupper() for c in caps):
+                    continue
+                hits.append(Hit(start, end + 1, self._patterns[i]))
+        return hits
+
+    def find(
+        self, text: str, offset: int = 0, *, generic: bool = True, countries: bool = True
+    ) -> list[ActorMention]:
+        """All actor mentions in ``text`` (a sentence), in text order.
+
+        Offsets in the result are ``offset`` + the position in ``text``. ``generic=False``
+        leaves out generic phrases; ``countries=False`` leaves out bare country names.
+        """
+        folded = fold(text)
+        return self.mentions(text, self.scan(text, folded), offset, folded, generic, countries)
+
+    def mentions(
+        self,
+        text: str,
+        hits: list[Hit],
+        offset: int = 0,
+        folded: str | None = None,
+        generic: bool = True,
+        countries: bool = True,
+    ) -> list[ActorMention]:
+        """:meth:`find` on hits already :meth:`scan`-ned (to scan a long text only once)."""
+        folded = fold(text) if folded is None else folded
+        chosen = self.choose(hits)
+        chosen = self._clean(chosen, text, folded, generic, countries)
+        return [self._mention(h, text, offset) for h in chosen]
+
+    def choose(self, hits: list[Hit]) -> list[Hit]:
+        """Named actors first, then generic phrases, then bare country names and adjectives;
+        within each, longest first ("Syrian Army positions" is the Syrian Army, not "army
+        positions"; "the British Army" is the British Army, not "the British"). In text order."""
+        hits = sorted(hits, key=lambda h: (ROLE_PRIORITY[h.pattern.role], h.start - h.end, h.start))
+        taken: list[Hit] = []
+        if not hits:
+            return taken
+        busy = bytearray(max(h.end for h in hits))
+        for h in hits:
+            if busy.find(1, h.start, h.end) != -1:
+                continue
+            busy[h.start : h.end] = b"\x01" * (h.end - h.start)
+            taken.append(h)
+        taken.sort(key=lambda h: h.start)
+        return taken
+
+    def _clean(
+        self, hits: list[Hit], text: str, folded: str, generic: bool, countries: bool
+    ) -> list[Hit]:
+        out: list[Hit] = []
+        nxt_start = None
+        # right to left, so a demonym can see whether a mention follows it
+        for h in reversed(hits):
+            role = h.pattern.role
+            keep = True
+            if role == "place" or self._backer.match(folded, h.end):
+                keep = False
+            elif role == "demonym":
+                # "Russian shelling" (a military noun follows) or "Russian and DPR forces"
+                m = self._conj.match(folded, h.end)
+                keep = (m is not None and nxt_start == m.end()) or bool(
+                    self._adj_noun.match(folded, h.end)
+                )
+            elif role == "country":
+                keep = countries and not self._is_place(text, folded, h.start, h.end)
+            elif role == "generic":
+                keep = generic and not _inside_name(text, h.start, h.end, self._adj_noun)
+            if keep:
+                out.append(h)
+                nxt_start = h.start
+            else:
+                nxt_start = None
+        out.reverse()
+        return self._absorb(out, folded)
+
+    def _is_place(self, text: str, folded: str, start: int, end: int) -> bool:
+        """A bare country name used as a place or inside a longer name, not as an actor.
+
+        After a locative word ("in", "northern" …, an article may stand between), joined by a
+        dash to another word ("Syria-Turkey border"), or followed by a capitalised word
+        ("Iraq War", "Niger River").
+        """
+        m = _WORD_BEFORE.search(folded, max(0, start - 40), start)
+        if m and m.group(1) in self._locatives:
+            return True
+        if start > 0 and folded[start - 1] == "-":
+            return True
+        if folded.startswith("-", end) and end + 1 < len(folded) and folded[end + 1].isalpha():
+            return True
+        nxt = _NEXT_WORD.match(text, end)
+        return bool(nxt and nxt.group(1)[0].isupper())
+
+    def _absorb(self, hits: list[Hit], folded: str) -> list[Hit]:
+        """Extend a group mention over a member noun after it ("ISIL fighters")."""
+        out: list[Hit] = []
+        skip_until = -1
+        for h in hits:
+            if h.start < skip_until:
+                continue
+            if h.pattern.role == "actor":
+                info = self.lexicon.actors.get(h.pattern.target)
+                if info is None or info.kind not in self._no_suffix_kinds:
+                    m = self._suffix.match(folded, h.end)
+                    if m:
+                        h = Hit(h.start, m.end(), h.pattern)
+                        skip_until = m.end()
+            out.append(h)
+        return out
+
+    def _mention(self, h: Hit, text: str, offset: int) -> ActorMention:
+        p = h.pattern
+        end = h.end
+        if p.role == "generic":
+            cls = self.lexicon.generics[p.target[len(GENERIC_PREFIX) :]]
+            return ActorMention(
+                h.start + offset, end + offset, text[h.start : end], p.target, cls.inter, p.country
+            )
+        info = self.lexicon.actors.get(p.target)
+        inter = info.inter if info else None
+        country = p.country or (info.country if info else None)
+        return ActorMention(
+            h.start + offset, end + offset, text[h.start : end], p.target, inter, country
+        )
+
+
+@lru_cache(maxsize=1)
+def _load_index() -> ActorIndex:
+    return ActorIndex(load_lexicon())

@@ -1,0 +1,243 @@
+"""Naming generic actor mentions from the document's context.
+
+"Government forces", "the army", "rebels" or "militants" name no one by themselves; the
+document does. :class:`ActorContext` reads a document once: its country (front matter
+``place``, infobox place, title, description, and the country names and nationality
+adjectives of the text) and its belligerents (actors named in ``tags`` — where infobox
+belligerents leak —, in infobox ``combatant`` fields, in the title and how often the text
+names each actor). :meth:`ActorContext.resolve` then gives a generic mention a name:
+
+- ``state`` / ``police`` phrases: the state forces (police) of the document's country when
+  the document names them, else of the state the document names most;
+- other classes (``data/actors.yaml`` ``generic``): the country default when the document
+  names it, else the most-named actor of the first preferred kind the document names (the
+  ``@default`` mark in that list stands for the country default), else the country default,
+  else the class fallback ("Unidentified armed group").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from warlog.actors.dictionary import ActorIndex, is_generic
+from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
+from warlog.model import ActorMention, Document
+
+# weights of the places a country or an actor is named in
+_W_PLACE = 25  # front matter / infobox place
+_W_TITLE = 8
+_W_BELLIGERENT = 5  # tags, infobox combatants
+_W_DESCRIPTION = 2
+_W_TEXT = 1
+UNRESOLVED_STATE = "Military Forces (unidentified)"
+_PEOPLE_KINDS = frozenset({"civilians", "protesters", "rioters"})
+_STATE_KINDS = frozenset({"state", "police"})
+DEFAULT_MARK = "@default"  # in a generic class's ``prefer``: the country default goes here
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """Every string inside a front-matter value (lists and mappings walked)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _texts(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _texts(v)
+
+
+def _infobox_fields(infoboxes: Any, prefix: str) -> Iterable[str]:
+    """The ``text`` of infobox fields whose key starts with ``prefix`` ("combatant", "place")."""
+    boxes = infoboxes if isinstance(infoboxes, list) else [infoboxes]
+    for box in boxes:
+        if not isinstance(box, dict):
+            continue
+        for key, val in box.items():
+            if str(key).startswith(prefix):
+                yield from _texts(val.get("text") if isinstance(val, dict) else val)
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """What a document says about who is fighting: its country and its actors."""
+
+    index: ActorIndex
+    country: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)  # canonical name -> weight
+    first: dict[str, int] = field(default_factory=dict)  # canonical name -> first offset
+    country_scores: Counter[str] = field(default_factory=Counter)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_document(cls, doc: Document, index: ActorIndex | None = None) -> ActorContext:
+        """Read ``doc.meta`` (title, description, tags, infoboxes, place) and ``doc.text``."""
+        return cls.from_text(doc.text, doc.meta, index)
+
+    @classmethod
+    def from_text(
+        cls, text: str, meta: dict[str, Any] | None = None, index: ActorIndex | None = None
+    ) -> ActorContext:
+        ctx = cls(index or ActorIndex.load())
+        meta = meta or {}
+        infoboxes = meta.get("infoboxes") or []
+        for place in [*_texts(meta.get("place")), *_infobox_fields(infoboxes, "place")]:
+            ctx._add(place, _W_PLACE, actors=False)
+        title = meta.get("title")
+        if isinstance(title, str):
+            ctx._add(title, _W_TITLE)
+        for desc in _texts(meta.get("description")):
+            ctx._add(desc, _W_DESCRIPTION)
+        for tag in _texts(meta.get("tags")):
+            ctx._add(tag, _W_BELLIGERENT)
+        for comb in _infobox_fields(infoboxes, "combatant"):
+            ctx._add(comb, _W_BELLIGERENT)
+        ctx._add(text, _W_TEXT, record_first=True)
+        if ctx.country_scores:
+            ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return ctx
+
+    def _add(self, text: str, weight: int, actors: bool = True, record_first: bool = False) -> None:
+        """Count the countries and (optionally) the actors named in ``text``."""
+        lex = self.index.lexicon
+        hits = self.index.scan(text)
+        # only names that stand on their own count: "Iraq" inside "Islamic State of Iraq" does not
+        for hit in self.index.choose(hits):
+            p = hit.pattern
+            if p.country and p.role in ("country", "demonym", "place"):
+                # a place name says more about where the document is than an adjective
+                self.country_scores[p.country] += weight * (1 if p.role == "demonym" else 2)
+            elif p.country and p.role == "actor":
+                info = lex.actors.get(p.target)
+                if info is not None and info.kind in ("state", "police"):
+                    self.country_scores[p.country] += weight
+        if not actors:
+            return
+        for m in self.index.mentions(text, hits, generic=False):
+            self.counts[m.name] += weight
+            if record_first:
+                self.first.setdefault(m.name, m.start)
+
+    # ------------------------------------------------------------------ queries
+    def belligerents(self, n: int = 10) -> list[tuple[str, int]]:
+        """The actors the document names most (weighted by where they are named)."""
+        return self.counts.most_common(n)
+
+    def dominant(self, kinds: Iterable[str]) -> str | None:
+        """The most-named actor of the first of ``kinds`` that the document names at all."""
+        lex = self.index.lexicon
+        for kind in kinds:
+            best: tuple[int, int, str] | None = None
+            for name, count in self.counts.items():
+                info = lex.actors.get(name)
+                if info is None or info.kind != kind or count <= 0:
+                    continue
+                key = (count, -self.first.get(name, 1 << 30), name)
+                if best is None or key > best:
+                    best = key
+            if best is not None:
+                return best[2]
+        return None
+
+    def state_forces(self, nationality: str | None = None, police: bool = False) -> str:
+        """The state forces (or police) a generic phrase stands for in this document."""
+        lex = self.index.lexicon
+        name_of = lex.police_name if police else lex.state_name
+        if nationality:
+            return name_of(nationality) or UNRESOLVED_STATE
+        own = name_of(self.country) if self.country else None
+        if own and self.counts.get(own, 0) > 0:
+            return own
+        if police and self.country:
+            return own or UNRESOLVED_STATE
+        best = self.dominant(["state"])
+        if best:
+            if police:
+                info = lex.actors.get(best)
+                alt = name_of(info.country) if info and info.country else None
+                return alt or best
+            return best
+        return own or UNRESOLVED_STATE
+
+    def resolve(self, mention: ActorMention) -> ActorMention:
+        """The mention with a concrete actor name (non-generic mentions come back as they are)."""
+        if not is_generic(mention):
+            return mention
+        lex = self.index.lexicon
+        cname = mention.name[len(GENERIC_PREFIX) :]
+        if cname in ("state", "police"):
+            name = self.state_forces(mention.country, police=cname == "police")
+        else:
+            name = self._pick(lex.generics[cname]) or mention.name
+        info = self.index.by_name(name)
+        return ActorMention(
+            mention.start,
+            mention.end,
+            mention.text,
+            info.name if info else name,
+            info.inter if info else mention.inter,
+            (info.country if info else None) or mention.country,
+        )
+
+    def _pick(self, cls: GenericClass) -> str | None:
+        """Country default if named; else the preferred kinds in order, where ``@default``
+        stands for the country default; else the default; else the fallback."""
+        default = cls.defaults.get(self.country or "")
+        if default and self.counts.get(default, 0) > 0:
+            return default
+        for kind in cls.prefer:
+            if kind == DEFAULT_MARK:
+                if default:
+                    return default
+                continue
+            found = self.dominant([kind])
+            if found:
+                return found
+        return default or cls.fallback
+
+    def find(self, text: str, offset: int = 0) -> list[ActorMention]:
+        """All actor mentions of a sentence, generic ones resolved."""
+        return [self.resolve(m) for m in self.index.find(text, offset)]
+
+    def mentions(self, text: str, offset: int = 0) -> list[ActorMention]:
+        """Same as :meth:`find` (the name the event extractor uses)."""
+        return self.find(text, offset)
+
+    def named(self, name: str) -> ActorMention:
+        """A mention of the actor ``name`` standing for the document (no text span: -1).
+
+        Civilians and protesters take the document's country.
+        """
+        info = self.index.by_name(name)
+        if info is None:
+            return ActorMention(-1, -1, "", name, None, self.country)
+        country = info.country
+        if country is None and info.kind in _PEOPLE_KINDS:
+            country = self.country
+        return ActorMention(-1, -1, "", info.name, info.inter, country)
+
+    def main_opponent(self, actor: ActorMention | None) -> ActorMention | None:
+        """The actor the document names most that is not ``actor``'s own side.
+
+        Civilians, protesters and rioters are never an opponent; the state and police forces
+        of ``actor``'s own country are its own side.
+        """
+        lex = self.index.lexicon
+        own = lex.actors.get(actor.name) if actor else None
+        ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], self.first.get(kv[0], 0)))
+        for name, _count in ranked:
+            info = lex.actors.get(name)
+            if info is None or info.kind in _PEOPLE_KINDS or (actor and name == actor.name):
+                continue
+            if (
+                own is not None
+                and own.kind in _STATE_KINDS
+                and info.kind in _STATE_KINDS
+                and own.country == info.country
+            ):
+                continue
+            return self.named(name)
+        return None
