@@ -1,0 +1,236 @@
+"""The narrative clock: dates of a document resolved in reading order.
+
+A war narrative dates most sentences only partly ("On 26 July", "the next day", "13 days
+later", "in the evening"): the missing year and the anchor of each relative expression come
+from what the story has established so far. :class:`NarrativeClock` holds that state while the
+event extractor reads a document sentence by sentence::
+
+    clock = NarrativeClock.for_document(doc)
+    for section ...:
+        clock.start_section(title)
+        for sentence ...:
+            dates = clock.read(sentence.text, sentence.start)
+            when = dates[-1] if dates else clock.current
+
+Rules (see ``GUIDELINES.md``): a year missing from a date is the narrative's current year,
+advanced when the month jumps far back without a year (December, then "On 3 January"); an
+explicit year sets the current year; a relative date is resolved against the last date the
+narrative established; dates the text only looks back to (pluperfect, "since", brackets,
+"the 2014 offensive") are resolved but do not move the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from warlog.data import load_yaml
+from warlog.model import Document, ResolvedDate
+from warlog.timeline import resolve
+from warlog.timeline.context import attachment, background_reason
+from warlog.timeline.days import ClockDate, make_date
+from warlog.timeline.docdates import DocDates, document_dates
+from warlog.timeline.mention import Mention
+from warlog.timeline.mentions import find_mentions
+
+
+def _settings() -> dict[str, int]:
+    return dict(load_yaml("time.yaml").get("clock") or {})
+
+
+class NarrativeClock:
+    """Reads a document's dates in order and keeps the narrative's current date."""
+
+    def __init__(self, year: int | None = None, period: tuple[date, date] | None = None) -> None:
+        cfg = _settings()
+        #: months a year-less date may lie *before* the current month and stay in its year;
+        #: further back, the narrative has moved on to the next year.
+        self.back_months: int = int(cfg.get("back_months", 5))
+        #: months a year-less date may lie *after* the current month and stay in its year.
+        self.forward_months: int = int(cfg.get("forward_months", 9))
+        self.year: int | None = year
+        self.period = period
+        self.current: ClockDate | None = None
+        self._heading_anchor = False  # current came from a heading ("(27 February–16 March)")
+        self._new_section = False
+
+    @classmethod
+    def for_document(cls, doc: Document) -> NarrativeClock:
+        """A clock set to the document's own year (metadata, title, else first year in text)."""
+        dd: DocDates = document_dates(doc)
+        return cls(year=dd.year, period=dd.period)
+
+    # ------------------------------------------------------------------ public API
+    def start_section(self, title: str) -> None:
+        """A heading: a date or period in it ("2014", "March 2015", "(27 February–16 March)")
+        becomes the current date; any heading may bring the story back to its main period."""
+        self._new_section = True
+        for m in find_mentions(title, bare_years=True):
+            if m.kind == "relative":
+                continue
+            resolved = self._absolute(m, offset=0, background=False)
+            if resolved is not None:
+                self._advance(resolved)
+                self._heading_anchor = True
+                self._new_section = False
+                return
+
+    def read(self, sentence: str, sentence_start: int = 0) -> list[ResolvedDate]:
+        """Every date mention in ``sentence``, resolved, in order; advances the clock.
+
+        Offsets of the results are ``sentence_start`` + index in ``sentence``. Mentions that
+        cannot be resolved (a relative date before any date is known) are left out.
+        """
+        mentions = find_mentions(sentence)
+        out: list[ResolvedDate] = []
+        asides: set[int] = set()  # explicit dates only used as the anchor of another one
+        for i, m in enumerate(mentions):
+            prev_end = mentions[i - 1].end if i else 0
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            next_start = nxt.start if nxt is not None else len(sentence)
+            link = attachment(m, nxt, sentence) if nxt is not None else None
+            resolved = None
+            if link is not None and nxt is not None:
+                resolved = self._linked(m, nxt, link, sentence_start)
+                if resolved is not None and link == "object":
+                    asides.add(i + 1)
+            if resolved is None:
+                resolved = self._resolve(
+                    m, sentence, sentence_start, prev_end, next_start, i in asides
+                )
+            if resolved is not None:
+                out.append(resolved)
+        return out
+
+    def _linked(self, m: Mention, nxt: Mention, link: str, offset: int) -> ClockDate | None:
+        """A relative expression tied to the explicit date that follows it in its clause.
+
+        ``same_day``: "After overnight clashes ..., on 7 August" is the night of 7 August.
+        ``object``: "two days after the bombings on January 15" counts from 15 January.
+        """
+        target = self._absolute(nxt, offset, background=link == "object")
+        if target is None:
+            return None
+        if link == "same_day":
+            return resolve.attached(m, target, offset)
+        resolved = resolve.relative(m, target, offset)
+        if resolved is not None:
+            self._move_if_forward(resolved)
+        return resolved
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(
+        self,
+        m: Mention,
+        sentence: str,
+        offset: int,
+        prev_end: int,
+        next_start: int,
+        aside: bool = False,
+    ) -> ClockDate | None:
+        if m.kind == "relative":
+            return self._relative(m, offset)
+        if m.kind in ("day_of_month", "weekday"):
+            if self.current is None:
+                return None
+            fn = resolve.day_of_month if m.kind == "day_of_month" else resolve.weekday
+            resolved = fn(m, self.current, offset)
+            if resolved is not None:
+                self._move_if_forward(resolved)
+            return resolved
+        reason = "aside" if aside else background_reason(sentence, m, prev_end, next_start)
+        # A pluperfect ("On 25 November 2013, they had shot down ...") looks back: a year-less
+        # date is placed before the current date, and the clock stays where it is, unless
+        # the date still lies ahead ("On 6 May, 500 civilians had been evacuated").
+        resolved = self._absolute(m, offset, background=reason is not None)
+        if resolved is None:
+            return None
+        background = reason == "aside" or (reason == "tense" and self._goes_back(resolved))
+        resolved.background = background
+        if not background:
+            self._advance(resolved)
+        return resolved
+
+    def _goes_back(self, resolved: ClockDate) -> bool:
+        cur = self.current
+        return cur is not None and resolved.date_start < cur.date_start
+
+    def _relative(self, m: Mention, offset: int) -> ClockDate | None:
+        anchor = self.current
+        if anchor is None:
+            return None
+        if self._heading_anchor and anchor.granularity == "days":
+            # "Initial attacks (27 February–16 March)", then "The next day": count from the
+            # start of the period the heading announces, not from its end.
+            anchor = replace(anchor, date_end=anchor.date_start, granularity="day")
+        resolved = resolve.relative(m, anchor, offset)
+        if resolved is not None:
+            self._move_if_forward(resolved)
+        return resolved
+
+    def _move_if_forward(self, resolved: ClockDate) -> None:
+        """Advance to a relative date unless it looks back ("the previous day").
+
+        A period around the current date ("that same week", "the same day") neither moves
+        the clock nor looks back: the current date is already as precise or more.
+        """
+        cur = self.current
+        if cur is None:
+            self._advance(resolved)
+        elif resolved.date_start <= cur.date_start and resolved.date_end >= cur.date_end:
+            return
+        elif resolved.date_end >= cur.date_end and resolved.date_start >= cur.date_start:
+            self._advance(resolved)
+        else:
+            resolved.background = True
+
+    def _absolute(self, m: Mention, offset: int, background: bool) -> ClockDate | None:
+        if m.has_year or m.kind in ("year", "season"):
+            return resolve.absolute(m, self.year or 0, offset)
+        year = self._infer_year(m, background)
+        if year is None:
+            return None
+        return resolve.absolute(m, year, offset)
+
+    def _infer_year(self, m: Mention, background: bool) -> int | None:
+        """The year of a date written without one, from the narrative so far."""
+        month = resolve.start_month(m)
+        day = m.d1 or (m.part.first_day if m.part else 1)
+        cur = self.current
+        if self.year is None or month is None:
+            return None
+        if cur is None or cur.granularity in ("year", "season"):
+            return self._period_year(month, day, self.year)
+        ref = cur.date_start if not background else cur.date_end
+        year = ref.year
+        delta = month - ref.month  # months from the current month, in the same year
+        if background:
+            # A look back lies before the current date: "On 3 November they had..." in March.
+            if (month, day) > (ref.month, ref.day) and delta > 1:
+                year -= 1
+            return year
+        if delta < -self.back_months:
+            year += 1  # December, then "On 3 January": the story moved on to the next year
+        elif delta > self.forward_months:
+            year -= 1  # January, then "On 28 December": a step back over the new year
+        return self._period_year(month, day, year)
+
+    def _period_year(self, month: int, day: int, year: int) -> int:
+        """After a heading, a story told in background years comes back to its own period."""
+        if not self._new_section or self.period is None:
+            return year
+        first, last = self.period
+        cur = self.current
+        if cur is not None and cur.date_end >= first:
+            return year
+        for candidate in (first.year, last.year):
+            d = make_date(candidate, month, min(day, 28))
+            if d is not None and first.replace(day=1) <= d <= last:
+                return candidate
+        return year
+
+    def _advance(self, resolved: ClockDate) -> None:
+        self.current = resolved
+        self._heading_anchor = False
+        self._new_section = False
+        self.year = resolved.date_start.year

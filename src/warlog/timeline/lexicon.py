@@ -1,0 +1,132 @@
+"""The time vocabulary (``data/time.yaml``), parsed once into lookup tables.
+
+Why a module of its own: the date finder (:mod:`warlog.timeline.patterns`) and the clock both
+need the same month, number and part-of-period tables; loading and normalising them here once
+keeps the other modules free of word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from warlog.data import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of a period ("early", "the end of"): its days in a month, months in a year."""
+
+    first_day: int
+    last_day: int
+    first_month: int
+    last_month: int
+    precision: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeRule:
+    """One relative expression of ``time.yaml``: how to move from the anchor date."""
+
+    match: str  # regex fragment with placeholders still in it
+    unit: str  # day | week | month | year | weekend
+    shift: int | str | None  # int, or "n" / "-n" (the captured count)
+    mode: str  # point | calendar | after | before | range | fuzzy
+    precision: int | None
+    days: tuple[int, int] | None  # fuzzy: anchor + lo..hi days
+    ahead: tuple[int, int] | None  # days around a following explicit date it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    months: dict[str, int]  # "January"/"Jan" -> 1 (case-sensitive keys)
+    month_abbreviations: frozenset[str]
+    weekdays: dict[str, int]  # lower case -> Monday=0
+    numbers: dict[str, int]  # lower case count words
+    ordinals: dict[str, int]
+    times_of_day: tuple[str, ...]
+    parts: dict[str, Part]  # lower case, single spaces
+    seasons: dict[str, tuple[int, int]]
+    prepositions: tuple[str, ...]
+    approximate: frozenset[str]
+    background_prepositions: frozenset[str]
+    name_followers: frozenset[str]
+    bare_ordinal_followers: frozenset[str]
+    background_markers: tuple[str, ...]
+    perfect_prepositions: frozenset[str]
+    clause_breaks: tuple[str, ...]
+    relative_object_words: frozenset[str]
+    range_connectors: tuple[str, ...]
+    year_range: tuple[int, int]
+    bare_year_range: tuple[int, int]
+    relative: tuple[RelativeRule, ...]
+
+
+def _lower(items: Any) -> tuple[str, ...]:
+    return tuple(" ".join(str(x).lower().split()) for x in items or [])
+
+
+def _rule(raw: dict[str, Any]) -> RelativeRule:
+    days = raw.get("days")
+    ahead = raw.get("ahead")
+    return RelativeRule(
+        match=str(raw["match"]),
+        unit=str(raw["unit"]),
+        shift=raw.get("shift"),
+        mode=str(raw.get("mode", "point")),
+        precision=raw.get("precision"),
+        days=(int(days[0]), int(days[1])) if days else None,
+        ahead=(int(ahead[0]), int(ahead[1])) if ahead else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> TimeLexicon:
+    """The parsed ``time.yaml`` (cached: loaded once per process)."""
+    d = load_yaml("time.yaml")
+    parts = {
+        " ".join(k.lower().split()): Part(
+            v["days"][0], v["days"][1], v["months"][0], v["months"][1], int(v["precision"])
+        )
+        for k, v in d["parts"].items()
+    }
+    return TimeLexicon(
+        months={str(k): int(v) for k, v in d["months"].items()},
+        month_abbreviations=frozenset(str(x) for x in d["month_abbreviations"]),
+        weekdays={str(k).lower(): int(v) for k, v in d["weekdays"].items()},
+        numbers={" ".join(str(k).lower().split()): int(v) for k, v in d["numbers"].items()},
+        ordinals={str(k).lower(): int(v) for k, v in d["ordinals"].items()},
+        times_of_day=_lower(d["times_of_day"]),
+        parts=parts,
+        seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in d["seasons"].items()},
+        prepositions=_lower(d["prepositions"]),
+        approximate=frozenset(_lower(d["approximate"])),
+        background_prepositions=frozenset(_lower(d["background_prepositions"])),
+        name_followers=frozenset(_lower(d["name_followers"])),
+        bare_ordinal_followers=frozenset(_lower(d["bare_ordinal_followers"])),
+        background_markers=tuple(str(x) for x in d["background_markers"]),
+        perfect_prepositions=frozenset(_lower(d["perfect_prepositions"])),
+        clause_breaks=_lower(d["clause_breaks"]),
+        relative_object_words=frozenset(_lower(d["relative_object_words"])),
+        range_connectors=tuple(str(x) for x in d["range_connectors"]),
+        year_range=(int(d["year_range"][0]), int(d["year_range"][1])),
+        bare_year_range=(int(d["bare_year_range"][0]), int(d["bare_year_range"][1])),
+        relative=tuple(_rule(r) for r in d["relative"]),
+    )
+
+
+def alternation(words: tuple[str, ...] | list[str] | frozenset[str], flexible: bool = True) -> str:
+    """A regex alternation of ``words``, longest first; spaces match any white space.
+
+    Longest first so that "the end of" is preferred to "the end", and "early morning" to
+    "early" when both could match at one position.
+    """
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if flexible:
+            esc = esc.replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        out.append(esc)
+    return "(?:" + "|".join(out) + ")"

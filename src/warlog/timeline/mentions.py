@@ -1,0 +1,87 @@
+"""Finding date expressions in a sentence, before any resolution.
+
+A :class:`Mention` records what the text literally says ("23 July", "between 27 and 28 August",
+"13 days later", "early October", "In 2016") with its offsets; the narrative clock
+(:mod:`warlog.timeline.clock`) turns it into calendar days. Keeping the two apart lets the finder
+stay a pure function of the text (easy to test, no state), while everything that needs the
+surrounding narrative (the year, the anchor of "the next day") lives in the clock.
+
+Candidates from every pattern are collected, then the leftmost-longest non-overlapping ones
+win, so "during the night of 25 July" beats "during the night", and "10-23 August" beats
+"23 August".
+"""
+
+from __future__ import annotations
+
+import re
+
+from warlog.timeline.absolute import absolute_candidates
+from warlog.timeline.mention import KINDS, Mention
+from warlog.timeline.relatives import relative_candidates
+
+__all__ = ["KINDS", "Mention", "find_mentions"]
+
+
+def find_mentions(sentence: str, bare_years: bool = False) -> list[Mention]:
+    """Every date expression in ``sentence``, in order, without overlaps.
+
+    ``bare_years`` accepts a year with nothing before it ("2014"): right for a heading, wrong
+    in running text ("Resolution 2254", "1500 soldiers").
+    """
+    cands = absolute_candidates(sentence, bare_years)
+    cands.extend(relative_candidates(sentence))
+    return _merge_restatements(_select(cands), sentence)
+
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Leftmost-longest non-overlapping candidates (absolute before relative on ties)."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind == "relative"))
+    out: list[Mention] = []
+    last_end = -1
+    for c in cands:
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out
+
+
+_RESTATE_GAP = re.compile(r"[\s,(–—-]*")
+
+
+def _merge_restatements(mentions: list[Mention], sentence: str) -> list[Mention]:
+    """Join a relative expression and the explicit date restating it; the date wins.
+
+    "Two days later, on 21 March" is one mention.
+
+    A relative expression directly followed (or preceded) by an explicit day date, with only
+    a comma, a bracket or a dash between, restates it.
+    """
+    if len(mentions) < 2:
+        return mentions
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        cur = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and _restates(cur, nxt, sentence):
+            explicit = nxt if cur.kind == "relative" else cur
+            explicit.start, explicit.end = cur.start, nxt.end
+            explicit.text = sentence[cur.start : nxt.end]
+            explicit.merged = True
+            out.append(explicit)
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _restates(a: Mention, b: Mention, sentence: str) -> bool:
+    kinds = {a.kind, b.kind}
+    if "relative" not in kinds or kinds == {"relative"}:
+        return False
+    explicit = b if a.kind == "relative" else a
+    if explicit.kind not in {"date", "day_of_month", "weekday"}:
+        return False
+    gap = sentence[a.end : b.start]
+    return _RESTATE_GAP.fullmatch(gap) is not None and len(gap) <= 4

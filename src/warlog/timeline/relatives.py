@@ -1,0 +1,66 @@
+"""Relative date expressions: "the next day", "13 days later", "the following week"...
+
+The expressions are the regex rules of ``data/time.yaml``. Trying fifty rules at every
+character is slow, so they are only tried at word starts shortly before a keyword ("day",
+"week", "night", "later"...) whose word can begin an expression; at each such start the longest
+matching rule wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warlog.timeline.absolute import month_number
+from warlog.timeline.lexicon import RelativeRule, lexicon
+from warlog.timeline.mention import Mention
+from warlog.timeline.patterns import patterns
+
+_RELATIVE_REACH = 48  # how far before its keyword a relative expression may start
+
+
+def relative_candidates(sentence: str) -> list[Mention]:
+    """Relative expressions, tried only at word starts shortly before a keyword."""
+    pats = patterns()
+    lower = sentence.lower()
+    if len(lower) != len(sentence):  # a rare character changed length when lower-cased
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
+    found: list[Mention] = []
+    if pats.relative_stems.search(lower) is None:
+        return found
+    done = 0  # text before this offset is already used by a found expression
+    for key in pats.relative_trigger.finditer(lower):
+        k = key.start()
+        if k < done or (k and lower[k - 1].isalnum()):
+            continue
+        for ws in pats.word_start.finditer(lower, max(done, k - _RELATIVE_REACH), k + 1):
+            start = ws.start()
+            word = pats.word_start_word.match(lower, start)
+            if word is None or (
+                word.group(0) not in pats.relative_starters and not word.group(0).isdigit()
+            ):
+                continue
+            if not pats.relative_any.match(sentence, start):
+                continue
+            best: tuple[re.Match[str], RelativeRule] | None = None
+            for rx, rule in pats.relative:
+                m = rx.match(sentence, start)
+                if m and (best is None or m.end() > best[0].end()):
+                    best = (m, rule)
+            if best is None or best[0].end() <= k:
+                continue
+            found.append(_relative_mention(*best))
+            done = best[0].end()
+            break
+    return found
+
+
+def _relative_mention(m: re.Match[str], rule: RelativeRule) -> Mention:
+    mention = Mention(start=m.start(), end=m.end(), text=m.group(0), kind="relative")
+    mention.rule = rule
+    g = m.groupdict()
+    if g.get("n"):
+        n = g["n"].lower()
+        mention.count = int(n) if n.isdigit() else lexicon().numbers.get(" ".join(n.split()))
+    if g.get("m1"):
+        mention.m1 = month_number(g["m1"])
+    return mention
