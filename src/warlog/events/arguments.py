@@ -37,36 +37,67 @@ class ArgumentContext:
     def __init__(self, doc: Document) -> None:
         from warlog.actors.context import ActorContext
         from warlog.geo.context import GeoContext
+        from warlog.geo.gazetteer import Gazetteer
         from warlog.timeline.clock import NarrativeClock
 
         self.doc = doc
         self.clock = NarrativeClock.for_document(doc)
-        self.geo = GeoContext.from_document(doc)
+        self.gazetteer = Gazetteer.load()
+        self.geo = GeoContext.from_document(doc, self.gazetteer)
         self.actor_ctx = ActorContext.from_document(doc)
+        codes = self.geo.primary_codes or self.geo.country_codes
+        info = self.gazetteer.country(codes[0]) if codes else None
+        self.country: str | None = info["name"] if info else self.actor_ctx.country
 
     @classmethod
     def for_document(cls, doc: Document) -> ArgumentContext:
         return cls(doc)
-
-    @property
-    def country(self) -> str | None:
-        return self.geo.country_name()
 
     def start_section(self, section: Section | None) -> None:
         if section is not None:
             self.clock.start_section(section.title)
 
     def default_location(self) -> Location | None:
-        return self.geo.document_location()
+        """Where the document says it happened (front matter ``place``), if it names a town."""
+        place = self.doc.meta.get("place")
+        if isinstance(place, list):
+            place = ", ".join(str(p) for p in place)
+        if not place:
+            return None
+        for loc in self._resolve(str(place).replace(",", ", "), -1):
+            if loc.latitude is not None:
+                return Location(loc.name, loc.latitude, loc.longitude, loc.geo_precision,
+                                loc.country, loc.admin1, -1, -1, loc.geonameid)
+        return None
 
     def section_location(self, section: Section | None) -> Location | None:
         if section is None:
             return None
-        found = self.places(section.title, section.start)
-        return found[0] if found else None
+        found = [loc for loc in self._resolve(section.title, -1) if loc.latitude is not None]
+        return found[0] if len(found) == 1 else None
 
     def places(self, text: str, offset: int) -> list[Location]:
-        return self.geo.locate(text, offset)
+        """The location phrases of a sentence, geocoded; a facility with no town ("the
+        Panorama checkpoint") is coded to the document's last place."""
+        from warlog.geo.resolve import facility_location
+
+        locs = self._resolve(text, offset)
+        if not locs:
+            fac = facility_location(text, self.geo, offset)
+            locs = [fac] if fac is not None else []
+        for loc in locs:
+            self.geo.record(loc)
+        return locs
+
+    def _resolve(self, text: str, offset: int) -> list[Location]:
+        from warlog.geo.places import find_places
+        from warlog.geo.resolve import resolve_locations
+
+        base = max(offset, 0)
+        mentions = find_places(text, base, context=self.geo)
+        locs = resolve_locations(text, mentions, self.geo, base)
+        return [loc for loc in locs if loc.latitude is not None or loc.geo_precision < 3
+                or loc.name]
 
     def actors(self, text: str, offset: int) -> list[ActorMention]:
         return self.actor_ctx.mentions(text, offset)
@@ -90,6 +121,9 @@ class ArgumentContext:
 
 
 def year_only(date: ResolvedDate) -> bool:
+    """Too vague to date one event: a year, a season, or a span of months."""
+    if getattr(date, "granularity", None) in ("year", "season"):
+        return True
     return (date.date_end - date.date_start) > timedelta(days=MAX_SPAN_DAYS)
 
 
