@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -17,8 +18,9 @@ from warlog import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn narrative reporting on armed conflict into event data, offline.")
-out_console = Console()
-err_console = Console(stderr=True)
+# soft_wrap: a problem is reported on ONE line, however long the path, so it can be grepped
+out_console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("--db", help="SQLite file or a SQLAlchemy URL (postgresql+psycopg://…).")
 
@@ -50,7 +52,7 @@ def extract(
 
     for p in paths:
         if not p.exists():
-            err_console.print(f"[red]error[/red] {p}: no such file or folder")
+            err_console.print(f"[red]error[/red] {escape(str(p))}: no such file or folder")
             raise typer.Exit(2)
     store = open_store(db)
     t0 = time.perf_counter()
@@ -67,11 +69,12 @@ def extract(
             results.append(res)
             progress.advance(task)
             if res.status == "failed":
-                err_console.print(f"[red]error[/red] {res.path}: {res.message}")
+                err_console.print(f"[red]error[/red] {escape(res.path)}: {escape(res.message)}")
             elif res.status == "skipped":
-                err_console.print(f"[yellow]skipped[/yellow] {res.path}: {res.message}")
+                err_console.print(f"[yellow]skipped[/yellow] {escape(res.path)}: "
+                                  f"{escape(res.message)}")
             for w in res.warnings:
-                err_console.print(f"[yellow]warning[/yellow] {w}")
+                err_console.print(f"[yellow]warning[/yellow] {escape(w)}")
 
         run(paths, store, workers=workers or default_workers(), force=force, on_file=on_file)
     elapsed = time.perf_counter() - t0
@@ -121,7 +124,7 @@ def export(
     try:
         n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
     except ValueError as e:
-        err_console.print(f"[red]error[/red] {e}")
+        err_console.print(f"[red]error[/red] {escape(str(e))}")
         raise typer.Exit(2) from e
     err_console.print(f"wrote {n} events to {out}")
 

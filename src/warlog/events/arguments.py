@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warlog.data import load_yaml
 from warlog.events.clauses import Clause
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
@@ -45,6 +47,7 @@ class ArgumentContext:
         self.gazetteer = Gazetteer.load()
         self.geo = GeoContext.from_document(doc, self.gazetteer)
         self.actor_ctx = ActorContext.from_document(doc)
+        self._facilities: dict[str, Location] = {}
         codes = self.geo.primary_codes or self.geo.country_codes
         info = self.gazetteer.country(codes[0]) if codes else None
         self.country: str | None = info["name"] if info else self.actor_ctx.country
@@ -64,10 +67,15 @@ class ArgumentContext:
             place = ", ".join(str(p) for p in place)
         if not place:
             return None
-        for loc in self._resolve(str(place).replace(",", ", "), -1):
+        text = re.sub(r",(?=\S)", ", ", str(place))
+        for loc in self._resolve(text, -1):
             if loc.latitude is not None:
                 return Location(loc.name, loc.latitude, loc.longitude, loc.geo_precision,
                                 loc.country, loc.admin1, -1, -1, loc.geonameid)
+        # a place the gazetteer lacks still has a name: "Boulikessi, Mali"
+        name = text.split(",")[0].strip()
+        if name and name.lower() != (self.country or "").lower():
+            return Location(name, None, None, 1, self.country, None, -1, -1, None)
         return None
 
     def section_location(self, section: Section | None) -> Location | None:
@@ -76,18 +84,33 @@ class ArgumentContext:
         found = [loc for loc in self._resolve(section.title, -1) if loc.latitude is not None]
         return found[0] if len(found) == 1 else None
 
-    def places(self, text: str, offset: int) -> list[Location]:
-        """The location phrases of a sentence, geocoded; a facility with no town ("the
-        Panorama checkpoint") is coded to the document's last place."""
+    def places(self, text: str, offset: int, here: Location | None = None) -> list[Location]:
+        """The location phrases of a sentence, geocoded. A facility with no town in the
+        sentence ("the Panorama checkpoint") is coded where the document placed that facility
+        before, else where the narrative is (``here``), at precision 2."""
         from warlog.geo.resolve import facility_location
 
         locs = self._resolve(text, offset)
-        if not locs:
-            fac = facility_location(text, self.geo, offset)
-            locs = [fac] if fac is not None else []
         for loc in locs:
             self.geo.record(loc)
-        return locs
+        if locs:
+            return locs
+        fac = facility_location(text, self.geo, offset)
+        if fac is None:
+            return []
+        known = self._facilities.get(facility_key(fac.name))
+        anchor = known or here
+        if anchor is None or anchor.latitude is None:
+            return []
+        return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
+                         anchor.admin1, fac.start, fac.end, anchor.geonameid)]
+
+    def remember_facility(self, loc: Location) -> None:
+        """Where a named site ("the Division 17 base, north of Raqqa") was placed, so a later
+        "Division 17" without its town lands there too."""
+        key = facility_key(loc.name)
+        if key and loc.latitude is not None:
+            self._facilities.setdefault(key, loc)
 
     def _resolve(self, text: str, offset: int) -> list[Location]:
         from warlog.geo.places import find_places
@@ -118,6 +141,20 @@ class ArgumentContext:
                 if m is not None:
                     return m
         return self.actor_ctx.main_opponent(actor)
+
+
+@lru_cache(maxsize=1)
+def _site_noise() -> frozenset[str]:
+    return frozenset(load_yaml("extraction.yaml")["site_name_noise"])
+
+
+def facility_key(name: str) -> str:
+    """The distinctive words of a site's name: "the Artillery Regiment 121 base" and
+    "Regiment 121 base (known as…)" both give "regiment 121"."""
+    head = re.split(r"[,(]", name, maxsplit=1)[0].lower()
+    noise = _site_noise()
+    words = [w for w in re.findall(r"[\w'-]+", head) if w not in noise]
+    return " ".join(words)
 
 
 def year_only(date: ResolvedDate) -> bool:

@@ -30,7 +30,7 @@ from warlog.events.fatalities import count_fatalities
 from warlog.events.lexicon import Lexicon, lexicon, normalise
 from warlog.events.merge import merge_events
 from warlog.events.triggers import Trigger, find_triggers
-from warlog.events.typing import primary_trigger, sub_event_type, victims_are_civilian
+from warlog.events.typing import ranked_triggers, sub_event_type, victims_are_civilian
 from warlog.model import ActorMention, Document, Event, Evidence, Location, ResolvedDate, Span
 from warlog.nlp.sentences import split_sentences
 
@@ -88,14 +88,12 @@ class DocumentExtractor:
     def _sentence(self, sent: Span, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         text = sent.text
-        places = self.ctx.places(text, sent.start)
+        places = self.ctx.places(text, sent.start, self.state.location)
         actors = self.ctx.actors(text, sent.start)
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
         triggers = find_triggers(text, self.lex)
         if not triggers:
-            if places:
-                self.state.location = places[-1]
             return
         low = normalise(text)
         if self._is_tally(low) or self._is_definition(low):
@@ -116,23 +114,29 @@ class DocumentExtractor:
 
     def _clause(self, sent: Span, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
-        trig = primary_trigger(clause.triggers)
-        if trig is None or date is None or args.year_only(date):
+        if not clause.triggers or date is None or args.year_only(date):
             return
         text = sent.text
         ctext = text[clause.start:clause.end]
         fat = count_fatalities(ctext, sent.start + clause.start)
         c_actors = [a for a in actors if clause.start <= a.start - sent.start < clause.end]
+        first = min(clause.triggers, key=lambda t: t.start)
+        a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
+        civ = victims_are_civilian(ctext, self.lex)
+        sub = None
+        for trig in ranked_triggers(clause.triggers):
+            locs = args.pick_locations(text, clause, trig, places, sent.start)
+            locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
+            country = next((loc.country for loc in locs if loc and loc.country), None) or (
+                self.ctx.country)
+            sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ,
+                                 self.lex)
+            if sub is not None:
+                break
+        if sub is None:
+            return
         if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
             return  # "died" with no count and no party: nothing to code
-        a1, a2 = args.pick_actors(text, sent.start, trig, c_actors, self.state)
-        civ = victims_are_civilian(ctext, self.lex)
-        locs = args.pick_locations(text, clause, trig, places, sent.start)
-        if not locs:
-            locs = [self.state.location] if self.state.location else [None]
-        country = next((loc.country for loc in locs if loc and loc.country), None) or (
-            self.ctx.country)
-        sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ, self.lex)
         if sub in ("Government regains territory", "Non-state actor overtakes territory") and (
                 locs == [None]):
             sub = "Armed clash"
@@ -175,12 +179,21 @@ class DocumentExtractor:
             self.state.last_event = ev
         if locs[-1] is not None:
             self.state.location = locs[-1]
+            self.ctx.remember_facility(locs[-1])
         self.state.actors = (a1, a2)
         for a in (a1, a2):
             if a is not None:
                 self.state.belligerents[a.name] += 1
 
     # -- helpers -------------------------------------------------------------------------
+    def _narrative_place(self, loc: Location) -> Location:
+        """A bare country ("in Syria") says less than the place the narrative is at."""
+        here = self.state.location
+        if (loc.latitude is None and here is not None and here.latitude is not None
+                and (loc.country is None or loc.country == here.country)):
+            return here
+        return loc
+
     def _evidence(self, sent: Span, clause: Clause) -> Evidence:
         s, e = sent.start, sent.end
         if e - s > MAX_EVIDENCE:

@@ -55,7 +55,7 @@ class Lexicon:
     automaton: ahocorasick.Automaton
     event_type: dict[str, str]
     object_window: int
-    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str], ...]
+    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None], ...]
     partial_words: tuple[str, ...]
     partial_within: int
     civilian_victims: frozenset[str]

@@ -88,4 +88,4 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     if any(w in lex.modal_before for w in last[-2:]):
         return True
     tail = " ".join(last)
-    return any(" " in cue and tail.endswith(cue) for cue in lex.modal_before)
+    return any(" " in cue and cue in tail for cue in lex.modal_before)

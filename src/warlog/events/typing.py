@@ -12,11 +12,15 @@ from warlog.model import ActorMention
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
 
+def ranked_triggers(triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Triggers best first: strongest, then most specific, then first in the text."""
+    return sorted(triggers, key=lambda t: (-t.word.strength, RANK[t.sub], t.start))
+
+
 def primary_trigger(triggers: Sequence[Trigger]) -> Trigger | None:
-    """The trigger that types the clause: strongest, then most specific, then first."""
-    if not triggers:
-        return None
-    return min(triggers, key=lambda t: (-t.word.strength, RANK[t.sub], t.start))
+    """The trigger that types the clause."""
+    ranked = ranked_triggers(triggers)
+    return ranked[0] if ranked else None
 
 
 def _words_after(clause: str, end: int, n: int) -> list[str]:
@@ -25,8 +29,9 @@ def _words_after(clause: str, end: int, n: int) -> list[str]:
 
 def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
                    actor1: ActorMention | None, event_country: str | None,
-                   victims_civilian: bool, lex: Lexicon | None = None) -> str:
-    """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause)."""
+                   victims_civilian: bool, lex: Lexicon | None = None) -> str | None:
+    """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause);
+    ``None`` when its object shows it reports no event ("executed a withdrawal")."""
     lex = lex or lexicon()
     sub = trigger.sub
     after = _words_after(clause, trigger_end, lex.object_window)
@@ -36,6 +41,8 @@ def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
         if sub not in sources or (needs and phrase not in needs):
             continue
         if any(w in objects for w in after) or any(" " in o and o in after_text for o in objects):
+            if target is None:
+                return None
             sub = target
             break
     role = trigger.word.role

@@ -1,0 +1,108 @@
+"""`warlog extract` end to end on real corpus documents, good and bad."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warlog.cli import app
+from warlog.store.database import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+runner = CliRunner()
+
+
+def extract(*args: str):
+    return runner.invoke(app, ["extract", *args, "--quiet", "--workers", "1"])
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    shutil.copy(FIXTURES / "2014_idlib_offensive.md", d)
+    shutil.copy(FIXTURES / "Battle_of_Kunduz_(2016).md", d)
+    return d
+
+
+def test_extract_stores_and_writes_every_format(folder: Path, tmp_path: Path):
+    db = tmp_path / "w.db"
+    for ext in ("jsonl", "csv", "geojson"):
+        res = extract(str(folder), "--db", str(db), "--out", str(tmp_path / f"e.{ext}"))
+        assert res.exit_code == 0, res.output
+    events = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert {e["doc"] for e in events} == {"2014_idlib_offensive.md", "Battle_of_Kunduz_(2016).md"}
+    assert len(events) >= 10
+    kunduz = [e for e in events if e["doc"].startswith("Battle_of_Kunduz")]
+    assert any(e["event_date"] == "2016-10-03" and e["country"] == "Afghanistan" for e in kunduz)
+    geo = json.loads((tmp_path / "e.geojson").read_text())
+    assert len(geo["features"]) == len(events)
+
+
+def test_rerun_on_the_same_files_adds_nothing(folder: Path, tmp_path: Path):
+    db = tmp_path / "w.db"
+    assert extract(str(folder), "--db", str(db)).exit_code == 0
+    store = open_store(db)
+    before = (store.count("documents"), store.count("events"))
+    assert before[1] > 0
+    res = extract(str(folder), "--db", str(db))
+    assert res.exit_code == 0
+    assert (store.count("documents"), store.count("events")) == before
+
+
+def _bad_files(d: Path) -> dict[str, str]:
+    good = (FIXTURES / "battle_of_boulikessi.md").read_bytes()
+    (d / "binary.md").write_bytes(good[:300] + bytes(range(256)) * 4)
+    (d / "empty.md").write_bytes(b"")
+    (d / "latin1.md").write_bytes(good.replace(b"Fr\xc3\xa9d\xc3\xa9ric", b"Fr\xe9d\xe9ric"))
+    with (d / "huge.txt").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+        fh.seek(0)
+        fh.write(good)
+    return {"binary.md": "binary", "empty.md": "empty", "latin1.md": "UTF-8",
+            "huge.txt": "too large"}
+
+
+def test_bad_files_are_reported_by_name_and_the_rest_is_processed(folder: Path, tmp_path: Path):
+    expected = _bad_files(folder)
+    db = tmp_path / "w.db"
+    res = extract(str(folder), "--db", str(db))
+    assert res.exit_code == 1, res.output
+    err_lines = [ln for ln in res.output.splitlines() if ln.startswith("error")]
+    for name, problem in expected.items():
+        line = next(ln for ln in err_lines if name in ln)
+        assert problem.lower() in line.lower(), line
+    assert "Traceback" not in res.output
+    store = open_store(db)
+    names = {r["doc"] for r in store.iter_event_records()}
+    assert names == {"2014_idlib_offensive.md", "Battle_of_Kunduz_(2016).md"}
+    assert store.count("documents") == 2
+    assert store.count("problems") == len(expected)
+
+
+def test_broken_front_matter_is_a_warning_and_the_body_is_still_read(tmp_path: Path):
+    text = (FIXTURES / "2014_idlib_offensive.md").read_text()
+    broken = text.replace("subject: 2014 Idlib offensive", "subject: [2014 Idlib offensive", 1)
+    p = tmp_path / "broken.md"
+    p.write_text(broken)
+    res = extract(str(p), "--db", str(tmp_path / "w.db"), "--out", str(tmp_path / "e.jsonl"))
+    assert res.exit_code == 0, res.output
+    assert "warning" in res.output.lower() and "broken.md" in res.output
+    assert (tmp_path / "e.jsonl").read_text().count("\n") >= 5
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path):
+    res = extract(str(tmp_path / "nope"), "--db", str(tmp_path / "w.db"))
+    assert res.exit_code == 2
+    assert "no such file or folder" in res.output
+
+
+def test_manifest_and_images_are_skipped_not_failed(folder: Path, tmp_path: Path):
+    (folder / "MANIFEST.csv").write_text("file,title\nx.md,X\n")
+    (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    res = extract(str(folder), "--db", str(tmp_path / "w.db"))
+    assert res.exit_code == 0, res.output
+    skipped = [ln for ln in res.output.splitlines() if ln.startswith("skipped")]
+    assert any("MANIFEST.csv" in ln for ln in skipped) and any("map.png" in ln for ln in skipped)
