@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Load ``warlog/data/<name>`` (cached: every module shares one parsed copy)."""
     with resources.files(__name__).joinpath(name).open(encoding="utf-8") as fh:

@@ -8,10 +8,11 @@ interrupted run never leaves half a file behind.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -186,3 +187,47 @@ def _default(o: Any) -> Any:
 def dump(records: Iterable[dict[str, Any]], fh: IO[str]) -> None:
     for rec in records:
         fh.write(json.dumps(rec, ensure_ascii=False, default=_default) + "\n")
+
+
+# -- streams, for HTTP responses (the web app's export of a filtered view) -----------------
+STREAM_MEDIA_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+}
+
+
+def stream_records(records: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
+    """The text of a ``.jsonl``, ``.csv`` or ``.geojson`` file, in chunks, without a file.
+
+    Each chunk is one record (or the header/footer), formatted exactly as the file writers
+    above do, so a download from ``warlog serve`` equals ``warlog export`` of the same events.
+    """
+    if fmt == "jsonl":
+        for rec in records:
+            yield json.dumps(rec, ensure_ascii=False, default=_default) + "\n"
+    elif fmt == "csv":
+        header = [c for c, _ in ACLED_COLUMNS] + EXTRA_COLUMNS
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=header, extrasaction="ignore")
+        w.writeheader()
+        for n, rec in enumerate(records, start=1):
+            w.writerow({k: ("" if v is None else v) for k, v in acled_row(rec, n).items()})
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+    elif fmt == "geojson":
+        yield '{"type": "FeatureCollection", "features": [\n'
+        for n, rec in enumerate(records):
+            lat, lon = rec.get("latitude"), rec.get("longitude")
+            geom = ({"type": "Point", "coordinates": [lon, lat]}
+                    if lat is not None and lon is not None else None)
+            props = {k: v for k, v in rec.items() if k not in ("latitude", "longitude")}
+            feat = {"type": "Feature", "geometry": geom, "properties": props}
+            yield ("" if n == 0 else ",\n") + json.dumps(feat, ensure_ascii=False,
+                                                         default=_default)
+        yield "\n]}\n"
+    else:
+        raise ValueError(f"unknown stream format {fmt!r} (use one of "
+                         f"{', '.join(sorted(STREAM_MEDIA_TYPES))})")
