@@ -88,3 +88,25 @@ def test_names_of_units_and_battles_are_not_triggers():
 def test_killing_of_civilians_is_violence_against_civilians():
     assert _typed("militants killed five civilians in the village", ISIS) == "Attack"
     assert _typed("clashes killed three YPG fighters", ISIS) == "Armed clash"
+
+
+def test_phrases_that_hold_a_trigger_word_but_report_nothing():
+    # "took place" is not a capture (the lead sentence itself is dropped by the extractor)
+    assert subs("The battle of Boulikessi took place on October 30 and 31, 2020.") == [
+        "Armed clash"]
+    assert subs("Some of the executed Syrian soldiers were paraded in Raqqa") == []
+    assert subs("two Mi-24 attack helicopters flew over the town") == []
+
+
+def test_background_and_responsibility_are_not_new_events():
+    assert subs("The emir was responsible for several recent bombings in the town.") == []
+    assert subs("Russian forces executed a coordinated withdrawal of equipment") == [
+        "Attack", "Non-violent transfer of territory"]  # typing drops the first (see below)
+    s = "Russian forces executed a coordinated withdrawal of equipment"
+    t = find_triggers(s)[0]
+    assert sub_event_type(t, s, t.end, None, "Syria", False) is None
+
+
+def test_exercises_outrank_the_jets_taking_part():
+    s = "A coalition military exercise involving fighter jets took place at the base"
+    assert primary_trigger(find_triggers(s)).sub == "Change to group/activity"

@@ -28,8 +28,10 @@ _COORD = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|neighbou?rhood|base|camp|checkpoint)s?\s*)?"
     r"(?:,\s*(?:and|or)?|and|or|as well as|&)\s*(?:the\s+)?"
     r"(?:(?:towns?|villages?|city|cities|areas?|districts?)\s+(?:of\s+)?)?$", re.I)
-_PREP_BEFORE = re.compile(r"\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
-                          r"between|within)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+# the preposition nearest before a place ("flown in from Kabul" → from): greedy ".*" skips
+# the earlier ones
+_PREP_BEFORE = re.compile(r"^.*\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
+                          r"between|within)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I | re.S)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -95,7 +97,7 @@ class ArgumentContext:
             self.geo.record(loc)
         if locs:
             return locs
-        fac = facility_location(text, self.geo, offset)
+        fac = facility_location(text, self.geo, offset) or self._known_site(text, offset)
         if fac is None:
             return []
         known = self._facilities.get(facility_key(fac.name))
@@ -105,11 +107,25 @@ class ArgumentContext:
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
 
+    def _known_site(self, text: str, offset: int) -> Location | None:
+        """A site the document placed before, named again without its town ("ISIL took
+        control of Division 17")."""
+        low = text.lower()
+        for key, loc in self._facilities.items():
+            m = re.search(rf"\b{re.escape(key)}\b", low)
+            if m:
+                return Location(text[m.start():m.end()], loc.latitude, loc.longitude, 2,
+                                loc.country, loc.admin1, offset + m.start(), offset + m.end(),
+                                loc.geonameid)
+        return None
+
     def remember_facility(self, loc: Location) -> None:
         """Where a named site ("the Division 17 base, north of Raqqa") was placed, so a later
         "Division 17" without its town lands there too."""
         key = facility_key(loc.name)
-        if key and loc.latitude is not None:
+        # a key must be distinctive: a number or a name, not just "southern perimeter"
+        if key and loc.latitude is not None and (re.search(r"\d", key) or any(
+                w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4])):
             self._facilities.setdefault(key, loc)
 
     def _resolve(self, text: str, offset: int) -> list[Location]:
@@ -174,10 +190,11 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
                    sentence_start: int) -> list[Location]:
     """The place(s) of the clause's event: the mention nearest the trigger, with the places
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
-    inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end]
+    withdraw = trig.word.role == "withdraw"
+    inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end
+              and not _origin_or_goal(text, p.start - sentence_start, withdraw)]
     if not inside:
         return []
-    withdraw = trig.word.role == "withdraw"
 
     def cost(p: Location) -> float:
         s, e = p.start - sentence_start, p.end - sentence_start
@@ -216,6 +233,16 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             seen.add(k)
             out.append(p)
     return out
+
+
+def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
+    """A place the action comes from ("flown in from Kabul"), or, for a withdrawal, goes to
+    ("retreated towards Brigade 93"), is not where the event happened."""
+    m = _PREP_BEFORE.search(text[max(0, start - 40):start])
+    prep = m.group(1).lower() if m else ""
+    if withdraw:
+        return prep in ("to", "toward", "towards", "into")
+    return prep == "from"
 
 
 def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:

@@ -88,18 +88,20 @@ class DocumentExtractor:
     def _sentence(self, sent: Span, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         text = sent.text
+        triggers = find_triggers(text, self.lex)  # cheap: one automaton pass
+        if not triggers:
+            return  # most sentences: no place or actor lookup needed
+        low = normalise(text)
+        if self._is_tally(low) or self._is_definition(low):
+            return
         places = self.ctx.places(text, sent.start, self.state.location)
         actors = self.ctx.actors(text, sent.start)
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
-        triggers = find_triggers(text, self.lex)
-        if not triggers:
-            return
-        low = normalise(text)
-        if self._is_tally(low) or self._is_definition(low):
-            return
-        if all(t.word.killing for t in triggers) and _ANAPHOR.match(low) and self.state.last_event:
-            self._attach(self.state.last_event, sent)
+        ana = _ANAPHOR.match(low)
+        if ana and self.state.last_event and all(
+                t.word.killing or t.word.strength < 2 or t.end <= ana.end() for t in triggers):
+            self._attach(self.state.last_event, sent)  # "The explosions left 19 soldiers dead"
             return
         clauses = split_clauses(text, triggers, dates, sent.start)
         clause_date = before
@@ -126,6 +128,8 @@ class DocumentExtractor:
         sub = None
         for trig in ranked_triggers(clause.triggers):
             locs = args.pick_locations(text, clause, trig, places, sent.start)
+            if trig.word.role != "other" and not locs and not self._names_a_site(ctext):
+                continue  # "150 soldiers were captured": no place taken or left
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
@@ -189,10 +193,16 @@ class DocumentExtractor:
     def _narrative_place(self, loc: Location) -> Location:
         """A bare country ("in Syria") says less than the place the narrative is at."""
         here = self.state.location
-        if (loc.latitude is None and here is not None and here.latitude is not None
-                and (loc.country is None or loc.country == here.country)):
+        if (loc.latitude is None and here is not None and here is not loc
+                and (here.latitude is not None or loc.geo_precision == 3)
+                and (loc.country is None or here.country is None
+                     or loc.country == here.country)):
             return here
         return loc
+
+    def _names_a_site(self, clause: str) -> bool:
+        words = set(re.findall(r"[a-z]+", normalise(clause)))
+        return bool(words & self.lex.site_words)
 
     def _evidence(self, sent: Span, clause: Clause) -> Evidence:
         s, e = sent.start, sent.end
@@ -220,9 +230,8 @@ class DocumentExtractor:
         if not title or len(title) < 6:
             return False
         head = low[: len(title) + 12]
-        return title in head and (" was " in low[: len(title) + 40] or
-                                  " is " in low[: len(title) + 40] or
-                                  " were " in low[: len(title) + 40])
+        window = low[: len(title) + 40]
+        return title in head and any(v in window for v in self.lex.definition_verbs)
 
 
 def _is_heading(sent: Span, sec) -> bool:

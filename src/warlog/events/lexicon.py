@@ -39,6 +39,8 @@ PRECEDENCE = (
     "Other",
 )
 RANK = {sub: i for i, sub in enumerate(PRECEDENCE)}
+IGNORED = "(ignored)"  # a phrase that holds a trigger word but reports nothing
+RANK[IGNORED] = len(RANK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class Lexicon:
     tally_phrases: tuple[str, ...]
     skip_sections: frozenset[str]
     clause_breaks: tuple[str, ...]
+    definition_verbs: tuple[str, ...]
+    site_words: frozenset[str]
 
     def type_of(self, sub: str) -> str:
         return self.event_type[sub]
@@ -88,6 +92,9 @@ def lexicon() -> Lexicon:
             # one phrase, one meaning: the stronger (then more specific) entry keeps it
             if old is None or (word.strength, -RANK[word.sub]) > (old.strength, -RANK[old.sub]):
                 seen[key] = word
+    for phrase in data.get("ignore", []):
+        key = _norm(str(phrase))
+        seen[key] = TriggerWord(key, IGNORED, 0.0, "ignore", False)
     for key, word in seen.items():
         auto.add_word(key, word)
     auto.make_automaton()
@@ -111,6 +118,8 @@ def lexicon() -> Lexicon:
         tally_phrases=tuple(_norm(w) for w in data["tally_phrases"]),
         skip_sections=frozenset(_norm(w) for w in data["skip_sections"]),
         clause_breaks=tuple(data["clause_breaks"]),
+        definition_verbs=tuple(data["definition_verbs"]),
+        site_words=frozenset(_norm(w) for w in data["site_words"]),
     )
 
 

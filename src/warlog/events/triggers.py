@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warlog.events.lexicon import Lexicon, TriggerWord, lexicon, normalise
+from warlog.events.lexicon import IGNORED, Lexicon, TriggerWord, lexicon, normalise
 
 _WORD = re.compile(r"[a-z0-9'-]+")
 
@@ -51,7 +51,8 @@ def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     return [t for t in kept
-            if not is_modal(low, t.start, lex) and not in_proper_name(sentence, t.start, t.end)]
+            if t.sub != IGNORED and not is_modal(low, t.start, lex)
+            and not in_proper_name(sentence, t.start, t.end)]
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]*")
