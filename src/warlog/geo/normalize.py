@@ -1,0 +1,117 @@
+"""One way to spell a place name, and the looser keys used to match transliteration variants.
+
+Place names reach us in many romanisations ("Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor"). The
+gazetteer indexes every name under three keys of increasing looseness, and text is looked up
+under the same keys, so both sides are folded by exactly the same functions:
+
+1. :func:`normalize`: NFKD, diacritics stripped, lower case, apostrophes and ayn/hamza marks
+   removed, hyphens and punctuation turned into spaces, spaces collapsed.
+2. :func:`fold_key`: additionally drops Arabic articles ("al", "ez", "ash"…), unifies common
+   vowel spellings ("ou"→"u", "ei"→"ay"), collapses doubled letters and folds a final "-ah",
+   "-a", "-eh" ("Hasakah", "Hasaka", "Hassakeh" → "hasak").
+3. :func:`skeleton_key`: the consonant skeleton of the folded key (vowels, "y", "w" and spaces
+   removed, doubled letters collapsed); a last resort that callers must confirm with context.
+
+The word lists (articles, trailing qualifiers such as "Sharqi") live in ``data/geo.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from warlog.geo.lexicon import geo_lexicon
+
+# Letters NFKD does not decompose into an ASCII base letter.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "ə": "e",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŀ": "l",
+    }
+)
+_APOSTROPHES = re.compile(r"['’‘`´ʿʾʼʻ\u02bd\u02be\u02bf]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_VOWEL_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ai", "ay"))
+_DOUBLES = re.compile(r"([a-z])\1+")
+_SKELETON_DROP = re.compile(r"[aeiouyw ]+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(text: str) -> str:
+    """The canonical form of a name: ascii lower case words separated by single spaces."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=200_000)
+def strip_articles(norm: str) -> str:
+    """``norm`` without its article words ("al sham" → "sham"), unless nothing would remain."""
+    return " ".join(_strip_articles(norm.split()))
+
+
+def _strip_articles(words: list[str]) -> list[str]:
+    """Drop article words that precede another word ("ras al ayn" → "ras ayn"); a final one
+    is no article ("Cold Ash" stays)."""
+    articles = geo_lexicon().articles
+    last = len(words) - 1
+    kept = [w for i, w in enumerate(words) if i == last or w not in articles]
+    return kept or words
+
+
+def _fold_word(word: str) -> str:
+    for old, new in _VOWEL_SPELLINGS:
+        if old in word:
+            word = word.replace(old, new)
+    word = _DOUBLES.sub(r"\1", word)
+    if len(word) > 3:
+        if word[-1] == "h" and word[-2] in "aeiou":
+            word = word[:-1]
+        if word[-1] in "ae":
+            word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def fold_key(norm: str) -> str:
+    """Articles dropped, vowel spellings unified, doubled letters and final -ah/-a folded.
+
+    ``norm`` must already be the output of :func:`normalize`.
+    """
+    words = _strip_articles(norm.split())
+    return " ".join(_fold_word(w) for w in words)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(norm: str) -> str:
+    """Consonant skeleton of the folded key ("deir ez zor", "dayr az zawr" → "drzr")."""
+    folded = fold_key(norm).replace("q", "k")
+    return _DOUBLES.sub(r"\1", _SKELETON_DROP.sub("", folded))
+
+
+def qualifier_stripped(norm: str) -> str | None:
+    """``norm`` without a trailing Arabic qualifier ("kuwayris sharqi" → "kuwayris"), if any."""
+    quals = geo_lexicon().name_qualifiers
+    if norm.rsplit(" ", 1)[-1] not in quals or " " not in norm:
+        return None
+    words = norm.split()
+    while len(words) > 1 and words[-1] in quals:
+        words.pop()
+        if len(words) > 1 and words[-1] in geo_lexicon().articles:
+            words.pop()
+    stripped = " ".join(words)
+    return stripped if stripped != norm else None

@@ -1,0 +1,464 @@
+"""Spotting place names in a sentence: capitalised word runs checked by hash lookup.
+
+Candidate spans are runs of capitalised words, allowing lower-case particles inside
+("Deir ez-Zor", "Ras al Ayn") and lower-case article prefixes ("al-Salhiya"). Within a span,
+n-grams are tried longest first, left to right, each by hash lookup: country names, named
+regions (``region_capitals``), then the gazetteer. A run followed by a region word
+("Idlib Governorate", "Deir ez-Zor province", "the Al-Raqqa countryside") or preceded by one
+("Governorate of Idlib") becomes a region mention coded to its capital.
+
+Precision guards, all driven by ``data/geo.yaml``:
+
+- stop-names (function words, military/political words, titles, months, generic toponym
+  words, organisation and famous people's names) never match; a multi-word stop phrase
+  ("Washington Post") consumes its words;
+- English common words (``common_words``) match alone only after a strong place cue ("in",
+  "near", "town of") and in the document's primary country; an n-gram made only of such
+  words never;
+- acronyms ("SDF", "RIMa") are not places unless they are country aliases ("UK");
+- a match is part of a longer name when a person title precedes it ("President X"), an
+  unknown capitalised word touches it ("Hassan Nasrallah"), a generic toponym head or a
+  compass word precedes it ("Khan al-Shih", "North Carolina"), a facility word precedes it
+  ("Camp Chapman") or it ends "X del Y" with X unknown ("Lanao del Sur"); a name followed by
+  "river" is a river;
+- countries: any size in the document's primary countries; 15,000 people (or 5,000 for a
+  main name) in its secondary ones; abroad a place cue must precede the name (a bare foreign
+  name is mostly a surname or a metonym: "Wilson", "Moscow said") and it needs 15,000 people
+  in a neighbouring country, 100,000 elsewhere; an alternate name that does not sound like
+  the main name only for a city of two million ("Africa" is an alternate name of a Tunisian
+  town, "Bell" one of Belem; "Peking" still finds Beijing); a name followed by a local
+  feature word ("Beiruti bridge") is never a foreign place;
+- the name of a city of 100,000+ ("Gaza") gets no transliteration-folded reading elsewhere;
+  folded matches abroad need a place cue, 100,000 people and a matching skeleton; one loose
+  word must sound like the place's main name ("Illich" is no Illinivka);
+- skeleton matches only in the primary countries, with the same initial and number of
+  words as the place's main name, at least four consonants (five for one word), and backed
+  by a second word, a place cue or a settlement word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warlog.geo.context import GeoContext
+from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Gazetteer, Match
+from warlog.geo.lexicon import RegionSuffix, geo_lexicon
+from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
+from warlog.model import Place
+
+MAX_NGRAM = 5
+_MIN_NORM_LEN = 3
+
+# A word: letters, digits, inner apostrophes and inner hyphens; or a dotted acronym ("U.S.").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*")
+# A lower-case article glued to a capitalised name: "al-Salhiya", "ez-Zor", "d'Ivoire".
+_ARTICLE_PREFIX = (
+    r"(?:al|el|ez|es|ash|as|ad|ar|at|an|az|ed|er|et|en|ech|esh|ul|d|l)[-‐‑'’](?=[A-Z])"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[\s,]*$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place named in the text. ``start``/``end`` are offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    kind: str  # city | admin1 | region | country
+    precision: int  # 1 town, 2 part of a region / near, 3 region or country
+    tier: int = 0  # how loosely the name matched (gazetteer TIER_*)
+    candidates: tuple[Place, ...] = ()  # other acceptable readings, best first
+
+
+# token: (start, end, text, capitalised, particle)
+_Tok = tuple[int, int, str, bool, bool]
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    """Capitalised words (or article-prefixed: "al-Salhiya") and stand-alone particles only."""
+    particles = "|".join(sorted((re.escape(p) for p in geo_lexicon().particles), key=len)[::-1])
+    body = r"[\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*"
+    return re.compile(
+        r"(?P<acr>(?:[A-Z]\.){2,})"
+        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<cap>(?:{_ARTICLE_PREFIX}|[^\W\d_a-z]){body})"
+        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<part>{particles})(?![\w'’‘`ʿʾ\-‐‑])"
+    )
+
+
+def _tokens(text: str, particles: frozenset[str]) -> list[_Tok]:
+    """Capitalised words and particles; other words are left out (they break spans anyway,
+    as the text between two kept tokens is then more than a space)."""
+    out: list[_Tok] = []
+    for m in _token_re().finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if m.lastgroup == "part":
+            out.append((start, end, word, False, True))
+            continue
+        first = word[0]
+        if first.islower() and not ("a" <= first <= "z"):
+            continue  # a non-ASCII lower-case letter slipped through [^\W\d_a-z]
+        if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
+            word = word[:-2]  # possessive: "Raqqa's"
+            end -= 2
+        out.append((start, end, word, True, False))
+    return out
+
+
+def _spans(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (particles allowed inside) as token index ranges."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i][3]:
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while (
+            j < n
+            and (toks[j][3] or toks[j][4])
+            and text[toks[j - 1][1] : toks[j][0]]
+            in (
+                " ",
+                "\u00a0",
+            )
+        ):
+            if toks[j][3]:
+                last_cap = j
+            j += 1
+        spans.append((i, last_cap + 1))
+        i = last_cap + 1
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    words = sorted(geo_lexicon().region_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010 ]") for w in words)
+    return re.compile(rf"\s+({alt})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    words = sorted(geo_lexicon().region_prefixes, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b({alt})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
+class _Finder:
+    """One sentence's place search (holds the per-call settings)."""
+
+    def __init__(
+        self,
+        text: str,
+        offset: int,
+        codes: tuple[str, ...],
+        primary: tuple[str, ...],
+        context: GeoContext | None,
+    ) -> None:
+        self.text = text
+        self.offset = offset
+        self.codes = codes
+        self.primary = primary
+        self.secondary = tuple(c for c in codes if c not in primary)
+        self.context = context
+        self.gaz = Gazetteer.load()
+        self.lex = geo_lexicon()
+        self.neighbours = self.gaz.neighbours_of(primary) - set(codes)
+
+    # ---------------------------------------------------------------- classification
+    def _is_known_word(self, tok: _Tok) -> bool:
+        """A capitalised word that cannot be part of an unknown (person's) name."""
+        word = tok[2]
+        low = word.lower()
+        lex = self.lex
+        if not tok[3] or (word.isupper() and len(word) > 1) or low in lex.non_place_words:
+            return True
+        norm = normalize(word)
+        # another place name does not count as known: "Colin Powell", "David Cameron"
+        return (
+            norm in lex.stop_names
+            or norm in lex.common_words
+            or low in lex.region_suffixes
+            or low in lex.facility_words
+            or low in lex.settlement_words
+            or self.gaz.country_of_name(word) is not None
+        )
+
+    def _acceptable(
+        self,
+        m: Match,
+        m_norm: str,
+        cue: bool,
+        n_words: int,
+        follow: str,
+        common: bool,
+        strong_cue: bool = False,
+    ) -> bool:
+        p = m.place
+        th = self.lex.thresholds
+        cc = p.country_code
+        if m.tier == TIER_SKELETON:
+            backed = n_words > 1 or cue or follow in self.lex.settlement_words
+            return (
+                cc in self.primary
+                and backed
+                and m.initial
+                and not common
+                and len(skeleton_key(m_norm)) >= th["skeleton_spot_min_length"] + (n_words == 1)
+                and fold_key(m_norm).count(" ") + 1 == m.words  # not "Ahmet Yayla" for Ahmetli
+            )
+        if m.tier == TIER_FOLD and not m.agree and " " not in m_norm:
+            return False  # one loose word that does not sound like the place ("Illich")
+        if cc in self.primary:
+            return not common or strong_cue
+        if common or follow in self.lex.named_feature_words:
+            return False  # "Beiruti bridge" in a Syrian town is no Lebanese place
+        if m.tier == TIER_FOLD and not cue:
+            return False  # a loose match abroad needs a place cue ("Soon after…" is no Anshun)
+        if m.tier == TIER_FOLD and (p.population < th["city_min_population"] or not m.agree):
+            return False  # "Nivelle" (a general) is not Nivelles, Belgium
+        if not m.main_name and not m.agree and p.population < th["exonym_min_population"]:
+            return False  # an exonym abroad only for a metropolis ("Peking", "Leningrad")
+        if not self.codes:
+            return p.population >= th["unknown_country_min_population"] and (
+                m.main_name or p.population >= th["foreign_min_population"]
+            )
+        if cc in self.secondary:
+            return p.population >= th["neighbour_min_population"] or (
+                m.main_name and p.population >= th["secondary_main_min_population"]
+            )
+        if not cue:
+            return False  # abroad, a bare name is a surname or a metonym ("Wilson", "Moscow said")
+        if cc in self.neighbours:
+            return p.population >= th["neighbour_min_population"]
+        return p.population >= th["foreign_min_population"]
+
+    def _rank(self, ok: list[Match]) -> list[Match]:
+        ctx = self.context
+        near = ctx is not None and bool(ctx.places)
+        return sorted(
+            ok,
+            key=lambda m: (
+                -m.score(
+                    self.primary, self.secondary, self.neighbours, near and ctx.is_near(m.place)
+                )
+            ),
+        )
+
+    # ---------------------------------------------------------------- matching
+    def _match(self, toks: list[_Tok], i: int, j: int) -> PlaceMention | bool | None:
+        """A mention for tokens ``i:j``; ``True`` when they are a stop phrase (consume them)."""
+        text = self.text
+        s, e = toks[i][0], toks[j - 1][1]
+        phrase = text[s:e]
+        norm = normalize(phrase)
+        lex = self.lex
+        n_words = j - i
+        if norm in lex.stop_names or strip_articles(norm) in lex.stop_names:
+            return n_words > 1 or None
+        code = self.gaz.country_name_code(phrase)
+        if code:
+            place = self.gaz.country_place(code)
+            return self._mention(s, e, place, "country", 3) if place else None
+        if len(norm) < _MIN_NORM_LEN or (n_words == 1 and phrase[:2].isupper()):
+            return None  # "I", an acronym ("SDF", "ISIL", "RIMa")
+        matches = self.gaz.matches(phrase, self.codes)
+        if not matches and norm not in lex.region_capitals:
+            return None  # the common case: nothing to check further
+        if self.gaz.is_demonym(phrase):
+            return None
+        before = _word_before(text, s)
+        if before in lex.person_titles:
+            return None
+        if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
+            prev = toks[i - 1][2].lower()
+            if prev in lex.named_feature_words or prev in lex.facility_words:
+                return None  # "Camp Chapman", "Fort Hood": a facility's own name
+        words = norm.split()
+        common = all(w in lex.common_words or w in lex.stop_names for w in words)
+        if common and n_words > 1:
+            return None
+        region = self._region(phrase, norm, s, e)
+        if region is not None:
+            return region
+        cue = before in lex.place_cues
+        follow = _word_after(text, e)
+        if follow in lex.water_words:
+            return None  # "the Oskil River"
+        strong = before in lex.strong_place_cues
+        if any(
+            m.tier == TIER_EXACT
+            and m.main_name
+            and m.place.population >= lex.thresholds["city_min_population"]
+            for m in matches
+        ):
+            # the name of a city ("Gaza"): no loose reading elsewhere (Gaz-e Borkhar, Iran)
+            matches = [m for m in matches if m.tier == TIER_EXACT]
+        ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
+        if not ok or self._glued_to_unknown(toks, i, j):
+            return None
+        if len(ok) > 1:
+            ok = self._rank(ok)
+        best = ok[0]
+        others = tuple(m.place for m in ok[1:6])
+        return self._mention(s, e, best.place, "city", 1, best.tier, others)
+
+    def _region(self, phrase: str, norm: str, s: int, e: int) -> PlaceMention | None:
+        """ "X Governorate", "Governorate of X", "X countryside", or a named region."""
+        lex = self.lex
+        text = self.text
+        suffix = _suffix_re().match(text, e)
+        prefix = None if suffix else _prefix_re().search(text, max(0, s - 30), s)
+        spec: RegionSuffix | None = None
+        if suffix:
+            spec = lex.region_suffixes[_SPACES.sub(" ", suffix.group(1).lower())]
+        elif prefix:
+            spec = lex.region_prefixes[_SPACES.sub(" ", prefix.group(1).lower())]
+        named = norm in lex.region_capitals
+        if spec is None and not named:
+            return None
+        place = self.gaz.region(phrase, self.codes)
+        if place is None:
+            return None
+        if not named and self.codes and place.country_code not in self.codes:
+            return None
+        kind, precision = (spec.kind, spec.precision) if spec else ("admin1", 3)
+        if precision < 3:
+            kind = "region"
+        start = prefix.start(1) if prefix else s
+        end = suffix.end(1) if suffix else e
+        return self._mention(start, end, place, kind, precision, TIER_EXACT)
+
+    def _glued_to_unknown(self, toks: list[_Tok], i: int, j: int) -> bool:
+        """True when the match is only part of a longer name.
+
+        A neighbouring capitalised word is an unknown name ("Hassan Nasrallah"); the word
+        before is a generic toponym head ("Jabal al-Zawiya", "Khan al-Shih") or a compass
+        word ("North Carolina"); or the match
+        ends a "X del/of Y" name whose X is unknown ("Lanao del Sur").
+        """
+        text = self.text
+        if i > 0 and text[toks[i - 1][1] : toks[i][0]] == " ":
+            prev = toks[i - 1]
+            low = prev[2].lower()
+            if prev[3] and (low in self.lex.toponym_heads or low in self.lex.directions):
+                return True  # "Khan al-Shih", "North Carolina"
+            if (
+                prev[4]
+                and i > 1
+                and toks[i - 2][3]
+                and text[toks[i - 2][1] : prev[0]] == " "
+                and not self._is_known_word(toks[i - 2])
+            ):
+                return True
+        if (
+            i > 0
+            and toks[i - 1][3]
+            and text[toks[i - 1][1] : toks[i][0]] == " "
+            and not self._is_known_word(toks[i - 1])
+            and not self._sentence_initial(toks[i - 1])
+        ):
+            return True
+        return (
+            j < len(toks)
+            and toks[j][3]
+            and text[toks[j - 1][1] : toks[j][0]] == " "
+            and not self._is_known_word(toks[j])
+        )
+
+    def _sentence_initial(self, tok: _Tok) -> bool:
+        head = self.text[: tok[0]].rstrip()
+        return not head or head[-1] in ".!?:;\"'(\n"
+
+    def _mention(
+        self,
+        s: int,
+        e: int,
+        place: Place,
+        kind: str,
+        precision: int,
+        tier: int = TIER_EXACT,
+        others: tuple[Place, ...] = (),
+    ) -> PlaceMention:
+        return PlaceMention(
+            start=self.offset + s,
+            end=self.offset + e,
+            text=self.text[s:e],
+            place=place,
+            kind=kind,
+            precision=precision,
+            tier=tier,
+            candidates=others,
+        )
+
+    def run(self) -> list[PlaceMention]:
+        toks = _tokens(self.text, self.lex.particles)
+        found: list[PlaceMention] = []
+        for a, b in _spans(self.text, toks):
+            i = a
+            while i < b:
+                hit: PlaceMention | bool | None = None
+                if toks[i][3]:
+                    for j in range(min(b, i + MAX_NGRAM), i, -1):
+                        if not toks[j - 1][3]:
+                            continue
+                        hit = self._match(toks, i, j)
+                        if hit is not None:
+                            i = j
+                            break
+                if hit is None:
+                    i += 1
+                elif isinstance(hit, PlaceMention):
+                    found.append(hit)
+        found.sort(key=lambda m: m.start)
+        return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def find_places(
+    text: str,
+    offset: int = 0,
+    country_codes: Sequence[str] = (),
+    context: GeoContext | None = None,
+) -> list[PlaceMention]:
+    """Place mentions in ``text`` (a sentence), with offsets ``offset + index``.
+
+    ``country_codes`` are the document's countries (ISO alpha-2), all treated as primary;
+    when empty, those of ``context`` are used (its ``primary_codes`` as primary). ``context``
+    also prefers candidates near the places the document has already resolved.
+    """
+    codes = tuple(c.upper() for c in country_codes)
+    primary = codes
+    if not codes and context is not None:
+        codes, primary = context.country_codes, context.primary_codes
+    return _Finder(text, offset, codes, primary, context).run()
