@@ -35,10 +35,16 @@ from warlog.model import ActorMention, Document, Event, Evidence, Location, Reso
 from warlog.nlp.sentences import split_sentences
 
 MAX_EVIDENCE = 700
+# A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
+# "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
+_EVENT_NOUN = (r"(?:attacks?|explosions?|blasts?|bombings?|strikes?|airstrikes?|air strikes?|"
+               r"shelling|clashes|fighting|ambush|assault|raid|operation|bombardment|incident|"
+               r"battle)")
 _ANAPHOR = re.compile(
-    r"^(?:however, |but |and )?(?:the|this|that|these|those|both|each) "
-    r"(?:attacks?|explosions?|blasts?|bombings?|strikes?|airstrikes?|air strikes?|shelling|"
-    r"clashes|fighting|ambush|assault|raid|operation|bombardment|incident|explosion)\b")
+    r"^(?:however, |but |and |in addition, )?(?:(?:in|during|by) )?"
+    r"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?" + _EVENT_NOUN + r"\b")
+_ANAPHOR_INSIDE = re.compile(r"\b(?:in|during|by) (?:the|this|that|these) (?:[a-z-]+ )?"
+                             + _EVENT_NOUN + r"\b")
 
 
 @dataclass
@@ -48,6 +54,7 @@ class NarrativeState:
     location: Location | None = None
     actors: tuple[ActorMention | None, ActorMention | None] = (None, None)
     last_event: Event | None = None
+    sentence_events: list[Event] = field(default_factory=list)  # of the last sentence with any
     belligerents: Counter[str] = field(default_factory=Counter)
     mentions: dict[str, ActorMention] = field(default_factory=dict)
 
@@ -98,13 +105,16 @@ class DocumentExtractor:
         actors = self.ctx.actors(text, sent.start)
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
-        ana = _ANAPHOR.match(low)
-        if ana and self.state.last_event and all(
-                t.word.killing or t.word.strength < 2 or t.end <= ana.end() for t in triggers):
-            self._attach(self.state.last_event, sent)  # "The explosions left 19 soldiers dead"
+        ana = _ANAPHOR.match(low) or (
+            _ANAPHOR_INSIDE.search(low) if all(t.word.killing for t in triggers) else None)
+        if ana and self.state.sentence_events and all(
+                t.word.killing or t.word.strength < 2 or ana.start() <= t.start < ana.end()
+                for t in triggers):
+            self._attach(self.state.sentence_events[0], sent)  # the toll of the event before
             return
         clauses = split_clauses(text, triggers, dates, sent.start)
         clause_date = before
+        n_before = len(self.events)
         for clause in clauses:
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             prior = [d for d in dates if d.start - sent.start < clause.start]
@@ -113,6 +123,8 @@ class DocumentExtractor:
             self._clause(sent, clause, date, places, actors)
             if date is not None:
                 clause_date = date
+        if len(self.events) > n_before:
+            self.state.sentence_events = self.events[n_before:]
 
     def _clause(self, sent: Span, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
