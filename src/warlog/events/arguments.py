@@ -32,6 +32,7 @@ _COORD = re.compile(
 # the earlier ones
 _PREP_BEFORE = re.compile(r"^.*\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
                           r"between|within)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I | re.S)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|reportedly|also)\s+$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -261,11 +262,13 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     after = [a for a in c_actors if a.start >= t_abs]
     a1 = before[-1] if before else None
     a2 = None
-    for a in after:
-        lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
-        if _BY_BEFORE.search(lead):
-            a2, a1 = a1, a
-            break
+    if _PASSIVE_BEFORE.search(text[max(0, trig.start - 16):trig.start]) or (
+            trig.word.phrase.startswith(("was ", "were "))):
+        for a in after:
+            lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
+            if _BY_BEFORE.search(lead):
+                a2, a1 = a1, a  # "were captured by the rebels"
+                break
     if a2 is None:
         for a in after:
             if a1 is None or a.name != a1.name:

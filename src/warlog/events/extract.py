@@ -101,8 +101,12 @@ class DocumentExtractor:
         low = normalise(text)
         if self._is_tally(low) or self._is_definition(low):
             return
+        lead_end = self._subordinate_lead(low, triggers)
+        if lead_end:
+            triggers = [t for t in triggers if t.start >= lead_end]
         places = self.ctx.places(text, sent.start, self.state.location)
-        actors = self.ctx.actors(text, sent.start)
+        actors = [a for a in self.ctx.actors(text, sent.start)
+                  if a.start - sent.start >= lead_end]
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
         ana = _ANAPHOR.match(low) or (
@@ -211,6 +215,16 @@ class DocumentExtractor:
                      or loc.country == here.country)):
             return here
         return loc
+
+    def _subordinate_lead(self, low: str, triggers: list[Trigger]) -> int:
+        """End of an opening "After X was captured," clause when the main clause has its own
+        trigger (0 when there is none): that clause recalls an event, it does not add one."""
+        if not low.startswith(self.lex.subordinators):
+            return 0
+        comma = low.find(", ", 0, 160)
+        if comma == -1 or not any(t.start > comma for t in triggers):
+            return 0
+        return comma + 2
 
     def _names_a_site(self, clause: str) -> bool:
         words = set(re.findall(r"[a-z]+", normalise(clause)))

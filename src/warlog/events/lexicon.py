@@ -69,6 +69,7 @@ class Lexicon:
     clause_breaks: tuple[str, ...]
     definition_verbs: tuple[str, ...]
     site_words: frozenset[str]
+    subordinators: tuple[str, ...]
 
     def type_of(self, sub: str) -> str:
         return self.event_type[sub]
@@ -120,6 +121,8 @@ def lexicon() -> Lexicon:
         clause_breaks=tuple(data["clause_breaks"]),
         definition_verbs=tuple(data["definition_verbs"]),
         site_words=frozenset(_norm(w) for w in data["site_words"]),
+        subordinators=tuple(sorted((_norm(w) for w in data["subordinators"]), key=len,
+                                   reverse=True)),
     )
 
 

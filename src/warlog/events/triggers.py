@@ -64,6 +64,8 @@ def in_proper_name(sentence: str, start: int, end: int) -> bool:
     report one."""
     if not sentence[start:start + 1].isupper() or sentence[start:end].isupper():
         return False  # lower case, or an acronym such as IED
+    if any(w[:1].islower() for w in sentence[start:end].split()):
+        return False  # "Air Force strike": the name ends before the trigger's last word
     if not sentence[:start].strip():
         return False
     nxt = sentence[end:end + 40].lstrip()
