@@ -33,6 +33,8 @@ _COORD = re.compile(
 _PREP_BEFORE = re.compile(r"^.*\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
                           r"between|within)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I | re.S)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|reportedly|also)\s+$", re.I)
+_GOAL_BEFORE = re.compile(r"\b(?:reaching|reached|heading|in the direction of)\s+(?:the\s+)?"
+                          r"(?:[\w'-]+\s+){0,4}$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -238,8 +240,12 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
 
 def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
     """A place the action comes from ("flown in from Kabul"), or, for a withdrawal, goes to
-    ("retreated towards Brigade 93"), is not where the event happened."""
-    m = _PREP_BEFORE.search(text[max(0, start - 40):start])
+    ("retreated towards Brigade 93"), or that a move only reaches ("…, eventually reaching the
+    junction of X") is not where the event happened."""
+    before = text[max(0, start - 40):start]
+    if _GOAL_BEFORE.search(before):
+        return True
+    m = _PREP_BEFORE.search(before)
     prep = m.group(1).lower() if m else ""
     if withdraw:
         return prep in ("to", "toward", "towards", "into")

@@ -26,9 +26,10 @@ class Clause:
 
 
 def split_clauses(sentence: str, triggers: Sequence[Trigger],
-                  dates: Sequence[ResolvedDate] = (), sentence_start: int = 0) -> list[Clause]:
+                  dates: Sequence[ResolvedDate] = (), sentence_start: int = 0,
+                  extra_cuts: Sequence[int] = ()) -> list[Clause]:
     low = sentence.lower()
-    cuts = {0, len(sentence)}
+    cuts = {0, len(sentence), *extra_cuts}
     for brk in lexicon().clause_breaks:
         i = low.find(brk)
         while i != -1:

@@ -102,21 +102,22 @@ class DocumentExtractor:
         if self._is_tally(low) or self._is_definition(low):
             return
         lead_end = self._subordinate_lead(low, triggers)
-        if lead_end:
+        recalled = lead_end and self._recalls(triggers, lead_end)
+        if recalled:
             triggers = [t for t in triggers if t.start >= lead_end]
         places = self.ctx.places(text, sent.start, self.state.location)
         actors = [a for a in self.ctx.actors(text, sent.start)
-                  if a.start - sent.start >= lead_end]
+                  if not recalled or a.start - sent.start >= lead_end]
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
-        ana = _ANAPHOR.match(low) or (
-            _ANAPHOR_INSIDE.search(low) if all(t.word.killing for t in triggers) else None)
+        ana = _ANAPHOR.match(low) or _ANAPHOR_INSIDE.search(low)
         if ana and self.state.sentence_events and all(
                 t.word.killing or t.word.strength < 2 or ana.start() <= t.start < ana.end()
                 for t in triggers):
             self._attach(self.state.sentence_events[0], sent)  # the toll of the event before
             return
-        clauses = split_clauses(text, triggers, dates, sent.start)
+        clauses = split_clauses(text, triggers, dates, sent.start,
+                                [lead_end] if lead_end and not recalled else [])
         clause_date = before
         n_before = len(self.events)
         for clause in clauses:
@@ -151,6 +152,13 @@ class DocumentExtractor:
                 self.ctx.country)
             sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ,
                                  self.lex)
+            if trig.word.role == "continue":
+                prev = self._continued(normalise(text))
+                if prev is None:
+                    continue
+                sub = prev.sub_event_type
+                if not c_actors:
+                    a1, a2 = self.state.actors
             if sub is not None:
                 break
         if sub is None:
@@ -169,34 +177,17 @@ class DocumentExtractor:
         if sub in ("Peaceful protest", "Violent demonstration") and a1 is None:
             a1 = self.ctx.protesters()
         evidence = self._evidence(sent, clause)
-        for i, loc in enumerate(locs):
-            ev = Event(
-                doc=self.doc.name,
-                event_type=self.lex.type_of(sub),
-                sub_event_type=sub,
-                event_date=date.date_start,
-                date_end=date.date_end,
-                time_precision=date.precision,
-                actor1=a1.name if a1 else None,
-                actor2=a2.name if a2 else None,
-                inter1=a1.inter if a1 else None,
-                inter2=a2.inter if a2 else None,
-                location=loc.name if loc else None,
-                latitude=loc.latitude if loc else None,
-                longitude=loc.longitude if loc else None,
-                geo_precision=loc.geo_precision if loc else None,
-                country=(loc.country if loc and loc.country else country),
-                admin1=loc.admin1 if loc else None,
-                fatalities=fat.killed if i == 0 else None,
-                fatalities_low=fat.low if i == 0 else None,
-                fatalities_high=fat.high if i == 0 else None,
-                evidence=[evidence],
-                trigger=trig.text,
-                source=str(self.doc.meta.get("url") or self.doc.title),
-            )
-            ev.notes = args.note(ev)
-            self.events.append(ev)
-            self.state.last_event = ev
+        subs = [sub]
+        companion = self._companion(sub, clause.triggers, a1, country, ctext, clause.start)
+        if companion:
+            subs.append(companion)
+        toll = fat  # counted once, on the first record: ACLED never double-counts
+        for kind in subs:
+            for loc in locs:
+                ev = self._record(kind, date, a1, a2, loc, country, toll, evidence, trig)
+                toll = None
+                self.events.append(ev)
+                self.state.last_event = ev
         if locs[-1] is not None:
             self.state.location = locs[-1]
             self.ctx.remember_facility(locs[-1])
@@ -206,6 +197,36 @@ class DocumentExtractor:
                 self.state.belligerents[a.name] += 1
 
     # -- helpers -------------------------------------------------------------------------
+    def _record(self, sub: str, date: ResolvedDate, a1: ActorMention | None,
+                a2: ActorMention | None, loc: Location | None, country: str | None,
+                fat, evidence: Evidence, trig: Trigger) -> Event:
+        ev = Event(
+            doc=self.doc.name,
+            event_type=self.lex.type_of(sub),
+            sub_event_type=sub,
+            event_date=date.date_start,
+            date_end=date.date_end,
+            time_precision=date.precision,
+            actor1=a1.name if a1 else None,
+            actor2=a2.name if a2 else None,
+            inter1=a1.inter if a1 else None,
+            inter2=a2.inter if a2 else None,
+            location=loc.name if loc else None,
+            latitude=loc.latitude if loc else None,
+            longitude=loc.longitude if loc else None,
+            geo_precision=loc.geo_precision if loc else None,
+            country=(loc.country if loc and loc.country else country),
+            admin1=loc.admin1 if loc else None,
+            fatalities=fat.killed if fat else None,
+            fatalities_low=fat.low if fat else None,
+            fatalities_high=fat.high if fat else None,
+            evidence=[evidence],
+            trigger=trig.text,
+            source=str(self.doc.meta.get("url") or self.doc.title),
+        )
+        ev.notes = args.note(ev)
+        return ev
+
     def _narrative_place(self, loc: Location) -> Location:
         """A bare country ("in Syria") says less than the place the narrative is at."""
         here = self.state.location
@@ -215,6 +236,39 @@ class DocumentExtractor:
                      or loc.country == here.country)):
             return here
         return loc
+
+    def _continued(self, low: str) -> Event | None:
+        """"Additional operations targeted militia positions in X, Y and Z": more of the
+        event just told, with its type and parties, in new places."""
+        last = self.state.last_event
+        if last is None or not self.lex.continuation.match(low):
+            return None
+        return last
+
+    def _companion(self, sub: str, triggers: list[Trigger], a1: ActorMention | None,
+                   country: str | None, ctext: str, cstart: int) -> str | None:
+        """The guidelines' pairs told in one clause: an explosion that opens a capture ("rebels
+        detonated a tunnel bomb under the checkpoint and captured it") is its own event, and
+        so is the capture."""
+        if self.lex.type_of(sub) != "Explosions/Remote violence":
+            return None
+        for t in triggers:
+            if t.word.role in ("capture", "recapture") and t.word.strength >= 2:
+                other = sub_event_type(t, ctext, t.end - cstart, a1, country, False, self.lex)
+                if other in ("Non-state actor overtakes territory",
+                             "Government regains territory"):
+                    return other
+        return None
+
+    def _recalls(self, triggers: list[Trigger], lead_end: int) -> bool:
+        """Whether an opening "After Baboulin was captured," tells again an event the text
+        has just told (same type among the last events), rather than a new one ("After
+        overnight clashes that started with a triple suicide bombing, …")."""
+        lead = [t for t in triggers if t.start < lead_end]
+        recent = {e.sub_event_type for e in self.events[-4:]}
+        return any(t.sub in recent or (t.word.role == "withdraw" and
+                                       "Non-violent transfer of territory" in recent)
+                   for t in lead)
 
     def _subordinate_lead(self, low: str, triggers: list[Trigger]) -> int:
         """End of an opening "After X was captured," clause when the main clause has its own
@@ -252,7 +306,7 @@ class DocumentExtractor:
 
     def _is_definition(self, low: str) -> bool:
         """The lead's "The 2014 X offensive was an offensive launched by …" sums up the article."""
-        title = normalise(self.doc.title).strip()
+        title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(self.doc.title)).strip()
         if not title or len(title) < 6:
             return False
         head = low[: len(title) + 12]

@@ -70,6 +70,7 @@ class Lexicon:
     definition_verbs: tuple[str, ...]
     site_words: frozenset[str]
     subordinators: tuple[str, ...]
+    continuation: re.Pattern[str]
 
     def type_of(self, sub: str) -> str:
         return self.event_type[sub]
@@ -123,7 +124,14 @@ def lexicon() -> Lexicon:
         site_words=frozenset(_norm(w) for w in data["site_words"]),
         subordinators=tuple(sorted((_norm(w) for w in data["subordinators"]), key=len,
                                    reverse=True)),
+        continuation=_continuation(data["continuation"]),
     )
+
+
+def _continuation(spec: dict) -> re.Pattern[str]:
+    openers = "|".join(map(re.escape, spec["openers"]))
+    nouns = "|".join(map(re.escape, spec["nouns"]))
+    return re.compile(rf"^(?:{openers}) (?:[a-z-]+ )?(?:{nouns})\b")
 
 
 def normalise(text: str) -> str:

@@ -26,18 +26,33 @@ def merge_key(ev: Event) -> tuple:
     return (ev.event_date, ev.date_end, place_key(ev), actors, ev.sub_event_type)
 
 
+_GENERIC_SITE = re.compile(r"^(?:the )?(?:base|city|town|village|airport|checkpoint|area|camp)$")
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
     out: list[Event] = []
     by_key: dict[tuple, Event] = {}
+    by_point: dict[tuple, Event] = {}
     for ev in events:
         key = merge_key(ev)
         kept = by_key.get(key)
+        if kept is None and _GENERIC_SITE.match(place_key(ev)):
+            # "The base was eventually captured that day": the site last named at that point
+            kept = by_point.get(point_key(ev))
         if kept is None:
             by_key[key] = ev
+            by_point.setdefault(point_key(ev), ev)
             out.append(ev)
             continue
         _absorb(kept, ev)
     return out
+
+
+def point_key(ev: Event) -> tuple:
+    actors = tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))
+    lat = round(ev.latitude, 3) if ev.latitude is not None else None
+    lon = round(ev.longitude, 3) if ev.longitude is not None else None
+    return (ev.event_date, ev.date_end, lat, lon, actors, ev.sub_event_type)
 
 
 def _absorb(kept: Event, new: Event) -> None:

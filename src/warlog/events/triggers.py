@@ -24,7 +24,7 @@ class Trigger:
 
 
 def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c in "-'"
+    return c.isalnum() or c == "-"  # an apostrophe may open a quote: "a 'tunnel bomb'"
 
 
 def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
