@@ -110,3 +110,8 @@ def test_background_and_responsibility_are_not_new_events():
 def test_exercises_outrank_the_jets_taking_part():
     s = "A coalition military exercise involving fighter jets took place at the base"
     assert primary_trigger(find_triggers(s)).sub == "Change to group/activity"
+
+
+def test_conditions_are_not_reports():
+    s = 'rebel groups declared the truce to be "null and void" if clashes continued'
+    assert "Armed clash" not in subs(s)
