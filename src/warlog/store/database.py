@@ -2,7 +2,8 @@
 
 ``open_store("warlog.db")`` or ``open_store("postgresql+psycopg://…")``. A document is written in
 one transaction with its events: a file that fails leaves nothing behind, and a file already
-stored (same name, same content hash) is not written again.
+stored (same name, same content hash) is not written again. The same code runs on SQLite and on
+PostgreSQL and gives the same records in the same order (see :mod:`warlog.store.schema`).
 """
 
 from __future__ import annotations
@@ -16,16 +17,25 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, insert, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from warlog.model import Document, Event
 from warlog.store import schema as s
 
+# A bare PostgreSQL URL (as a provider or ``psql`` gives it) means psycopg 3, the driver that
+# the ``postgres`` extra installs; SQLAlchemy would otherwise look for psycopg2.
+_PG_SCHEMES = ("postgresql://", "postgres://")
 
-def _url(target: str | Path) -> str:
+
+def database_url(target: str | Path) -> str:
+    """The SQLAlchemy URL for a file path (SQLite) or a URL (``postgresql://`` → psycopg 3)."""
     text = str(target)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser()}"
+    if "://" not in text:
+        return f"sqlite:///{Path(text).expanduser()}"
+    for scheme in _PG_SCHEMES:
+        if text.startswith(scheme):
+            return "postgresql+psycopg://" + text[len(scheme) :]
+    return text
 
 
 @dataclass
@@ -40,14 +50,23 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        s.metadata.create_all(engine)
-        with engine.begin() as conn:
+        try:
+            self._create_schema()
+        except (IntegrityError, ProgrammingError):
+            # Two processes opened a new shared database at once and the other one created
+            # the same table first: everything is there now, the second pass only checks.
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        s.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
             row = conn.execute(
                 select(s.meta_info.c.value).where(s.meta_info.c.key == "schema_version")
             ).first()
             if row is None:
-                conn.execute(insert(s.meta_info).values(key="schema_version",
-                                                        value=str(s.SCHEMA_VERSION)))
+                conn.execute(
+                    insert(s.meta_info).values(key="schema_version", value=str(s.SCHEMA_VERSION))
+                )
 
     @property
     def url(self) -> str:
@@ -60,8 +79,9 @@ class Store:
             rows = conn.execute(select(s.documents.c.name, s.documents.c.content_hash)).all()
         return {(r.name, r.content_hash) for r in rows}
 
-    def write_document(self, doc: Document, events: Iterable[Event],
-                       replace_same: bool = False) -> WriteResult:
+    def write_document(
+        self, doc: Document, events: Iterable[Event], replace_same: bool = False
+    ) -> WriteResult:
         """Store a document and its events in one transaction.
 
         Same name and content as a stored document: nothing changes ("unchanged"), unless
@@ -71,29 +91,61 @@ class Store:
         overwritten.
         """
         events = list(events)
+        try:
+            return self._write(doc, events, replace_same)
+        except IntegrityError:
+            # Another writer (a second ``warlog extract`` on a shared server) stored this very
+            # document between our look-up and our insert: it is stored, so nothing changes.
+            stored = self._document_id(doc.name, doc.content_hash)
+            if stored is None or replace_same:
+                raise
+            return WriteResult("unchanged", stored, 0)
+
+    def _document_id(self, name: str, content_hash: str) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(s.documents.c.id).where(
+                    s.documents.c.name == name, s.documents.c.content_hash == content_hash
+                )
+            ).scalar()
+
+    def _write(self, doc: Document, events: list[Event], replace_same: bool) -> WriteResult:
         h = doc.content_hash
         with self.engine.begin() as conn:
             existing = conn.execute(
                 select(s.documents.c.id, s.documents.c.content_hash).where(
-                    s.documents.c.name == doc.name)
+                    s.documents.c.name == doc.name
+                )
             ).all()
             for row in existing:
                 if row.content_hash == h:
                     if not replace_same:
                         return WriteResult("unchanged", row.id, 0)
-                    conn.execute(delete(s.events).where(
-                        s.events.c.document_id == row.id,
-                        s.events.c.review_state == "unreviewed"))
+                    conn.execute(
+                        delete(s.events).where(
+                            s.events.c.document_id == row.id,
+                            s.events.c.review_state == "unreviewed",
+                        )
+                    )
                     for ev in events:
                         self._insert_event(conn, row.id, ev)
-                    conn.execute(s.documents.update().where(s.documents.c.id == row.id)
-                                 .values(clean_text=doc.text, n_events=len(events)))
+                    conn.execute(
+                        s.documents.update()
+                        .where(s.documents.c.id == row.id)
+                        .values(clean_text=doc.text, n_events=len(events))
+                    )
                     return WriteResult("replaced", row.id, len(events))
             doc_id = conn.execute(
                 insert(s.documents).values(
-                    name=doc.name, path=doc.path, content_hash=h, format=doc.format,
-                    title=doc.title, meta=_jsonable(doc.meta), raw_text=doc.raw,
-                    clean_text=doc.text, n_events=len(events),
+                    name=doc.name,
+                    path=doc.path,
+                    content_hash=h,
+                    format=doc.format,
+                    title=doc.title,
+                    meta=_jsonable(doc.meta),
+                    raw_text=doc.raw,
+                    clean_text=doc.text,
+                    n_events=len(events),
                 )
             ).inserted_primary_key[0]
             for row in existing:
@@ -103,29 +155,46 @@ class Store:
         return WriteResult("replaced" if existing else "stored", doc_id, len(events))
 
     def _retire(self, conn: Connection, old_id: int, new_id: int) -> None:
-        conn.execute(delete(s.events).where(
-            s.events.c.document_id == old_id, s.events.c.review_state == "unreviewed"))
-        conn.execute(s.events.update().where(s.events.c.document_id == old_id)
-                     .values(document_id=new_id))
+        conn.execute(
+            delete(s.events).where(
+                s.events.c.document_id == old_id, s.events.c.review_state == "unreviewed"
+            )
+        )
+        conn.execute(
+            s.events.update().where(s.events.c.document_id == old_id).values(document_id=new_id)
+        )
         conn.execute(delete(s.documents).where(s.documents.c.id == old_id))
 
     def _insert_event(self, conn: Connection, doc_id: int, ev: Event) -> None:
         rec = ev.as_record()
         key = event_key(rec)
-        taken = conn.execute(select(s.events.c.id).where(
-            s.events.c.document_id == doc_id, s.events.c.event_key == key)).first()
+        taken = conn.execute(
+            select(s.events.c.id).where(
+                s.events.c.document_id == doc_id, s.events.c.event_key == key
+            )
+        ).first()
         if taken:
             return
         cols = {c.name for c in s.events.columns}
         values = {k: v for k, v in rec.items() if k in cols and k not in ("event_date", "date_end")}
-        values.update(event_date=ev.event_date, date_end=ev.date_end,
-                      document_id=doc_id, event_key=key)
+        values.update(
+            event_date=ev.event_date, date_end=ev.date_end, document_id=doc_id, event_key=key
+        )
         event_id = conn.execute(insert(s.events).values(**values)).inserted_primary_key[0]
         if ev.evidence:
-            conn.execute(insert(s.evidence), [
-                {"event_id": event_id, "position": i, "text": e.text,
-                 "raw_start": e.raw_start, "raw_end": e.raw_end}
-                for i, e in enumerate(ev.evidence)])
+            conn.execute(
+                insert(s.evidence),
+                [
+                    {
+                        "event_id": event_id,
+                        "position": i,
+                        "text": e.text,
+                        "raw_start": e.raw_start,
+                        "raw_end": e.raw_end,
+                    }
+                    for i, e in enumerate(ev.evidence)
+                ],
+            )
 
     def record_problem(self, path: str, message: str) -> None:
         with self.engine.begin() as conn:
@@ -139,25 +208,40 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
 
-    def iter_event_records(self, include_rejected: bool = False,
-                           documents: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def iter_event_records(
+        self, include_rejected: bool = False, documents: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
         """Stored events as export records (the JSON Lines contract), by document and date;
         only those of the named ``documents`` when given."""
-        ev, doc = s.events, s.documents
-        q = (select(ev, doc.c.name.label("doc")).join(doc, doc.c.id == ev.c.document_id)
-             .order_by(doc.c.name, ev.c.event_date, ev.c.id))
+        ev, doc, evi = s.events, s.documents, s.evidence
+        where = []
         if documents is not None:
-            q = q.where(doc.c.name.in_(list(documents)))
+            where.append(doc.c.name.in_(list(documents)))
         if not include_rejected:
-            q = q.where(ev.c.review_state != "rejected")
+            where.append(ev.c.review_state != "rejected")
+        # Undated events first, as SQLite always sorts NULL (PostgreSQL would put them last).
+        q = (
+            select(ev, doc.c.name.label("doc"))
+            .join(doc, doc.c.id == ev.c.document_id)
+            .where(*where)
+            .order_by(doc.c.name, ev.c.event_date.asc().nulls_first(), ev.c.id)
+        )
+        # Only the evidence of the selected events: a shared server may hold many documents.
+        q_spans = (
+            select(evi.c.event_id, evi.c.raw_start, evi.c.raw_end, evi.c.text)
+            .join(ev, ev.c.id == evi.c.event_id)
+            .join(doc, doc.c.id == ev.c.document_id)
+            .where(*where)
+            .order_by(evi.c.event_id, evi.c.position)
+        )
         out = []
         with self.engine.connect() as conn:
             rows = conn.execute(q).mappings().all()
             spans: dict[int, list[dict[str, Any]]] = {}
-            for r in conn.execute(select(s.evidence).order_by(s.evidence.c.event_id,
-                                                              s.evidence.c.position)).mappings():
+            for r in conn.execute(q_spans).mappings():
                 spans.setdefault(r["event_id"], []).append(
-                    {"start": r["raw_start"], "end": r["raw_end"], "text": r["text"]})
+                    {"start": r["raw_start"], "end": r["raw_end"], "text": r["text"]}
+                )
         for r in rows:
             rec = record_from_row(r)
             rec["evidence_spans"] = spans.get(r["id"], [])
@@ -167,10 +251,33 @@ class Store:
 
 
 def record_from_row(r: Any) -> dict[str, Any]:
-    keys = ("doc", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
-            "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "location",
-            "latitude", "longitude", "geo_precision", "country", "admin1", "fatalities",
-            "fatalities_low", "fatalities_high", "trigger", "notes", "source", "review_state")
+    keys = (
+        "doc",
+        "event_date",
+        "date_end",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "inter1",
+        "inter2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "country",
+        "admin1",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "trigger",
+        "notes",
+        "source",
+        "review_state",
+    )
     rec = {k: r[k] for k in keys}
     rec["id"] = r["id"]
     for k in ("event_date", "date_end"):
@@ -181,8 +288,18 @@ def record_from_row(r: Any) -> dict[str, Any]:
 
 def event_key(rec: dict[str, Any]) -> str:
     """A stable identity for an extracted event, so re-runs never duplicate it."""
-    ident = [rec.get(k) for k in ("event_date", "date_end", "sub_event_type", "actor1",
-                                  "actor2", "location", "evidence")]
+    ident = [
+        rec.get(k)
+        for k in (
+            "event_date",
+            "date_end",
+            "sub_event_type",
+            "actor1",
+            "actor2",
+            "location",
+            "evidence",
+        )
+    ]
     return hashlib.sha256(json.dumps(ident, default=str).encode()).hexdigest()[:32]
 
 
@@ -191,14 +308,19 @@ def _jsonable(value: Any) -> Any:
 
 
 def open_store(target: str | Path = "warlog.db") -> Store:
-    url = _url(target)
+    """Open (creating its tables if needed) the store at a SQLite path or a database URL."""
+    url = database_url(target)
+    if not url.startswith("sqlite"):
+        # A server connection may have been dropped while idle (a long review session).
+        return Store(create_engine(url, future=True, pool_pre_ping=True))
     engine = create_engine(url, future=True)
-    if url.startswith("sqlite"):
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=5000")
-            cur.close()
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
     return Store(engine)

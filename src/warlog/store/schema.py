@@ -8,9 +8,18 @@ Tables:
 - ``evidence``: the sentences an event was read from, with offsets into ``documents.raw_text``.
 - ``audit_log``: every change a reviewer makes (who, when, field, before, after).
 - ``problems``: files that could not be read, with the one-line reason.
+
+Both backends accept and give back the same data. SQLite ignores ``VARCHAR`` lengths, compares
+text byte by byte and has no time zones; so on PostgreSQL every text column is ``TEXT COLLATE
+"C"`` (no length limit, byte order: ``ORDER BY`` and ``lower``/``LIKE`` behave as on SQLite
+whatever the server's locale), and timestamps are stored as ``timestamptz`` and read back, as
+on SQLite, as naive UTC datetimes. The SQLite DDL is unchanged by this.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -28,6 +37,39 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+
+def text_type(length: int | None = None) -> TypeEngine[str]:
+    """A text column: ``VARCHAR(length)`` (or ``TEXT``) on SQLite, ``TEXT COLLATE "C"`` on
+    PostgreSQL, so a value SQLite stores is never rejected as too long and text sorts the same."""
+    base: TypeEngine[str] = String(length) if length else Text()
+    return base.with_variant(Text(collation="C"), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in time, read back as a naive UTC ``datetime`` on every backend.
+
+    SQLite keeps the wall-clock digits it is given and returns them naive; PostgreSQL's
+    ``timestamptz`` returns an aware value in the session's time zone. An aware value is turned
+    into UTC before it is written and a naive one is taken as UTC, so both give the same answer.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if not isinstance(value, datetime):
+            return value
+        utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return utc if dialect.name == "postgresql" else utc.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
 
 SCHEMA_VERSION = 1
 
@@ -37,16 +79,16 @@ documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(512), nullable=False),
-    Column("path", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False),
-    Column("format", String(32), nullable=False),
-    Column("title", Text),
+    Column("name", text_type(512), nullable=False),
+    Column("path", text_type(), nullable=False),
+    Column("content_hash", text_type(64), nullable=False),
+    Column("format", text_type(32), nullable=False),
+    Column("title", text_type()),
     Column("meta", JSON),
-    Column("raw_text", Text, nullable=False),
-    Column("clean_text", Text, nullable=False),
+    Column("raw_text", text_type(), nullable=False),
+    Column("clean_text", text_type(), nullable=False),
     Column("n_events", Integer, nullable=False, default=0),
-    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+    Column("ingested_at", UtcDateTime(), server_default=func.now()),
     UniqueConstraint("name", "content_hash", name="uq_documents_name_hash"),
 )
 
@@ -55,34 +97,34 @@ events = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("event_key", String(64), nullable=False),
+    Column("event_key", text_type(64), nullable=False),
     Column("event_date", Date),
     Column("date_end", Date),
     Column("time_precision", Integer),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False),
-    Column("actor1", String(256)),
-    Column("actor2", String(256)),
-    Column("assoc_actor_1", String(256)),
-    Column("assoc_actor_2", String(256)),
+    Column("event_type", text_type(64), nullable=False),
+    Column("sub_event_type", text_type(64), nullable=False),
+    Column("actor1", text_type(256)),
+    Column("actor2", text_type(256)),
+    Column("assoc_actor_1", text_type(256)),
+    Column("assoc_actor_2", text_type(256)),
     Column("inter1", Integer),
     Column("inter2", Integer),
-    Column("location", Text),
+    Column("location", text_type()),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("geo_precision", Integer),
-    Column("country", String(128)),
-    Column("admin1", String(128)),
+    Column("country", text_type(128)),
+    Column("admin1", text_type(128)),
     Column("fatalities", Integer),
     Column("fatalities_low", Integer),
     Column("fatalities_high", Integer),
-    Column("trigger", String(128)),
-    Column("notes", Text),
-    Column("source", Text),
-    Column("review_state", String(16), nullable=False, default="unreviewed"),
+    Column("trigger", text_type(128)),
+    Column("notes", text_type()),
+    Column("source", text_type()),
+    Column("review_state", text_type(16), nullable=False, default="unreviewed"),
     Column("version", Integer, nullable=False, default=1),
-    Column("created_at", DateTime(timezone=True), server_default=func.now()),
-    Column("updated_at", DateTime(timezone=True), server_default=func.now()),
+    Column("created_at", UtcDateTime(), server_default=func.now()),
+    Column("updated_at", UtcDateTime(), server_default=func.now()),
     UniqueConstraint("document_id", "event_key", name="uq_events_doc_key"),
     Index("ix_events_date", "event_date"),
     Index("ix_events_type", "event_type", "sub_event_type"),
@@ -96,7 +138,7 @@ evidence = Table(
     Column("id", Integer, primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", text_type(), nullable=False),
     Column("raw_start", Integer, nullable=False),
     Column("raw_end", Integer, nullable=False),
     Index("ix_evidence_event", "event_id"),
@@ -107,12 +149,12 @@ audit_log = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
-    Column("user", String(128), nullable=False),
-    Column("at", DateTime(timezone=True), server_default=func.now()),
-    Column("action", String(32), nullable=False),  # edit | verify | reject | merge
-    Column("field", String(64)),
-    Column("before", Text),
-    Column("after", Text),
+    Column("user", text_type(128), nullable=False),
+    Column("at", UtcDateTime(), server_default=func.now()),
+    Column("action", text_type(32), nullable=False),  # edit | verify | reject | merge
+    Column("field", text_type(64)),
+    Column("before", text_type()),
+    Column("after", text_type()),
     Index("ix_audit_event", "event_id"),
 )
 
@@ -120,16 +162,16 @@ problems = Table(
     "problems",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("path", Text, nullable=False),
-    Column("message", Text, nullable=False),
-    Column("at", DateTime(timezone=True), server_default=func.now()),
+    Column("path", text_type(), nullable=False),
+    Column("message", text_type(), nullable=False),
+    Column("at", UtcDateTime(), server_default=func.now()),
 )
 
 meta_info = Table(
     "warlog_meta",
     metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
+    Column("key", text_type(64), primary_key=True),
+    Column("value", text_type(), nullable=False),
 )
 
 # Columns of ``events`` a reviewer may change (the web app and the API use this list).

@@ -1,0 +1,69 @@
+"""``serve``: what ``warlog serve`` runs: build the app, print its address, run uvicorn.
+
+Binds to 127.0.0.1 by default. Bound to any other address the app requires a token: the given
+one, or a fresh random one that is printed in the address (``…/?token=…``; opening it once sets
+a cookie). Bound to loopback, the app only answers requests that name a loopback host.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import threading
+from typing import TextIO
+
+from warlog.web.security import LOOPBACK_NAMES, is_loopback
+
+TILE_URL_ENV = "WARLOG_TILE_URL"
+
+
+def address(host: str, port: int, token: str | None = None) -> str:
+    """The URL a person opens (with the token when there is one)."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    url = f"http://{shown}:{port}/"
+    return f"{url}?token={token}" if token else url
+
+
+def plan(host: str, token: str | None) -> tuple[str | None, list[str] | None]:
+    """The token the app will require and the host names it will answer to."""
+    if is_loopback(host):
+        return token, sorted(LOOPBACK_NAMES | {host.lower()})
+    return token or secrets.token_urlsafe(24), None
+
+
+def serve(
+    db: str = "warlog.db",
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    *,
+    tile_url: str | None = None,
+    out: TextIO | None = None,
+) -> None:
+    """Run the web app on ``db`` until interrupted, printing its address first."""
+    import uvicorn
+
+    from warlog.web.app import create_app
+    from warlog.web.places import warm_up
+
+    out = out or sys.stdout
+    if "://" not in db and not os.path.exists(db):
+        print(
+            f"warlog serve: no database at {db}; starting with an empty one "
+            f"(fill it with `warlog extract FILES --db {db}`)",
+            file=out,
+        )
+    token, allowed = plan(host, token)
+    app = create_app(
+        db, token, allowed_hosts=allowed, tile_url=tile_url or os.environ.get(TILE_URL_ENV) or None
+    )
+    threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
+    print(f"warlog serve: {app.state.db.label}", file=out)
+    if not is_loopback(host):
+        print("  listening beyond this computer: every request needs the token below", file=out)
+    print(f"  open {address(host, port, token)}", file=out)
+    print(f"  API docs {address(host, port)}docs   (Ctrl+C stops)", file=out, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

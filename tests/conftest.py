@@ -1,0 +1,99 @@
+"""Shared test fixtures: a real warlog SQLite database built from corpus documents.
+
+``tests/fixtures/web/docs/`` holds three corpus articles (Syria, Mali, Afghanistan) and
+``events.json`` hand-checked event records for them; the builder reads each article with
+warlog's own reader, places every evidence quote at its offsets in the text, and stores the
+events through ``Store.write_document``, exactly as ``warlog extract`` would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "web"
+
+
+def _evidence(doc, quote: str):
+    from warlog.model import Evidence
+
+    pattern = r"\s+".join(re.escape(w) for w in quote.split())
+    m = re.search(pattern, doc.text)
+    assert m, f"evidence not in {doc.name}: {quote[:40]}"
+    return Evidence(m.group(0), m.start(), m.end(), doc.to_raw(m.start()), doc.to_raw(m.end()))
+
+
+def fixture_documents() -> list[tuple[Any, list[Any]]]:
+    """Each fixture article as a ``Document`` with its ``Event`` list (evidence placed)."""
+    from warlog.ingest.reader import read_path
+    from warlog.model import Event
+
+    records = json.loads((FIXTURES / "events.json").read_text(encoding="utf-8"))
+    out = []
+    for file in sorted((FIXTURES / "docs").iterdir()):
+        doc = read_path(file)[0]
+        events = []
+        for r in records:
+            if r["doc"] != file.name:
+                continue
+            fields = {k: v for k, v in r.items() if k not in ("doc", "evidence")}
+            fields["event_date"] = date.fromisoformat(r["event_date"])
+            fields["date_end"] = date.fromisoformat(r["date_end"])
+            events.append(
+                Event(
+                    doc=doc.name,
+                    source=doc.title,
+                    evidence=[_evidence(doc, q) for q in r["evidence"]],
+                    **fields,
+                )
+            )
+        out.append((doc, events))
+    return out
+
+
+def build_web_db(path: Path) -> Path:
+    """Write the fixture documents and their events into a new database at ``path``."""
+    from warlog.store.database import open_store
+
+    store = open_store(path)
+    for doc, events in fixture_documents():
+        store.write_document(doc, events)
+    store.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_web_db(tmp_path_factory.mktemp("webdb") / "template.db")
+
+
+@pytest.fixture
+def web_db_builder():
+    """:func:`build_web_db`, to fill another database (a PostgreSQL URL, say)."""
+    return build_web_db
+
+
+@pytest.fixture
+def web_fixtures() -> Path:
+    """The folder of the web fixtures (``docs/`` articles and ``events.json``)."""
+    return FIXTURES
+
+
+@pytest.fixture
+def web_documents() -> list[tuple[Any, list[Any]]]:
+    """The fixture articles and their events, read afresh (to store them again)."""
+    return fixture_documents()
+
+
+@pytest.fixture
+def web_db(web_db_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the fixture database for one test (tests may edit it)."""
+    target = tmp_path / "warlog.db"
+    shutil.copyfile(web_db_template, target)
+    return target
