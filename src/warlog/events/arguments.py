@@ -144,6 +144,20 @@ class ArgumentContext:
     def actors(self, text: str, offset: int) -> list[ActorMention]:
         return self.actor_ctx.mentions(text, offset)
 
+    def unknown_actors(self, text: str, offset: int) -> list[ActorMention]:
+        """Parties the dictionary does not know: organisation names by their head word
+        ("the Hawar Kilis Operations Room"), else the statistical model's named groups."""
+        from warlog.actors.unknown import unknown_candidates
+        from warlog.nlp.entities import named_groups
+
+        found = unknown_candidates(text, offset)
+        if not found:
+            found = []
+            for m in named_groups(text, offset):
+                known = self.actor_ctx.mentions(m.text, m.start)
+                found.extend(known or [m])
+        return found
+
     def civilians(self) -> ActorMention:
         return self.actor_ctx.named("Civilians")
 

@@ -141,6 +141,9 @@ class DocumentExtractor:
         c_actors = [a for a in actors if clause.start <= a.start - sent.start < clause.end]
         first = min(clause.triggers, key=lambda t: t.start)
         a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
+        if a1 is None and a2 is None:
+            c_actors = self.ctx.unknown_actors(ctext, sent.start + clause.start)
+            a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         civ = victims_are_civilian(ctext, self.lex)
         sub = None
         for trig in ranked_triggers(clause.triggers):
