@@ -60,6 +60,12 @@ def test_parquet(tmp_path):
     assert t[0]["sub_event_type"] == "Suicide bomb" and t[0]["fatalities"] == 19
 
 
+def test_exports_are_ordinary_files(tmp_path):
+    p = tmp_path / "e.jsonl"
+    write_records([REC], p)
+    assert p.stat().st_mode & 0o044  # readable by others under the usual umask 022
+
+
 def test_unknown_extension_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unknown output format"):
         write_records([REC], tmp_path / "e.xlsx")

@@ -73,10 +73,17 @@ def _atomic(path: Path, mode: str = "w", newline: str | None = None):
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8",
                        newline=newline) as fh:
             yield fh
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _evidence_text(rec: dict[str, Any]) -> str:
