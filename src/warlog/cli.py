@@ -159,11 +159,15 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(
         envvar="WARLOG_TOKEN", help="Access token (required when not on 127.0.0.1).")] = None,
+    tile_url: Annotated[str | None, typer.Option(
+        envvar="WARLOG_TILE_URL",
+        help="Online map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+             "(default: the offline base map only).")] = None,
 ) -> None:
     """Start the local web app: map, timeline, table, source text and review."""
     from warlog.web.server import serve as serve_app
 
-    serve_app(db=db, host=host, port=port, token=token)
+    serve_app(db=db, host=host, port=port, token=token, tile_url=tile_url)
 
 
 if __name__ == "__main__":
