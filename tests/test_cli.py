@@ -106,3 +106,8 @@ def test_manifest_and_images_are_skipped_not_failed(folder: Path, tmp_path: Path
     assert res.exit_code == 0, res.output
     skipped = [ln for ln in res.output.splitlines() if ln.startswith("skipped")]
     assert any("MANIFEST.csv" in ln for ln in skipped) and any("map.png" in ln for ln in skipped)
+
+
+def test_version():
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.output.startswith("warlog ")

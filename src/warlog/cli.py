@@ -25,12 +25,17 @@ err_console = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option("--db", help="SQLite file or a SQLAlchemy URL (postgresql+psycopg://…).")
 
 
-@app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False
-          ) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         out_console.print(f"warlog {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", help="Print the version.", is_eager=True, callback=_print_version)] = False
+          ) -> None:
+    """Turn narrative reporting on armed conflict into event data, offline."""
 
 
 @app.command()
