@@ -34,6 +34,7 @@ from sqlalchemy import insert
 
 from warlog.store import schema as s
 from warlog.store.database import open_store
+from warlog.web.chromium import chromium_args
 from warlog.web.taxonomy import sub_event_types
 
 API_TARGET_MS = 100.0
@@ -268,19 +269,7 @@ def bench_render(base: str, runs: int) -> list[float] | None:
         profile = tempfile.mkdtemp(prefix="warlog-bench-chromium-")
         opts = webdriver.ChromeOptions()
         opts.binary_location = chromium
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--window-size=1500,950",
-            f"--user-data-dir={profile}",
-        ):
+        for arg in chromium_args(profile):
             opts.add_argument(arg)
         driver = webdriver.Chrome(options=opts, service=Service(driver_path))
         try:

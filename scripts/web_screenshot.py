@@ -37,6 +37,7 @@ def main() -> None:
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     from warlog.web.app import create_app
+    from warlog.web.chromium import chromium_args
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -51,19 +52,7 @@ def main() -> None:
     os.environ.setdefault("SE_OFFLINE", "true")
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--window-size={args.size}",
-        f"--user-data-dir={tempfile.mkdtemp()}",
-    ):
+    for arg in chromium_args(tempfile.mkdtemp(), args.size):
         opts.add_argument(arg)
     driver = webdriver.Chrome(options=opts, service=Service("/usr/bin/chromedriver"))
     width, height = (int(v) for v in args.size.split(","))

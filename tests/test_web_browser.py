@@ -43,6 +43,8 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
+from warlog.web.chromium import chromium_args  # noqa: E402
+
 N_EVENTS = 38
 WAIT = 20
 
@@ -81,19 +83,7 @@ def chromium_options(user_data_dir: Path):
     """Headless Chromium as root, offline, with a fresh profile."""
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1500,950",
-        f"--user-data-dir={user_data_dir}",
-    ):
+    for arg in chromium_args(user_data_dir):
         opts.add_argument(arg)
     return opts
 
