@@ -414,3 +414,12 @@ class TestFullGazetteer:
         assert [m.text for m in found] == ["Afghanistan", "Afghanistan"]  # not George, Bush
         found = find_places(sentence("43rd President of the United"), 0, context=ctx)
         assert [m.text for m in found] == ["United States"]  # not "speech to Congress"
+
+
+def test_admin1_names_as_acled_writes_them():
+    from warlog.geo.admin1 import admin1_name
+
+    assert admin1_name("SY.09") == "Aleppo"
+    assert admin1_name("AF.24") == "Kunduz"
+    assert admin1_name("ZZ.99") == "ZZ.99"  # unknown: kept as given
+    assert admin1_name("SY.") is None  # no admin1 code at all

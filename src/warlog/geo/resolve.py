@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
 from warlog.geo.gazetteer import TIER_SKELETON, Gazetteer, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
@@ -143,7 +144,7 @@ def _location(
         longitude=place.longitude,
         geo_precision=precision,
         country=place.country or None,
-        admin1=place.admin1,
+        admin1=admin1_name(place.admin1),
         start=start,
         end=end,
         geonameid=place.geonameid if geonameid else None,

@@ -3,17 +3,15 @@
 :func:`gazetteer_search` is the only code that knows the gazetteer's API
 (``warlog.geo.gazetteer.Gazetteer.load().lookup(name, country_code)``), so a change there is
 one edit here. First-level admin areas come back with their names (the gazetteer gives GeoNames
-codes such as ``SY.04``), read once from the base map shipped with the app.
+codes such as ``SY.04``), through :mod:`warlog.geo.admin1`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 PlaceSearch = Callable[[str, str | None, int], list[dict[str, Any]]]
@@ -21,22 +19,11 @@ PlaceSearch = Callable[[str, str | None, int], list[dict[str, Any]]]
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def admin1_names() -> dict[str, str]:
-    """GeoNames admin1 code (``"SY.04"``) → name, from the shipped Natural Earth base map."""
-    path = resources.files("warlog.web").joinpath("static/vendor/basemap/admin1.topo.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    for layer in data.get("objects", {}).values():
-        for geom in layer.get("geometries", []):
-            props = geom.get("properties") or {}
-            code, name = props.get("gn"), props.get("name")
-            if code and name and not str(code).endswith("."):
-                out.setdefault(str(code), str(name))
-    return out
+    """GeoNames admin1 code (``"SY.04"``) → name (see :mod:`warlog.geo.admin1`)."""
+    from warlog.geo.admin1 import admin1_names as names
+
+    return names()
 
 
 def admin1_label(value: str | None) -> str | None:
