@@ -281,3 +281,10 @@ def test_named_and_main_opponent_for_the_event_stage(index: ActorIndex) -> None:
     assert foe is not None and foe.name == "Taliban" and foe.inter == 2
     taliban = ctx.named("Taliban")
     assert ctx.main_opponent(taliban).name == "Military Forces of Afghanistan"
+
+
+def test_later_items_of_a_list_of_places_are_places_not_actors():
+    from warlog.actors.dictionary import ActorIndex
+
+    s = "a senior figure who had helped plan bombs across Syria, Lebanon, and Iraq was killed."
+    assert ActorIndex.load().find(s) == []

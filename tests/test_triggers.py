@@ -115,3 +115,8 @@ def test_exercises_outrank_the_jets_taking_part():
 def test_conditions_are_not_reports():
     s = 'rebel groups declared the truce to be "null and void" if clashes continued'
     assert "Armed clash" not in subs(s)
+
+
+def test_future_and_condemnation_are_not_reports():
+    assert subs("Ukraine announced it would soon launch an offensive in the Kherson region") == []
+    assert subs("the Association condemned the assaults against Syrian Kurds") == []

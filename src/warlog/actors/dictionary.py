@@ -48,6 +48,11 @@ _ORDINAL = re.compile(
 )
 
 
+_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+_LIST_BEFORE = re.compile(
+    rf"\b(\w+)\s+(?:the\s+)?{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,\s*and|,\s*or|,|and|or)\s+$")
+
+
 def _inside_name(text: str, start: int, end: int, modified: re.Pattern[str]) -> bool:
     """A generic phrase with a capitalised head right after a capitalised word is the end of
     a proper name ("Idlib Army", "Tiger Forces"): not a generic mention."""
@@ -274,6 +279,10 @@ class ActorIndex:
         """
         m = _WORD_BEFORE.search(folded, max(0, start - 40), start)
         if m and m.group(1) in self._locatives:
+            return True
+        # a later item of a list of places: "across Syria, Lebanon, and Iraq"
+        lst = _LIST_BEFORE.search(text, max(0, start - 120), start)
+        if lst and fold(lst.group(1)) in self._locatives:
             return True
         if start > 0 and folded[start - 1] == "-":
             return True

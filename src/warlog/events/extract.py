@@ -179,6 +179,8 @@ class DocumentExtractor:
             a2 = None
         if sub in ("Peaceful protest", "Violent demonstration") and a1 is None:
             a1 = self.ctx.protesters()
+        if a1 is not None and a2 is not None and a1.name == a2.name:
+            a2 = None  # one party named twice ("civilians … civilians") is one party
         evidence = self._evidence(sent, clause)
         subs = [sub]
         companion = self._companion(sub, clause.triggers, a1, country, ctext, clause.start)

@@ -63,6 +63,7 @@ class Lexicon:
     civilian_victims: frozenset[str]
     modal_before_to: frozenset[str]
     modal_before: tuple[str, ...]
+    modal_auxiliaries: frozenset[str]
     tally_openers: tuple[str, ...]
     tally_phrases: tuple[str, ...]
     skip_sections: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
         modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
         modal_before=tuple(_norm(w) for w in mod["before"]),
+        modal_auxiliaries=frozenset(_norm(w) for w in mod["auxiliaries"]),
         tally_openers=tuple(_norm(w) for w in data["tally_openers"]),
         tally_phrases=tuple(_norm(w) for w in data["tally_phrases"]),
         skip_sections=frozenset(_norm(w) for w in data["skip_sections"]),

@@ -90,5 +90,7 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         return True
     if any(w in lex.modal_before for w in last[-2:]):
         return True
+    if any(w in lex.modal_auxiliaries for w in last):
+        return True  # "would soon launch an offensive"
     tail = " ".join(last)
     return any(" " in cue and cue in tail for cue in lex.modal_before)

@@ -369,7 +369,7 @@ class Gazetteer:
         """All candidates for ``name``, best first (by :meth:`Match.score`, countries primary).
 
         Skeleton matches are returned only for places in the given countries (and never
-        without a country). Results are memoised; callers must not mutate them.
+        without a country), and only when no place has the name exactly. Results are memoised; callers must not mutate them.
         """
         codes = _as_codes(country_code)
         key = (name, codes, skeleton)
@@ -380,7 +380,9 @@ class Gazetteer:
             self._memo.clear()
         base, norm = self._candidates(name)
         hit = list(base)
-        if skeleton and codes and norm:
+        # the skeleton is a last resort: a name spelled exactly like a real place elsewhere
+        # ("Berdiansk" in a Russia-heavy text) is that place, not a look-alike at home
+        if skeleton and codes and norm and not any(m.tier == TIER_EXACT for m in base):
             qskel = skeleton_key(norm)
             seen = {m.place.geonameid for m in base}
             for cc in codes:
