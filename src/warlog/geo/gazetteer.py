@@ -369,7 +369,8 @@ class Gazetteer:
         """All candidates for ``name``, best first (by :meth:`Match.score`, countries primary).
 
         Skeleton matches are returned only for places in the given countries (and never
-        without a country), and only when no place has the name exactly. Results are memoised; callers must not mutate them.
+        without a country), and only when no place has the name exactly. Results are
+        memoised; callers must not mutate them.
         """
         codes = _as_codes(country_code)
         key = (name, codes, skeleton)
