@@ -428,3 +428,23 @@ def test_results_are_resolved_dates_in_sentence_order() -> None:
     assert [d.date_start.day for d in found] == [8, 11, 12]
     assert [d.start for d in found] == sorted(d.start for d in found)
     assert all(re.fullmatch(r"[\w ,]+", d.text) for d in found)
+
+
+def test_a_heading_brings_the_story_back_to_the_documents_year():
+    from warlog.ingest.reader import read_text
+    from warlog.nlp.sentences import split_sentences
+
+    text = ("---\nsubject: Siege of Mariupol\n---\n\nThe siege began in 2022.\n\n"
+            "## Background\nIn 2014, protests swept the city. It was shelled in January 2015.\n\n"
+            "## Siege\nOn 24 February, Russian artillery bombarded the city.\n")
+    doc = read_text(text, "siege_of_mariupol.md")[0]
+    clock = NarrativeClock.for_document(doc)
+    found, section = [], None
+    for s in split_sentences(doc.text):
+        sec = doc.section_at(s.start)
+        if sec is not section:
+            section = sec
+            if sec:
+                clock.start_section(sec.title)
+        found += [(d.text, d.date_start.isoformat()) for d in clock.read(s.text, s.start)]
+    assert ("On 24 February", "2022-02-24") in found

@@ -58,7 +58,12 @@ class NarrativeClock:
     def for_document(cls, doc: Document) -> NarrativeClock:
         """A clock set to the document's own year (metadata, title, else first year in text)."""
         dd: DocDates = document_dates(doc)
-        return cls(year=dd.year, period=dd.period)
+        period = dd.period
+        if period is None and dd.year is not None:
+            # only a year is known ("Siege of Mariupol", 2022): that year is the period a
+            # heading brings the story back to after a background section ("In 2014 …")
+            period = (date(dd.year, 1, 1), date(dd.year, 12, 31))
+        return cls(year=dd.year, period=period)
 
     # ------------------------------------------------------------------ public API
     def start_section(self, title: str) -> None:
