@@ -43,3 +43,11 @@ def test_site_keys_ignore_generic_words():
     assert facility_key("Regiment 121 base (known as the Melbiya Regiment), south of X") == (
         "regiment 121")
     assert facility_key("Division 17 base, north of Raqqa") == "division 17"
+
+
+def test_a_country_used_as_an_adjective_is_not_the_place():
+    s = "The GNA captured nine buildings while U.S. airstrikes continued."
+    t = find_triggers(s)[0]
+    us = Location("U.S.", None, None, 3, "United States", None, s.index("U.S."),
+                  s.index("U.S.") + 4)
+    assert pick_locations(s, Clause(0, len(s), [t]), t, [us], 0) == []

@@ -120,3 +120,9 @@ def test_conditions_are_not_reports():
 def test_future_and_condemnation_are_not_reports():
     assert subs("Ukraine announced it would soon launch an offensive in the Kherson region") == []
     assert subs("the Association condemned the assaults against Syrian Kurds") == []
+
+
+def test_suppositions_about_a_capture_are_not_reports():
+    assert subs("The capture of Stalingrad would make the delivery of supplies more difficult") == []
+    assert subs("Russian forces captured the fishing port.") == [
+        "Non-state actor overtakes territory"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from warlog.data import load_yaml
 from warlog.events.clauses import Clause
+from warlog.events.lexicon import lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
 
@@ -209,7 +210,8 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
     withdraw = trig.word.role == "withdraw"
     inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end
-              and not _origin_or_goal(text, p.start - sentence_start, withdraw)]
+              and not _origin_or_goal(text, p.start - sentence_start, withdraw)
+              and not _country_as_attribute(text, p, sentence_start)]
     if not inside:
         return []
 
@@ -252,6 +254,20 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     return out
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|inside|across|throughout|within|near|at|on|of|"
+                              r"to|from|over|entire|all)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+                              re.I)
+
+
+def _country_as_attribute(text: str, loc: Location, base: int) -> bool:
+    """A country named without a locative ("U.S. airstrikes", "the Iraqi Army entered …")
+    qualifies an actor; it does not say where the event happened."""
+    if loc.latitude is not None or loc.geo_precision != 3:
+        return False
+    s = loc.start - base
+    return not _LOCATIVE_BEFORE.search(text[max(0, s - 30):s])
+
+
 def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
     """A place the action comes from ("flown in from Kabul"), or, for a withdrawal, goes to
     ("retreated towards Brigade 93"), or that a move only reaches ("…, eventually reaching the
@@ -282,13 +298,15 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     after = [a for a in c_actors if a.start >= t_abs]
     a1 = before[-1] if before else None
     a2 = None
-    if _PASSIVE_BEFORE.search(text[max(0, trig.start - 16):trig.start]) or (
-            trig.word.phrase.startswith(("was ", "were "))):
+    if (_PASSIVE_BEFORE.search(text[max(0, trig.start - 16):trig.start])
+            or trig.word.phrase.startswith(("was ", "were "))):
         for a in after:
             lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
             if _BY_BEFORE.search(lead):
                 a2, a1 = a1, a  # "were captured by the rebels"
                 break
+    elif after and trig.word.phrase in lexicon().object_is_agent:
+        a2, a1 = a1, after[0]  # "the city fell to ISIL"
     if a2 is None:
         for a in after:
             if a1 is None or a.name != a1.name:

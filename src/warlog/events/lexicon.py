@@ -57,7 +57,9 @@ class Lexicon:
     automaton: ahocorasick.Automaton
     event_type: dict[str, str]
     object_window: int
-    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None], ...]
+    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None, int],
+                        ...]
+    object_is_agent: frozenset[str]
     partial_words: tuple[str, ...]
     partial_within: int
     civilian_victims: frozenset[str]
@@ -104,7 +106,8 @@ def lexicon() -> Lexicon:
     ov = data["object_overrides"]
     rules = tuple(
         (frozenset(r["from"]), frozenset(_norm(o) for o in r["objects"]),
-         frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"])
+         frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"],
+         int(r.get("window", ov["window"])))
         for r in ov["rules"])
     mod = data["modality"]
     return Lexicon(
@@ -112,6 +115,7 @@ def lexicon() -> Lexicon:
         event_type=dict(data["types"]),
         object_window=int(ov["window"]),
         object_rules=rules,
+        object_is_agent=frozenset(_norm(w) for w in data["object_is_agent"]),
         partial_words=tuple(_norm(w) for w in data["partial_control"]["words"]),
         partial_within=int(data["partial_control"]["within"]),
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),

@@ -92,5 +92,12 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         return True
     if any(w in lex.modal_auxiliaries for w in last):
         return True  # "would soon launch an offensive"
+    if not low[:start].rstrip().endswith(("was", "were")):
+        phrase_end = low.find(" ", start)
+        word = low[start:phrase_end if phrase_end != -1 else len(low)]
+        if not word.endswith("ed"):
+            ahead = _WORD.findall(low[start:start + 80])[1:7]
+            if any(w in lex.modal_auxiliaries for w in ahead):
+                return True  # "The capture of Stalingrad would make …": a supposition
     tail = " ".join(last)
     return any(" " in cue and cue in tail for cue in lex.modal_before)

@@ -35,12 +35,13 @@ def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
     lex = lex or lexicon()
     sub = trigger.sub
     after = _words_after(clause, trigger_end, lex.object_window)
-    after_text = " ".join(after)
     phrase = trigger.word.phrase
-    for sources, objects, needs, target in lex.object_rules:
+    for sources, objects, needs, target, window in lex.object_rules:
         if sub not in sources or (needs and phrase not in needs):
             continue
-        if any(w in objects for w in after) or any(" " in o and o in after_text for o in objects):
+        near = after[:window]
+        near_text = " ".join(near)
+        if any(w in objects for w in near) or any(" " in o and o in near_text for o in objects):
             if target is None:
                 return None
             sub = target
