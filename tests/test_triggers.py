@@ -123,6 +123,7 @@ def test_future_and_condemnation_are_not_reports():
 
 
 def test_suppositions_about_a_capture_are_not_reports():
-    assert subs("The capture of Stalingrad would make the delivery of supplies more difficult") == []
+    s = "The capture of Stalingrad would make the delivery of supplies more difficult"
+    assert subs(s) == []
     assert subs("Russian forces captured the fishing port.") == [
         "Non-state actor overtakes territory"]
