@@ -127,9 +127,13 @@ class ArgumentContext:
         """Where a named site ("the Division 17 base, north of Raqqa") was placed, so a later
         "Division 17" without its town lands there too."""
         key = facility_key(loc.name)
-        # a key must be distinctive: a number or a name, not just "southern perimeter"
-        if key and loc.latitude is not None and (re.search(r"\d", key) or any(
-                w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4])):
+        # a key must be distinctive: a number or a name, not just "southern perimeter", and
+        # not a party's name ("an ISIL camp" must not make every later "ISIL" a place)
+        if not key or loc.latitude is None or self.actor_ctx.mentions(key.upper(), 0) or (
+                self.actor_ctx.mentions(key.title(), 0)):
+            return
+        if re.search(r"\d", key) or any(
+                w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4]):
             self._facilities.setdefault(key, loc)
 
     def _resolve(self, text: str, offset: int) -> list[Location]:

@@ -233,13 +233,16 @@ class DocumentExtractor:
         return ev
 
     def _narrative_place(self, loc: Location) -> Location:
-        """A bare country ("in Syria") says less than the place the narrative is at."""
+        """A bare country ("in Syria") says less than the place the narrative is at, and a
+        neighbouring country named in passing says less than the document's own place."""
         here = self.state.location
-        if (loc.latitude is None and here is not None and here is not loc
-                and (here.latitude is not None or loc.geo_precision == 3)
-                and (loc.country is None or here.country is None
-                     or loc.country == here.country)):
-            return here
+        if loc.latitude is not None or here is None or here is loc:
+            return loc
+        same_country = (loc.country is None or here.country is None
+                        or loc.country == here.country)
+        foreign = loc.country is not None and loc.country != self.ctx.country
+        if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
+            return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
         return loc
 
     def _continued(self, low: str) -> Event | None:
