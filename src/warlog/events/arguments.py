@@ -34,8 +34,6 @@ _COORD = re.compile(
 _PREP_BEFORE = re.compile(r"^.*\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
                           r"between|within)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I | re.S)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|reportedly|also)\s+$", re.I)
-_GOAL_BEFORE = re.compile(r"\b(?:reaching|reached|heading|in the direction of)\s+(?:the\s+)?"
-                          r"(?:[\w'-]+\s+){0,4}$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -182,6 +180,12 @@ class ArgumentContext:
 
 
 @lru_cache(maxsize=1)
+def _goal_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["goal_words"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _site_noise() -> frozenset[str]:
     return frozenset(load_yaml("extraction.yaml")["site_name_noise"])
 
@@ -277,7 +281,7 @@ def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
     ("retreated towards Brigade 93"), or that a move only reaches ("…, eventually reaching the
     junction of X") is not where the event happened."""
     before = text[max(0, start - 40):start]
-    if _GOAL_BEFORE.search(before):
+    if _goal_before().search(before):
         return True
     m = _PREP_BEFORE.search(before)
     prep = m.group(1).lower() if m else ""

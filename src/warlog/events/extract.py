@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from warlog.data import load_yaml
 from warlog.events import arguments as args
 from warlog.events.clauses import Clause, split_clauses
 from warlog.events.fatalities import count_fatalities
@@ -37,14 +39,15 @@ from warlog.nlp.sentences import split_sentences
 MAX_EVIDENCE = 700
 # A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
-_EVENT_NOUN = (r"(?:attacks?|explosions?|blasts?|bombings?|strikes?|airstrikes?|air strikes?|"
-               r"shelling|clashes|fighting|ambush|assault|raid|operation|bombardment|incident|"
-               r"battle)")
-_ANAPHOR = re.compile(
-    r"^(?:however, |but |and |in addition, )?(?:(?:in|during|by) )?"
-    r"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?" + _EVENT_NOUN + r"\b")
-_ANAPHOR_INSIDE = re.compile(r"\b(?:in|during|by) (?:the|this|that|these) (?:[a-z-]+ )?"
-                             + _EVENT_NOUN + r"\b")
+@lru_cache(maxsize=1)
+def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(re.escape(n) for n in load_yaml("extraction.yaml")["event_nouns"])
+    noun = rf"(?:{nouns})"
+    opening = re.compile(
+        r"^(?:however, |but |and |in addition, )?(?:(?:in|during|by) )?"
+        rf"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?{noun}\b")
+    inside = re.compile(rf"\b(?:in|during|by) (?:the|this|that|these) (?:[a-z-]+ )?{noun}\b")
+    return opening, inside
 
 
 @dataclass
@@ -110,7 +113,8 @@ class DocumentExtractor:
                   if not recalled or a.start - sent.start >= lead_end]
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
-        ana = _ANAPHOR.match(low) or _ANAPHOR_INSIDE.search(low)
+        opening, inside = _anaphors()
+        ana = opening.match(low) or inside.search(low)
         if ana and self.state.sentence_events and all(
                 t.word.killing or t.word.strength < 2 or ana.start() <= t.start < ana.end()
                 for t in triggers):

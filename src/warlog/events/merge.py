@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from warlog.data import load_yaml
 from warlog.model import Event
 
 _ADDITIVE = re.compile(r"\b(also|another|other|additional|further|more)\b", re.I)
@@ -26,7 +28,10 @@ def merge_key(ev: Event) -> tuple:
     return (ev.event_date, ev.date_end, place_key(ev), actors, ev.sub_event_type)
 
 
-_GENERIC_SITE = re.compile(r"^(?:the )?(?:base|city|town|village|airport|checkpoint|area|camp)$")
+@lru_cache(maxsize=1)
+def _generic_site() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["generic_sites"])
+    return re.compile(rf"^(?:the )?(?:{words})$")
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -36,7 +41,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     for ev in events:
         key = merge_key(ev)
         kept = by_key.get(key)
-        if kept is None and _GENERIC_SITE.match(place_key(ev)):
+        if kept is None and _generic_site().match(place_key(ev)):
             # "The base was eventually captured that day": the site last named at that point
             kept = by_point.get(point_key(ev))
         if kept is None:
