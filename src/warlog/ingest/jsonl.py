@@ -67,11 +67,7 @@ def parse_jsonl(raw: str, name: str) -> list[Record]:
             problems.append(problem or where)
         else:
             records.append(rec)
-    if not records:
-        raise JsonError(problems[0] if problems else "no text")
-    _dedupe_keys(records)
-    records[0].warnings.extend(f"{name}: {p}; line skipped" for p in problems)
-    return records
+    return _finish(records, problems, name, "line skipped")
 
 
 def parse_json(raw: str, name: str) -> list[Record]:
@@ -90,10 +86,16 @@ def parse_json(raw: str, name: str) -> list[Record]:
             problems.append(problem or where)
         else:
             records.append(rec)
+    return _finish(records, problems, name, "skipped")
+
+
+def _finish(records: list[Record], problems: list[str], name: str, what: str) -> list[Record]:
+    """The records read, with the problems of the others as warnings on the first; no record
+    at all is an error naming the first problem."""
     if not records:
         raise JsonError(problems[0] if problems else "no text")
     _dedupe_keys(records)
-    records[0].warnings.extend(f"{name}: {p}; skipped" for p in problems)
+    records[0].warnings.extend(f"{name}: {p}; {what}" for p in problems)
     return records
 
 
