@@ -111,3 +111,15 @@ def test_manifest_and_images_are_skipped_not_failed(folder: Path, tmp_path: Path
 def test_version():
     res = runner.invoke(app, ["--version"])
     assert res.exit_code == 0 and res.output.startswith("warlog ")
+
+
+def test_the_python_api_skips_paperwork_and_names_a_broken_file(folder: Path):
+    from warlog.errors import IngestError
+    from warlog.pipeline import extract as extract_api
+
+    (folder / "MANIFEST.csv").write_text("file,title\nx.md,X\n")
+    records = extract_api([folder])
+    assert {r["doc"] for r in records} == {"2014_idlib_offensive.md", "Battle_of_Kunduz_(2016).md"}
+    (folder / "empty.md").write_bytes(b"")
+    with pytest.raises(IngestError, match="empty.md: empty file"):
+        extract_api([folder])

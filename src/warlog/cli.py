@@ -52,6 +52,7 @@ def extract(
 ) -> None:
     """Read documents, extract events, store them in the database and optionally export them."""
     from warlog.export.writers import write_records
+    from warlog.ingest.reader import iter_files
     from warlog.pipeline import default_workers, run
     from warlog.store.database import open_store
 
@@ -61,17 +62,13 @@ def extract(
             raise typer.Exit(2)
     store = open_store(db)
     t0 = time.perf_counter()
-    results = []
     show = not quiet and sys.stderr.isatty()
+    files = list(iter_files(paths))  # walked once: the bar's total and the run's input
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, disable=not show) as progress:
-        from warlog.ingest.reader import iter_files
-
-        total = sum(1 for _ in iter_files(paths))
-        task = progress.add_task("extracting", total=total)
+        task = progress.add_task("extracting", total=len(files))
 
         def on_file(res) -> None:
-            results.append(res)
             progress.advance(task)
             if res.status == "failed":
                 err_console.print(f"[red]error[/red] {escape(res.path)}: {escape(res.message)}")
@@ -81,7 +78,8 @@ def extract(
             for w in res.warnings:
                 err_console.print(f"[yellow]warning[/yellow] {escape(w)}")
 
-        run(paths, store, workers=workers or default_workers(), force=force, on_file=on_file)
+        results = run(files, store, workers=workers or default_workers(), force=force,
+                      on_file=on_file)
     elapsed = time.perf_counter() - t0
     if out is not None:
         names = [n for r in results for n in r.doc_names]

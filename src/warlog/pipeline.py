@@ -116,12 +116,18 @@ def _store(item: _Extracted, store: Any | None, force: bool) -> FileResult:
     return res
 
 
-def extract(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
-    """Extract events from files or folders without storing them; one record per event."""
+def extract(paths: Iterable[str | Path], workers: int = 1) -> list[dict[str, Any]]:
+    """Extract events from files or folders without storing them; one record per event.
+
+    Files that are not documents (README, MANIFEST.csv, images) are skipped; a file that cannot
+    be read raises :class:`~warlog.errors.IngestError` naming it and the problem.
+    """
     records: list[dict[str, Any]] = []
-    for path in iter_files(paths):
-        for doc in read_path(Path(path)):
-            records.extend(e.as_record() for e in extract_events(doc))
+    for item in _results([str(p) for p in iter_files(paths)], workers, frozenset()):
+        if item.error:
+            raise IngestError(item.path, item.error)
+        for _doc, events in item.docs:
+            records.extend(e.as_record() for e in events)
     return records
 
 
