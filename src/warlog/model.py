@@ -199,42 +199,24 @@ class Event:
     notes: str | None = None
     source: str | None = None  # document title / url
 
-    def key(self) -> tuple:
-        """The ACLED one-event identity: same day, place, actors and type."""
-        actors = tuple(sorted(a for a in (self.actor1, self.actor2) if a))
-        place = (self.location or "").lower() if self.latitude is None else (
-            round(self.latitude, 3), round(self.longitude or 0.0, 3))
-        return (self.event_date, self.date_end, place, actors, self.sub_event_type)
-
     def as_record(self) -> dict[str, Any]:
         """The JSON Lines contract read by ``shared/eval/score.py`` (and the exports)."""
-        return {
-            "doc": self.doc,
-            "event_date": self.event_date.isoformat() if self.event_date else None,
-            "date_end": self.date_end.isoformat() if self.date_end else None,
-            "time_precision": self.time_precision,
-            "event_type": self.event_type,
-            "sub_event_type": self.sub_event_type,
-            "actor1": self.actor1,
-            "actor2": self.actor2,
-            "assoc_actor_1": self.assoc_actor_1,
-            "assoc_actor_2": self.assoc_actor_2,
-            "inter1": self.inter1,
-            "inter2": self.inter2,
-            "location": self.location,
-            "latitude": self.latitude,
-            "longitude": self.longitude,
-            "geo_precision": self.geo_precision,
-            "country": self.country,
-            "admin1": self.admin1,
-            "fatalities": self.fatalities,
-            "fatalities_low": self.fatalities_low,
-            "fatalities_high": self.fatalities_high,
-            "evidence": " ".join(e.text for e in self.evidence),
-            "evidence_spans": [
-                {"start": e.raw_start, "end": e.raw_end, "text": e.text} for e in self.evidence
-            ],
-            "trigger": self.trigger,
-            "notes": self.notes,
-            "source": self.source,
-        }
+        rec: dict[str, Any] = {k: getattr(self, k) for k in RECORD_FIELDS}
+        for k in ("event_date", "date_end"):
+            if rec[k] is not None:
+                rec[k] = rec[k].isoformat()
+        rec["evidence"] = " ".join(e.text for e in self.evidence)
+        rec["evidence_spans"] = [
+            {"start": e.raw_start, "end": e.raw_end, "text": e.text} for e in self.evidence
+        ]
+        return rec
+
+
+# The scalar fields of an event record, in order: one list for the JSON Lines contract, the
+# store's read-back and the exports (the evidence text and spans follow them).
+RECORD_FIELDS = (
+    "doc", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "location",
+    "latitude", "longitude", "geo_precision", "country", "admin1", "fatalities",
+    "fatalities_low", "fatalities_high", "trigger", "notes", "source",
+)

@@ -23,9 +23,12 @@ def place_key(ev: Event) -> str:
     return " ".join(name.split())
 
 
+def _actors(ev: Event) -> tuple[str, ...]:
+    return tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))  # no direction implied
+
+
 def merge_key(ev: Event) -> tuple:
-    actors = tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))
-    return (ev.event_date, ev.date_end, place_key(ev), actors, ev.sub_event_type)
+    return (ev.event_date, ev.date_end, place_key(ev), _actors(ev), ev.sub_event_type)
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +57,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 
 
 def point_key(ev: Event) -> tuple:
-    actors = tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))
     lat = round(ev.latitude, 3) if ev.latitude is not None else None
     lon = round(ev.longitude, 3) if ev.longitude is not None else None
-    return (ev.event_date, ev.date_end, lat, lon, actors, ev.sub_event_type)
+    return (ev.event_date, ev.date_end, lat, lon, _actors(ev), ev.sub_event_type)
 
 
 def _absorb(kept: Event, new: Event) -> None:

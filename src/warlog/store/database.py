@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, delete, event, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
-from warlog.model import Document, Event
+from warlog.model import RECORD_FIELDS, Document, Event
 from warlog.store import schema as s
 
 # A bare PostgreSQL URL (as a provider or ``psql`` gives it) means psycopg 3, the driver that
@@ -254,34 +254,8 @@ _EVENT_COLUMNS = frozenset(c.name for c in s.events.columns) - {"id", "created_a
 
 
 def record_from_row(r: Any) -> dict[str, Any]:
-    keys = (
-        "doc",
-        "event_date",
-        "date_end",
-        "time_precision",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "assoc_actor_1",
-        "assoc_actor_2",
-        "inter1",
-        "inter2",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "country",
-        "admin1",
-        "fatalities",
-        "fatalities_low",
-        "fatalities_high",
-        "trigger",
-        "notes",
-        "source",
-        "review_state",
-    )
-    rec = {k: r[k] for k in keys}
+    """A stored event row (joined with its document's name as ``doc``) as an export record."""
+    rec = {k: r[k] for k in (*RECORD_FIELDS, "review_state")}
     rec["id"] = r["id"]
     for k in ("event_date", "date_end"):
         if rec[k] is not None:
