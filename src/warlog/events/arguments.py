@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
 TWO_SIDED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
 
 _COORD = re.compile(
     r"^\s*(?:(?:town|village|city|area|district|neighbou?rhood|base|camp|checkpoint)s?\s*)?"
@@ -52,6 +53,7 @@ class ArgumentContext:
         self.geo = GeoContext.from_document(doc, self.gazetteer)
         self.actor_ctx = ActorContext.from_document(doc)
         self._facilities: dict[str, Location] = {}
+        self._site_patterns: list[tuple[re.Pattern[str], Location]] = []
         codes = self.geo.primary_codes or self.geo.country_codes
         info = self.gazetteer.country(codes[0]) if codes else None
         self.country: str | None = info["name"] if info else self.actor_ctx.country
@@ -113,8 +115,8 @@ class ArgumentContext:
         """A site the document placed before, named again without its town ("ISIL took
         control of Division 17")."""
         low = text.lower()
-        for key, loc in self._facilities.items():
-            m = re.search(rf"\b{re.escape(key)}\b", low)
+        for pattern, loc in self._site_patterns:
+            m = pattern.search(low)
             if m:
                 return Location(text[m.start():m.end()], loc.latitude, loc.longitude, 2,
                                 loc.country, loc.admin1, offset + m.start(), offset + m.end(),
@@ -130,9 +132,10 @@ class ArgumentContext:
         if not key or loc.latitude is None or self.actor_ctx.mentions(key.upper(), 0) or (
                 self.actor_ctx.mentions(key.title(), 0)):
             return
-        if re.search(r"\d", key) or any(
-                w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4]):
-            self._facilities.setdefault(key, loc)
+        if key not in self._facilities and (re.search(r"\d", key) or any(
+                w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4])):
+            self._facilities[key] = loc
+            self._site_patterns.append((re.compile(rf"\b{re.escape(key)}\b"), loc))
 
     def _resolve(self, text: str, offset: int) -> list[Location]:
         from warlog.geo.places import find_places
@@ -140,9 +143,7 @@ class ArgumentContext:
 
         base = max(offset, 0)
         mentions = find_places(text, base, context=self.geo)
-        locs = resolve_locations(text, mentions, self.geo, base)
-        return [loc for loc in locs if loc.latitude is not None or loc.geo_precision < 3
-                or loc.name]
+        return resolve_locations(text, mentions, self.geo, base)
 
     def actors(self, text: str, offset: int) -> list[ActorMention]:
         return self.actor_ctx.mentions(text, offset)
@@ -162,20 +163,19 @@ class ArgumentContext:
         return found
 
     def civilians(self) -> ActorMention:
-        return self.actor_ctx.named("Civilians")
+        return self.actor_ctx.named(load_yaml("extraction.yaml")["civilian_actor"])
 
     def protesters(self) -> ActorMention:
-        return self.actor_ctx.named("Protesters")
+        return self.actor_ctx.named(load_yaml("extraction.yaml")["protester_actor"])
 
     def opponent_of(self, actor: ActorMention | None,
                     state: NarrativeState) -> ActorMention | None:
         """The party ``actor`` most often fights in this document so far, else its main foe."""
         name = actor.name if actor else None
         for other, _n in state.belligerents.most_common():
-            if other != name and other not in ("Civilians", "Protesters"):
-                m = state.mentions.get(other)
-                if m is not None:
-                    return m
+            m = state.mentions.get(other)
+            if other != name and m is not None and m.inter not in NOT_FIGHTING:
+                return m
         return self.actor_ctx.main_opponent(actor)
 
 
@@ -206,8 +206,8 @@ def year_only(date: ResolvedDate) -> bool:
     return (date.date_end - date.date_start) > timedelta(days=MAX_SPAN_DAYS)
 
 
-def pick_date(in_clause: Sequence[ResolvedDate], clause: Clause,
-              sentence_start: int) -> ResolvedDate | None:
+def pick_date(in_clause: Sequence[ResolvedDate]) -> ResolvedDate | None:
+    """The first date of the clause precise enough to date one event."""
     usable = [d for d in in_clause if not year_only(d)]
     return usable[0] if usable else None
 

@@ -33,10 +33,21 @@ from warlog.events.lexicon import Lexicon, lexicon, normalise
 from warlog.events.merge import merge_events
 from warlog.events.triggers import Trigger, find_triggers
 from warlog.events.typing import ranked_triggers, sub_event_type, victims_are_civilian
-from warlog.model import ActorMention, Document, Event, Evidence, Location, ResolvedDate, Span
+from warlog.model import (
+    ActorMention,
+    Document,
+    Event,
+    Evidence,
+    Location,
+    ResolvedDate,
+    Section,
+    Span,
+)
 from warlog.nlp.sentences import split_sentences
 
 MAX_EVIDENCE = 700
+
+
 # A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
 @lru_cache(maxsize=1)
@@ -69,6 +80,8 @@ class DocumentExtractor:
         self.ctx = args.ArgumentContext.for_document(doc)
         self.state = NarrativeState(location=self.ctx.default_location())
         self.events: list[Event] = []
+        # the title as the lead's definition sentence writes it ("battle of kunduz")
+        self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
     # -- driver --------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -105,7 +118,7 @@ class DocumentExtractor:
         if self._is_tally(low) or self._is_definition(low):
             return
         lead_end = self._subordinate_lead(low, triggers)
-        recalled = lead_end and self._recalls(triggers, lead_end)
+        recalled = bool(lead_end) and self._recalls(triggers, lead_end)
         if recalled:
             triggers = [t for t in triggers if t.start >= lead_end]
         places = self.ctx.places(text, sent.start, self.state.location)
@@ -127,15 +140,14 @@ class DocumentExtractor:
         for clause in clauses:
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             prior = [d for d in dates if d.start - sent.start < clause.start]
-            date = args.pick_date(in_clause, clause, sent.start) or (
-                prior[-1] if prior else clause_date)
-            self._clause(sent, clause, date, places, actors)
+            date = args.pick_date(in_clause) or (prior[-1] if prior else clause_date)
+            self._clause(sent, low, clause, date, places, actors)
             if date is not None:
                 clause_date = date
         if len(self.events) > n_before:
             self.state.sentence_events = self.events[n_before:]
 
-    def _clause(self, sent: Span, clause: Clause, date: ResolvedDate | None,
+    def _clause(self, sent: Span, low: str, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
         if not clause.triggers or date is None or args.year_only(date):
             return
@@ -160,7 +172,7 @@ class DocumentExtractor:
             sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ,
                                  self.lex)
             if trig.word.role == "continue":
-                prev = self._continued(normalise(text))
+                prev = self._continued(low)
                 if prev is None:
                     continue
                 sub = prev.sub_event_type
@@ -318,15 +330,15 @@ class DocumentExtractor:
 
     def _is_definition(self, low: str) -> bool:
         """The lead's "The 2014 X offensive was an offensive launched by …" sums up the article."""
-        title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(self.doc.title)).strip()
-        if not title or len(title) < 6:
+        title = self.title
+        if len(title) < 6:
             return False
         head = low[: len(title) + 12]
         window = low[: len(title) + 40]
         return title in head and any(v in window for v in self.lex.definition_verbs)
 
 
-def _is_heading(sent: Span, sec) -> bool:
+def _is_heading(sent: Span, sec: Section) -> bool:
     t = sent.text.strip("# ").strip()
     return t == sec.title.strip() or sent.text.lstrip().startswith("#")
 
@@ -336,4 +348,4 @@ def extract_events(doc: Document) -> list[Event]:
     return DocumentExtractor(doc).run()
 
 
-__all__ = ["DocumentExtractor", "extract_events", "Trigger"]
+__all__ = ["DocumentExtractor", "extract_events"]
