@@ -18,11 +18,12 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.middleware.gzip import GZipMiddleware
 
 from warlog import __version__
-from warlog.web.api import router
+from warlog.web.api import review_error_response, router
 from warlog.web.assets import Assets
 from warlog.web.cache import ResultCache
 from warlog.web.db import open_database
 from warlog.web.places import PlaceSearch, gazetteer_search
+from warlog.web.review import ReviewError
 from warlog.web.security import MAX_BODY, Guard
 
 SWAGGER = "/static/vendor/swagger-ui/"
@@ -76,6 +77,7 @@ def create_app(
     app.state.default_user = _default_user()
     app.state.config = {"tile_url": tile_url, "database": database.label}
     app.include_router(router)
+    app.add_exception_handler(ReviewError, review_error_response)
 
     @app.get("/", include_in_schema=False)
     def index(request: Request) -> Response:
