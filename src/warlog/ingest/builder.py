@@ -149,6 +149,24 @@ class TextBuilder:
             return
         self._put("\n" if tail.endswith("\n") else "\n\n", raw_pos, False)
 
+    def join_line(self, prev: str, raw_pos: int, is_list_item: bool) -> str:
+        """Join a source line to the text before it and return the new line state: a list
+        item starts its own line, a text line continues the paragraph of a text line before
+        it, anything else opens a paragraph. ``prev`` is "text", "list" or anything else."""
+        if is_list_item:
+            if prev in ("text", "list"):
+                self.newline(raw_pos)
+            else:
+                self.paragraph(raw_pos)
+            return "list"
+        if prev == "text":
+            self.space(raw_pos)
+        elif prev == "list":
+            self.newline(raw_pos)
+        else:
+            self.paragraph(raw_pos)
+        return "text"
+
     def rstrip(self, chars: str = " \t") -> None:
         """Remove trailing ``chars`` from what was written."""
         removed = 0

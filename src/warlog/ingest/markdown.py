@@ -175,21 +175,9 @@ def read_markdown(raw: str, name: str) -> Cleaned:
         if q:
             start = ls + q.end()
         lm = _LIST.match(raw, start, le)
+        prev = b.join_line(prev, ls, lm is not None)
         if lm:
-            if prev in ("text", "list"):
-                b.newline(ls)
-            else:
-                b.paragraph(ls)
             start = lm.end()
-            prev = "list"
-        elif prev == "text":
-            b.space(ls)
-        elif prev == "list":
-            b.newline(ls)
-            prev = "text"
-        else:
-            b.paragraph(ls)
-            prev = "text"
         img = lead_images().match(raw, start, le)
         if img:
             start = img.end()

@@ -300,21 +300,9 @@ class _Reader:
             start = pos
             lm = _LIST.match(line)
             before_prev = prev
+            prev = b.join_line(prev, pos, lm is not None)
             if lm:
-                if prev in ("text", "list"):
-                    b.newline(pos)
-                else:
-                    b.paragraph(pos)
                 start = pos + lm.end()
-                prev = "list"
-            elif prev == "text":
-                b.space(pos)
-            elif prev == "list":
-                b.newline(pos)
-                prev = "text"
-            else:
-                b.paragraph(pos)
-                prev = "text"
             before = len(b)
             reached = self.inline(start, n, False)
             if len(b) == before:
