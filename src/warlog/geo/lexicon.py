@@ -54,6 +54,7 @@ class GeoLexicon:
     region_capitals: dict[str, tuple[str, str]]  # normalised region name -> (capital, cc)
     settlement_words: frozenset[str]
     facility_words: frozenset[str]
+    facility_modifiers: frozenset[str]
     named_feature_words: frozenset[str]
     water_words: frozenset[str]
     area_words: frozenset[str]
@@ -117,6 +118,7 @@ def geo_lexicon() -> GeoLexicon:
         region_capitals=capitals,
         settlement_words=_words(y["settlement_words"]),
         facility_words=_words(y["facility_words"]),
+        facility_modifiers=_words(y["facility_modifiers"]),
         named_feature_words=_words(y["named_feature_words"]),
         water_words=_words(y["water_words"]),
         area_words=_words(y["area_words"]),

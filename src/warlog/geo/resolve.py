@@ -202,7 +202,7 @@ def _phrase_start(left: str, end: int) -> int | None:
             if (word.isupper() and len(word) > 1) or low in lex.months:
                 break  # an acronym ("ISIL", "SDF") or a date is no part of a place's name
             has_name = has_name or not word[0].isdigit()
-        elif pat.facility_word.fullmatch(low) or low in ("air", "oil", "gas", "party", "military"):
+        elif pat.facility_word.fullmatch(low) or low in lex.facility_modifiers:
             has_facility = has_facility or bool(pat.facility_word.fullmatch(low))
         elif has_facility and not has_name and _MODIFIER.fullmatch(word):
             # "the Khazanat fueling base": a lower-case modifier is kept only when a name
