@@ -123,3 +123,12 @@ def test_the_python_api_skips_paperwork_and_names_a_broken_file(folder: Path):
     (folder / "empty.md").write_bytes(b"")
     with pytest.raises(IngestError, match="empty.md: empty file"):
         extract_api([folder])
+
+
+def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path: Path):
+    missing = tmp_path / "typo.db"
+    for args in (["export", str(tmp_path / "e.csv")], ["stats"], ["serve"]):
+        res = runner.invoke(app, [*args, "--db", str(missing)])
+        assert res.exit_code == 2, (args, res.output)
+        assert "no such database" in res.output
+    assert not missing.exists()

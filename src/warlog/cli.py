@@ -38,6 +38,18 @@ def _main(version: Annotated[bool, typer.Option(
     """Turn narrative reporting on armed conflict into event data, offline."""
 
 
+def _existing_store(db: str):
+    """The store a read-only command works on; a SQLite file that does not exist is an error
+    (opening it would silently create an empty database and report nothing)."""
+    from warlog.store.database import open_store
+
+    if "://" not in db and not Path(db).expanduser().is_file():
+        err_console.print(f"[red]error[/red] {escape(db)}: no such database "
+                          "(create it with 'warlog extract PATH --db …')")
+        raise typer.Exit(2)
+    return open_store(db)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
@@ -121,9 +133,8 @@ def export(
 ) -> None:
     """Write every stored event to a file."""
     from warlog.export.writers import write_records
-    from warlog.store.database import open_store
 
-    store = open_store(db)
+    store = _existing_store(db)
     try:
         n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
     except ValueError as e:
@@ -135,9 +146,7 @@ def export(
 @app.command()
 def stats(db: Annotated[str, DB_OPTION] = "warlog.db") -> None:
     """Count what the database holds, by event type."""
-    from warlog.store.database import open_store
-
-    store = open_store(db)
+    store = _existing_store(db)
     records = store.iter_event_records(include_rejected=True)
     table = Table(title=f"{store.url}: {store.count('documents')} documents, "
                         f"{len(records)} events", show_edge=False)
@@ -170,6 +179,7 @@ def serve(
     """Start the local web app: map, timeline, table, source text and review."""
     from warlog.web.server import serve as serve_app
 
+    _existing_store(db)
     serve_app(db=db, host=host, port=port, token=token, tile_url=tile_url)
 
 
