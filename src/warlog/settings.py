@@ -1,0 +1,149 @@
+"""One settings object for a run: data and cache folders, language, limits, workers, geocoder.
+
+A :class:`Settings` is built once (by the CLI from its options, by a notebook user from keyword
+arguments) and passed explicitly to :func:`warlog.pipeline.run` and :func:`warlog.extract`, which
+make it *active* in the process and in every worker process (:func:`activate`). Code deep in
+the extractor reads the active settings with :func:`current`.
+
+Everything derived from data files (lexicons, indexes, automata) is cached with
+:func:`warlog.data.cached`; activating settings whose data-relevant fields (``data_dir``,
+``language``, ``geocoder``) differ from the active ones clears those caches, so the next use
+loads the overlaid files.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "WARLOG_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$WARLOG_CACHE_DIR`` if set, else ``~/.cache/warlog`` (read when called)."""
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path.home() / ".cache" / "warlog"
+
+
+def default_workers() -> int:
+    """One worker process per core, at most four."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How warlog runs. Frozen and pickleable (worker processes receive a copy).
+
+    - ``data_dir``: an extra folder whose files override the packaged files of the same
+      relative name (``triggers.yaml`` overrides ``warlog/data/triggers.yaml``;
+      ``en/numbers.yaml`` overrides ``warlog/lang/en/numbers.yaml``).
+    - ``cache_dir``: where built indexes are kept (``None``: :func:`default_cache_dir`).
+    - ``language``: the language folder of ``warlog/lang`` to read word lists from.
+    - ``workers``: worker processes (``0``: :func:`default_workers`).
+    - ``file_timeout``: seconds one file may take.
+    - ``max_file_bytes``: files larger than this are refused before reading.
+    - ``max_sentence_chars``: longer sentences are not analysed.
+    - ``geocoder``: the name of a ``warlog.geocoders`` entry point.
+    """
+
+    data_dir: Path | None = None
+    cache_dir: Path | None = None
+    language: str = "en"
+    workers: int = 0
+    file_timeout: float = 60.0
+    max_file_bytes: int = 20_000_000
+    max_sentence_chars: int = 2000
+    geocoder: str = "geonames"
+
+    def __post_init__(self) -> None:
+        for name in ("data_dir", "cache_dir"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value).expanduser())
+        if self.workers < 0:
+            raise ValueError(f"workers must be 0 (one per core) or more, not {self.workers}")
+        if self.file_timeout <= 0:
+            raise ValueError(f"file_timeout must be positive, not {self.file_timeout}")
+        if self.max_file_bytes <= 0:
+            raise ValueError(f"max_file_bytes must be positive, not {self.max_file_bytes}")
+        if self.max_sentence_chars <= 0:
+            raise ValueError(
+                f"max_sentence_chars must be positive, not {self.max_sentence_chars}")
+
+    # ------------------------------------------------------------------ derived values
+    @property
+    def cache_folder(self) -> Path:
+        """The cache folder to use: ``cache_dir`` or :func:`default_cache_dir`."""
+        return self.cache_dir if self.cache_dir is not None else default_cache_dir()
+
+    @property
+    def worker_count(self) -> int:
+        """``workers``, with 0 meaning :func:`default_workers`."""
+        return self.workers or default_workers()
+
+    def data_key(self) -> tuple[Any, ...]:
+        """The fields that change what data-derived caches hold."""
+        return (self.data_dir, self.language, self.geocoder)
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_options(cls, **options: Any) -> Settings:
+        """Settings from CLI-style options: ``None`` means "the default" for any field, and
+        unknown names are an error (a misspelt option must not be ignored silently)."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(unknown)}")
+        return cls(**{k: v for k, v in options.items() if v is not None})
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_lock = threading.RLock()
+_active: Settings | None = None
+
+
+def current() -> Settings:
+    """The active settings (the defaults until :func:`activate` is called)."""
+    global _active
+    if _active is None:
+        with _lock:
+            if _active is None:
+                _active = Settings()
+    return _active
+
+
+def activate(settings: Settings | None) -> Settings:
+    """Make ``settings`` (or the defaults) active for this process; return the previous ones.
+
+    When the data-relevant fields change, every cache registered with
+    :func:`warlog.data.cached` is cleared so the next use reads the new data files.
+    Also used as a ``ProcessPoolExecutor`` initializer for worker processes.
+    """
+    global _active
+    new = settings if settings is not None else Settings()
+    with _lock:
+        previous = current()
+        _active = new
+        if previous.data_key() != new.data_key():
+            from warlog.data import clear_caches
+
+            clear_caches()
+    return previous
+
+
+@contextmanager
+def using(settings: Settings | None) -> Iterator[Settings]:
+    """Make ``settings`` active inside a ``with`` block, then restore the previous ones."""
+    previous = activate(settings)
+    try:
+        yield current()
+    finally:
+        activate(previous)
