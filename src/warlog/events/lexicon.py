@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 
 # The more specific violent type wins when one clause holds several triggers (GUIDELINES.md:
 # "When an event fits several rows, the more specific violent one wins").
@@ -83,7 +82,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("\u2019", "'").replace("\u2013", "-"))
 
 
-@lru_cache(maxsize=1)
+@cached
 def lexicon() -> Lexicon:
     data = load_yaml("triggers.yaml")
     auto = ahocorasick.Automaton()

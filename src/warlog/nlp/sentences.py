@@ -8,16 +8,16 @@ where a parse can change the answer (see :mod:`warlog.nlp.parse`).
 Rules: a line break always ends a sentence (cleaned documents keep headings and paragraphs on
 their own lines); ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets) ends
 one when followed by white space and an upper-case letter, a digit or an opening quote, unless
-the word before the period is an abbreviation (``data/sentences.yaml``) or a single initial.
+the word before the period is an abbreviation (``lang/en/abbreviations.yaml``) or an initial.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from warlog.data import load_yaml
+from warlog import lang
+from warlog.data import cached
 from warlog.model import Span
 
 _CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -25,9 +25,10 @@ _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _abbreviations() -> frozenset[str]:
-    return frozenset(a.lower() for a in load_yaml("sentences.yaml")["abbreviations"])
+    months = lang.language().month_abbreviations
+    return frozenset(a.lower() for a in (*lang.words("abbreviations")["abbreviations"], *months))
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
