@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import ahocorasick
 
@@ -34,6 +34,7 @@ from warlog.actors.lexicon import (
     load_lexicon,
 )
 from warlog.actors.normalize import fold, unify_marks
+from warlog.data import cached
 from warlog.model import ActorMention
 
 _TOKEN = re.compile(r"[A-Za-z0-9.]+")
@@ -324,6 +325,6 @@ class ActorIndex:
         )
 
 
-@lru_cache(maxsize=1)
+@cached
 def _load_index() -> ActorIndex:
     return ActorIndex(load_lexicon())

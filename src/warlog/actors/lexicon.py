@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from warlog.actors.normalize import fold
+from warlog.data import cached, open_data
 
 try:  # the C parser reads the lexicon ten times faster than the pure-Python one
     _Loader: type = yaml.CSafeLoader
@@ -112,7 +111,7 @@ class Lexicon:
 
 
 def _read_yaml(name: str) -> Any:
-    with resources.files("warlog.data").joinpath(name).open(encoding="utf-8") as fh:
+    with open_data(name) as fh:
         return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
 
 
@@ -235,7 +234,7 @@ def _generic(data: dict[str, Any]) -> tuple[dict[str, GenericClass], list[Patter
     return classes, patterns
 
 
-@lru_cache(maxsize=1)
+@cached
 def load_lexicon() -> Lexicon:
     """Read ``actors.yaml`` and expand it (cached: done once per process)."""
     data = _read_yaml("actors.yaml")

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from warlog.actors.dictionary import ActorIndex, alternation
 from warlog.actors.lexicon import load_lexicon
 from warlog.actors.normalize import fold
+from warlog.data import cached
 from warlog.model import ActorMention
 
 _TOKEN = re.compile(r"[\w][\w'\-\u2019]*|&")
@@ -35,7 +35,7 @@ class _Rules:
     generic_words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
+@cached
 def _rules() -> _Rules:
     u = load_lexicon().unknown
     return _Rules(

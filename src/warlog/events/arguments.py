@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
 from warlog.events.triggers import Trigger
@@ -179,13 +178,13 @@ class ArgumentContext:
         return self.actor_ctx.main_opponent(actor)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _goal_before() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["goal_words"])
     return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}$", re.I)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _site_noise() -> frozenset[str]:
     return frozenset(load_yaml("extraction.yaml")["site_name_noise"])
 

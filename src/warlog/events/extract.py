@@ -23,9 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
 from warlog.events.clauses import Clause, split_clauses
 from warlog.events.fatalities import count_fatalities
@@ -50,7 +49,7 @@ MAX_EVIDENCE = 700
 
 # A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
-@lru_cache(maxsize=1)
+@cached
 def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = "|".join(re.escape(n) for n in load_yaml("extraction.yaml")["event_nouns"])
     noun = rf"(?:{nouns})"

@@ -30,9 +30,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 from warlog.nlp.numbers import TENS, UNITS, Quantity, Token, quantity_at, tokenize, wordset
 from warlog.nlp.numbers import vocab as numbers_vocab
 
@@ -172,7 +171,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-@lru_cache(maxsize=1)
+@cached
 def lexicon() -> _Lexicon:
     """``casualties.yaml`` compiled to token lookups and regexes (once per process)."""
     d = load_yaml("casualties.yaml")

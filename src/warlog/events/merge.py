@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 from warlog.model import Event
 
 _ADDITIVE = re.compile(r"\b(also|another|other|additional|further|more)\b", re.I)
@@ -31,7 +30,7 @@ def merge_key(ev: Event) -> tuple:
     return (ev.event_date, ev.date_end, place_key(ev), _actors(ev), ev.sub_event_type)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _generic_site() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["generic_sites"])
     return re.compile(rf"^(?:the )?(?:{words})$")

@@ -8,15 +8,15 @@ shipped with the web app, whose features carry their GeoNames code (``gn_a1_code
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from importlib import resources
+
+from warlog.data import cached, open_data
 
 
-@lru_cache(maxsize=1)
+@cached
 def admin1_names() -> dict[str, str]:
     """GeoNames admin1 code ("SY.09") → name ("Aleppo")."""
-    path = resources.files("warlog.data").joinpath("admin1.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    with open_data("admin1.json") as fh:
+        return json.load(fh)
 
 
 def admin1_name(code: str | None) -> str | None:

@@ -8,11 +8,12 @@ turns the YAML into hashable lookups so callers never scan a list.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
+
+from warlog.data import cached, resolve
+from warlog.geo.canonical import normalize
 
 GEO_YAML = "geo.yaml"
 
@@ -83,11 +84,9 @@ def _suffixes(raw: dict[str, Any]) -> dict[str, RegionSuffix]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached
 def geo_lexicon() -> GeoLexicon:
-    """Parse ``data/geo.yaml`` once per process."""
-    from warlog.geo.normalize import normalize  # local: normalize imports this module
-
+    """Parse ``data/geo.yaml`` once per process (and per data folder)."""
     y = _load_yaml()
     directions = {str(k).lower(): float(v) for k, v in y["directions"].items()}
     adjectives = {str(k).lower(): float(v) for k, v in y["direction_adjectives"].items()}
@@ -139,4 +138,4 @@ def geo_lexicon() -> GeoLexicon:
 
 def geo_yaml_bytes() -> bytes:
     """The raw YAML (its hash keys the on-disk gazetteer cache)."""
-    return resources.files("warlog.data").joinpath(GEO_YAML).read_bytes()
+    return resolve(GEO_YAML).read_bytes()

@@ -4,8 +4,9 @@ Place names reach us in many romanisations ("Deir ez-Zor", "Dayr az Zawr", "Deir
 gazetteer indexes every name under three keys of increasing looseness, and text is looked up
 under the same keys, so both sides are folded by exactly the same functions:
 
-1. :func:`normalize`: NFKD, diacritics stripped, lower case, apostrophes and ayn/hamza marks
-   removed, hyphens and punctuation turned into spaces, spaces collapsed.
+1. :func:`normalize` (a pure function, in :mod:`warlog.geo.canonical`): NFKD, diacritics
+   stripped, lower case, apostrophes and ayn/hamza marks removed, hyphens and punctuation
+   turned into spaces, spaces collapsed.
 2. :func:`fold_key`: additionally drops Arabic articles ("al", "ez", "ash"…), unifies common
    vowel spellings ("ou"→"u", "ei"→"ay"), collapses doubled letters and folds a final "-ah",
    "-a", "-eh" ("Hasakah", "Hasaka", "Hassakeh" → "hasak").
@@ -18,47 +19,19 @@ The word lists (articles, trailing qualifiers such as "Sharqi") live in ``data/g
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
+from warlog.data import cached
+from warlog.geo.canonical import normalize
 from warlog.geo.lexicon import geo_lexicon
 
-# Letters NFKD does not decompose into an ASCII base letter.
-_SPECIAL = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "ə": "e",
-        "ħ": "h",
-        "ŧ": "t",
-        "ŀ": "l",
-    }
-)
-_APOSTROPHES = re.compile(r"['’‘`´ʿʾʼʻ\u02bd\u02be\u02bf]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+__all__ = ["fold_key", "normalize", "qualifier_stripped", "skeleton_key", "strip_articles"]
+
 _VOWEL_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ai", "ay"))
 _DOUBLES = re.compile(r"([a-z])\1+")
 _SKELETON_DROP = re.compile(r"[aeiouyw ]+")
 
 
-@lru_cache(maxsize=200_000)
-def normalize(text: str) -> str:
-    """The canonical form of a name: ascii lower case words separated by single spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("", text.lower())
-    return _NON_WORD.sub(" ", text).strip()
-
-
-@lru_cache(maxsize=200_000)
+@cached(maxsize=200_000)
 def strip_articles(norm: str) -> str:
     """``norm`` without its article words ("al sham" → "sham"), unless nothing would remain."""
     return " ".join(_strip_articles(norm.split()))
@@ -86,7 +59,7 @@ def _fold_word(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@cached(maxsize=200_000)
 def fold_key(norm: str) -> str:
     """Articles dropped, vowel spellings unified, doubled letters and final -ah/-a folded.
 
@@ -96,7 +69,7 @@ def fold_key(norm: str) -> str:
     return " ".join(_fold_word(w) for w in words)
 
 
-@lru_cache(maxsize=200_000)
+@cached(maxsize=200_000)
 def skeleton_key(norm: str) -> str:
     """Consonant skeleton of the folded key ("deir ez zor", "dayr az zawr" → "drzr")."""
     folded = fold_key(norm).replace("q", "k")

@@ -41,8 +41,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from warlog.data import cached
 from warlog.geo.context import GeoContext
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Gazetteer, Match
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
@@ -81,7 +81,7 @@ class PlaceMention:
 _Tok = tuple[int, int, str, bool, bool]
 
 
-@lru_cache(maxsize=1)
+@cached
 def _token_re() -> re.Pattern[str]:
     """Capitalised words (or article-prefixed: "al-Salhiya") and stand-alone particles only."""
     particles = "|".join(sorted((re.escape(p) for p in geo_lexicon().particles), key=len)[::-1])
@@ -140,14 +140,14 @@ def _spans(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=1)
+@cached
 def _suffix_re() -> re.Pattern[str]:
     words = sorted(geo_lexicon().region_suffixes, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010 ]") for w in words)
     return re.compile(rf"\s+({alt})\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _prefix_re() -> re.Pattern[str]:
     words = sorted(geo_lexicon().region_prefixes, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)

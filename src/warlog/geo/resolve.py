@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from warlog.data import cached
 from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
 from warlog.geo.gazetteer import TIER_SKELETON, Gazetteer, bearing_deg, haversine_km
@@ -76,7 +76,7 @@ class _Patterns:
     settlement: re.Pattern[str]  # " city" / " town" after the mention
 
 
-@lru_cache(maxsize=1)
+@cached
 def _patterns() -> _Patterns:
     lex = geo_lexicon()
     dirs = _alt(list(lex.directions))

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from warlog.data import cached
 from warlog.ingest import lexicon
 from warlog.ingest.builder import TextBuilder
 
@@ -54,7 +54,7 @@ STRAY = r"\{\{[\w -]*|\}\}|\[\[|\]\]|'{2,}|(?<!\w)__(?!\w)"
 EMPTY_PARENS = r"\(\s*(?:[;,]\s*)*\)"
 
 
-@lru_cache(maxsize=1)
+@cached
 def lead_images() -> re.Pattern[str]:
     """Image names with spaces at a line start ("Roundel of Syria.svg 20 June 2012 – …")."""
     exts = "|".join(lexicon.image_extensions())
@@ -92,7 +92,7 @@ class Rule:
 _NAME_STOP = frozenset(" \t\n\r[]<>|\"")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _image_ext_re() -> re.Pattern[str]:
     """An image extension ending a bare file name (the name is found by scanning back)."""
     exts = "|".join(lexicon.image_extensions())
@@ -181,7 +181,7 @@ class InlineCleaner:
         return b.build().text
 
 
-@lru_cache(maxsize=1)
+@cached
 def markdown_cleaner() -> InlineCleaner:
     """Inline rules for Markdown bodies (front-lines exports)."""
     rules = [
@@ -209,7 +209,7 @@ def markdown_cleaner() -> InlineCleaner:
     return InlineCleaner(rules, lexicon.template_literals(), image_names=True)
 
 
-@lru_cache(maxsize=1)
+@cached
 def plaintext_cleaner() -> InlineCleaner:
     """Inline rules for plain-text scrapes (Wikipedia dumps and mirror pages)."""
     rules = [

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
 from typing import Any
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 
 
 def _data() -> dict[str, Any]:
@@ -22,7 +21,7 @@ def _lower_set(key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in _data().get(key) or [])
 
 
-@lru_cache(maxsize=1)
+@cached
 def stop_sections() -> frozenset[str]:
     """Titles (lower case) of back-matter sections: they and all that follows are dropped."""
     return _lower_set("stop_sections")
@@ -37,17 +36,17 @@ def is_stop_title(title: str) -> bool:
     return t in stop_sections()
 
 
-@lru_cache(maxsize=1)
+@cached
 def skip_stems() -> frozenset[str]:
     return _lower_set("skip_stems")
 
 
-@lru_cache(maxsize=1)
+@cached
 def skip_extensions() -> frozenset[str]:
     return _lower_set("skip_extensions")
 
 
-@lru_cache(maxsize=1)
+@cached
 def magic_numbers() -> tuple[tuple[bytes, str], ...]:
     """(leading bytes, description) of binary formats that are not documents."""
     out = []
@@ -57,19 +56,19 @@ def magic_numbers() -> tuple[tuple[bytes, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
+@cached
 def image_extensions() -> tuple[str, ...]:
     return tuple(sorted(_lower_set("image_extensions")))
 
 
-@lru_cache(maxsize=1)
+@cached
 def notice_re() -> re.Pattern[str]:
     """Maintenance notices and hatnotes, anchored at a line start."""
     alts = "|".join(f"(?:{p})" for p in _data()["notices"])
     return re.compile(rf"(?:{alts})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@cached
 def bracket_notes_re_source() -> str:
     """Regex source matching an inline bracket note: ``[14]``, ``[d]``, ``[citation needed]``."""
     notes = sorted((re.escape(n) for n in _data()["bracket_notes"]), key=len, reverse=True)
@@ -79,51 +78,51 @@ def bracket_notes_re_source() -> str:
     )
 
 
-@lru_cache(maxsize=1)
+@cached
 def template_literals() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (_data().get("template_literals") or {}).items()}
 
 
-@lru_cache(maxsize=1)
+@cached
 def wikitext_text_templates() -> frozenset[str]:
     return _lower_set("wikitext_text_templates")
 
 
-@lru_cache(maxsize=1)
+@cached
 def wikitext_first_arg_templates() -> frozenset[str]:
     return _lower_set("wikitext_first_arg_templates")
 
 
-@lru_cache(maxsize=1)
+@cached
 def wikitext_date_templates() -> frozenset[str]:
     return _lower_set("wikitext_date_templates")
 
 
-@lru_cache(maxsize=1)
+@cached
 def wikitext_convert_templates() -> frozenset[str]:
     return _lower_set("wikitext_convert_templates")
 
 
-@lru_cache(maxsize=1)
+@cached
 def wikitext_drop_namespaces() -> frozenset[str]:
     return _lower_set("wikitext_drop_namespaces")
 
 
-@lru_cache(maxsize=1)
+@cached
 def html_drop_tags() -> frozenset[str]:
     return _lower_set("html_drop_tags")
 
 
-@lru_cache(maxsize=1)
+@cached
 def html_drop_classes() -> frozenset[str]:
     return _lower_set("html_drop_classes")
 
 
-@lru_cache(maxsize=1)
+@cached
 def html_main_selectors() -> tuple[str, ...]:
     return tuple(str(s).lower() for s in _data().get("html_main_selectors") or [])
 
 
-@lru_cache(maxsize=1)
+@cached
 def html_title_suffixes() -> tuple[str, ...]:
     return tuple(str(s) for s in _data().get("html_title_suffixes") or [])

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[^\w\s]")
 
@@ -143,7 +142,7 @@ def _phrases(entries: dict) -> Phrases:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached
 def vocab() -> _Vocab:
     """The ``quantities`` section of ``casualties.yaml``, as first-token phrase tables."""
     q = load_yaml("casualties.yaml")["quantities"]

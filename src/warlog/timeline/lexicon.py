@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from warlog.data import load_yaml
+from warlog.data import cached, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def _rule(raw: dict[str, Any]) -> RelativeRule:
     )
 
 
-@lru_cache(maxsize=1)
+@cached
 def lexicon() -> TimeLexicon:
     """The parsed ``time.yaml`` (cached: loaded once per process)."""
     d = load_yaml("time.yaml")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from warlog.data import cached
 from warlog.timeline.lexicon import RelativeRule, TimeLexicon, alternation, lexicon
 
 # Patterns start with a plain character class ("[0-9]", a month's capital) so that the regex
@@ -145,7 +145,7 @@ def _starters(lx: TimeLexicon) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
+@cached
 def patterns() -> Patterns:
     """Build (once) and return the compiled patterns."""
     lx = lexicon()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
+
+from warlog.data import cached
 
 PlaceSearch = Callable[[str, str | None, int], list[dict[str, Any]]]
 
@@ -34,7 +35,7 @@ def admin1_label(value: str | None) -> str | None:
     return admin1_names().get(value, value)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _gazetteer() -> Any:
     from warlog.geo.gazetteer import Gazetteer
 
