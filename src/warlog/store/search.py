@@ -7,6 +7,10 @@ written later by ``warlog extract`` are searchable at once, and rebuilds it when
 disagrees with ``events`` (a database written before the table existed). Other databases have no
 FTS table: :func:`matches` falls back to a case-insensitive ``LIKE`` there.
 
+A query is its words (runs of letters and digits); the rest is ignored. A query without any
+word (``*``, ``"?!"``) therefore asks for nothing in particular and matches every event, on
+both backends: :func:`matches` adds no condition and :func:`count_matches` counts all events.
+
 Nothing here changes the tables of :mod:`warlog.store.schema`; it only adds objects beside them.
 """
 
@@ -140,10 +144,10 @@ def _stats_stale(conn: Any, n_events: int) -> bool:
 
 def count_matches(conn: Any, query: str) -> int:
     """How many events a full-text query matches, read from the FTS index alone (SQLite;
-    the index has one row per event)."""
+    the index has one row per event). A query without words matches every event."""
     expr = fts_expression(query)
     if expr is None:
-        return 0
+        return int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
     sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
     return int(conn.execute(text(sql), {"q": expr}).scalar_one())
 
@@ -161,7 +165,8 @@ def fts_expression(query: str) -> str | None:
 
 
 def matches(engine: Engine, query: str) -> ColumnElement[bool] | None:
-    """A WHERE condition on ``events`` for a full-text query over notes and evidence."""
+    """A WHERE condition on ``events`` for a full-text query over notes and evidence;
+    ``None`` (no restriction) for a query without words."""
     expr = fts_expression(query)
     if expr is None:
         return None

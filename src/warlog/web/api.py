@@ -43,7 +43,8 @@ SortKey = Literal[
     "doc",
 ]
 ExportFormat = Literal["csv", "geojson", "jsonl"]
-EventId = Annotated[int, Path(ge=1, le=2**62, description="Event id")]
+MAX_ID = 2**62  # ids and versions: far beyond any real one, inside a 64-bit SQL integer
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="Event id")]
 
 
 def get_db(request: Request) -> Database:
@@ -98,6 +99,8 @@ def event_filter(
     docs = tuple(document or ())
     if len(docs) > MAX_LIST:
         raise HTTPException(422, f"document: at most {MAX_LIST} values")
+    if any(not 1 <= d <= MAX_ID for d in docs):
+        raise HTTPException(422, f"document: ids are whole numbers from 1 to {MAX_ID}")
     return EventFilter(
         date_from=date_from,
         date_to=date_to,
@@ -138,7 +141,7 @@ class EditRequest(BaseModel):
     """New values for some of an event's editable fields, and the version they apply to."""
 
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1, description="The event's version the reviewer saw")
+    version: int = Field(ge=1, le=MAX_ID, description="The event's version the reviewer saw")
     changes: dict[str, Any] = Field(
         description="field → new value (null clears it); fields: see /api/facets 'editable'",
         max_length=40,
@@ -147,7 +150,7 @@ class EditRequest(BaseModel):
 
 class StateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_ID)
     state: Literal["verified", "rejected", "unreviewed"]
 
 
@@ -155,9 +158,9 @@ class MergeRequest(BaseModel):
     """Merge this event (the source) into ``into``; both versions as the reviewer saw them."""
 
     model_config = ConfigDict(extra="forbid")
-    into: int = Field(ge=1)
-    version: int = Field(ge=1)
-    into_version: int = Field(ge=1)
+    into: int = Field(ge=1, le=MAX_ID)
+    version: int = Field(ge=1, le=MAX_ID)
+    into_version: int = Field(ge=1, le=MAX_ID)
 
 
 class EventRow(BaseModel):
@@ -272,7 +275,7 @@ def map_data(
 
 
 @router.get("/documents/{document_id}", summary="A source document's text and evidence spans")
-def document(db: Db, document_id: Annotated[int, Path(ge=1, le=2**62)]) -> Response:
+def document(db: Db, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     d = queries.document_view(db, document_id)
     if d is None:
         raise HTTPException(404, f"no document {document_id}")

@@ -24,7 +24,12 @@ from warlog.web.cache import ResultCache
 from warlog.web.db import open_database
 from warlog.web.places import PlaceSearch, gazetteer_search
 from warlog.web.review import ReviewError
-from warlog.web.security import MAX_BODY, Guard
+from warlog.web.security import (
+    MAX_BODY,
+    Guard,
+    allow_inline_scripts,
+    content_security_policy,
+)
 
 SWAGGER = "/static/vendor/swagger-ui/"
 
@@ -91,16 +96,25 @@ def create_app(
     def config() -> dict[str, Any]:
         return app.state.config
 
+    policy = content_security_policy(tile_url)
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title="warlog API",
             swagger_js_url=SWAGGER + "swagger-ui-bundle.js",
             swagger_css_url=SWAGGER + "swagger-ui.css",
             swagger_favicon_url=SWAGGER + "favicon-32x32.png",
         )
+        # Its one inline script (Swagger UI's set-up) is allowed by hash, nothing else inline.
+        page.headers["Content-Security-Policy"] = allow_inline_scripts(
+            policy, bytes(page.body).decode()
+        )
+        return page
 
     app.add_middleware(GZipMiddleware, minimum_size=2048)
-    app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts, max_body=max_body)
+    app.add_middleware(
+        Guard, token=token, allowed_hosts=allowed_hosts, max_body=max_body, policy=policy
+    )
     return app
