@@ -2,9 +2,9 @@
 
 from datetime import date
 
+from warlog.events.classify import primary_trigger, sub_event_type, victims_are_civilian
 from warlog.events.clauses import split_clauses
 from warlog.events.triggers import find_triggers
-from warlog.events.typing import primary_trigger, sub_event_type, victims_are_civilian
 from warlog.model import ActorMention, ResolvedDate
 
 

@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from warlog.data import cached, load_yaml
 from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
+from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
-
-if TYPE_CHECKING:
-    from warlog.events.extract import NarrativeState
+from warlog.taxonomy import taxonomy
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
-TWO_SIDED = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
 
 _COORD = re.compile(
@@ -331,7 +328,7 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
 
 def complete_opponent(ev_type: str, a1: ActorMention | None, a2: ActorMention | None,
                       state: NarrativeState, ctx: ArgumentContext) -> ActorMention | None:
-    if a2 is not None or ev_type not in TWO_SIDED or a1 is None:
+    if a2 is not None or not taxonomy().two_sided(ev_type) or a1 is None:
         return a2
     other = ctx.opponent_of(a1, state)
     return other if other is not None and other.name != a1.name else None

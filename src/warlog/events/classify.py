@@ -5,21 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from warlog.events.lexicon import RANK, Lexicon, lexicon, normalise
+from warlog.events.lexicon import Lexicon, lexicon, normalise
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention
 
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
 
-def ranked_triggers(triggers: Sequence[Trigger]) -> list[Trigger]:
+def ranked_triggers(triggers: Sequence[Trigger], lex: Lexicon | None = None) -> list[Trigger]:
     """Triggers best first: strongest, then most specific, then first in the text."""
-    return sorted(triggers, key=lambda t: (-t.word.strength, RANK[t.sub], t.start))
+    rank = (lex or lexicon()).rank
+    return sorted(triggers, key=lambda t: (-t.word.strength, rank(t.sub), t.start))
 
 
-def primary_trigger(triggers: Sequence[Trigger]) -> Trigger | None:
+def primary_trigger(triggers: Sequence[Trigger], lex: Lexicon | None = None) -> Trigger | None:
     """The trigger that types the clause."""
-    ranked = ranked_triggers(triggers)
+    ranked = ranked_triggers(triggers, lex)
     return ranked[0] if ranked else None
 
 
@@ -47,18 +48,18 @@ def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
             sub = target
             break
     role = trigger.word.role
-    if sub in ("Non-state actor overtakes territory", "Government regains territory"):
+    tax = lex.taxonomy
+    if tax.is_territorial(sub):
         near = " ".join(after[: lex.partial_within + 2])
         if any(near.startswith(p) or f" {p}" in f" {near}" for p in lex.partial_words):
-            return "Armed clash"
+            return lex.partial_to
         if role in ("capture", "recapture"):
             state_here = (actor1 is not None and actor1.inter == 1 and (
                 event_country is None or actor1.country is None
                 or actor1.country == event_country))
-            return "Government regains territory" if state_here else (
-                "Non-state actor overtakes territory")
+            return tax.territory("state" if state_here else "non_state")
     if trigger.word.killing:
-        return "Attack" if victims_civilian else "Armed clash"
+        return tax.role("civilian_target" if victims_civilian else "clash")
     return sub
 
 

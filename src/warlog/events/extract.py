@@ -5,7 +5,7 @@ date (the clock), the last place and the last actors, because articles say "the 
 "the base" and "they" far more often than they repeat a date, a town or a name.
 
 Per clause with a trigger:
-- type: the strongest, most specific trigger (``typing.primary_trigger``), refined by its
+- type: the strongest, most specific trigger (``classify.primary_trigger``), refined by its
   arguments (who captured, what was seized, who died);
 - date: a date mention inside the clause, else the sentence's last date before it, else the
   narrative clock;
@@ -21,17 +21,16 @@ Then the one-event rule merges records of the same day, place, actors and type.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
+from warlog.events.classify import ranked_triggers, sub_event_type, victims_are_civilian
 from warlog.events.clauses import Clause, split_clauses
 from warlog.events.fatalities import count_fatalities
 from warlog.events.lexicon import Lexicon, lexicon, normalise
 from warlog.events.merge import merge_events
+from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger, find_triggers
-from warlog.events.typing import ranked_triggers, sub_event_type, victims_are_civilian
 from warlog.model import (
     ActorMention,
     Document,
@@ -58,18 +57,6 @@ def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?{noun}\b")
     inside = re.compile(rf"\b(?:in|during|by) (?:the|this|that|these) (?:[a-z-]+ )?{noun}\b")
     return opening, inside
-
-
-@dataclass
-class NarrativeState:
-    """What the text has established so far, for clauses that leave it implicit."""
-
-    location: Location | None = None
-    actors: tuple[ActorMention | None, ActorMention | None] = (None, None)
-    last_event: Event | None = None
-    sentence_events: list[Event] = field(default_factory=list)  # of the last sentence with any
-    belligerents: Counter[str] = field(default_factory=Counter)
-    mentions: dict[str, ActorMention] = field(default_factory=dict)
 
 
 class DocumentExtractor:
@@ -161,7 +148,7 @@ class DocumentExtractor:
             a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         civ = victims_are_civilian(ctext, self.lex)
         sub = None
-        for trig in ranked_triggers(clause.triggers):
+        for trig in ranked_triggers(clause.triggers, self.lex):
             locs = args.pick_locations(text, clause, trig, places, sent.start)
             if trig.word.role != "other" and not locs and not self._names_a_site(ctext):
                 continue  # "150 soldiers were captured": no place taken or left
@@ -183,16 +170,15 @@ class DocumentExtractor:
             return
         if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
             return  # "died" with no count and no party: nothing to code
-        if sub in ("Government regains territory", "Non-state actor overtakes territory") and (
-                locs == [None]):
-            sub = "Armed clash"
-        if sub == "Attack" and a2 is None and civ:
+        tax = self.lex.taxonomy
+        if tax.is_territorial(sub) and locs == [None]:
+            sub = tax.role("clash")  # a change of control needs a place
+        if tax.has_role(sub, "civilian_target") and a2 is None and civ:
             a2 = self.ctx.civilians()
-        a2 = args.complete_opponent(self.lex.type_of(sub), a1, a2, self.state, self.ctx)
-        if sub == "Non-violent transfer of territory" and a2 is not None and (
-                trig.word.role == "withdraw"):
+        a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
+        if tax.has_role(sub, "withdrawal") and a2 is not None and trig.word.role == "withdraw":
             a2 = None
-        if sub in ("Peaceful protest", "Violent demonstration") and a1 is None:
+        if tax.has_role(sub, "crowd") and a1 is None:
             a1 = self.ctx.protesters()
         if a1 is not None and a2 is not None and a1.name == a2.name:
             a2 = None  # one party named twice ("civilians … civilians") is one party
@@ -273,13 +259,13 @@ class DocumentExtractor:
         """The guidelines' pairs told in one clause: an explosion that opens a capture ("rebels
         detonated a tunnel bomb under the checkpoint and captured it") is its own event, and
         so is the capture."""
-        if self.lex.type_of(sub) != "Explosions/Remote violence":
+        tax = self.lex.taxonomy
+        if not tax.opens_capture(tax.type_of(sub)):
             return None
         for t in triggers:
             if t.word.role in ("capture", "recapture") and t.word.strength >= 2:
                 other = sub_event_type(t, ctext, t.end - cstart, a1, country, False, self.lex)
-                if other in ("Non-state actor overtakes territory",
-                             "Government regains territory"):
+                if other is not None and tax.is_territorial(other):
                     return other
         return None
 
@@ -289,9 +275,9 @@ class DocumentExtractor:
         overnight clashes that started with a triple suicide bombing, …")."""
         lead = [t for t in triggers if t.start < lead_end]
         recent = {e.sub_event_type for e in self.events[-4:]}
-        return any(t.sub in recent or (t.word.role == "withdraw" and
-                                       "Non-violent transfer of territory" in recent)
-                   for t in lead)
+        tax = self.lex.taxonomy
+        withdrawn = any(tax.has_role(s, "withdrawal") for s in recent)
+        return any(t.sub in recent or (t.word.role == "withdraw" and withdrawn) for t in lead)
 
     def _subordinate_lead(self, low: str, triggers: list[Trigger]) -> int:
         """End of an opening "After X was captured," clause when the main clause has its own
@@ -347,4 +333,4 @@ def extract_events(doc: Document) -> list[Event]:
     return DocumentExtractor(doc).run()
 
 
-__all__ = ["DocumentExtractor", "extract_events"]
+__all__ = ["DocumentExtractor", "NarrativeState", "extract_events"]

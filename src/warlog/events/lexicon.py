@@ -8,38 +8,9 @@ from dataclasses import dataclass
 import ahocorasick
 
 from warlog.data import cached, load_yaml
+from warlog.taxonomy import Taxonomy, TaxonomyError, taxonomy
 
-# The more specific violent type wins when one clause holds several triggers (GUIDELINES.md:
-# "When an event fits several rows, the more specific violent one wins").
-PRECEDENCE = (
-    "Suicide bomb",
-    "Chemical weapon",
-    "Air/drone strike",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Shelling/artillery/missile attack",
-    "Abduction/forced disappearance",
-    "Sexual violence",
-    "Attack",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Excessive force against protesters",
-    "Violent demonstration",
-    "Mob violence",
-    "Arrests",
-    "Looting/property destruction",
-    "Disrupted weapons use",
-    "Armed clash",
-    "Peaceful protest",
-    "Headquarters or base established",
-    "Agreement",
-    "Non-violent transfer of territory",
-    "Change to group/activity",
-    "Other",
-)
-RANK = {sub: i for i, sub in enumerate(PRECEDENCE)}
 IGNORED = "(ignored)"  # a phrase that holds a trigger word but reports nothing
-RANK[IGNORED] = len(RANK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +25,14 @@ class TriggerWord:
 @dataclass(frozen=True)
 class Lexicon:
     automaton: ahocorasick.Automaton
-    event_type: dict[str, str]
+    taxonomy: Taxonomy
     object_window: int
     object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None, int],
                         ...]
     object_is_agent: frozenset[str]
     partial_words: tuple[str, ...]
     partial_within: int
+    partial_to: str  # the sub-event type of a partial gain ("captured parts of the base")
     civilian_victims: frozenset[str]
     modal_before_to: frozenset[str]
     modal_before: tuple[str, ...]
@@ -75,7 +47,10 @@ class Lexicon:
     continuation: re.Pattern[str]
 
     def type_of(self, sub: str) -> str:
-        return self.event_type[sub]
+        return self.taxonomy.type_of(sub)
+
+    def rank(self, sub: str) -> int:
+        return self.taxonomy.rank(sub)
 
 
 def _norm(s: str) -> str:
@@ -85,16 +60,19 @@ def _norm(s: str) -> str:
 @cached
 def lexicon() -> Lexicon:
     data = load_yaml("triggers.yaml")
+    tax = taxonomy()
     auto = ahocorasick.Automaton()
     seen: dict[str, TriggerWord] = {}
+    rank = tax.rank
     for entry in data["triggers"]:
+        _check(tax, entry["sub"], "a trigger")
         for phrase in entry["words"]:
             key = _norm(str(phrase))
             word = TriggerWord(key, entry["sub"], float(entry.get("strength", 2)),
                                entry.get("role", "other"), bool(entry.get("killing", False)))
             old = seen.get(key)
             # one phrase, one meaning: the stronger (then more specific) entry keeps it
-            if old is None or (word.strength, -RANK[word.sub]) > (old.strength, -RANK[old.sub]):
+            if old is None or (word.strength, -rank(word.sub)) > (old.strength, -rank(old.sub)):
                 seen[key] = word
     for phrase in data.get("ignore", []):
         key = _norm(str(phrase))
@@ -103,6 +81,11 @@ def lexicon() -> Lexicon:
         auto.add_word(key, word)
     auto.make_automaton()
     ov = data["object_overrides"]
+    for r in ov["rules"]:
+        for sub in [*r["from"], *([r["to"]] if r["to"] is not None else [])]:
+            _check(tax, sub, "an object override")
+    partial = data["partial_control"]
+    _check(tax, partial["to"], "partial_control")
     rules = tuple(
         (frozenset(r["from"]), frozenset(_norm(o) for o in r["objects"]),
          frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"],
@@ -111,12 +94,13 @@ def lexicon() -> Lexicon:
     mod = data["modality"]
     return Lexicon(
         automaton=auto,
-        event_type=dict(data["types"]),
+        taxonomy=tax,
         object_window=int(ov["window"]),
         object_rules=rules,
         object_is_agent=frozenset(_norm(w) for w in data["object_is_agent"]),
         partial_words=tuple(_norm(w) for w in data["partial_control"]["words"]),
         partial_within=int(data["partial_control"]["within"]),
+        partial_to=str(partial["to"]),
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
         modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
         modal_before=tuple(_norm(w) for w in mod["before"]),
@@ -131,6 +115,12 @@ def lexicon() -> Lexicon:
                                    reverse=True)),
         continuation=_continuation(data["continuation"]),
     )
+
+
+def _check(tax: Taxonomy, sub: str, where: str) -> None:
+    if sub not in tax.sub_event_types:
+        raise TaxonomyError(f"triggers.yaml: {where} names the sub-event type {sub!r}, which "
+                            "taxonomy.yaml does not list")
 
 
 def _continuation(spec: dict) -> re.Pattern[str]:

@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from warlog.taxonomy import disorder_type
+
 # ACLED's public export columns, in ACLED's order, and where warlog's record fills each.
 ACLED_COLUMNS: list[tuple[str, str | None]] = [
     ("event_id_cnty", "id"),
@@ -55,15 +57,6 @@ ACLED_COLUMNS: list[tuple[str, str | None]] = [
 # warlog's own columns after ACLED's: the span end, disputed-figure range, provenance.
 EXTRA_COLUMNS = ["date_end", "fatalities_low", "fatalities_high", "doc", "evidence"]
 
-DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence; Demonstrations",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-
 
 @contextmanager
 def _atomic(path: Path, mode: str = "w", newline: str | None = None):
@@ -100,7 +93,7 @@ def acled_row(rec: dict[str, Any], n: int) -> dict[str, Any]:
     row["event_id_cnty"] = rec.get("id") or f"WL{n:06d}"
     d = rec.get("event_date")
     row["year"] = str(d)[:4] if d else None
-    row["disorder_type"] = DISORDER.get(rec.get("event_type") or "")
+    row["disorder_type"] = disorder_type(rec.get("event_type"))  # from data/taxonomy.yaml
     row["civilian_targeting"] = (
         "Civilian targeting" if "Civilians" in (rec.get("actor2") or "") else None)
     i1, i2 = rec.get("inter1"), rec.get("inter2")
