@@ -34,8 +34,8 @@ from sqlalchemy import insert
 
 from warlog.store import schema as s
 from warlog.store.database import open_store
+from warlog.taxonomy import sub_event_types
 from warlog.web.chromium import chromium_args
-from warlog.web.taxonomy import sub_event_types
 
 API_TARGET_MS = 100.0
 RENDER_TARGET_MS = 1500.0
