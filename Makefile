@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint eval corpus bench clean
+.PHONY: setup demo test lint eval corpus bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ corpus: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py --shared $(SHARED)
+
+# Rewrite tests/fixtures/golden/*.expected.jsonl from the current extractor (review the diff).
+golden: $(STAMP)
+	$(BIN)/python scripts/regen_golden.py
 
 clean:
 	rm -rf out warlog.db .pytest_cache .ruff_cache build src/*.egg-info
