@@ -40,12 +40,12 @@ class ArgumentContext:
     def __init__(self, doc: Document) -> None:
         from warlog.actors.context import ActorContext
         from warlog.geo.context import GeoContext
-        from warlog.geo.gazetteer import Gazetteer
+        from warlog.plugins import geocoder
         from warlog.timeline.clock import NarrativeClock
 
         self.doc = doc
         self.clock = NarrativeClock.for_document(doc)
-        self.gazetteer = Gazetteer.load()
+        self.gazetteer = geocoder()
         self.geo = GeoContext.from_document(doc, self.gazetteer)
         self.actor_ctx = ActorContext.from_document(doc)
         self._facilities: dict[str, Location] = {}

@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from warlog.geo.gazetteer import Gazetteer, haversine_km
+from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
+from warlog.geo.protocol import Geocoder
 from warlog.model import Document, Location, Place
+from warlog.plugins import geocoder
 
 # Capitalised words (with inner hyphens/apostrophes) and dotted acronyms ("U.S.").
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*")
@@ -60,7 +62,7 @@ def _name_ngrams(text: str) -> Iterable[str]:
             yield text[w.start() : end]
 
 
-def country_votes(text: str, gaz: Gazetteer, weight: float = 1.0, cities: bool = True) -> Counter:
+def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = True) -> Counter:
     """Weighted counts of the countries that ``text`` names.
 
     A country name or alias counts ``weight``, a demonym half of it (nationalities name the
@@ -104,16 +106,16 @@ class GeoContext:
             self.primary_codes = self.country_codes[:1]
 
     @classmethod
-    def from_document(cls, doc: Document, gaz: Gazetteer | None = None) -> GeoContext:
+    def from_document(cls, doc: Document, gaz: Geocoder | None = None) -> GeoContext:
         """Guess the document's countries from ``doc.meta`` and the start of ``doc.text``."""
         return cls.from_meta(doc.meta, doc.text[:_TEXT_HEAD], gaz)
 
     @classmethod
     def from_meta(
-        cls, meta: dict[str, Any], head: str = "", gaz: Gazetteer | None = None
+        cls, meta: dict[str, Any], head: str = "", gaz: Geocoder | None = None
     ) -> GeoContext:
         """As :meth:`from_document`, from a metadata dict and the document's opening text."""
-        gaz = gaz or Gazetteer.load()
+        gaz = gaz or geocoder()
         votes: Counter = Counter()
         for key, weight in _WEIGHTS.items():
             for text in _texts(meta.get(key)):
@@ -196,4 +198,4 @@ def _as_place(item: Place | Location | None) -> Place | None:
 def _country_code(name: str | None) -> str:
     if not name:
         return ""
-    return Gazetteer.load().country_of_name(name) or ""
+    return geocoder().country_of_name(name) or ""

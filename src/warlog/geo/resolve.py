@@ -38,11 +38,12 @@ from dataclasses import dataclass
 from warlog.data import cached
 from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
-from warlog.geo.gazetteer import TIER_SKELETON, Gazetteer, bearing_deg, haversine_km
+from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.places import PlaceMention
 from warlog.model import Location, Place
+from warlog.plugins import geocoder
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -435,7 +436,7 @@ class _Resolver:
         name = _SPACES.sub(" ", re.sub(r"\([^)]*\)|\d+", " ", name)).strip(" ,")
         if not name or normalize(name) in self.lex.stop_names:
             return None
-        gaz = Gazetteer.load()
+        gaz = geocoder()
         codes = (anchor.country_code,)
         for cand in gaz.matches(name, codes):
             if cand.place.country_code != anchor.country_code:

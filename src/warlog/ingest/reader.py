@@ -2,8 +2,10 @@
 
 ``iter_files`` walks files and folders in a fixed order; ``read_path`` checks a file (size
 before reading, binary content, encoding), sniffs its format from the content and hands it to
-the matching reader. Problems that stop a file are :class:`~warlog.errors.IngestError` (one
-line: ``path: problem``); files that are simply not documents are
+the matching reader: the readers are plugins (:data:`warlog.plugins.readers`, the
+``warlog.readers`` entry points; the built-ins are declared in :mod:`warlog.ingest.formats`).
+Problems that stop a file are :class:`~warlog.errors.IngestError` (one line: ``path:
+problem``); files that are simply not documents are
 :class:`~warlog.errors.SkippedFile`; problems a reader works around become
 ``Document.warnings``.
 """
@@ -11,26 +13,18 @@ line: ``path: problem``); files that are simply not documents are
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from warlog.errors import IngestError, SkippedFile
-from warlog.ingest.builder import Cleaned
-from warlog.ingest.html import read_html
-from warlog.ingest.jsonl import JsonError, parse_json, parse_jsonl
-from warlog.ingest.markdown import read_markdown
-from warlog.ingest.plaintext import read_plaintext, title_from_name
-from warlog.ingest.sniff import skip_by_content, skip_by_name, sniff_format
-from warlog.ingest.wikitext import read_wikitext
+from warlog.ingest.plaintext import title_from_name
+from warlog.ingest.sniff import skip_by_content, skip_by_name
 from warlog.model import Document
+from warlog.plugins import Reader, readers, sniff_reader
+from warlog.settings import current
 
-_READERS: dict[str, Callable[[str, str], Cleaned]] = {
-    "markdown": read_markdown,
-    "plaintext": read_plaintext,
-    "html": read_html,
-    "wikitext": read_wikitext,
-}
 _HEAD_BYTES = 8192
+RECORD_FORMAT = "jsonl"  # the format of a document split out of a container (JSON) file
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -85,9 +79,12 @@ def _decode(data: bytes, where: str) -> str:
         raise IngestError(where, f"not valid UTF-8 at byte {err.start}") from err
 
 
-def read_path(path: Path, max_bytes: int = 20_000_000) -> list[Document]:
-    """Read one file into its documents (one per file; JSON Lines: one per line)."""
+def read_path(path: Path, max_bytes: int | None = None) -> list[Document]:
+    """Read one file into its documents (one per file; JSON Lines: one per line).
+    ``max_bytes`` defaults to the active settings' ``max_file_bytes``."""
     path = Path(path)
+    if max_bytes is None:
+        max_bytes = current().max_file_bytes
     where = str(path)
     try:
         size = path.stat().st_size
@@ -120,36 +117,38 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> list[Document]:
 def read_text(raw: str, name: str, path: str = "") -> list[Document]:
     """Documents from already-decoded text (``name`` is the file name, for messages)."""
     where = path or name
-    fmt = sniff_format(raw)
-    if fmt in ("jsonl", "json"):
+    reader = sniff_reader(raw)
+    if reader.records is None:
+        return [_document(raw, name, where, reader)]
+    try:
+        records = reader.records(raw, name)
+    except ValueError as err:  # JsonError: no usable record
+        raise IngestError(where, str(err)) from err
+    docs: list[Document] = []
+    skipped: list[str] = []
+    for rec in records:
+        sub = sniff_reader(rec.text)
+        if sub.records is not None:  # a record's text is a document, never another container
+            sub = readers.get("plaintext")
+        doc_name = f"{name}{rec.key}"
         try:
-            records = parse_jsonl(raw, name) if fmt == "jsonl" else parse_json(raw, name)
-        except JsonError as err:
-            raise IngestError(where, str(err)) from err
-        docs: list[Document] = []
-        skipped: list[str] = []
-        for rec in records:
-            sub = sniff_format(rec.text)
-            if sub in ("jsonl", "json"):
-                sub = "plaintext"
-            doc_name = f"{name}{rec.key}"
-            try:
-                doc = _document(rec.text, doc_name, where, sub, title_fallback=False)
-            except IngestError as err:
-                skipped.append(f"{doc_name}: {err.problem}; record skipped")
-                continue
-            doc.format = "jsonl"
-            doc.meta = {**doc.meta, **rec.meta, "text_format": sub}
-            docs.append(doc)
-        if not docs:
-            raise IngestError(where, "no text")
-        docs[0].warnings[:0] = [w for rec in records for w in rec.warnings] + skipped
-        return docs
-    return [_document(raw, name, where, fmt)]
+            doc = _document(rec.text, doc_name, where, sub, title_fallback=False)
+        except IngestError as err:
+            skipped.append(f"{doc_name}: {err.problem}; record skipped")
+            continue
+        doc.format = RECORD_FORMAT
+        doc.meta = {**doc.meta, **rec.meta, "text_format": sub.name}
+        docs.append(doc)
+    if not docs:
+        raise IngestError(where, "no text")
+    docs[0].warnings[:0] = [w for rec in records for w in rec.warnings] + skipped
+    return docs
 
 
-def _document(raw: str, name: str, where: str, fmt: str, title_fallback: bool = True) -> Document:
-    cleaned = _READERS[fmt](raw, name)
+def _document(raw: str, name: str, where: str, reader: Reader,
+              title_fallback: bool = True) -> Document:
+    assert reader.read is not None  # container readers are handled by read_text
+    cleaned = reader.read(raw, name)
     if not cleaned.text.strip():
         raise IngestError(where, "no text (nothing left after cleaning)")
     meta = cleaned.meta
@@ -163,7 +162,7 @@ def _document(raw: str, name: str, where: str, fmt: str, title_fallback: bool = 
         raw=raw,
         text=cleaned.text,
         offsets=cleaned.offsets,
-        format=fmt,
+        format=reader.name,
         meta=meta,
         sections=cleaned.sections,
         warnings=cleaned.warnings,

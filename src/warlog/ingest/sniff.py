@@ -68,32 +68,66 @@ def _looks_like_csv(head: bytes) -> bool:
     return all(re.fullmatch(r"[A-Za-z_][\w .-]{0,40}", c.strip()) for c in rows[0])
 
 
-def sniff_format(text: str) -> str:
-    """The reader for ``text``: html, jsonl, json, wikitext, markdown or plaintext."""
-    head = text[:_HEAD].lstrip("\ufeff")
-    stripped = head.lstrip()
-    if stripped.startswith(("{", "[")):
-        first = stripped.split("\n", 1)[0].strip()
-        if first.startswith("{") and first.endswith("}"):
-            try:
-                if isinstance(json.loads(first), dict):
-                    return "jsonl"
-            except ValueError:
-                pass
+def _head(text: str) -> str:
+    return text[:_HEAD].lstrip("\ufeff")
+
+
+def is_jsonl(text: str) -> bool:
+    """JSON Lines: the first line is a JSON object."""
+    stripped = _head(text).lstrip()
+    if not stripped.startswith("{"):
+        return False
+    first = stripped.split("\n", 1)[0].strip()
+    if first.startswith("{") and first.endswith("}"):
         try:
-            json.loads(text)
-            return "json"
+            return isinstance(json.loads(first), dict)
         except ValueError:
             pass
-    if _HTML_START.match(head) or (stripped.startswith("<") and len(_HTML_TAG.findall(head)) >= 3):
-        return "html"
-    if stripped.startswith("---") and has_front_matter(text.lstrip("\ufeff")):
-        return "markdown"
+    return False
+
+
+def is_json(text: str) -> bool:
+    """One JSON document (an object or an array)."""
+    if not _head(text).lstrip().startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+        return True
+    except ValueError:
+        return False
+
+
+def is_html(text: str) -> bool:
+    """An HTML page, or a fragment that opens with a tag and has several HTML tags."""
+    head = _head(text)
+    return bool(_HTML_START.match(head)) or (
+        head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3)
+
+
+def has_front_matter_start(text: str) -> bool:
+    """Markdown recognised by its YAML front matter (checked before the wikitext signs)."""
+    return _head(text).lstrip().startswith("---") and has_front_matter(text.lstrip("\ufeff"))
+
+
+def is_wikitext(text: str) -> bool:
+    """An infobox, or several ``[[links]]`` with ``== headings ==`` or bold/template marks."""
+    head = _head(text)
     links = len(_WIKI_LINK.findall(head))
-    if _INFOBOX.search(head) or (
-        links >= 3 and (_WIKI_HEADING.search(head) or len(_WIKI_SIGNS.findall(head)) >= 2)
-    ):
-        return "wikitext"
-    if _ATX.search(head) or len(_MD_LINK.findall(head)) >= 2:
-        return "markdown"
-    return "plaintext"
+    return bool(_INFOBOX.search(head)) or (
+        links >= 3 and bool(_WIKI_HEADING.search(head) or len(_WIKI_SIGNS.findall(head)) >= 2)
+    )
+
+
+def is_markdown(text: str) -> bool:
+    """ATX headings or several Markdown links."""
+    head = _head(text)
+    return bool(_ATX.search(head)) or len(_MD_LINK.findall(head)) >= 2
+
+
+def sniff_format(text: str) -> str:
+    """The name of the reader for ``text`` (built-ins: html, jsonl, json, wikitext, markdown or
+    plaintext): the predicates above, tried in the priority order the readers declare
+    (:mod:`warlog.ingest.formats`, :func:`warlog.plugins.sniff_reader`)."""
+    from warlog.plugins import sniff_reader  # the registry imports the readers, which import this
+
+    return sniff_reader(text).name

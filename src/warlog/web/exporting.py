@@ -13,14 +13,15 @@ from typing import Any
 
 from sqlalchemy import and_, select
 
-from warlog.export.writers import STREAM_MEDIA_TYPES, stream_records
+from warlog.plugins import exporters
 from warlog.store import schema as s
 from warlog.store.database import record_from_row
 from warlog.web.db import Database
 from warlog.web.filters import EventFilter, conditions
 
 BATCH = 1000
-FORMATS = tuple(STREAM_MEDIA_TYPES)
+# the text exporters (the registry's: built-ins and plugins); Parquet is a file, not a stream
+FORMATS = tuple(e.name for e in exporters.all() if not e.binary)
 
 
 def iter_records(db: Database, f: EventFilter, batch: int = BATCH) -> Iterator[dict[str, Any]]:
@@ -59,18 +60,20 @@ def iter_records(db: Database, f: EventFilter, batch: int = BATCH) -> Iterator[d
 
 
 def export_chunks(db: Database, f: EventFilter, fmt: str) -> Iterator[bytes]:
-    """The export file's bytes in chunks of roughly 64 KB."""
-    pending: list[str] = []
+    """The export file's bytes in chunks of roughly 64 KB, written by exporter ``fmt`` (the
+    same streaming writer ``warlog export`` uses)."""
+    pending: list[bytes] = []
     size = 0
-    for piece in stream_records(iter_records(db, f), fmt):
-        pending.append(piece)
-        size += len(piece)
+    for piece in exporters.get(fmt).stream(iter_records(db, f)):
+        chunk = piece.encode("utf-8") if isinstance(piece, str) else piece
+        pending.append(chunk)
+        size += len(chunk)
         if size >= 65536:
-            yield "".join(pending).encode("utf-8")
+            yield b"".join(pending)
             pending, size = [], 0
     if pending:
-        yield "".join(pending).encode("utf-8")
+        yield b"".join(pending)
 
 
 def media_type(fmt: str) -> str:
-    return STREAM_MEDIA_TYPES[fmt]
+    return exporters.get(fmt).media_type
