@@ -46,6 +46,7 @@ class Settings:
     - ``language``: the language folder of ``warlog/lang`` to read word lists from.
     - ``workers``: worker processes (``0``: :func:`default_workers`).
     - ``file_timeout``: seconds one file may take.
+    - ``file_memory_mb``: megabytes of memory one file may add (``None``: no limit).
     - ``max_file_bytes``: files larger than this are refused before reading.
     - ``max_sentence_chars``: longer sentences are not analysed.
     - ``geocoder``: the name of a ``warlog.geocoders`` entry point.
@@ -56,6 +57,7 @@ class Settings:
     language: str = "en"
     workers: int = 0
     file_timeout: float = 60.0
+    file_memory_mb: int | None = None
     max_file_bytes: int = 20_000_000
     max_sentence_chars: int = 2000
     geocoder: str = "geonames"
@@ -69,6 +71,8 @@ class Settings:
             raise ValueError(f"workers must be 0 (one per core) or more, not {self.workers}")
         if self.file_timeout <= 0:
             raise ValueError(f"file_timeout must be positive, not {self.file_timeout}")
+        if self.file_memory_mb is not None and self.file_memory_mb <= 0:
+            raise ValueError(f"file_memory_mb must be positive, not {self.file_memory_mb}")
         if self.max_file_bytes <= 0:
             raise ValueError(f"max_file_bytes must be positive, not {self.max_file_bytes}")
         if self.max_sentence_chars <= 0:
