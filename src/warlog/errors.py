@@ -23,3 +23,13 @@ class SkippedFile(WarlogError):
         super().__init__(f"{path}: skipped ({reason})")
         self.path = path
         self.reason = reason
+
+
+def internal_problem(err: BaseException) -> str:
+    """A one-line, specific message for an exception no reader turned into an IngestError."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply to read (recursion limit)"
+    if isinstance(err, MemoryError):
+        return "ran out of memory while reading"
+    text = " ".join(str(err).split())[:300]
+    return f"internal error while extracting: {type(err).__name__}: {text}"

@@ -8,14 +8,15 @@ in its own transaction, so nothing is half-written.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warlog.errors import IngestError, SkippedFile
+from warlog import settings as _settings
+from warlog.budget import Budget, OverBudget, in_process_budget, run_budgeted
+from warlog.errors import IngestError, SkippedFile, internal_problem
 from warlog.events.extract import extract_events
 from warlog.ingest.reader import iter_files, read_path
 from warlog.model import Document, Event
@@ -53,36 +54,71 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
     except IngestError as e:
         out.error = e.problem
     except Exception as e:  # a bug must not lose the other files' work
-        out.error = f"internal error while extracting: {type(e).__name__}: {e}"
+        out.docs = []
+        out.error = internal_problem(e)
     return out
+
+
+def _budget() -> Budget:
+    active = _settings.current()
+    return Budget(active.file_timeout, getattr(active, "file_memory_mb", None))
+
+
+def _process_budgeted(path: str, known: frozenset[tuple[str, str]], budget: Budget) -> _Extracted:
+    """:func:`_process` in this process, stopped (nothing kept) when over ``budget``."""
+    try:
+        with in_process_budget(budget):
+            return _process(path, known)
+    except OverBudget as e:
+        return _Extracted(path, error=str(e))
+
+
+def _over(task: tuple[str, frozenset[tuple[str, str]]], reason: str) -> _Extracted:
+    return _Extracted(task[0], error=reason)
 
 
 def _results(paths: list[str], workers: int,
              known: frozenset[tuple[str, str]]) -> Iterator[_Extracted]:
+    """Each file read and extracted under the per-file budget (settings ``file_timeout``):
+    a file over it is stopped and reported, its worker replaced, and the run goes on."""
+    budget = _budget()
     if workers <= 1 or len(paths) < 4:
         for p in paths:
-            yield _process(p, known)
+            yield _process_budgeted(p, known, budget)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process, paths, [known] * len(paths), chunksize=1)
+    yield from run_budgeted(_process, [(p, known) for p in paths], _over, workers=workers,
+                            budget=budget, initializer=_settings.activate,
+                            initargs=(_settings.current(),))
 
 
-def run(paths: Iterable[str | Path], store: Any | None = None, *, workers: int = 1,
+def _workers(workers: int | None, settings: _settings.Settings | None) -> int:
+    """An explicit count wins; else the settings' (0: one per core); else one."""
+    if workers is not None:
+        return workers
+    return settings.worker_count if settings is not None else 1
+
+
+def run(paths: Iterable[str | Path], store: Any | None = None, *,
+        settings: _settings.Settings | None = None, workers: int | None = None,
         force: bool = False,
         on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Extract every file under ``paths`` and store what was found.
 
     ``store`` is a :class:`warlog.store.database.Store` (or ``None`` to only extract). A
     document already stored with the same content is skipped unless ``force`` is set.
+    ``settings`` (a :class:`~warlog.settings.Settings`) is active during the run, here and
+    in every worker process; ``None`` keeps the active ones.
     """
-    files = [str(p) for p in iter_files(paths)]
-    known = frozenset(store.known_documents()) if store is not None and not force else frozenset()
-    results: list[FileResult] = []
-    for item in _results(files, workers, known):
-        res = _store(item, store, force)
-        results.append(res)
-        if on_file:
-            on_file(res)
+    with _settings.using(settings or _settings.current()):
+        files = [str(p) for p in iter_files(paths)]
+        known = (frozenset(store.known_documents()) if store is not None and not force
+                 else frozenset())
+        results: list[FileResult] = []
+        for item in _results(files, _workers(workers, settings), known):
+            res = _store(item, store, force)
+            results.append(res)
+            if on_file:
+                on_file(res)
     return results
 
 
@@ -99,16 +135,21 @@ def _store(item: _Extracted, store: Any | None, force: bool) -> FileResult:
         res.documents += 1
         res.doc_names.append(doc.name)
         res.warnings.extend(doc.warnings)
-        if store is None:
-            res.events += len(events)
-            statuses.append("stored")
-            continue
+        res.events += len(events)
+        statuses.append("stored")
+    if store is not None:
+        # one transaction per file: stored whole (every good JSON Lines record) or not at all;
+        # its skipped records are its `problems`
         try:
-            w = store.write_document(doc, events, replace_same=force)
+            written = store.write_file(item.path, item.docs, _skipped_parts(res.warnings),
+                                       replace_same=force)
         except Exception as e:  # a database error on one file must not stop the run
-            return FileResult(item.path, "failed", message=f"could not store: {e}")
-        statuses.append(w.status)
-        res.events += w.n_events
+            message = f"could not store ({type(e).__name__}): {_first_line(e)}"
+            with suppress(Exception):  # the database itself is broken: reported below
+                store.record_problem(item.path, message)
+            return FileResult(item.path, "failed", message=message)
+        statuses = [w.status for w in written]
+        res.events = sum(w.new_events for w in written)
     if statuses and all(s == "unchanged" for s in statuses):
         res.status = "unchanged"
     elif "replaced" in statuses:
@@ -116,20 +157,32 @@ def _store(item: _Extracted, store: Any | None, force: bool) -> FileResult:
     return res
 
 
-def extract(paths: Iterable[str | Path], workers: int = 1) -> list[dict[str, Any]]:
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [""])[0][:300]
+
+
+def _skipped_parts(warnings: list[str]) -> list[str]:
+    """The warnings that say a part of the file (a JSON Lines line, a record) was not stored."""
+    return [w for w in warnings if w.endswith(("line skipped", "record skipped", "; skipped"))]
+
+
+def extract(paths: Iterable[str | Path], workers: int | None = None, *,
+            settings: _settings.Settings | None = None) -> list[dict[str, Any]]:
     """Extract events from files or folders without storing them; one record per event.
 
     Files that are not documents (README, MANIFEST.csv, images) are skipped; a file that cannot
     be read raises :class:`~warlog.errors.IngestError` naming it and the problem.
+    ``settings`` as for :func:`run`.
     """
     records: list[dict[str, Any]] = []
-    for item in _results([str(p) for p in iter_files(paths)], workers, frozenset()):
-        if item.error:
-            raise IngestError(item.path, item.error)
-        for _doc, events in item.docs:
-            records.extend(e.as_record() for e in events)
+    with _settings.using(settings or _settings.current()):
+        files = [str(p) for p in iter_files(paths)]
+        for item in _results(files, _workers(workers, settings), frozenset()):
+            if item.error:
+                raise IngestError(item.path, item.error)
+            for _doc, events in item.docs:
+                records.extend(e.as_record() for e in events)
     return records
 
 
-def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+default_workers = _settings.default_workers  # kept: the CLI and scripts import it from here

@@ -43,6 +43,7 @@ class WriteResult:
     status: str  # "stored" | "unchanged" | "replaced"
     document_id: int
     n_events: int
+    new_events: int = 0  # events not stored for this document before (kept ones excluded)
 
 
 class Store:
@@ -110,47 +111,87 @@ class Store:
             ).scalar()
 
     def _write(self, doc: Document, events: list[Event], replace_same: bool) -> WriteResult:
-        h = doc.content_hash
         with self.engine.begin() as conn:
-            existing = conn.execute(
-                select(s.documents.c.id, s.documents.c.content_hash).where(
-                    s.documents.c.name == doc.name
-                )
-            ).all()
-            for row in existing:
-                if row.content_hash == h:
-                    if not replace_same:
-                        return WriteResult("unchanged", row.id, 0)
-                    conn.execute(
-                        delete(s.events).where(
-                            s.events.c.document_id == row.id,
-                            s.events.c.review_state == "unreviewed",
-                        )
+            return self._write_in(conn, doc, events, replace_same)
+
+    def write_file(
+        self,
+        path: str,
+        docs: Iterable[tuple[Document, Iterable[Event]]],
+        problems: Iterable[str] = (),
+        replace_same: bool = False,
+    ) -> list[WriteResult]:
+        """Store all the documents of one file, and its problems, in ONE transaction.
+
+        A file is stored whole or not at all (a JSON Lines file is one unit: its good records
+        together). ``problems`` replace the ones stored for ``path`` before, so an identical
+        re-run does not add rows, and a file that is good now has none.
+        """
+        items = [(d, list(e)) for d, e in docs]
+        problems = list(problems)
+        for attempt in (1, 2):
+            try:
+                with self.engine.begin() as conn:
+                    self._set_problems(conn, path, problems)
+                    return [self._write_in(conn, d, e, replace_same) for d, e in items]
+            except IntegrityError:
+                # another writer stored one of these documents meanwhile: look again
+                if attempt == 2 or replace_same:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _write_in(
+        self, conn: Connection, doc: Document, events: list[Event], replace_same: bool
+    ) -> WriteResult:
+        h = doc.content_hash
+        existing = conn.execute(
+            select(s.documents.c.id, s.documents.c.content_hash).where(
+                s.documents.c.name == doc.name
+            )
+        ).all()
+        for row in existing:
+            if row.content_hash == h:
+                if not replace_same:
+                    return WriteResult("unchanged", row.id, 0)
+                before = self._event_keys(conn, [row.id])
+                conn.execute(
+                    delete(s.events).where(
+                        s.events.c.document_id == row.id,
+                        s.events.c.review_state == "unreviewed",
                     )
-                    self._insert_events(conn, row.id, events)
-                    conn.execute(
-                        s.documents.update()
-                        .where(s.documents.c.id == row.id)
-                        .values(clean_text=doc.text, n_events=len(events))
-                    )
-                    return WriteResult("replaced", row.id, len(events))
-            doc_id = conn.execute(
-                insert(s.documents).values(
-                    name=doc.name,
-                    path=doc.path,
-                    content_hash=h,
-                    format=doc.format,
-                    title=doc.title,
-                    meta=_jsonable(doc.meta),
-                    raw_text=doc.raw,
-                    clean_text=doc.text,
-                    n_events=len(events),
                 )
-            ).inserted_primary_key[0]
-            for row in existing:
-                self._retire(conn, row.id, doc_id)
-            self._insert_events(conn, doc_id, events)
-        return WriteResult("replaced" if existing else "stored", doc_id, len(events))
+                added = self._insert_events(conn, row.id, events)
+                conn.execute(
+                    s.documents.update()
+                    .where(s.documents.c.id == row.id)
+                    .values(clean_text=doc.text, n_events=len(events))
+                )
+                return WriteResult("replaced", row.id, len(events), len(added - before))
+        doc_id = conn.execute(
+            insert(s.documents).values(
+                name=doc.name,
+                path=doc.path,
+                content_hash=h,
+                format=doc.format,
+                title=doc.title,
+                meta=_jsonable(doc.meta),
+                raw_text=doc.raw,
+                clean_text=doc.text,
+                n_events=len(events),
+            )
+        ).inserted_primary_key[0]
+        before = self._event_keys(conn, [row.id for row in existing])
+        for row in existing:
+            self._retire(conn, row.id, doc_id)
+        added = self._insert_events(conn, doc_id, events)
+        status = "replaced" if existing else "stored"
+        return WriteResult(status, doc_id, len(events), len(added - before))
+
+    def _event_keys(self, conn: Connection, doc_ids: list[int]) -> set[str]:
+        if not doc_ids:
+            return set()
+        return set(conn.execute(
+            select(s.events.c.event_key).where(s.events.c.document_id.in_(doc_ids))).scalars())
 
     def _retire(self, conn: Connection, old_id: int, new_id: int) -> None:
         conn.execute(
@@ -163,11 +204,12 @@ class Store:
         )
         conn.execute(delete(s.documents).where(s.documents.c.id == old_id))
 
-    def _insert_events(self, conn: Connection, doc_id: int, events: list[Event]) -> None:
+    def _insert_events(self, conn: Connection, doc_id: int, events: list[Event]) -> set[str]:
         """Insert a document's events and their evidence in a few batched statements (one
-        statement per event cost ~3 ms in SQLAlchemy's statement building alone)."""
+        statement per event cost ~3 ms in SQLAlchemy's statement building alone); the keys
+        of the events inserted."""
         if not events:
-            return
+            return set()
         taken = set(conn.execute(
             select(s.events.c.event_key).where(s.events.c.document_id == doc_id)).scalars())
         cols = _EVENT_COLUMNS
@@ -184,7 +226,7 @@ class Store:
             rows.append(row)
             evidence[key] = ev.evidence
         if not rows:
-            return
+            return set()
         conn.execute(insert(s.events), rows)  # rows share their keys: one executemany
         ids = dict(conn.execute(
             select(s.events.c.event_key, s.events.c.id).where(
@@ -195,10 +237,17 @@ class Store:
                  for key, evs in evidence.items() for i, e in enumerate(evs)]
         if spans:
             conn.execute(insert(s.evidence), spans)
+        return set(evidence)
 
     def record_problem(self, path: str, message: str) -> None:
+        """Note why ``path`` failed (replacing what was noted for it before)."""
         with self.engine.begin() as conn:
-            conn.execute(insert(s.problems).values(path=path, message=message))
+            self._set_problems(conn, path, [message])
+
+    def _set_problems(self, conn: Connection, path: str, messages: list[str]) -> None:
+        conn.execute(delete(s.problems).where(s.problems.c.path == path))
+        if messages:
+            conn.execute(insert(s.problems), [{"path": path, "message": m} for m in messages])
 
     # -- reading ---------------------------------------------------------------------------
     def count(self, table: str) -> int:
