@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from warlog.events.fatalities import Fatalities, count_fatalities
-from warlog.nlp.numbers import find_quantities, parse_number
+from warlog.casualties import Fatalities, count_fatalities, find_quantities, parse_number
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gold"

@@ -26,7 +26,7 @@ from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
 from warlog.events.classify import ranked_triggers, sub_event_type, victims_are_civilian
 from warlog.events.clauses import Clause, split_clauses
-from warlog.events.fatalities import count_fatalities
+from warlog.casualties import count_fatalities
 from warlog.events.lexicon import Lexicon, lexicon, normalise
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
