@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from warlog.model import RECORD_FIELDS, Document, Event
 from warlog.store import schema as s
+from warlog.store.reanchor import reanchor_kept_events
 
 # A bare PostgreSQL URL (as a provider or ``psql`` gives it) means psycopg 3, the driver that
 # the ``postgres`` extra installs; SQLAlchemy would otherwise look for psycopg2.
@@ -182,6 +183,7 @@ class Store:
         ).inserted_primary_key[0]
         before = self._event_keys(conn, [row.id for row in existing])
         for row in existing:
+            reanchor_kept_events(conn, row.id, doc)  # reviewed events' evidence, in the new text
             self._retire(conn, row.id, doc_id)
         added = self._insert_events(conn, doc_id, events)
         status = "replaced" if existing else "stored"

@@ -196,4 +196,6 @@ EDITABLE_FIELDS = (
     "fatalities_high",
     "notes",
 )
-REVIEW_STATES = ("unreviewed", "verified", "rejected", "edited")
+# "recheck": a reviewed event whose evidence was not found when its document changed
+# (see warlog.store.reanchor); a reviewer verifies, edits or rejects it again.
+REVIEW_STATES = ("unreviewed", "verified", "rejected", "edited", "recheck")

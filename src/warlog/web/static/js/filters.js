@@ -4,7 +4,7 @@ import { el, emit, filterParams, getJSON, on, state } from "./api.js";
 import { colorOfType } from "./colors.js";
 import { showRange } from "./timeline.js";
 
-const STATES = ["unreviewed", "edited", "verified", "rejected"];
+const STATES = ["unreviewed", "recheck", "edited", "verified", "rejected"];
 
 export async function loadFacets() {
   state.facets = await getJSON("/api/facets");

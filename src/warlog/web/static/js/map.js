@@ -2,7 +2,7 @@
 // with the app), an optional online tile layer, and the events: points coloured by type and
 // sized by fatalities, clustered in the browser; when a view holds more events than the server
 // sends as points, the server's grid clusters instead (refetched as the view moves).
-import { emit, filterParams, getJSON, on, state } from "./api.js";
+import { el, emit, filterParams, getJSON, on, state } from "./api.js";
 import { colorOfType } from "./colors.js";
 
 let map, pointLayer, clusterLayer, selectedRing, admin1Layer;
@@ -60,8 +60,9 @@ function clusterIcon(cluster) {
 
 function bubble(n, color) {
   const size = Math.round(Math.min(54, 22 + 6 * Math.log10(n + 1) * 2));
+  const style = `width:${size}px;height:${size}px;background:${color}`;  // CSSOM, not markup (CSP)
   return L.divIcon({
-    html: `<div class="cluster-icon" style="width:${size}px;height:${size}px;background:${color}">${n}</div>`,
+    html: el("div", { class: "cluster-icon", style }, String(n)),
     className: "", iconSize: [size, size],
   });
 }

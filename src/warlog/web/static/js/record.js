@@ -79,7 +79,8 @@ function renderView(body, rec) {
         el("dt", {}, label), el("dd", {}, value(k === "admin1" && rec.admin1_name !== rec.admin1
           ? `${rec.admin1_name} (${rec.admin1})` : rec[k]))))),
     el("h3", {}, "Evidence"),
-    el("ol", { class: "evidence-list" }, rec.evidence.map(e => el("li", {}, e.text))),
+    el("ol", { class: "evidence-list" }, rec.evidence.map(e => el("li", {}, e.text,
+      e.raw_start < 0 ? el("span", { class: "lost" }, " (not found in the current document)") : ""))),
     el("h3", {}, "Source: ", rec.doc_title || rec.doc),
     el("div", { id: "source" }, "Loading…"),
     el("h3", {}, "Audit log"),
