@@ -50,7 +50,7 @@ class Fatalities:
     vague: bool = False
 
 
-def _by_role(groups: list[Group], tokens: list, low_text: str) -> dict[str, list[Group]]:
+def _by_role(groups: list[Group], tokens: list[Token], low_text: str) -> dict[str, list[Group]]:
     """The groups that count for each role: main groups first, then subsets with a role of
     their own ("40 captured, of whom 5 were executed"); running tallies are left out."""
     lx = lexicon()
@@ -71,9 +71,9 @@ def _by_role(groups: list[Group], tokens: list, low_text: str) -> dict[str, list
 def count_fatalities(sentence: str | HasText, offset: int = 0) -> Fatalities:
     """Killed, wounded and captured counts reported in one sentence or clause.
 
-    ``sentence`` is the text, or any object with a ``text`` attribute (the extractor's
-    sentence). ``offset`` is added to every span, so callers can pass the sentence's position
-    in the document and highlight the evidence directly.
+    ``sentence`` is the text, or the extractor's sentence object (its lower case and tokens
+    are used, not computed again). ``offset`` is added to every span, so callers can pass the
+    sentence's position in the document and highlight the evidence directly.
     """
     text = sentence if isinstance(sentence, str) else sentence.text
     lx = lexicon()
