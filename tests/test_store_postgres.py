@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from test_store import EVENTS, make_doc
 from warlog.cli import app
 from warlog.store import schema as s
-from warlog.store.database import database_url, open_store
+from warlog.store.database import open_store
+from warlog.store.engine import database_url
 
 pytest_plugins = ["pgserver"]
 

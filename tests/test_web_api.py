@@ -22,8 +22,9 @@ import httpx
 import pytest
 
 from warlog.export.writers import ACLED_COLUMNS, EXTRA_COLUMNS
+from warlog.store import queries
 from warlog.store.database import open_store
-from warlog.web import queries, server
+from warlog.web import server
 from warlog.web.app import create_app
 from warlog.web.security import LOOPBACK_NAMES
 
@@ -464,7 +465,7 @@ def test_place_search_goes_through_the_injected_search(client: TestClient) -> No
 
 
 def test_gazetteer_search_finds_places_with_admin1_names() -> None:
-    from warlog.web.places import gazetteer_search
+    from warlog.store.places import gazetteer_search
 
     found = gazetteer_search("Kunduz", "Afghanistan", 5)
     assert found[0]["name"] == "Kunduz" and found[0]["country_code"] == "AF"
@@ -474,7 +475,7 @@ def test_gazetteer_search_finds_places_with_admin1_names() -> None:
 
 
 def test_admin1_names_come_from_the_shipped_base_map() -> None:
-    from warlog.web.places import admin1_names
+    from warlog.store.places import admin1_names
 
     names = admin1_names()
     assert len(names) > 2000
@@ -579,7 +580,7 @@ def test_serve_defaults_to_loopback_and_needs_a_token_beyond(web_db: Path, monke
 
     ran: dict = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.update(app=app, **kw))
-    monkeypatch.setattr("warlog.web.places.warm_up", lambda: None)
+    monkeypatch.setattr("warlog.store.places.warm_up", lambda: None)
     out = io.StringIO()
     server.serve(str(web_db), host="0.0.0.0", port=8123, out=out)
     printed = out.getvalue()

@@ -1,4 +1,5 @@
-"""A small cache of aggregate answers (timeline, map, facets), exact to the last commit.
+"""A small cache of aggregate answers (the web app's timeline, map, facets), exact to the last
+commit.
 
 An entry is keyed by the request (endpoint and filter) *and* the database's generation, so a
 change, by a reviewer here or by ``warlog extract`` in another process, makes every older entry

@@ -1,42 +1,38 @@
-"""Opening a store and writing documents with their events, idempotently.
+"""The store: writing documents with their events, idempotently, and the Python API to read,
+search, review and export them.
 
 ``open_store("warlog.db")`` or ``open_store("postgresql+psycopg://…")``. A document is written in
 one transaction with its events: a file that fails leaves nothing behind, and a file already
 stored (same name, same content hash) is not written again. The same code runs on SQLite and on
 PostgreSQL and gives the same records in the same order (see :mod:`warlog.store.schema`).
+
+Reading and reviewing are methods here (``store.events(f)``, ``store.timeline(f)``,
+``store.review(id, changes, version, reviewer)`` …) over :mod:`warlog.store.queries`,
+:mod:`warlog.store.review` and :mod:`warlog.store.records`; the web app serves these same
+methods. Connections come from :func:`warlog.store.engine.make_engine`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
-from warlog.model import RECORD_FIELDS, Document, Event
+from warlog.model import Document, Event
+from warlog.store import queries, search
+from warlog.store import review as reviewing
 from warlog.store import schema as s
+from warlog.store.engine import database_url, is_sqlite, make_engine
+from warlog.store.filters import EventFilter
 from warlog.store.reanchor import reanchor_kept_events
-
-# A bare PostgreSQL URL (as a provider or ``psql`` gives it) means psycopg 3, the driver that
-# the ``postgres`` extra installs; SQLAlchemy would otherwise look for psycopg2.
-_PG_SCHEMES = ("postgresql://", "postgres://")
-
-
-def database_url(target: str | Path) -> str:
-    """The SQLAlchemy URL for a file path (SQLite) or a URL (``postgresql://`` → psycopg 3)."""
-    text = str(target)
-    if "://" not in text:
-        return f"sqlite:///{Path(text).expanduser()}"
-    for scheme in _PG_SCHEMES:
-        if text.startswith(scheme):
-            return "postgresql+psycopg://" + text[len(scheme) :]
-    return text
+from warlog.store.records import BATCH, Order, iter_records
 
 
 @dataclass
@@ -48,10 +44,15 @@ class WriteResult:
 
 
 class Store:
-    """A warlog database (SQLite by default, PostgreSQL for a shared team store)."""
+    """A warlog database (SQLite by default, PostgreSQL for a shared team store).
 
-    def __init__(self, engine: Engine) -> None:
+    ``engine`` writes (and creates the tables); ``read`` serves reads, which on SQLite never
+    wait for a writer (see :mod:`warlog.store.engine`); it defaults to ``engine``.
+    """
+
+    def __init__(self, engine: Engine, read: Engine | None = None) -> None:
         self.engine = engine
+        self.read = read or engine
         try:
             self._create_schema()
         except (IntegrityError, ProgrammingError):
@@ -252,66 +253,119 @@ class Store:
             conn.execute(insert(s.problems), [{"path": path, "message": m} for m in messages])
 
     # -- reading ---------------------------------------------------------------------------
-    def count(self, table: str) -> int:
-        from sqlalchemy import func
+    @property
+    def write(self) -> Engine:
+        return self.engine
 
+    @property
+    def fts(self) -> bool:
+        """Whether full-text search has its SQLite index (else ``q`` falls back to LIKE)."""
+        return search.has_fts(self.read)
+
+    def ensure_search(self) -> None:
+        """Create the full-text index and the read indexes if missing (idempotent)."""
+        search.ensure_search(self.engine)
+
+    def count(self, table: str = "events") -> int:
+        """The rows of one table (``"documents"``, ``"events"``, ``"evidence"`` …)."""
         t = s.metadata.tables[table]
-        with self.engine.connect() as conn:
+        with self.read.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        """How many events the filter selects."""
+        return queries.count_events(self, f or EventFilter())
+
+    def events(
+        self,
+        f: EventFilter | None = None,
+        sort: str = "event_date",
+        order: str = "asc",
+        page: int = 1,
+        page_size: int = 50,
+    ) -> dict[str, Any]:
+        """One page of the filtered events: ``{"total", "page", "page_size", "items"}``."""
+        return queries.list_events(self, f or EventFilter(), sort, order, page, page_size)
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        """One event: every field, its evidence, its document's other events, its audit log."""
+        return queries.event_detail(self, event_id)
+
+    def document(self, document_id: int) -> dict[str, Any] | None:
+        """A source document's original text and every evidence span in it."""
+        return queries.document_view(self, document_id)
+
+    def timeline(self, f: EventFilter | None = None, bucket: str = "auto") -> dict[str, Any]:
+        """Events per day, week or month and event type, over all dates."""
+        return queries.timeline(self, f or EventFilter(), bucket)
+
+    def map_points(self, f: EventFilter | None = None, zoom: int | None = None) -> dict[str, Any]:
+        """Located events as compact points, or grid clusters at ``zoom`` when there are many."""
+        return queries.map_data(self, f or EventFilter(), zoom)
+
+    def facets(self) -> dict[str, Any]:
+        """The values the filters can take, with counts."""
+        return queries.facets(self)
+
+    def audit_log(
+        self, event_id: int | None = None, limit: int = 200, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Review changes, newest first: of one event, or of all events."""
+        with self.read.connect() as conn:
+            return queries.audit_entries(conn, event_id, limit, offset)
+
+    def records(
+        self, f: EventFilter | None = None, order: Order = "id", batch: int = BATCH
+    ) -> Iterator[dict[str, Any]]:
+        """The filtered events as export records, streamed (see :mod:`warlog.store.records`)."""
+        return iter_records(self.read, f, order, batch)
 
     def iter_event_records(
         self, include_rejected: bool = False, documents: Iterable[str] | None = None
     ) -> list[dict[str, Any]]:
         """Stored events as export records (the JSON Lines contract), by document and date;
         only those of the named ``documents`` when given."""
-        ev, doc, evi = s.events, s.documents, s.evidence
-        where = []
-        if documents is not None:
-            where.append(doc.c.name.in_(list(documents)))
-        if not include_rejected:
-            where.append(ev.c.review_state != "rejected")
-        # Undated events first, as SQLite always sorts NULL (PostgreSQL would put them last).
-        q = (
-            select(ev, doc.c.name.label("doc"))
-            .join(doc, doc.c.id == ev.c.document_id)
-            .where(*where)
-            .order_by(doc.c.name, ev.c.event_date.asc().nulls_first(), ev.c.id)
-        )
-        # Only the evidence of the selected events: a shared server may hold many documents.
-        q_spans = (
-            select(evi.c.event_id, evi.c.raw_start, evi.c.raw_end, evi.c.text)
-            .join(ev, ev.c.id == evi.c.event_id)
-            .join(doc, doc.c.id == ev.c.document_id)
-            .where(*where)
-            .order_by(evi.c.event_id, evi.c.position)
-        )
-        out = []
-        with self.engine.connect() as conn:
-            rows = conn.execute(q).mappings().all()
-            spans: dict[int, list[dict[str, Any]]] = {}
-            for r in conn.execute(q_spans).mappings():
-                spans.setdefault(r["event_id"], []).append(
-                    {"start": r["raw_start"], "end": r["raw_end"], "text": r["text"]}
-                )
-        for r in rows:
-            rec = record_from_row(r)
-            rec["evidence_spans"] = spans.get(r["id"], [])
-            rec["evidence"] = " ".join(x["text"] for x in rec["evidence_spans"])
-            out.append(rec)
-        return out
+        names = None if documents is None else tuple(documents)
+        if names == ():
+            return []
+        states = () if include_rejected else tuple(x for x in s.REVIEW_STATES if x != "rejected")
+        f = EventFilter(document_name=names or (), review_state=states)
+        return list(self.records(f, order="document"))
+
+    # -- review ----------------------------------------------------------------------------
+    def review(
+        self, event_id: int, changes: dict[str, Any], version: int, reviewer: str
+    ) -> dict[str, Any]:
+        """Edit fields of an event seen at ``version``; every changed field goes to the audit
+        log. Raises :class:`warlog.store.review.Conflict` (with the event as it now stands)
+        when it changed since, :class:`~warlog.store.review.Invalid` for a bad value."""
+        return reviewing.edit_event(self, event_id, version, changes, reviewer)
+
+    def set_state(self, event_id: int, state: str, version: int, reviewer: str) -> dict[str, Any]:
+        """Mark an event ``"verified"``, ``"rejected"`` or ``"unreviewed"`` again."""
+        return reviewing.set_state(self, event_id, version, state, reviewer)
+
+    def merge(
+        self, source_id: int, into: int, version: int, into_version: int, reviewer: str
+    ) -> dict[str, Any]:
+        """Merge event ``source_id`` into ``into`` (they report one event); the source is
+        rejected. Returns ``{"target", "source"}``."""
+        return reviewing.merge_events(self, source_id, into, version, into_version, reviewer)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+        if self.read is not self.engine:
+            self.read.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 _EVENT_COLUMNS = frozenset(c.name for c in s.events.columns) - {"id", "created_at", "updated_at"}
-
-
-def record_from_row(r: Any) -> dict[str, Any]:
-    """A stored event row (joined with its document's name as ``doc``) as an export record."""
-    rec = {k: r[k] for k in (*RECORD_FIELDS, "review_state")}
-    rec["id"] = r["id"]
-    for k in ("event_date", "date_end"):
-        if rec[k] is not None:
-            rec[k] = rec[k].isoformat()
-    return rec
 
 
 def event_key(rec: dict[str, Any]) -> str:
@@ -338,17 +392,5 @@ def _jsonable(value: Any) -> Any:
 def open_store(target: str | Path = "warlog.db") -> Store:
     """Open (creating its tables if needed) the store at a SQLite path or a database URL."""
     url = database_url(target)
-    if not url.startswith("sqlite"):
-        # A server connection may have been dropped while idle (a long review session).
-        return Store(create_engine(url, future=True, pool_pre_ping=True))
-    engine = create_engine(url, future=True)
-
-    @event.listens_for(engine, "connect")
-    def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=5000")
-        cur.close()
-
-    return Store(engine)
+    write = make_engine(url, write=True)
+    return Store(write, make_engine(url, write=False) if is_sqlite(url) else write)

@@ -1,7 +1,8 @@
-"""The one filter every view shares (table, map, timeline, export), as SQL conditions.
+"""The one filter every read shares (table, map, timeline, exports), as SQL conditions.
 
-A filter comes from query parameters (see :func:`warlog.web.api.event_filter`) and becomes a
-list of SQLAlchemy conditions on ``events``: every value is a bound parameter, never SQL text.
+An :class:`EventFilter` is built in Python (``EventFilter(country=("Syria",), q="shelling")``)
+or from the web app's query parameters (:func:`warlog.web.api.event_filter`) and becomes a list
+of SQLAlchemy conditions on ``events``: every value is a bound parameter, never SQL text.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import Engine, and_, or_
+from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from warlog.store import schema as s
@@ -29,7 +30,8 @@ class EventFilter:
     actor: str | None = None  # a part of any actor's name, case-insensitive
     country: tuple[str, ...] = ()
     admin1: tuple[str, ...] = ()
-    document: tuple[int, ...] = ()
+    document: tuple[int, ...] = ()  # document ids
+    document_name: tuple[str, ...] = ()  # document names (file names)
     review_state: tuple[str, ...] = ()
     q: str | None = None  # full-text query over notes and evidence
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
@@ -87,6 +89,9 @@ def conditions(f: EventFilter, engine: Engine) -> list[ColumnElement[bool]]:
         out.append(ev.c.admin1.in_(f.admin1))
     if f.document:
         out.append(ev.c.document_id.in_(f.document))
+    if f.document_name:
+        out.append(ev.c.document_id.in_(
+            select(s.documents.c.id).where(s.documents.c.name.in_(f.document_name))))
     if f.review_state:
         out.append(ev.c.review_state.in_(f.review_state))
     if f.q:

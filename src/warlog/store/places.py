@@ -1,4 +1,5 @@
-"""Place search for the review form: the offline gazetteer behind one small function.
+"""Place search for review (the web form, or a notebook): the offline gazetteer behind one small
+function, and readable names for the first-level admin areas the store holds.
 
 :func:`gazetteer_search` is the only code that knows the gazetteer's API
 (``warlog.geo.gazetteer.Gazetteer.load().lookup(name, country_code)``), so a change there is

@@ -1,4 +1,6 @@
-"""Read-only questions the web app asks the database: table pages, timeline, map, record.
+"""Read-only questions asked of the store: table pages, timeline, map, facets, one record,
+a document's text, the audit log. :class:`warlog.store.database.Store` offers each as a method
+(``store.events(f)``, ``store.timeline(f)`` …); the web app serves them as they are.
 
 Every aggregate is computed in SQL (``GROUP BY``), every list is paginated or capped, and every
 value reaches the database as a bound parameter. Results are plain dicts and lists, ready to
@@ -8,18 +10,20 @@ serialise as JSON.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, and_, case, cast, func, literal_column, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from warlog.store import schema as s
+from warlog.store.filters import EventFilter, conditions
+from warlog.store.places import admin1_label
 from warlog.store.search import count_matches
-from warlog.web.db import Database
-from warlog.web.filters import EventFilter, conditions
-from warlog.web.places import admin1_label
-from warlog.web.taxonomy import event_types, type_index
+from warlog.taxonomy import event_types, type_index
+
+if TYPE_CHECKING:
+    from warlog.store.database import Store as Database
 
 ev, doc, evid, audit = s.events, s.documents, s.evidence, s.audit_log
 
@@ -79,6 +83,13 @@ def _where(db: Database, f: EventFilter) -> ColumnElement[bool]:
 
 
 # -- table -------------------------------------------------------------------------------
+def count_events(db: Database, f: EventFilter) -> int:
+    """How many events the filter selects."""
+    with db.read.connect() as conn:
+        q = select(func.count()).select_from(ev).where(_where(db, f))
+        return int(conn.execute(q).scalar_one())
+
+
 def list_events(
     db: Database,
     f: EventFilter,

@@ -6,21 +6,26 @@ per changed field (who, when, field, before, after). A reviewer who saw an older
 :class:`Conflict` with the current record instead of silently overwriting someone else's edit
 (optimistic concurrency): no edit is ever lost. Any edit moves the event out of
 ``unreviewed``, and ``warlog extract`` only ever replaces unreviewed events.
+
+The store offers these as ``store.review(…)``, ``store.set_state(…)`` and ``store.merge(…)``;
+a refused change raises a :class:`ReviewError` whose ``status`` the web app answers with.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
-from warlog.web.db import Database
-from warlog.web.queries import get_event
-from warlog.web.taxonomy import is_valid_pair, sub_event_types
+from warlog.store.queries import get_event
+from warlog.taxonomy import is_valid_pair, sub_event_types
+
+if TYPE_CHECKING:
+    from warlog.store.database import Store as Database
 
 ev, evid, audit = s.events, s.evidence, s.audit_log
 

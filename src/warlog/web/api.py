@@ -2,7 +2,8 @@
 
 Read endpoints share one filter (:func:`event_filter`): dates, types, actor, places, documents,
 review state, full-text ``q``. Review endpoints take the event ``version`` the client saw and
-answer 409 with the current event when it has changed since (see :mod:`warlog.web.review`).
+answer 409 with the current event when it has changed since (see :mod:`warlog.store.review`).
+Every route is a thin call to the :class:`~warlog.store.database.Store` API.
 The reviewer's name comes from the ``X-Warlog-User`` header (the page asks for it once).
 """
 
@@ -17,11 +18,11 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.store.schema import REVIEW_STATES
-from warlog.web import queries, review
-from warlog.web.db import Database
+from warlog.store import queries, review
+from warlog.store.database import Store
+from warlog.store.filters import EventFilter
+from warlog.store.schema import EDITABLE_FIELDS, REVIEW_STATES
 from warlog.web.exporting import FORMATS, export_chunks, media_type
-from warlog.web.filters import EventFilter
 
 router = APIRouter(prefix="/api")
 
@@ -47,7 +48,7 @@ MAX_ID = 2**62  # ids and versions: far beyond any real one, inside a 64-bit SQL
 EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="Event id")]
 
 
-def get_db(request: Request) -> Database:
+def get_db(request: Request) -> Store:
     return request.app.state.db
 
 
@@ -117,7 +118,7 @@ def event_filter(
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
-Db = Annotated[Database, Depends(get_db)]
+Db = Annotated[Store, Depends(get_db)]
 User = Annotated[str, Depends(reviewer)]
 
 
@@ -131,7 +132,7 @@ def compact_json(data: Any) -> Response:
 
 
 def cached_json(request: Request, key: tuple, compute: Any) -> Response:
-    """An aggregate answer through the app's :class:`~warlog.web.cache.ResultCache`."""
+    """An aggregate answer through the app's :class:`~warlog.store.cache.ResultCache`."""
     body = request.app.state.cache.get(key, lambda: _dumps(compute()))
     return Response(body, media_type="application/json")
 
@@ -198,20 +199,14 @@ def review_error_response(_request: Any, e: review.ReviewError) -> JSONResponse:
 # -- read --------------------------------------------------------------------------------
 @router.get("/health", summary="Is the server up, and how many events it holds")
 def health(db: Db) -> dict[str, Any]:
-    from sqlalchemy import func, select
-
-    from warlog.store import schema as s
-
-    with db.read.connect() as conn:
-        n = conn.execute(select(func.count()).select_from(s.events)).scalar_one()
-    return {"ok": True, "events": n, "database": db.label, "search": db.fts}
+    return {"ok": True, "events": db.count("events"), "database": db.url, "search": db.fts}
 
 
 @router.get("/facets", summary="Values the filters offer, with counts")
 def facets(db: Db, request: Request) -> Response:
     def compute() -> dict[str, Any]:
-        data = queries.facets(db)
-        data["editable"] = list(review.s.EDITABLE_FIELDS)
+        data = db.facets()
+        data["editable"] = list(EDITABLE_FIELDS)
         return data
 
     return cached_json(request, ("facets",), compute)
@@ -226,12 +221,12 @@ def list_events(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=queries.MAX_PAGE_SIZE)] = 50,
 ) -> dict[str, Any]:
-    return queries.list_events(db, f, sort, order, page, page_size)
+    return db.events(f, sort, order, page, page_size)
 
 
 @router.get("/events/{event_id}", summary="One event: every field, evidence, audit, siblings")
 def get_event(db: Db, event_id: EventId) -> dict[str, Any]:
-    rec = queries.event_detail(db, event_id)
+    rec = db.event(event_id)
     if rec is None:
         raise HTTPException(404, f"no event {event_id}")
     return rec
@@ -239,8 +234,7 @@ def get_event(db: Db, event_id: EventId) -> dict[str, Any]:
 
 @router.get("/events/{event_id}/audit", summary="An event's review history, newest first")
 def event_audit(db: Db, event_id: EventId) -> list[dict[str, Any]]:
-    with db.read.connect() as conn:
-        return queries.audit_entries(conn, event_id)
+    return db.audit_log(event_id)
 
 
 @router.get("/audit", summary="Recent review changes over all events, newest first")
@@ -249,8 +243,7 @@ def recent_audit(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> list[dict[str, Any]]:
-    with db.read.connect() as conn:
-        return queries.audit_entries(conn, None, limit, offset)
+    return db.audit_log(None, limit, offset)
 
 
 @router.get("/timeline", summary="Events per day (week, month) and type, over all dates")
@@ -261,7 +254,7 @@ def timeline(
     bucket: Annotated[Literal["auto", "day", "week", "month"], Query()] = "auto",
 ) -> Response:
     key = ("timeline", f.without_dates(), bucket)
-    return cached_json(request, key, lambda: queries.timeline(db, f, bucket))
+    return cached_json(request, key, lambda: db.timeline(f, bucket))
 
 
 @router.get("/map", summary="Located events as compact points, or grid clusters when dense")
@@ -271,12 +264,12 @@ def map_data(
     request: Request,
     zoom: Annotated[int | None, Query(ge=0, le=22)] = None,
 ) -> Response:
-    return cached_json(request, ("map", f, zoom), lambda: queries.map_data(db, f, zoom))
+    return cached_json(request, ("map", f, zoom), lambda: db.map_points(f, zoom))
 
 
 @router.get("/documents/{document_id}", summary="A source document's text and evidence spans")
 def document(db: Db, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
-    d = queries.document_view(db, document_id)
+    d = db.document(document_id)
     if d is None:
         raise HTTPException(404, f"no document {document_id}")
     return compact_json(d)
@@ -313,7 +306,7 @@ def export(db: Db, f: Filter, fmt: ExportFormat) -> StreamingResponse:
     responses={409: {"description": "Changed since; body has 'current'"}},
 )
 def edit_event(db: Db, user: User, event_id: EventId, body: EditRequest) -> Any:
-    return review.edit_event(db, event_id, body.version, body.changes, user)
+    return db.review(event_id, body.changes, body.version, user)
 
 
 @router.post(
@@ -322,7 +315,7 @@ def edit_event(db: Db, user: User, event_id: EventId, body: EditRequest) -> Any:
     responses={409: {"description": "Changed since; body has 'current'"}},
 )
 def set_state(db: Db, user: User, event_id: EventId, body: StateRequest) -> Any:
-    return review.set_state(db, event_id, body.version, body.state, user)
+    return db.set_state(event_id, body.state, body.version, user)
 
 
 @router.post(
@@ -331,4 +324,4 @@ def set_state(db: Db, user: User, event_id: EventId, body: StateRequest) -> Any:
     responses={409: {"description": "Changed since; body has 'current'"}},
 )
 def merge(db: Db, user: User, event_id: EventId, body: MergeRequest) -> Any:
-    return review.merge_events(db, event_id, body.into, body.version, body.into_version, user)
+    return db.merge(event_id, body.into, body.version, body.into_version, user)

@@ -18,12 +18,12 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.middleware.gzip import GZipMiddleware
 
 from warlog import __version__
+from warlog.store.cache import ResultCache
+from warlog.store.database import open_store
+from warlog.store.places import PlaceSearch, gazetteer_search
+from warlog.store.review import ReviewError
 from warlog.web.api import review_error_response, router
 from warlog.web.assets import Assets
-from warlog.web.cache import ResultCache
-from warlog.web.db import open_database
-from warlog.web.places import PlaceSearch, gazetteer_search
-from warlog.web.review import ReviewError
 from warlog.web.security import (
     MAX_BODY,
     Guard,
@@ -56,9 +56,10 @@ def create_app(
     ``token``: required on every request when set. ``allowed_hosts``: host names the app
     answers to (``None``: any). ``place_search``: replaces the gazetteer search (tests).
     ``tile_url``: an online tile server's URL template offered as an extra base layer.
-    ``cache_entries``: aggregate answers kept (0: none; see :mod:`warlog.web.cache`).
+    ``cache_entries``: aggregate answers kept (0: none; see :mod:`warlog.store.cache`).
     """
-    database = open_database(db)
+    database = open_store(db)
+    database.ensure_search()
     assets = Assets.load()
     cache = ResultCache(database.read, entries=cache_entries)
 
@@ -66,7 +67,7 @@ def create_app(
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
         yield
         cache.close()
-        database.dispose()
+        database.close()
 
     app = FastAPI(
         title="warlog",
@@ -80,7 +81,7 @@ def create_app(
     app.state.cache = cache
     app.state.place_search = place_search or gazetteer_search
     app.state.default_user = _default_user()
-    app.state.config = {"tile_url": tile_url, "database": database.label}
+    app.state.config = {"tile_url": tile_url, "database": database.url}
     app.include_router(router)
     app.add_exception_handler(ReviewError, review_error_response)
 

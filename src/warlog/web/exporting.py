@@ -15,9 +15,9 @@ from sqlalchemy import and_, select
 
 from warlog.plugins import exporters
 from warlog.store import schema as s
-from warlog.store.database import record_from_row
-from warlog.web.db import Database
-from warlog.web.filters import EventFilter, conditions
+from warlog.store.database import Store as Database
+from warlog.store.filters import EventFilter, conditions
+from warlog.store.records import record_from_row
 
 BATCH = 1000
 # the text exporters (the registry's: built-ins and plugins); Parquet is a file, not a stream

@@ -46,8 +46,8 @@ def serve(
     """Run the web app on ``db`` until interrupted, printing its address first."""
     import uvicorn
 
+    from warlog.store.places import warm_up
     from warlog.web.app import create_app
-    from warlog.web.places import warm_up
 
     out = out or sys.stdout
     if "://" not in db and not os.path.exists(db):
@@ -61,7 +61,7 @@ def serve(
         db, token, allowed_hosts=allowed, tile_url=tile_url or os.environ.get(TILE_URL_ENV) or None
     )
     threading.Thread(target=warm_up, name="gazetteer-warm-up", daemon=True).start()
-    print(f"warlog serve: {app.state.db.label}", file=out)
+    print(f"warlog serve: {app.state.db.url}", file=out)
     if not is_loopback(host):
         print("  listening beyond this computer: every request needs the token below", file=out)
     print(f"  open {address(host, port, token)}", file=out)
