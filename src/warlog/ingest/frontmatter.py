@@ -9,6 +9,7 @@ infobox under ``infoboxes``), so later stages read one vocabulary: ``title``, ``
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,8 @@ _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~20x faster
+_MAX_NODES = 10_000  # YAML nodes with every alias expanded: an alias bomb goes far over
+_MAX_META_CHARS = 200_000  # the front matter as JSON (a whole infobox is a few kB)
 _URL_KEYS = ("url", "link", "canonical", "canonical_url", "source_url", "permalink", "source")
 
 
@@ -42,7 +45,14 @@ def split_front_matter(raw: str, name: str) -> FrontMatter:
         return FrontMatter(None, 0)
     block = m.group("body") or ""
     try:
-        data = yaml.load(block, Loader=_LOADER) if block.strip() else {}
+        data = _load(block) if block.strip() else {}
+    except _TooLarge as err:
+        return FrontMatter(None, m.end(), [f"{name}: {err}; front matter ignored"])
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # a value YAML accepts but Python cannot hold: "date: 2024-13-45"
+        problem = " ".join(str(err).split())[:200] or type(err).__name__
+        msg = f"{name}: broken YAML front matter ({problem}); front matter ignored"
+        return FrontMatter(None, m.end(), [msg])
     except yaml.YAMLError as err:
         # the context mark is where the broken construct began (an unclosed quote…)
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
@@ -56,7 +66,46 @@ def split_front_matter(raw: str, name: str) -> FrontMatter:
     if not isinstance(data, dict):
         msg = f"{name}: line 2: front matter is not a mapping; front matter ignored"
         return FrontMatter(None, m.end(), [msg])
-    return FrontMatter(json_safe(data), m.end())
+    safe = json_safe(data)
+    size = len(json.dumps(safe, ensure_ascii=False, default=str))
+    if size > _MAX_META_CHARS:
+        msg = (f"{name}: front matter too large ({size // 1000} kB > "
+               f"{_MAX_META_CHARS // 1000} kB); front matter ignored")
+        return FrontMatter(None, m.end(), [msg])
+    return FrontMatter(safe, m.end())
+
+
+class _TooLarge(ValueError):
+    """A front matter whose aliases expand past the budget (an alias bomb, a recursive alias)."""
+
+
+def _load(block: str) -> Any:
+    """Parse YAML with aliases counted: the node graph is walked with every alias expanded
+    (at most ``_MAX_NODES`` steps) before any Python object is built, so a 700-byte alias bomb
+    or a recursive alias (``&a [*a]``) is refused in microseconds instead of expanded."""
+    loader = _LOADER(block)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        stack = [node]
+        seen = 0
+        while stack:
+            n = stack.pop()
+            seen += 1
+            if seen > _MAX_NODES:
+                raise _TooLarge(
+                    f"front matter too large or an alias bomb (over {_MAX_NODES} YAML nodes "
+                    "with aliases expanded)")
+            if isinstance(n, yaml.MappingNode):
+                for k, v in n.value:
+                    stack.append(k)
+                    stack.append(v)
+            elif isinstance(n, yaml.SequenceNode):
+                stack.extend(n.value)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def json_safe(value: Any) -> Any:

@@ -5,6 +5,10 @@ fields are optional and kept in the meta as they are. A record's document is nam
 ``<file>#<id>`` (or ``<file>#<line number>``) and its ``raw`` is the ``text`` value, so
 offsets point into it.
 A broken line among good ones is a warning; a file with no usable line is an error.
+
+Every way a line can break has its own message: invalid JSON (with the column), an integer too
+long to convert (over 4,300 digits), nesting deeper than 64 levels, a lone surrogate
+(``\\ud800``, which no database can store as UTF-8).
 """
 
 from __future__ import annotations
@@ -28,6 +32,46 @@ class Record:
 
 class JsonError(ValueError):
     """No usable record: the message names the first problem ("JSON Lines line 3: …")."""
+
+
+_MAX_DEPTH = 64
+
+
+class _BadJson(ValueError):
+    """A JSON text that parses (or not) in a way we name ourselves."""
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` with every failure a :class:`ValueError` whose message says why."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _BadJson(f"invalid JSON ({err.msg}, line {err.lineno} column {err.colno})") from err
+    except RecursionError as err:
+        raise _BadJson(f"JSON nested too deeply (over {_MAX_DEPTH} levels)") from err
+    except ValueError as err:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise _BadJson(f"unreadable JSON value ({' '.join(str(err).split())[:120]})") from err
+    _check(obj)
+    return obj
+
+
+def _check(obj: Any) -> None:
+    """Refuse nesting deeper than ``_MAX_DEPTH`` and strings that cannot be UTF-8 (a lone
+    surrogate), walking the value once without recursion."""
+    stack: list[tuple[Any, int]] = [(obj, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as err:
+                bad = f"\\u{ord(value[err.start]):04x}"
+                raise _BadJson(f"a string holds a lone surrogate ({bad})") from err
+        elif isinstance(value, dict | list):
+            if depth >= _MAX_DEPTH:
+                raise _BadJson(f"JSON nested too deeply (over {_MAX_DEPTH} levels)")
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items)
 
 
 def _record(obj: Any, where: str, key: str) -> tuple[Record | None, str | None]:
@@ -58,9 +102,9 @@ def parse_jsonl(raw: str, name: str) -> list[Record]:
             continue
         where = f"JSON Lines line {i}"
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except ValueError as err:
-            problems.append(f"{where}: invalid JSON ({err.msg}, column {err.colno})")
+            problems.append(f"{where}: {err}")
             continue
         rec, problem = _record(obj, where, f"#{i}")
         if rec is None:
@@ -73,9 +117,9 @@ def parse_jsonl(raw: str, name: str) -> list[Record]:
 def parse_json(raw: str, name: str) -> list[Record]:
     """A single JSON document: an object with ``text`` or a list of such objects."""
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except ValueError as err:
-        raise JsonError(f"invalid JSON at line {err.lineno}: {err.msg}") from err
+        raise JsonError(str(err)) from err
     items = data if isinstance(data, list) else [data]
     records: list[Record] = []
     problems: list[str] = []

@@ -13,6 +13,7 @@ problem``); files that are simply not documents are
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from warlog.plugins import Reader, readers, sniff_reader
 from warlog.settings import current
 
 _HEAD_BYTES = 8192
+_WORD = re.compile(r"\w")
 RECORD_FORMAT = "jsonl"  # the format of a document split out of a container (JSON) file
 
 
@@ -65,7 +67,13 @@ def _size_text(n: float) -> str:
 
 
 def _decode(data: bytes, where: str) -> str:
-    """UTF-8 (BOM allowed) or BOM-marked UTF-16; the problem names the first bad byte."""
+    """UTF-8 (BOM allowed) or BOM-marked UTF-32 or UTF-16; the problem names the first bad
+    byte. UTF-32 is tested first: its little-endian BOM begins with UTF-16's."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as err:
+            raise IngestError(where, f"not valid UTF-32 at byte {err.start}") from err
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -86,15 +94,15 @@ def read_path(path: Path, max_bytes: int | None = None) -> list[Document]:
     if max_bytes is None:
         max_bytes = current().max_file_bytes
     where = str(path)
+    reason = skip_by_name(path)  # before stat: a database's -wal file may be gone by now
+    if reason:
+        raise SkippedFile(where, reason)
     try:
         size = path.stat().st_size
     except OSError as err:
         raise IngestError(where, f"cannot read ({err.strerror or err})") from err
     if path.is_dir():
         raise IngestError(where, "is a directory")
-    reason = skip_by_name(path)
-    if reason:
-        raise SkippedFile(where, reason)
     if size > max_bytes:  # checked before reading a byte
         raise IngestError(
             where, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)"
@@ -109,7 +117,7 @@ def read_path(path: Path, max_bytes: int | None = None) -> list[Document]:
     if not data:
         raise IngestError(where, "empty file")
     raw = _decode(data, where)
-    if not raw.strip():
+    if not raw.replace("\ufeff", "").strip():  # U+FEFF (a byte-order mark) is not text either
         raise IngestError(where, "no text (only white space)")
     return read_text(raw, path.name, where)
 
@@ -149,7 +157,7 @@ def _document(raw: str, name: str, where: str, reader: Reader,
               title_fallback: bool = True) -> Document:
     assert reader.read is not None  # container readers are handled by read_text
     cleaned = reader.read(raw, name)
-    if not cleaned.text.strip():
+    if not _WORD.search(cleaned.text):  # white space, U+FEFF, punctuation: no document
         raise IngestError(where, "no text (nothing left after cleaning)")
     meta = cleaned.meta
     if title_fallback and "title" not in meta:

@@ -19,9 +19,9 @@ from warlog.ingest import lexicon
 from warlog.ingest.frontmatter import has_front_matter
 
 _HEAD = 20_000
-_HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b)", re.I | re.S
-)
+_SPACE = re.compile(r"\s*")
+_XML_DECL = re.compile(r"<\?xml[^>]*>")
+_HTML_OPEN = re.compile(r"<(?:!doctype\s+html|html\b)", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|span|a|body|head|h[1-6]|ul|li|table|article|section|br)\b", re.I)
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _MD_LINK = re.compile(r"\]\((?:https?://|\.{0,2}/|#)")
@@ -31,8 +31,14 @@ _WIKI_SIGNS = re.compile(r"'''|\{\{|<ref[\s>]|^\{\|", re.M)
 _INFOBOX = re.compile(r"\{\{\s*infobox", re.I)
 
 
+_SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
 def skip_by_name(path: Path) -> str | None:
     """Why a file is not a document judging by its name alone (checked before reading)."""
+    if path.name.endswith(_SQLITE_SIDECARS) and _is_sqlite(path.with_name(
+            path.name.rsplit("-", 1)[0])):
+        return "a SQLite database's own file, not a document"
     suffix = path.suffix.lower().lstrip(".")
     stem = path.name.split(".", 1)[0].lower()
     if stem in lexicon.skip_stems():
@@ -40,6 +46,14 @@ def skip_by_name(path: Path) -> str | None:
     if suffix in lexicon.skip_extensions():
         return f".{suffix} file, not a document"
     return None
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def skip_by_content(head: bytes) -> str | None:
@@ -68,6 +82,24 @@ def _looks_like_csv(head: bytes) -> bool:
     return all(re.fullmatch(r"[A-Za-z_][\w .-]{0,40}", c.strip()) for c in rows[0])
 
 
+def _html_start(head: str) -> bool:
+    """Does ``head`` open an HTML page (after an XML declaration and comments)?
+
+    A loop over the comments with ``str.find``, not one regex: ``(?:<!--.*?-->\\s*)*``
+    backtracks exponentially on a run of comments that never reaches ``<html``.
+    """
+    pos = _SPACE.match(head).end()
+    m = _XML_DECL.match(head, pos)
+    if m:
+        pos = _SPACE.match(head, m.end()).end()
+    while head.startswith("<!--", pos):
+        end = head.find("-->", pos + 4)
+        if end < 0:
+            return False
+        pos = _SPACE.match(head, end + 3).end()
+    return _HTML_OPEN.match(head, pos) is not None
+
+
 def _head(text: str) -> str:
     return text[:_HEAD].lstrip("\ufeff")
 
@@ -81,7 +113,7 @@ def is_jsonl(text: str) -> bool:
     if first.startswith("{") and first.endswith("}"):
         try:
             return isinstance(json.loads(first), dict)
-        except ValueError:
+        except (ValueError, RecursionError):  # a deep nesting is not JSON we read
             pass
     return False
 
@@ -93,14 +125,14 @@ def is_json(text: str) -> bool:
     try:
         json.loads(text)
         return True
-    except ValueError:
+    except (ValueError, RecursionError):  # a deep nesting is not JSON we read
         return False
 
 
 def is_html(text: str) -> bool:
     """An HTML page, or a fragment that opens with a tag and has several HTML tags."""
     head = _head(text)
-    return bool(_HTML_START.match(head)) or (
+    return _html_start(head) or (
         head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3)
 
 

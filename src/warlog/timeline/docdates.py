@@ -45,7 +45,8 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _date_values(meta: dict[str, Any]) -> Iterator[str]:
     yield from _strings(meta.get("date"))
-    for box in meta.get("infoboxes") or []:
+    boxes = meta.get("infoboxes")
+    for box in boxes if isinstance(boxes, list) else [boxes]:
         if isinstance(box, dict):
             for key, value in box.items():
                 if isinstance(value, dict) and key.lower() == "date":
