@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from warlog import __version__
+from warlog.settings import Settings, using
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn narrative reporting on armed conflict into event data, offline.")
@@ -23,6 +24,9 @@ out_console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("--db", help="SQLite file or a SQLAlchemy URL (postgresql+psycopg://…).")
+DATA_DIR_OPTION = typer.Option(
+    "--data-dir", help="A folder whose files override warlog's data files of the same name "
+    "(triggers.yaml, actors.yaml, en/numbers.yaml …).")
 
 
 def _print_version(value: bool) -> None:
@@ -55,18 +59,30 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
     db: Annotated[str, DB_OPTION] = "warlog.db",
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Also write this run's events: .jsonl, .csv, .geojson or .parquet.")] = None,
+        "--out", help="Also write this run's events: .jsonl, .csv, .geojson or .parquet "
+        "(or an installed exporter's suffix).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (0: one per core).")] = 0,
     force: Annotated[bool, typer.Option(
         "--force", help="Extract stored documents again (reviewed events are kept).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")
                      ] = False,
+    data_dir: Annotated[Path | None, DATA_DIR_OPTION] = None,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", envvar="WARLOG_CACHE_DIR",
+        help="Where the gazetteer index is kept (default ~/.cache/warlog).")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.001, help="Seconds one file may take (default 60).")] = None,
+    geocoder: Annotated[str | None, typer.Option(
+        "--geocoder", help="An installed geocoder (default: geonames).")] = None,
 ) -> None:
     """Read documents, extract events, store them in the database and optionally export them."""
     from warlog.export.writers import write_records
     from warlog.ingest.reader import iter_files
-    from warlog.pipeline import default_workers, run
+    from warlog.pipeline import run
     from warlog.store.database import open_store
+
+    settings = _settings(data_dir=data_dir, cache_dir=cache_dir, workers=workers,
+                         file_timeout=timeout, geocoder=geocoder)
 
     for p in paths:
         if not p.exists():
@@ -90,16 +106,25 @@ def extract(
             for w in res.warnings:
                 err_console.print(f"[yellow]warning[/yellow] {escape(w)}")
 
-        results = run(files, store, workers=workers or default_workers(), force=force,
-                      on_file=on_file)
+        results = run(files, store, settings=settings, force=force, on_file=on_file)
     elapsed = time.perf_counter() - t0
     if out is not None:
         names = [n for r in results for n in r.doc_names]
-        n = write_records(store.iter_event_records(documents=names), out)
+        with using(settings):  # the exporters read the data files too (disorder types)
+            n = write_records(store.iter_event_records(documents=names), out)
         err_console.print(f"wrote {n} events to {out}")
     _summary(results, elapsed, store.url, quiet)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+def _settings(**options) -> Settings:
+    """One Settings from the command's options (an option not given keeps its default)."""
+    try:
+        return Settings.from_options(**options)
+    except ValueError as e:
+        err_console.print(f"[red]error[/red] {escape(str(e))}")
+        raise typer.Exit(2) from e
 
 
 def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
@@ -126,17 +151,20 @@ def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Argument(help="Output file: .jsonl, .csv, .geojson or .parquet.")],
+    out: Annotated[Path, typer.Argument(
+        help="Output file: .jsonl, .csv, .geojson or .parquet (or an installed exporter's).")],
     db: Annotated[str, DB_OPTION] = "warlog.db",
     include_rejected: Annotated[bool, typer.Option(help="Keep events a reviewer rejected.")
                                 ] = False,
+    data_dir: Annotated[Path | None, DATA_DIR_OPTION] = None,
 ) -> None:
     """Write every stored event to a file."""
     from warlog.export.writers import write_records
 
     store = _existing_store(db)
     try:
-        n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
+        with using(_settings(data_dir=data_dir)):
+            n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
     except ValueError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         raise typer.Exit(2) from e

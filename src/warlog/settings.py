@@ -67,6 +67,8 @@ class Settings:
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value).expanduser())
+        if self.data_dir is not None and not self.data_dir.is_dir():
+            raise ValueError(f"data_dir {self.data_dir}: no such folder")
         if self.workers < 0:
             raise ValueError(f"workers must be 0 (one per core) or more, not {self.workers}")
         if self.file_timeout <= 0:
