@@ -2,7 +2,7 @@
 function, and readable names for the first-level admin areas the store holds.
 
 :func:`gazetteer_search` is the only code that knows the gazetteer's API
-(``warlog.geo.gazetteer.Gazetteer.load().lookup(name, country_code)``), so a change there is
+(``warlog.plugins.geocoder().lookup(name, country_code)``), so a change there is
 one edit here. First-level admin areas come back with their names (the gazetteer gives GeoNames
 codes such as ``SY.04``), through :mod:`warlog.geo.admin1`.
 """
@@ -38,10 +38,10 @@ def admin1_label(value: str | None) -> str | None:
 
 @cached
 def _gazetteer() -> Any:
-    from warlog.geo.gazetteer import Gazetteer
+    from warlog.plugins import geocoder  # the active settings' geocoder (GeoNames by default)
 
     with _lock:  # the first load may build the on-disk index; do it once
-        return Gazetteer.load()
+        return geocoder()
 
 
 def warm_up() -> None:
