@@ -48,7 +48,8 @@ class Settings:
     - ``file_timeout``: seconds one file may take.
     - ``file_memory_mb``: megabytes of memory one file may add (``None``: no limit).
     - ``max_file_bytes``: files larger than this are refused before reading.
-    - ``max_sentence_chars``: longer sentences are not analysed.
+    - ``max_sentence_chars``: a longer "sentence" (a list with no full stop) is split at
+      safe breaks into pieces this long (above the longest real sentence of the corpus).
     - ``geocoder``: the name of a ``warlog.geocoders`` entry point.
     """
 
@@ -59,7 +60,7 @@ class Settings:
     file_timeout: float = 60.0
     file_memory_mb: int | None = None
     max_file_bytes: int = 20_000_000
-    max_sentence_chars: int = 2000
+    max_sentence_chars: int = 30_000
     geocoder: str = "geonames"
 
     def __post_init__(self) -> None:

@@ -42,12 +42,12 @@ def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
             continue
         found.append(Trigger(start, end, sentence[start:end], word))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(low))  # characters already in a kept trigger: linear, not pairwise
     kept: list[Trigger] = []
     for t in found:
-        if any(t.start < e and s < t.end for s, e in taken):
+        if any(taken[t.start:t.end]):
             continue
-        taken.append((t.start, t.end))
+        taken[t.start:t.end] = b"\x01" * (t.end - t.start)
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     return [t for t in kept

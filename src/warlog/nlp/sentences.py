@@ -63,5 +63,33 @@ def _strip(text: str, s: int, e: int) -> Iterator[Span]:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e > s:
+    if e - s > _max_chars():
+        yield from _bounded(text, s, e)
+    elif e > s:
         yield Span(s, e, text[s:e])
+
+
+_PUNCT_BREAK = re.compile(r"[;,)\]]\s+|\s[-\u2013\u2014]\s+")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _max_chars() -> int:
+    from warlog.settings import current
+
+    return current().max_sentence_chars
+
+
+def _bounded(text: str, s: int, e: int) -> Iterator[Span]:
+    """A "sentence" over ``max_sentence_chars`` (a list with no full stop, a run-on scrape)
+    split into pieces no longer than that, each at the last safe break (a semicolon or comma,
+    a dash, else a space) in its second half: the stages after this one do work that grows
+    faster than the length of a sentence, so none may be unbounded."""
+    limit = _max_chars()
+    while e - s > limit:
+        lo, hi = s + limit // 2, s + limit
+        cut = max((m.end() for m in _PUNCT_BREAK.finditer(text, lo, hi)), default=0)
+        if not cut:
+            cut = max((m.end() for m in _SPACE_RUN.finditer(text, lo, hi)), default=hi)
+        yield from _strip(text, s, cut)
+        s = cut
+    yield from _strip(text, s, e)
