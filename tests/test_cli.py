@@ -132,3 +132,69 @@ def test_read_only_commands_refuse_a_database_that_does_not_exist(tmp_path: Path
         assert res.exit_code == 2, (args, res.output)
         assert "no such database" in res.output
     assert not missing.exists()
+
+
+def test_options_become_one_settings_object(tmp_path: Path, monkeypatch):
+    """--data-dir, --cache-dir, --timeout, --workers and --geocoder reach the pipeline as one
+    Settings (the run itself is replaced here: only the hand-over is checked)."""
+    import warlog.pipeline
+
+    seen = {}
+
+    def fake_run(files, store, *, settings, force, on_file):
+        seen["settings"] = settings
+        return []
+
+    monkeypatch.setattr(warlog.pipeline, "run", fake_run)
+    data = tmp_path / "data"
+    data.mkdir()
+    doc = tmp_path / "a.md"
+    doc.write_text("# A\n\nNothing happened.\n", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(doc), "--db", str(tmp_path / "w.db"), "--quiet",
+                              "--workers", "3", "--data-dir", str(data), "--cache-dir",
+                              str(tmp_path / "cache"), "--timeout", "7.5",
+                              "--geocoder", "geonames"])
+    assert res.exit_code == 0, res.output
+    s = seen["settings"]
+    assert (s.workers, s.data_dir, s.cache_dir, s.file_timeout, s.geocoder) == (
+        3, data, tmp_path / "cache", 7.5, "geonames")
+
+
+def test_a_data_dir_that_does_not_exist_is_a_clear_error(tmp_path: Path):
+    doc = tmp_path / "a.md"
+    doc.write_text("# A\n\nNothing happened.\n", encoding="utf-8")
+    res = extract(str(doc), "--db", str(tmp_path / "w.db"), "--data-dir", str(tmp_path / "no"))
+    assert res.exit_code == 2
+    assert "no such folder" in res.output
+
+
+def test_data_dir_overrides_the_packaged_data_for_the_run(tmp_path: Path):
+    """A copy of ingest.yaml that stops reading at a "Battle" heading: fewer events."""
+    import copy
+
+    import yaml
+
+    from warlog.data import load_yaml
+
+    data = tmp_path / "data"
+    data.mkdir()
+    ingest = copy.deepcopy(load_yaml("ingest.yaml"))
+    ingest["stop_sections"].append("battle")
+    (data / "ingest.yaml").write_text(yaml.safe_dump(ingest), encoding="utf-8")
+    doc = Path(__file__).parent / "fixtures" / "ingest" / "battle_of_brovary.md"
+
+    counts = []
+    for extra in ([], ["--data-dir", str(data)]):
+        out = tmp_path / f"e{len(counts)}.jsonl"
+        res = extract(str(doc), "--db", str(tmp_path / f"w{len(counts)}.db"), "--out", str(out),
+                      *extra)
+        assert res.exit_code == 0, res.output
+        counts.append(len(out.read_text(encoding="utf-8").splitlines()))
+    assert counts[1] < counts[0]
+
+
+def test_a_file_over_the_time_budget_is_reported_and_the_run_goes_on(folder: Path,
+                                                                     tmp_path: Path):
+    res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--timeout", "0.001")
+    assert res.exit_code == 1
+    assert "took longer than 0.001 s" in res.output

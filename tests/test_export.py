@@ -70,3 +70,26 @@ def test_unknown_extension_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unknown output format"):
         write_records([REC], tmp_path / "e.xlsx")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson", "parquet"])
+def test_the_stream_is_the_file(tmp_path, fmt):
+    """`warlog export` (a file) and the web download (a stream) are one exporter."""
+    from warlog.export.writers import stream_records
+
+    p = tmp_path / f"e.{fmt}"
+    write_records([REC, NO_PLACE], p)
+    chunks = list(stream_records([REC, NO_PLACE], fmt))
+    body = b"".join(c.encode("utf-8") if isinstance(c, str) else c for c in chunks)
+    assert body == p.read_bytes()
+
+
+def test_every_exporter_names_its_suffixes_and_media_type():
+    from warlog.plugins import exporter_for, exporters
+
+    for exp in exporters.all():
+        assert exp.suffixes and all(s.startswith(".") for s in exp.suffixes)
+        assert "/" in exp.media_type
+        for suffix in exp.suffixes:
+            assert exporter_for(f"events{suffix.upper()}") is exp
+    assert exporter_for("events.xlsx") is None
