@@ -1,4 +1,6 @@
-"""The time vocabulary (``data/time.yaml``), parsed once into lookup tables.
+"""The time vocabulary, parsed once into lookup tables: the language's calendar, number and
+ordinal words (``lang/<language>/calendar.yaml``, ``numbers.yaml``) and the date finder's own
+words and rules (``data/time.yaml``).
 
 Why a module of its own: the date finder (:mod:`warlog.timeline.patterns`) and the clock both
 need the same month, number and part-of-period tables; loading and normalising them here once
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 
 
@@ -43,6 +46,7 @@ class TimeLexicon:
     months: dict[str, int]  # "January"/"Jan" -> 1 (case-sensitive keys)
     month_abbreviations: frozenset[str]
     weekdays: dict[str, int]  # lower case -> Monday=0
+    weekday_names: tuple[str, ...]  # as written in the language file ("Monday"), in order
     numbers: dict[str, int]  # lower case count words
     ordinals: dict[str, int]
     times_of_day: tuple[str, ...]
@@ -61,6 +65,9 @@ class TimeLexicon:
     year_range: tuple[int, int]
     bare_year_range: tuple[int, int]
     relative: tuple[RelativeRule, ...]
+    relative_keywords: frozenset[str]  # one of them is in (or near) every relative expression
+    weekday_prepositions: tuple[str, ...]  # words before a weekday kept with it ("on Monday")
+    ordinal_prepositions: tuple[str, ...]  # words before "the 25th"
 
 
 def _lower(items: Any) -> tuple[str, ...]:
@@ -83,8 +90,10 @@ def _rule(raw: dict[str, Any]) -> RelativeRule:
 
 @cached
 def lexicon() -> TimeLexicon:
-    """The parsed ``time.yaml`` (cached: loaded once per process)."""
+    """The parsed time vocabulary (cached: loaded once per settings)."""
     d = load_yaml("time.yaml")
+    language = lang.language()
+    counts = {**language.counts, **language.cardinal_words(1, int(d["count_words_max"]))}
     parts = {
         " ".join(k.lower().split()): Part(
             v["days"][0], v["days"][1], v["months"][0], v["months"][1], int(v["precision"])
@@ -92,11 +101,12 @@ def lexicon() -> TimeLexicon:
         for k, v in d["parts"].items()
     }
     return TimeLexicon(
-        months={str(k): int(v) for k, v in d["months"].items()},
-        month_abbreviations=frozenset(str(x) for x in d["month_abbreviations"]),
-        weekdays={str(k).lower(): int(v) for k, v in d["weekdays"].items()},
-        numbers={" ".join(str(k).lower().split()): int(v) for k, v in d["numbers"].items()},
-        ordinals={str(k).lower(): int(v) for k, v in d["ordinals"].items()},
+        months={**language.months, **language.month_abbreviations},
+        month_abbreviations=frozenset(language.month_abbreviations),
+        weekdays={k.lower(): v for k, v in language.weekdays.items()},
+        weekday_names=tuple(language.weekdays),
+        numbers=counts,
+        ordinals=dict(language.ordinals),
         times_of_day=_lower(d["times_of_day"]),
         parts=parts,
         seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in d["seasons"].items()},
@@ -113,6 +123,9 @@ def lexicon() -> TimeLexicon:
         year_range=(int(d["year_range"][0]), int(d["year_range"][1])),
         bare_year_range=(int(d["bare_year_range"][0]), int(d["bare_year_range"][1])),
         relative=tuple(_rule(r) for r in d["relative"]),
+        relative_keywords=frozenset(_lower(d["relative_keywords"])),
+        weekday_prepositions=_lower(d["weekday_prepositions"]),
+        ordinal_prepositions=_lower(d["ordinal_prepositions"]),
     )
 
 

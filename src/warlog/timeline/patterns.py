@@ -1,4 +1,4 @@
-"""The compiled regular expressions of the date finder, built once from ``data/time.yaml``.
+"""The compiled regular expressions of the date finder, built once from the time vocabulary.
 
 Why here and not in :mod:`warlog.timeline.mentions`: the grammar of a date ("<day> <Month>
 [<year>]", "between <day> and <day> <Month>", "the next day"...) is code, the words it is made
@@ -27,7 +27,6 @@ from warlog.timeline.lexicon import RelativeRule, TimeLexicon, alternation, lexi
 # engine can skip to candidate positions quickly; day numbers are range-checked in code.
 _DAY = r"[0-9][0-9]?(?:st|nd|rd|th)?\b"
 _YEAR = r"[0-9]\d{3}(?![\d\w'’]|-\d)"
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: characters of text before a core that the prefix reader looks at
 PREFIX_WINDOW = 80
@@ -95,7 +94,7 @@ def _prefix_reader(slots: set[str], preps: tuple[str, ...] | None = None) -> re.
     if "the" in slots:
         seq.append(r"(?P<the>\s+" + _ci("eht") + ")?")
     if "wd" in slots:
-        wd = _rev(list(_WEEKDAYS))
+        wd = _rev(list(lx.weekday_names))
         seq.append(rf"(?:\s+,?(?:{_ci(tod)}\s+)?(?P<wd>{wd}))?")
     middle = []
     if "tod" in slots:
@@ -190,7 +189,7 @@ def patterns() -> Patterns:
         rf"(?:{year_conn}(?P<y2>\d{{4}}|\d{{2}})(?![\d\w'’-]))?"
     )
     ordinal_day = re.compile(r"(?P<d1>[0-9][0-9]?)(?:st|nd|rd|th)\b")
-    weekday = re.compile(r"(?P<wd>" + "|".join(_WEEKDAYS) + r")\b" + rf"(?:\s+{_ci(tod)})?")
+    weekday = re.compile(r"(?P<wd>" + "|".join(lx.weekday_names) + r")\b" + rf"(?:\s+{_ci(tod)})?")
 
     nums = _ci(alternation(tuple(lx.numbers)))
     count = rf"(?P<n>\d{{1,3}}|{nums})"
@@ -206,9 +205,7 @@ def patterns() -> Patterns:
         compiled.append((re.compile(body), rule))
         alts.append(re.sub(r"\(\?P<\w+>", "(?:", body))
 
-    words = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years"}
-    words |= {"hour", "hours", "minute", "minutes", "overnight", "later", "earlier", "night"}
-    words |= {t.split()[-1] for t in lx.times_of_day}
+    words = set(lx.relative_keywords) | {t.split()[-1] for t in lx.times_of_day}
     trigger = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![a-z])"
     stems = _stems(words)
     background = re.compile(
@@ -228,12 +225,8 @@ def patterns() -> Patterns:
         day_prefix=_prefix_reader({"the", "wd", "tod"}),
         month_prefix=_prefix_reader({"part"}),
         year_prefix=_prefix_reader({"part", "season"}),
-        weekday_prefix=_prefix_reader(
-            set(), ("on", "by", "until", "since", "this", "next", "that", "last")
-        ),
-        ordinal_prefix=_prefix_reader(
-            {"the"}, ("on", "by", "until", "till", "from", "since", "to", "before", "after")
-        ),
+        weekday_prefix=_prefix_reader(set(), lx.weekday_prepositions),
+        ordinal_prefix=_prefix_reader({"the"}, lx.ordinal_prepositions),
         relative_trigger=re.compile(trigger),
         relative_stems=re.compile("|".join(stems)),
         relative_starters=_starters(lx),
