@@ -1,4 +1,10 @@
-"""CSV with ACLED's public columns in ACLED's order, then warlog's own."""
+"""CSV with ACLED's public columns in ACLED's order, then warlog's own.
+
+A text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) gets a leading ``'`` (OWASP's CSV-injection advice): an extracted
+document is untrusted text. Numbers are written as they are. ``warlog export`` and the web
+app's download both write through :func:`stream`, so both are protected.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,17 @@ from typing import Any
 from warlog.export.acled import HEADER, acled_row
 from warlog.plugins import Exporter
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A value as written in the CSV: ``None`` as empty, formula-like text made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def stream(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The header, then one chunk per record (CSV line ends are ``\\r\\n``)."""
@@ -17,7 +34,7 @@ def stream(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     w = csv.DictWriter(buf, fieldnames=HEADER, extrasaction="ignore")
     w.writeheader()
     for n, rec in enumerate(records, start=1):
-        w.writerow({k: ("" if v is None else v) for k, v in acled_row(rec, n).items()})
+        w.writerow({k: cell(v) for k, v in acled_row(rec, n).items()})
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()

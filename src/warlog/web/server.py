@@ -2,7 +2,9 @@
 
 Binds to 127.0.0.1 by default. Bound to any other address the app requires a token: the given
 one, or a fresh random one that is printed in the address (``…/?token=…``; opening it once sets
-a cookie). Bound to loopback, the app only answers requests that name a loopback host.
+a cookie). Bound to loopback, the app only answers requests that name a loopback host. A token
+given to ``warlog serve`` must have at least :data:`MIN_TOKEN` characters: a short one is
+refused with a message instead of guarding the app with something guessable.
 """
 
 from __future__ import annotations
@@ -16,6 +18,26 @@ from typing import TextIO
 from warlog.web.security import LOOPBACK_NAMES, is_loopback
 
 TILE_URL_ENV = "WARLOG_TILE_URL"
+MIN_TOKEN = 16
+_NOT_IN_TOKEN = frozenset(' ",;\\')
+
+
+def token_problem(token: str | None) -> str | None:
+    """Why ``token`` cannot guard the app (too short, or a character a header or a cookie
+    cannot carry), or ``None``."""
+    if token is None:
+        return None
+    if len(token) < MIN_TOKEN:
+        return (
+            f"the access token must have at least {MIN_TOKEN} characters (it has {len(token)}); "
+            "leave out --token to get a random one"
+        )
+    if not all(c.isascii() and c.isprintable() and c not in _NOT_IN_TOKEN for c in token):
+        return (
+            "the access token must be printable ASCII without spaces, quotes, commas, "
+            "semicolons or backslashes (it travels in headers and a cookie)"
+        )
+    return None
 
 
 def address(host: str, port: int, token: str | None = None) -> str:
@@ -50,6 +72,10 @@ def serve(
     from warlog.web.app import create_app
 
     out = out or sys.stdout
+    problem = token_problem(token)
+    if problem:
+        print(f"warlog serve: {problem}", file=sys.stderr)
+        raise SystemExit(2)
     if "://" not in db and not os.path.exists(db):
         print(
             f"warlog serve: no database at {db}; starting with an empty one "
