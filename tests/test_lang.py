@@ -21,8 +21,18 @@ from warlog.timeline.mentions import find_mentions
 
 XX_CALENDAR = {
     "months": [
-        "Janvier", "Fevrier", "Mars", "Avril", "Mai", "Juin",
-        "Juillet", "Aout", "Septembre", "Octobre", "Novembre", "Decembre",
+        "Janvier",
+        "Fevrier",
+        "Mars",
+        "Avril",
+        "Mai",
+        "Juin",
+        "Juillet",
+        "Aout",
+        "Septembre",
+        "Octobre",
+        "Novembre",
+        "Decembre",
     ],
     "month_abbreviations": {"Janv": 1, "Fevr": 2, "Sept": 9},
     "weekdays": ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"],
