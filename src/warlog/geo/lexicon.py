@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from warlog import lang
 from warlog.data import cached, resolve
 from warlog.geo.canonical import normalize
 
@@ -102,16 +103,19 @@ def geo_lexicon() -> GeoLexicon:
     for code, names in y["demonyms"].items():
         for name in names:
             demonyms[normalize(str(name))] = str(code).upper()
+    language = lang.language()
+    calendar = (*language.months, *language.weekdays, *language.month_abbreviations)
     return GeoLexicon(
         articles=_words(y["articles"]),
         name_qualifiers=_words(y["name_qualifiers"]),
         particles=_words(y["particles"]),
-        stop_names=frozenset(normalize(str(w)) for w in y["stop_names"] if w is not None),
+        stop_names=frozenset(normalize(str(w)) for w in y["stop_names"] if w is not None)
+        | frozenset(normalize(w) for w in calendar),
         common_words=frozenset(normalize(str(w)) for w in y["common_words"] if w is not None),
         non_place_words=_words(y["non_place_words"]),
         toponym_heads=_words(y["toponym_heads"]),
         person_titles=_words(y["person_titles"]),
-        months=_words(y["months"]),
+        months=_words(language.months),
         region_suffixes=_suffixes(y["region_suffixes"]),
         region_prefixes=_suffixes(y["region_prefixes"]),
         region_capitals=capitals,
