@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warlog import lang
 from warlog.actors.dictionary import ActorIndex, alternation
 from warlog.actors.lexicon import load_lexicon
 from warlog.actors.normalize import fold
@@ -38,9 +39,10 @@ class _Rules:
 @cached
 def _rules() -> _Rules:
     u = load_lexicon().unknown
+    calendar = lang.language()
     return _Rules(
         head=re.compile(rf"\b(?:{alternation(u['heads'])})\b(?:\s+\d+\b)?"),
-        stop=frozenset(u.get("stop_words", [])),
+        stop=frozenset((*u.get("stop_words", []), *calendar.months, *calendar.weekdays)),
         connectors=frozenset(c.lower() for c in u.get("connectors", [])),
         exclude=tuple(fold(e) for e in u.get("exclude_endings", [])),
         generic_words=frozenset(w.lower() for w in u.get("generic_words", [])),
