@@ -10,6 +10,7 @@ import codecs
 import re
 from typing import Any
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 
 
@@ -59,6 +60,14 @@ def magic_numbers() -> tuple[tuple[bytes, str], ...]:
 @cached
 def image_extensions() -> tuple[str, ...]:
     return tuple(sorted(_lower_set("image_extensions")))
+
+
+@cached
+def notice_stamp_re() -> re.Pattern[str]:
+    """The "(March 2016)" stamp after a notice and the "Learn how … message" tail."""
+    months = "|".join(lang.language().months)
+    tail = _data()["notice_stamp_tail"]
+    return re.compile(rf"\((?:{months}) \d{{4}}\)\s*(?:\({tail}\)\s*)?|{tail}\.?\s*")
 
 
 @cached

@@ -27,11 +27,6 @@ _DEBRIS_LINE = re.compile(r"\s*(?:\||\}\}|\{\{|-->|<!--)|.*\|[\w -]+=.*\}\}\s*$"
 _LIST = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
 _CLOSER = re.compile(r"\]\]|\}\}")
 _CLOSERS_AFTER = re.compile(r"(?:\s*(?:\]\]|\}\}))*")
-_STAMP = re.compile(
-    r"\((?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December) \d{4}\)\s*(?:\(Learn how and when to remove this (?:template )?message\)\s*)?"
-    r"|Learn how and when to remove this (?:template )?message\.?\s*"
-)
 _HEADING_BAD = re.compile(r"\[\[|\]\]|\{\{|\}\}|\||https?:|[.!?,;:]$")
 _HEADING_START = re.compile(r"[\"'_(]*[A-Z0-9\u00c0-\u024f\u0400-\u04ff]")
 _CITATIONS = re.compile(lexicon.bracket_notes_re_source())
@@ -114,7 +109,7 @@ def _emit_text_line(b: TextBuilder, cleaner: InlineCleaner, raw: str, ls: int, l
         start = _CLOSERS_AFTER.match(raw, m.end(), le).end()
     notice = lexicon.notice_re().match(raw, _skip_ws(raw, start, le), le)
     if notice:
-        stamp = _STAMP.search(raw, notice.end(), le)
+        stamp = lexicon.notice_stamp_re().search(raw, notice.end(), le)
         if not stamp:
             return
         start = stamp.end()
