@@ -120,7 +120,8 @@ def lexicon() -> Lexicon:
         combine[(a, b)] = v
     pn = d["person_nouns"]
     singular, plural = _person_nouns(pn)
-    titles = _lower(lang.words("titles")["ranks"])
+    t = lang.words("titles")
+    titles = _lower([*t["titles"], *t["ranks"]])
     trailing = quantity_vocab().trailing_words
     return Lexicon(
         verbs=last_key(_table(per_role("verbs"))),

@@ -104,6 +104,7 @@ def geo_lexicon() -> GeoLexicon:
         for name in names:
             demonyms[normalize(str(name))] = str(code).upper()
     language = lang.language()
+    titles = lang.words("titles")
     calendar = (*language.months, *language.weekdays, *language.month_abbreviations)
     return GeoLexicon(
         articles=_words(y["articles"]),
@@ -114,7 +115,7 @@ def geo_lexicon() -> GeoLexicon:
         common_words=frozenset(normalize(str(w)) for w in y["common_words"] if w is not None),
         non_place_words=_words(y["non_place_words"]),
         toponym_heads=_words(y["toponym_heads"]),
-        person_titles=_words(y["person_titles"]),
+        person_titles=_words((*titles["titles"], *titles["honorifics"])),
         months=_words(language.months),
         region_suffixes=_suffixes(y["region_suffixes"]),
         region_prefixes=_suffixes(y["region_prefixes"]),
