@@ -217,3 +217,12 @@ def test_markdown_is_sniffed_at_two_priorities():
 def test_the_gazetteer_is_a_geocoder():
     assert issubclass(Gazetteer, Geocoder)
     assert plugins.geocoders.get("geonames") == Gazetteer.load
+
+
+def test_a_broken_entry_point_is_named(monkeypatch):
+    class Broken:
+        name, value, dist = "broken", "no_such_module_here:READER", None
+
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [Broken()])
+    with pytest.raises(ImportError, match="warlog.readers entry point 'broken'"):
+        plugins.Registry(plugins.READERS, Reader).names()

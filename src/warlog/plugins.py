@@ -120,7 +120,11 @@ class Registry(Generic[T]):
                 specs[ep.name] = ep.value
             items: dict[str, T] = {}
             for name, spec in specs.items():
-                obj = _load_object(spec)
+                try:
+                    obj = _load_object(spec)
+                except (ImportError, AttributeError) as e:
+                    raise ImportError(f"{self.group} entry point {name!r} ({spec}) cannot be "
+                                      f"loaded: {type(e).__name__}: {e}") from e
                 if self.kind is not None and not isinstance(obj, self.kind):
                     raise TypeError(f"{self.group} entry point {name!r} ({spec}) is not a "
                                     f"{self.kind.__name__}")
