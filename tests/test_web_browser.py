@@ -237,3 +237,39 @@ def test_clicking_a_map_point_opens_its_record(page) -> None:
         opened,
     )
     assert same_place == [lat, lon]
+
+
+def test_styles_set_by_script_survive_the_content_security_policy(page) -> None:
+    """The policy allows no inline style markup: colours and sizes are set through the DOM."""
+    icon = page.find_element(By.CSS_SELECTOR, "#map .cluster-icon")
+    assert int(icon.value_of_css_property("width").removesuffix("px").split(".")[0]) >= 20
+    assert icon.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
+    swatch = page.find_element(By.CSS_SELECTOR, "#f-types .swatch")
+    assert swatch.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
+    errors = [e for e in page.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def test_the_app_refuses_to_be_framed(page) -> None:
+    """Even a page of the same server cannot show the app in a frame (frame-ancestors 'none'
+    and X-Frame-Options: DENY): the frame holds the browser's error page, not the app."""
+    framed = page.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "const f = document.createElement('iframe');"
+        "f.onload = () => { let d = null; try { d = f.contentDocument; } catch (e) {}"
+        "  done(d && d.body ? d.body.innerText : null); f.remove(); };"
+        "f.src = '/api/health'; document.body.append(f);"
+    )
+    assert framed is None or '"ok"' not in framed
+    refused = [e["message"] for e in page.get_log("browser") if e["level"] == "SEVERE"]
+    assert any("frame" in m for m in refused), refused
+
+
+def test_the_api_docs_page_works_under_its_policy(browser, base_url: str) -> None:
+    browser.get(base_url + "docs")
+    WebDriverWait(browser, WAIT).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock")) >= 10
+    )
+    assert "warlog" in browser.find_element(By.CSS_SELECTOR, ".swagger-ui .title").text
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
