@@ -57,20 +57,34 @@ def test_every_filter_selects_what_it_says(store: Store) -> None:
 
     cases = [
         (EventFilter(country=("Mali",)), lambda r: r["country"] == "Mali"),
-        (EventFilter(event_type=("Explosions/Remote violence",)),
-         lambda r: r["event_type"] == "Explosions/Remote violence"),
-        (EventFilter(actor="free syrian"),  # part of a name, any case, any actor column
-         lambda r: any("free syrian" in (r[k] or "").lower()
-                       for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))),
+        (
+            EventFilter(event_type=("Explosions/Remote violence",)),
+            lambda r: r["event_type"] == "Explosions/Remote violence",
+        ),
+        (
+            EventFilter(actor="free syrian"),  # part of a name, any case, any actor column
+            lambda r: any(
+                "free syrian" in (r[k] or "").lower()
+                for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+            ),
+        ),
         (EventFilter(date_from=date(2016, 1, 1)), lambda r: r["event_date"] >= "2016-01-01"),
-        (EventFilter(date_from=date(2014, 3, 1), date_to=date(2014, 3, 31)),
-         lambda r: "2014-03-01" <= r["event_date"] <= "2014-03-31"),
-        (EventFilter(document_name=("battle_of_boulikessi.md",)),
-         lambda r: r["doc"] == "battle_of_boulikessi.md"),
-        (EventFilter(bbox=(60.0, 30.0, 75.0, 40.0)),  # around Kunduz
-         lambda r: 60 <= r["longitude"] <= 75 and 30 <= r["latitude"] <= 40),
-        (EventFilter(country=("Syria",), event_type=("Battles",)),
-         lambda r: r["country"] == "Syria" and r["event_type"] == "Battles"),
+        (
+            EventFilter(date_from=date(2014, 3, 1), date_to=date(2014, 3, 31)),
+            lambda r: "2014-03-01" <= r["event_date"] <= "2014-03-31",
+        ),
+        (
+            EventFilter(document_name=("battle_of_boulikessi.md",)),
+            lambda r: r["doc"] == "battle_of_boulikessi.md",
+        ),
+        (
+            EventFilter(bbox=(60.0, 30.0, 75.0, 40.0)),  # around Kunduz
+            lambda r: 60 <= r["longitude"] <= 75 and 30 <= r["latitude"] <= 40,
+        ),
+        (
+            EventFilter(country=("Syria",), event_type=("Battles",)),
+            lambda r: r["country"] == "Syria" and r["event_type"] == "Battles",
+        ),
     ]
     for f, pred in cases:
         wanted = expect(pred)
@@ -152,8 +166,13 @@ def test_review_edit_checks_the_version_and_writes_the_audit_log(any_store: Stor
     assert after["review_state"] == "edited"
     log = store.audit_log(first["id"])
     assert {(e["field"], e["before"], e["after"], e["user"], e["action"]) for e in log} == {
-        ("fatalities", str(before["fatalities"]) if before["fatalities"] is not None else None,
-         "7", "ana", "edit"),
+        (
+            "fatalities",
+            str(before["fatalities"]) if before["fatalities"] is not None else None,
+            "7",
+            "ana",
+            "edit",
+        ),
         ("notes", before["notes"], "checked", "ana", "edit"),
         ("review_state", "unreviewed", "edited", "ana", "edit"),
     }
@@ -170,8 +189,14 @@ def test_review_edit_checks_the_version_and_writes_the_audit_log(any_store: Stor
 
 def test_review_refuses_bad_values_and_unknown_events(store: Store) -> None:
     rec = all_records(store)[0]
-    for changes in ({"latitude": 123}, {"fatalities": -1}, {"id": 5}, {"event_type": ""},
-                    {"sub_event_type": "Armed clash", "event_type": "Protests"}, {}):
+    for changes in (
+        {"latitude": 123},
+        {"fatalities": -1},
+        {"id": 5},
+        {"event_type": ""},
+        {"sub_event_type": "Armed clash", "event_type": "Protests"},
+        {},
+    ):
         with pytest.raises(Invalid):
             store.review(rec["id"], changes, 1, reviewer="ana")
     with pytest.raises(NotFound):

@@ -193,8 +193,11 @@ class Store:
     def _event_keys(self, conn: Connection, doc_ids: list[int]) -> set[str]:
         if not doc_ids:
             return set()
-        return set(conn.execute(
-            select(s.events.c.event_key).where(s.events.c.document_id.in_(doc_ids))).scalars())
+        return set(
+            conn.execute(
+                select(s.events.c.event_key).where(s.events.c.document_id.in_(doc_ids))
+            ).scalars()
+        )
 
     def _retire(self, conn: Connection, old_id: int, new_id: int) -> None:
         conn.execute(
@@ -213,8 +216,11 @@ class Store:
         of the events inserted."""
         if not events:
             return set()
-        taken = set(conn.execute(
-            select(s.events.c.event_key).where(s.events.c.document_id == doc_id)).scalars())
+        taken = set(
+            conn.execute(
+                select(s.events.c.event_key).where(s.events.c.document_id == doc_id)
+            ).scalars()
+        )
         cols = _EVENT_COLUMNS
         rows, evidence = [], {}
         for ev in events:
@@ -224,20 +230,32 @@ class Store:
                 continue  # the same event twice, or a reviewed one kept from before
             taken.add(key)
             row = {k: v for k, v in rec.items() if k in cols}
-            row.update(event_date=ev.event_date, date_end=ev.date_end, document_id=doc_id,
-                       event_key=key)
+            row.update(
+                event_date=ev.event_date, date_end=ev.date_end, document_id=doc_id, event_key=key
+            )
             rows.append(row)
             evidence[key] = ev.evidence
         if not rows:
             return set()
         conn.execute(insert(s.events), rows)  # rows share their keys: one executemany
-        ids = dict(conn.execute(
-            select(s.events.c.event_key, s.events.c.id).where(
-                s.events.c.document_id == doc_id,
-                s.events.c.event_key.in_(list(evidence)))).all())
-        spans = [{"event_id": ids[key], "position": i, "text": e.text,
-                  "raw_start": e.raw_start, "raw_end": e.raw_end}
-                 for key, evs in evidence.items() for i, e in enumerate(evs)]
+        ids = dict(
+            conn.execute(
+                select(s.events.c.event_key, s.events.c.id).where(
+                    s.events.c.document_id == doc_id, s.events.c.event_key.in_(list(evidence))
+                )
+            ).all()
+        )
+        spans = [
+            {
+                "event_id": ids[key],
+                "position": i,
+                "text": e.text,
+                "raw_start": e.raw_start,
+                "raw_end": e.raw_end,
+            }
+            for key, evs in evidence.items()
+            for i, e in enumerate(evs)
+        ]
         if spans:
             conn.execute(insert(s.evidence), spans)
         return set(evidence)

@@ -90,8 +90,11 @@ def conditions(f: EventFilter, engine: Engine) -> list[ColumnElement[bool]]:
     if f.document:
         out.append(ev.c.document_id.in_(f.document))
     if f.document_name:
-        out.append(ev.c.document_id.in_(
-            select(s.documents.c.id).where(s.documents.c.name.in_(f.document_name))))
+        out.append(
+            ev.c.document_id.in_(
+                select(s.documents.c.id).where(s.documents.c.name.in_(f.document_name))
+            )
+        )
     if f.review_state:
         out.append(ev.c.review_state.in_(f.review_state))
     if f.q:
