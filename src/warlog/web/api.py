@@ -93,7 +93,12 @@ def event_filter(
     document: Annotated[list[int] | None, Query(description="Document id(s)")] = None,
     review_state: Annotated[list[str] | None, Query(description=", ".join(REVIEW_STATES))] = None,
     q: Annotated[
-        str | None, Query(max_length=300, description="Full-text search in notes and evidence")
+        str | None,
+        Query(
+            max_length=300,
+            description="Full-text search in notes and evidence: every word must occur (the "
+            "last as a prefix); a query without words (`*`, `?!`) matches every event",
+        ),
     ] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
 ) -> EventFilter:
