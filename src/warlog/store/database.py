@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from warlog.model import Document, Event
-from warlog.store import queries, search
+from warlog.store import audit, queries, search
 from warlog.store import review as reviewing
 from warlog.store import schema as s
 from warlog.store.engine import database_url, is_sqlite, make_engine
@@ -330,7 +330,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Review changes, newest first: of one event, or of all events."""
         with self.read.connect() as conn:
-            return queries.audit_entries(conn, event_id, limit, offset)
+            return audit.entries(conn, event_id, limit, offset)
 
     def records(
         self, f: EventFilter | None = None, order: Order = "id", batch: int = BATCH

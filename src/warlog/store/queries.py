@@ -16,6 +16,7 @@ from sqlalchemy import Integer, and_, case, cast, func, literal_column, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
+from warlog.store import audit
 from warlog.store import schema as s
 from warlog.store.filters import EventFilter, conditions
 from warlog.store.places import admin1_label
@@ -25,7 +26,7 @@ from warlog.taxonomy import event_types, type_index
 if TYPE_CHECKING:
     from warlog.store.database import Store as Database
 
-ev, doc, evid, audit = s.events, s.documents, s.evidence, s.audit_log
+ev, doc, evid = s.events, s.documents, s.evidence
 
 MAX_PAGE_SIZE = 200
 POINT_LIMIT = 4000  # above this many located events in view, the map gets grid clusters
@@ -339,16 +340,6 @@ def get_event(conn: Connection, event_id: int) -> dict[str, Any] | None:
     return rec
 
 
-def audit_entries(
-    conn: Connection, event_id: int | None = None, limit: int = 200, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Review changes, newest first: of one event, or of all events."""
-    q = select(audit).order_by(audit.c.id.desc()).limit(max(1, min(limit, 1000))).offset(offset)
-    if event_id is not None:
-        q = q.where(audit.c.event_id == event_id)
-    return [_row(r) for r in conn.execute(q)]
-
-
 def event_detail(db: Database, event_id: int) -> dict[str, Any] | None:
     """A record with its evidence, the other events of its document and its audit log."""
     with db.read.connect() as conn:
@@ -379,7 +370,7 @@ def event_detail(db: Database, event_id: int) -> dict[str, Any] | None:
                 .limit(1000)
             )
         ]
-        rec["audit"] = audit_entries(conn, event_id)
+        rec["audit"] = audit.entries(conn, event_id)
     return rec
 
 

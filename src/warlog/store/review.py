@@ -14,12 +14,13 @@ a refused change raises a :class:`ReviewError` whose ``status`` the web app answ
 from __future__ import annotations
 
 import math
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from warlog.store import audit
 from warlog.store import schema as s
 from warlog.store.queries import get_event
 from warlog.taxonomy import is_valid_pair, sub_event_types
@@ -27,7 +28,7 @@ from warlog.taxonomy import is_valid_pair, sub_event_types
 if TYPE_CHECKING:
     from warlog.store.database import Store as Database
 
-ev, evid, audit = s.events, s.evidence, s.audit_log
+ev, evid = s.events, s.evidence
 
 DATE_FIELDS = frozenset({"event_date", "date_end"})
 INT_RANGES: dict[str, tuple[int, int]] = {
@@ -148,10 +149,6 @@ def _check_record(rec: dict[str, Any]) -> None:
         raise Invalid("fatalities_low is above fatalities_high")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _load(conn: Connection, event_id: int, version: int | None) -> dict[str, Any]:
     rec = get_event(conn, event_id)
     if rec is None:
@@ -165,17 +162,11 @@ def _load(conn: Connection, event_id: int, version: int | None) -> dict[str, Any
     return rec
 
 
-def _log(conn: Connection, rows: list[dict[str, Any]], user: str) -> None:
-    if rows:
-        at = _now()
-        conn.execute(insert(audit), [{"user": user, "at": at, **r} for r in rows])
-
-
 def _bump(conn: Connection, rec: dict[str, Any], values: dict[str, Any]) -> None:
     res = conn.execute(
         update(ev)
         .where(ev.c.id == rec["id"], ev.c.version == rec["version"])
-        .values(**values, version=rec["version"] + 1, updated_at=_now())
+        .values(**values, version=rec["version"] + 1, updated_at=audit.now())
     )
     if res.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as a guard
         raise Conflict(f"event {rec['id']} changed while saving", current=rec)
@@ -215,7 +206,7 @@ def edit_event(
                 }
             )
         _bump(conn, rec, {**diff, "review_state": state})
-        _log(conn, rows, user)
+        audit.write(conn, rows, user)
         return get_event(conn, event_id) or rec
 
 
@@ -228,7 +219,7 @@ def set_state(db: Database, event_id: int, version: int, state: str, user: str) 
         if rec["review_state"] == state:
             return rec
         _bump(conn, rec, {"review_state": state})
-        _log(
+        audit.write(
             conn,
             [
                 {
@@ -322,7 +313,7 @@ def merge_events(
                 "after": "rejected",
             },
         ]
-        _log(conn, t_rows + s_rows, user)
+        audit.write(conn, t_rows + s_rows, user)
         return {"target": get_event(conn, target_id), "source": get_event(conn, source_id)}
 
 
