@@ -12,8 +12,9 @@
 Modules: :mod:`~warlog.store.engine` (the one engine factory), :mod:`~warlog.store.schema`,
 :mod:`~warlog.store.database` (:class:`Store`, writing), :mod:`~warlog.store.filters`,
 :mod:`~warlog.store.queries` (reads), :mod:`~warlog.store.records` (streamed export records),
-:mod:`~warlog.store.review` (edits, states, merges), :mod:`~warlog.store.audit`, :mod:`~warlog.store.search`
-(full-text index), :mod:`~warlog.store.places` (place search), :mod:`~warlog.store.cache`.
+:mod:`~warlog.store.review` (edits, states, merges), :mod:`~warlog.store.audit` (the audit
+log), :mod:`~warlog.store.search` (full-text index), :mod:`~warlog.store.places` (place
+search), :mod:`~warlog.store.cache` (aggregate answers).
 """
 
 from warlog.store.database import Store, WriteResult, open_store
