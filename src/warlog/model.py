@@ -91,13 +91,10 @@ class Document:
         return self.offsets.to_raw(clean_offset)
 
     def section_at(self, offset: int) -> Section | None:
-        found = None
-        for s in self.sections:
-            if s.start <= offset:
-                found = s
-            else:
-                break
-        return found
+        """The last section starting at or before ``offset`` (sections are in text order;
+        a binary search: a document may have 100,000 headings)."""
+        i = bisect.bisect_right(self.sections, offset, key=lambda s: s.start)
+        return self.sections[i - 1] if i else None
 
 
 @dataclass(slots=True)

@@ -259,12 +259,13 @@ class TextBuilder:
         for clean_start, raw_start, length, copied in self._segs:
             offsets.add(clean_start, raw_start, length, copied)
         heads = [h for h in self._headings if h[0] < len(text)]
-        sections: list[Section] = []
-        for i, (start, title, level) in enumerate(heads):
-            end = len(text)
-            for nxt_start, _t, nxt_level in heads[i + 1 :]:
-                if nxt_level <= level:
-                    end = nxt_start
-                    break
-            sections.append(Section(start=start, end=end, title=title, level=level))
+        sections = [Section(start=start, end=len(text), title=title, level=level)
+                    for start, title, level in heads]
+        # a section ends where the next heading of its level or above begins: one pass with a
+        # stack of open sections (levels rising from bottom to top), not a scan per heading
+        open_: list[Section] = []
+        for sec in sections:
+            while open_ and open_[-1].level >= sec.level:
+                open_.pop().end = sec.start
+            open_.append(sec)
         return Cleaned(text, offsets, sections, meta or {}, warnings or [])

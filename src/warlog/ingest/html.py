@@ -21,9 +21,12 @@ from selectolax.lexbor import LexborHTMLParser
 from warlog.ingest import lexicon
 from warlog.ingest.builder import Cleaned, TextBuilder
 
+# Every token may end at the end of the text: a tag, quote or declaration left open would
+# otherwise be searched to the end again from every later "<" (quadratic on "<a b" * 20000).
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?[^>]*>"
-    r"|<(?P<close>/)?(?P<tag>[A-Za-z][\w:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z][\w:-]*)"
+    r"(?P<attrs>(?:[^>\"']|\"[^\"]*(?:\"|\Z)|'[^']*(?:'|\Z))*)(?:>|\Z)",
     re.DOTALL,
 )
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -87,6 +90,8 @@ _BLOCK = frozenset(
 _LINE = frozenset({"li", "dt", "dd", "tr", "caption", "option"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 _CLOSES_P = _BLOCK | {"li", "dt", "dd"}
+_MAX_PARSE_DEPTH = 256  # deeper pages get their metadata from _meta_source
+_META_CHARS = 10_000
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -163,6 +168,8 @@ class _Walker:
         self.main_state = 1 if self.main_sel is None else 0  # 0 before, 1 inside, 2 after
         self.done = False
         self.first_h1: str | None = None
+        self.open_count: dict[str, int] = {}  # open elements by tag: an end tag with none open
+        self.max_depth = 0  # is ignored at once, not after a walk down a deep stack
 
     @property
     def active(self) -> bool:
@@ -241,9 +248,13 @@ class _Walker:
             elif name in _LINE:
                 self.b.newline(at)
         self.stack.append(_Element(name, drops, is_main, heading))
+        self.open_count[name] = self.open_count.get(name, 0) + 1
+        self.max_depth = max(self.max_depth, len(self.stack))
 
     def _close_open(self, name: str, at: int, scope: tuple[str, ...]) -> None:
         """An ``<li>`` closes the previous ``<li>`` of the same list."""
+        if not self.open_count.get(name):
+            return
         for i in range(len(self.stack) - 1, -1, -1):
             tag = self.stack[i].tag
             if tag in scope:
@@ -258,6 +269,8 @@ class _Walker:
             if self.active:
                 self.b.newline(at)
             return
+        if not self.open_count.get(name):
+            return
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == name:
                 while len(self.stack) > i:
@@ -266,6 +279,7 @@ class _Walker:
 
     def _pop(self, at: int) -> None:
         el = self.stack.pop()
+        self.open_count[el.tag] -= 1
         b = self.b
         if el.heading:
             title = b.heading_text() or ""
@@ -284,6 +298,40 @@ class _Walker:
             self.drop_depth -= 1
         if el.is_main:
             self.main_state = 2
+
+
+def _meta_source(raw: str) -> str:
+    """A small page holding only what :func:`_meta` reads (the ``<html>`` tag, the title, every
+    ``<meta>`` and ``<link>``, the first ``<time>`` and ``<h1>``), made in one pass: for pages
+    nested thousands deep, where an HTML5 parser's scope checks make parsing quadratic."""
+    html_tag, title, h1, time_tag = "<html>", "", "", ""
+    heads: list[str] = []
+    pos, n = 0, len(raw)
+    while pos < n:
+        m = _TOKEN.search(raw, pos)
+        if not m:
+            break
+        pos = m.end()
+        tag = (m.group("tag") or "").lower()
+        if not tag or m.group("close"):
+            continue
+        if tag in _RAW_TEXT:
+            close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(raw, pos)
+            if tag == "title" and not title:
+                text = raw[pos:close.start() if close else n][:_META_CHARS]
+                title = f"{m.group()}{text}</title>"
+            pos = close.end() if close else n
+        elif tag == "html" and html_tag == "<html>":
+            html_tag = m.group()
+        elif tag in ("meta", "link") and len(heads) < 1000:
+            heads.append(m.group())
+        elif tag == "time" and not time_tag and "datetime" in m.group().lower():
+            time_tag = m.group() + "</time>"
+        elif tag == "h1" and not h1:
+            close = re.compile(r"</h1\s*>", re.IGNORECASE).search(raw, pos, pos + _META_CHARS)
+            inner = _TOKEN.sub("", raw[pos:close.start() if close else pos + _META_CHARS])
+            h1 = f"<h1>{inner}</h1>"
+    return f"{html_tag}<head>{title}{''.join(heads)}</head><body>{h1}{time_tag}</body></html>"
 
 
 def _meta(raw: str, first_h1: str | None) -> dict[str, Any]:
@@ -337,4 +385,6 @@ def read_html(raw: str, name: str) -> Cleaned:
     while walker.stack:
         walker._pop(len(raw))
     warnings: list[str] = []
-    return walker.b.build(_meta(raw, walker.first_h1), warnings)
+    deep = walker.max_depth > _MAX_PARSE_DEPTH
+    meta = _meta(_meta_source(raw) if deep else raw, walker.first_h1)
+    return walker.b.build(meta, warnings)
