@@ -264,3 +264,17 @@ def test_one_url_rule_for_every_engine(tmp_path: Path) -> None:
         assert pragma(engine, "busy_timeout") == BUSY_TIMEOUT_MS
     finally:
         engine.dispose()
+
+
+def test_the_documented_example_runs(web_db: Path) -> None:
+    import warlog.store
+
+    lines = (warlog.store.__doc__ or "").split("::\n", 1)[1].splitlines()
+    end = next(i for i, line in enumerate(lines) if line and not line.startswith("    "))
+    code = "\n".join(line[4:] for line in lines[:end])
+    scope: dict[str, Any] = {}
+    exec(code.replace('"warlog.db"', repr(str(web_db))), scope)  # noqa: S102 - our own docstring
+    assert scope["history"][0]["after"] in ("4", "edited")
+    assert {e["field"] for e in scope["history"]} >= {"fatalities", "review_state"}
+    assert scope["page"]["total"] == len(scope["records"]) > 0
+    assert sum(sum(c) for c in scope["per_month"]["counts"].values()) == len(scope["records"])

@@ -3,11 +3,16 @@
     from warlog.store import EventFilter, open_store
 
     with open_store("warlog.db") as store:
-        page = store.events(EventFilter(country=("Syria",), q="shelling"), page_size=20)
-        event = store.event(page["items"][0]["id"])
+        battles = EventFilter(event_type=("Battles",), country=("Syria",))
+        page = store.events(battles, sort="event_date", page_size=20)  # + "total"
+        event = store.event(page["items"][0]["id"])  # evidence, audit, siblings
         store.review(event["id"], {"fatalities": 4}, event["version"], reviewer="ana")
-        for record in store.records(EventFilter(event_type=("Battles",))):
-            ...
+        history = store.audit_log(event["id"])  # newest first
+        per_month = store.timeline(battles, bucket="month")
+        records = list(store.records(battles))  # streamed, as the exports read them
+
+A stale ``version`` raises :class:`Conflict` (with the event as it now stands), a bad value
+:class:`Invalid`. The example is run by ``tests/test_store_api.py``.
 
 Modules: :mod:`~warlog.store.engine` (the one engine factory), :mod:`~warlog.store.schema`,
 :mod:`~warlog.store.database` (:class:`Store`, writing), :mod:`~warlog.store.filters`,
