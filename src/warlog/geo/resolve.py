@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from warlog import lang
 from warlog.data import cached
 from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
@@ -198,7 +199,7 @@ def _phrase_start(left: str, end: int) -> int | None:
         if not word:
             break
         if word[0].isupper() or word[0].isdigit() or low.startswith(("al-", "el-", "ad-", "ar-")):
-            if low in ("the", "a", "an"):
+            if low in lang.wordlist("grammar", "articles"):
                 break
             if (word.isupper() and len(word) > 1) or low in lex.months:
                 break  # an acronym ("ISIL", "SDF") or a date is no part of a place's name
@@ -209,7 +210,7 @@ def _phrase_start(left: str, end: int) -> int | None:
             # "the Khazanat fueling base": a lower-case modifier is kept only when a name
             # comes right before it
             named = _NAME_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
-            if not named or named.group(1).lower() in ("the", "a", "an"):
+            if not named or named.group(1).lower() in lang.wordlist("grammar", "articles"):
                 break
         else:
             break

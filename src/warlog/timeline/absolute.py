@@ -144,7 +144,7 @@ def _mdy(m: re.Match[str], text: str) -> Mention | None:
     out = _day_date(m, text)
     if out is None:
         return None
-    if out.prep in {"in", "during", "throughout"} and not out.has_year and out.d2 is None:
+    if out.prep in lexicon().month_count_prepositions and not out.has_year and out.d2 is None:
         return None  # "In February 28 Islamists were killed": a month and a count
     return out
 

@@ -54,6 +54,7 @@ class TimeLexicon:
     seasons: dict[str, tuple[int, int]]
     prepositions: tuple[str, ...]
     approximate: frozenset[str]
+    month_count_prepositions: frozenset[str]
     background_prepositions: frozenset[str]
     name_followers: frozenset[str]
     bare_ordinal_followers: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> TimeLexicon:
         seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in d["seasons"].items()},
         prepositions=_lower(d["prepositions"]),
         approximate=frozenset(_lower(d["approximate"])),
+        month_count_prepositions=frozenset(_lower(d["month_count_prepositions"])),
         background_prepositions=frozenset(_lower(d["background_prepositions"])),
         name_followers=frozenset(_lower(d["name_followers"])),
         bare_ordinal_followers=frozenset(_lower(d["bare_ordinal_followers"])),
