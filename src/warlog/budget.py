@@ -30,8 +30,10 @@ _TICK = 0.1  # seconds between checks of the clock and the memory
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-class OverBudget(Exception):  # noqa: N818 - a reason to stop, raised into the task
-    """A task went over its time or memory budget; ``str(err)`` is the one-line reason."""
+class OverBudget(BaseException):  # noqa: N818 - a reason to stop, raised into the task
+    """A task went over its time or memory budget; ``str(err)`` is the one-line reason.
+    A ``BaseException`` (like ``KeyboardInterrupt``): no ``except Exception`` in a stage may
+    swallow it and carry on."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,9 @@ def _process_budgeted(path: str, known: frozenset[tuple[str, str]], budget: Budg
         with in_process_budget(budget):
             return _process(path, known)
     except OverBudget as e:
+        from warlog.data import clear_caches
+
+        clear_caches()  # stopped mid-way, a data cache may be half built: build it again
         return _Extracted(path, error=str(e))
 
 
