@@ -328,7 +328,7 @@ def report(
         f"Worst p95 of any endpoint: {worst:.1f} ms.",
         "",
         "With the result cache on (the default; exact to the last commit, see "
-        "`src/warlog/web/cache.py`), a repeated aggregate view answers in: "
+        "`src/warlog/store/cache.py`), a repeated aggregate view answers in: "
         + ", ".join(f"{r['name']} {r['p50']:.1f} ms" for r in cached)
         + " (p50).",
         "",
