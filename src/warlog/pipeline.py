@@ -8,6 +8,7 @@ in its own transaction, so nothing is half-written.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class FileResult:
     message: str = ""
     warnings: list[str] = field(default_factory=list)
     doc_names: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # reading and extracting it (the budget when it was stopped)
 
 
 @dataclass
@@ -39,12 +41,14 @@ class _Extracted:
     docs: list[tuple[Document, list[Event]]] = field(default_factory=list)
     error: str | None = None
     skipped: str | None = None
+    seconds: float = 0.0
 
 
 def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Extracted:
     """Read and extract one file; never raises (a worker's exception would end the run).
     A document whose (name, content hash) is in ``known`` is not extracted again."""
     out = _Extracted(path)
+    t0 = time.perf_counter()
     try:
         for doc in read_path(Path(path)):
             done = (doc.name, doc.content_hash) in known
@@ -56,6 +60,7 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
     except Exception as e:  # a bug must not lose the other files' work
         out.docs = []
         out.error = internal_problem(e)
+    out.seconds = time.perf_counter() - t0
     return out
 
 
@@ -73,11 +78,11 @@ def _process_budgeted(path: str, known: frozenset[tuple[str, str]], budget: Budg
         from warlog.data import clear_caches
 
         clear_caches()  # stopped mid-way, a data cache may be half built: build it again
-        return _Extracted(path, error=str(e))
+        return _Extracted(path, error=str(e), seconds=budget.seconds or 0.0)
 
 
 def _over(task: tuple[str, frozenset[tuple[str, str]]], reason: str) -> _Extracted:
-    return _Extracted(task[0], error=reason)
+    return _Extracted(task[0], error=reason, seconds=_settings.current().file_timeout)
 
 
 def _results(paths: list[str], workers: int,
@@ -119,6 +124,7 @@ def run(paths: Iterable[str | Path], store: Any | None = None, *,
         results: list[FileResult] = []
         for item in _results(files, _workers(workers, settings), known):
             res = _store(item, store, force)
+            res.seconds = item.seconds
             results.append(res)
             if on_file:
                 on_file(res)

@@ -48,11 +48,6 @@ def split_front_matter(raw: str, name: str) -> FrontMatter:
         data = _load(block) if block.strip() else {}
     except _TooLarge as err:
         return FrontMatter(None, m.end(), [f"{name}: {err}; front matter ignored"])
-    except (ValueError, TypeError, OverflowError, RecursionError) as err:
-        # a value YAML accepts but Python cannot hold: "date: 2024-13-45"
-        problem = " ".join(str(err).split())[:200] or type(err).__name__
-        msg = f"{name}: broken YAML front matter ({problem}); front matter ignored"
-        return FrontMatter(None, m.end(), [msg])
     except yaml.YAMLError as err:
         # the context mark is where the broken construct began (an unclosed quote…)
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
@@ -60,6 +55,11 @@ def split_front_matter(raw: str, name: str) -> FrontMatter:
         parts = [getattr(err, "context", None), getattr(err, "problem", None)]
         problem = ": ".join(p for p in parts if p) or str(err).splitlines()[0]
         msg = f"{name}:{line}: broken YAML front matter ({problem}); front matter ignored"
+        return FrontMatter(None, m.end(), [msg])
+    except Exception as err:  # noqa: BLE001 - PyYAML's constructors raise anything
+        # a value YAML accepts but Python cannot hold: "date: 2024-13-45", year 99999
+        problem = " ".join(str(err).split())[:200] or type(err).__name__
+        msg = f"{name}: broken YAML front matter ({problem}); front matter ignored"
         return FrontMatter(None, m.end(), [msg])
     if data is None:
         data = {}

@@ -1,0 +1,1 @@
+"""Helpers for testing warlog: generated hostile input (:mod:`warlog.testing.hostile`)."""
