@@ -26,9 +26,10 @@ from warlog.store.reanchor import NOT_FOUND, RECHECK, _Locator, nearest
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 ARTICLE = "battle_of_boulikessi.md"
 runner = CliRunner()
+pytest_plugins = ["pgserver"]  # a throwaway PostgreSQL server (skips where there is none)
 
 
-def extract(path: Path, db: Path, *more: str) -> None:
+def extract(path: Path, db: Path | str, *more: str) -> None:
     res = runner.invoke(app, ["extract", str(path), "--db", str(db), "--quiet", "--workers", "1",
                               *more])
     assert res.exit_code == 0, res.output
@@ -195,3 +196,23 @@ def test_re_anchoring_is_linear(tmp_path: Path) -> None:
     for i in range(300):
         assert locator.find(f"A sentence {i} that is nowhere.", i * 7, i * 7 + 30) is None
     assert time.perf_counter() - t0 < 5
+
+
+def test_re_anchoring_on_a_postgresql_store(article: Path, pg_url: str) -> None:
+    """The same pass on a shared PostgreSQL store: one change moves some spans and loses one."""
+    extract(article, pg_url)
+    store = open_store(pg_url)
+    event = _verified_event(store)
+    texts = [e["text"] for e in event["evidence"]]
+    raw = article.read_text(encoding="utf-8")
+    para = raw.rfind("\n\n", 0, event["evidence"][0]["raw_start"]) + 2
+    changed = raw[:para] + "An added paragraph.\n\n" + raw[para:]
+    article.write_text(changed.replace(texts[1], "Something else entirely."), encoding="utf-8")
+    extract(article, pg_url, "--force")
+
+    after = store.event(event["id"])
+    assert after["review_state"] == RECHECK
+    assert [e["raw_start"] for e in after["evidence"]][1] == NOT_FOUND
+    shown = spans_text(store, event["id"])
+    assert shown[0] == texts[0] and shown[2:] == texts[2:]
+    store.engine.dispose()
