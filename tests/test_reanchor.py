@@ -216,3 +216,22 @@ def test_re_anchoring_on_a_postgresql_store(article: Path, pg_url: str) -> None:
     shown = spans_text(store, event["id"])
     assert shown[0] == texts[0] and shown[2:] == texts[2:]
     store.engine.dispose()
+
+
+def test_merging_keeps_every_lost_span(article: Path, tmp_path: Path) -> None:
+    """Spans that were not found share the offsets -1: a merge still tells them apart by text."""
+    db = tmp_path / "w.db"
+    extract(article, db)
+    store = open_store(db)
+    small, big = _verified_event(store, 0), _verified_event(store, -1)
+    lost = [small["evidence"][0]["text"], big["evidence"][0]["text"]]
+    raw = article.read_text(encoding="utf-8")
+    for i, sentence in enumerate(lost):
+        raw = raw.replace(sentence, f"Replacement sentence number {i}.")
+    article.write_text(raw, encoding="utf-8")
+    extract(article, db, "--force")
+    small, big = store.event(small["id"]), store.event(big["id"])
+    assert small["review_state"] == big["review_state"] == RECHECK
+    store.merge(small["id"], big["id"], small["version"], big["version"], "tester")
+    merged = store.event(big["id"])["evidence"]
+    assert [e["text"] for e in merged if e["raw_start"] == NOT_FOUND] == [lost[1], lost[0]]

@@ -320,9 +320,11 @@ def merge_events(
 def _move_evidence(conn: Connection, source_id: int, target_id: int) -> None:
     """Copy the source's evidence spans to the target (after its own, without duplicates)."""
     have = {
-        (r.raw_start, r.raw_end)
+        _span_key(r)
         for r in conn.execute(
-            select(evid.c.raw_start, evid.c.raw_end).where(evid.c.event_id == target_id)
+            select(evid.c.raw_start, evid.c.raw_end, evid.c.text).where(
+                evid.c.event_id == target_id
+            )
         )
     }
     last = conn.execute(
@@ -335,10 +337,10 @@ def _move_evidence(conn: Connection, source_id: int, target_id: int) -> None:
     ).all()
     new = []
     for r in rows:
-        if (r.raw_start, r.raw_end) in have:
+        if _span_key(r) in have:
             continue
         last += 1
-        have.add((r.raw_start, r.raw_end))
+        have.add(_span_key(r))
         new.append(
             {
                 "event_id": target_id,
@@ -350,3 +352,9 @@ def _move_evidence(conn: Connection, source_id: int, target_id: int) -> None:
         )
     if new:
         conn.execute(insert(evid), new)
+
+
+def _span_key(r: Any) -> tuple[int, int] | str:
+    """What makes two spans the same: their offsets, or their text for spans that were not
+    found when the document changed (offsets -1, see :mod:`warlog.store.reanchor`)."""
+    return (r.raw_start, r.raw_end) if r.raw_start >= 0 else r.text
