@@ -198,3 +198,10 @@ def test_a_file_over_the_time_budget_is_reported_and_the_run_goes_on(folder: Pat
     res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--timeout", "0.001")
     assert res.exit_code == 1
     assert "took longer than 0.001 s" in res.output
+
+
+def test_an_unknown_geocoder_is_refused_before_the_run(folder: Path, tmp_path: Path):
+    res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--geocoder", "atlantis")
+    assert res.exit_code == 2
+    assert "no warlog.geocoders plugin named 'atlantis'" in res.output
+    assert not (tmp_path / "w.db").exists()

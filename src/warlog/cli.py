@@ -83,6 +83,7 @@ def extract(
 
     settings = _settings(data_dir=data_dir, cache_dir=cache_dir, workers=workers,
                          file_timeout=timeout, geocoder=geocoder)
+    _check_geocoder(settings.geocoder)
 
     for p in paths:
         if not p.exists():
@@ -123,6 +124,17 @@ def _settings(**options) -> Settings:
     try:
         return Settings.from_options(**options)
     except ValueError as e:
+        err_console.print(f"[red]error[/red] {escape(str(e))}")
+        raise typer.Exit(2) from e
+
+
+def _check_geocoder(name: str) -> None:
+    """An unknown geocoder is an error before the run, not a failure of every file."""
+    from warlog.plugins import geocoders
+
+    try:
+        geocoders.get(name)
+    except LookupError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         raise typer.Exit(2) from e
 
