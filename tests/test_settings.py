@@ -132,3 +132,10 @@ def test_the_pipeline_hands_its_settings_to_worker_processes(tmp_path):
     # the stop section ends each document before its battle narrative, in every worker
     assert len({r.events for r in results}) == 1
     assert results[0].events < full.events
+
+
+def test_the_api_refuses_an_unknown_geocoder_before_reading(tmp_path):
+    import warlog
+
+    with pytest.raises(LookupError, match="no warlog.geocoders plugin named 'atlantis'"):
+        warlog.extract(BROVARY, geocoder="atlantis")

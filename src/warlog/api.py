@@ -52,10 +52,12 @@ def extract(
     also writes them to a file (its suffix picks the exporter).
     """
     from warlog import pipeline
+    from warlog.plugins import geocoders
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     active = _settings(settings, options)
+    geocoders.get(active.geocoder)  # an unknown name: LookupError now, not in every file
     if db is None:
         records = pipeline.extract(paths, settings=active)
     else:
