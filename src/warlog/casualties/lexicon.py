@@ -42,6 +42,8 @@ class Lexicon:
     zero: dict[str, tuple[re.Pattern[str], ...]]
     zero_words: frozenset[str]
     toll_links: frozenset[str]
+    toll_heads: frozenset[str]  # "toll": a toll phrase ending in it needs no link word
+    number_heads: frozenset[str]  # "number" (of rebels killed reached 100)
     weak_of_nouns: frozenset[str]
     person_singular: frozenset[str]
     person_plural: frozenset[str]
@@ -59,12 +61,14 @@ def _table(entries: dict[str, list]) -> PhraseTable[str]:
     return phrase_table((p, role) for role, phrases in entries.items() for p in phrases)
 
 
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
+def _plural(word: str, rules: dict) -> str:
+    """The regular plural of a noun, by the language's rules (``grammar.yaml`` ``plural``)."""
+    if word.endswith(tuple(rules["es_after"])):
+        return word + rules["es"]
+    y = rules["y_after_consonant"]
+    if word.endswith(y) and word[-len(y) - 1 : -len(y)] not in rules["vowels"]:
+        return word[: -len(y)] + rules["ies"]
+    return word + rules["s"]
 
 
 def _lower(items: object) -> frozenset[str]:
@@ -74,7 +78,8 @@ def _lower(items: object) -> frozenset[str]:
 def _person_nouns(pn: dict) -> tuple[set[str], set[str]]:
     singular = {str(w).lower() for w in pn["singular"]}
     irregular = {str(k).lower(): str(v).lower() for k, v in pn["irregular"].items()}
-    plural = {irregular.get(w, _plural(w)) for w in singular}
+    rules = lang.words("grammar")["plural"]
+    plural = {irregular.get(w, _plural(w, rules)) for w in singular}
     plural |= {str(w).lower() for w in pn["plural_only"]} | set(irregular.values())
     singular -= {v for k, v in irregular.items() if k != v}
     return singular, plural
@@ -146,6 +151,8 @@ def lexicon() -> Lexicon:
         zero={r: tuple(re.compile(p) for p in pats) for r, pats in d["zero"].items()},
         zero_words=_lower(d["zero_words"]),
         toll_links=_lower(d["toll_links"]),
+        toll_heads=_lower(d["toll_heads"]),
+        number_heads=_lower(d["number_heads"]),
         weak_of_nouns=_lower(d["weak_of_nouns"]),
         person_singular=frozenset(singular),
         person_plural=frozenset(plural),

@@ -50,7 +50,7 @@ class NounPhrase:
 
 def word_kind(w: str, lx: Lexicon) -> tuple[str, str | None, bool] | None:
     """(person|nonhuman, role of the noun, singular) for a noun the lexicon knows."""
-    w = w.removesuffix("'s")
+    w = w.removesuffix(words().possessive)
     role = lx.head_roles.get(w)
     if w in lx.person_singular:
         return "person", role, w not in lx.collective
@@ -97,7 +97,7 @@ def scan_np(tokens: list[Token], k: int, text: str, lx: Lexicon) -> NounPhrase:
             restated = q or restated
             j = close + 1
             continue
-        if w == "of":
+        if w == w_.of_word:
             nxt = tokens[j + 1].low if j + 1 < n else ""
             if nxt in w_.partitive_pronouns:
                 if head == "none":
@@ -112,7 +112,12 @@ def scan_np(tokens: list[Token], k: int, text: str, lx: Lexicon) -> NounPhrase:
             j += 1
             count += 1
             continue
-        if w in w_.phrase_prepositions or w == "to" and j > k and tokens[j - 1].low in w_.to_takers:
+        if (
+            w in w_.phrase_prepositions
+            or w == w_.to_word
+            and j > k
+            and tokens[j - 1].low in w_.to_takers
+        ):
             if head == "none" and not frozen:
                 break
             frozen = True
@@ -150,9 +155,9 @@ def scan_np(tokens: list[Token], k: int, text: str, lx: Lexicon) -> NounPhrase:
             elif w.isalpha():
                 ahead = any(word_kind(x.low, lx) is not None for x in tokens[j + 1 : j + 3])
                 if head == "person" and t.text.islower() and not ahead:
-                    if head_role is not None and not w.endswith(("ing", "ed")):
+                    if head_role is not None and not w.endswith(w_.participle_suffixes):
                         head, head_role = "unknown", part_role  # "death *row* inmates"
-                    elif w.endswith("ing"):
+                    elif w.endswith(w_.gerund_suffix):
                         frozen = True  # "a student *studying* at X": a reduced relative
                     else:
                         break  # the phrase ended at its noun: "2,000 adults *answered* …"
@@ -294,7 +299,7 @@ def _mention_at(
     w = tokens[p].low
     n = len(tokens)
     q = quantity_at(tokens, p, text)
-    if q is not None and q.qualifier != "range" and q.i > 0 and tokens[q.i - 1].low == "from":
+    if q is not None and q.qualifier != "range" and q.i > 0 and tokens[q.i - 1].low == w_.from_word:
         return None  # "rose to 77 from 63": the old figure
     if q is not None:
         return _counted(tokens, q, text, lx, w_)
@@ -302,7 +307,7 @@ def _mention_at(
         w in w_.determiners
         and p + 2 < n
         and tokens[p + 1].low in lx.collective_of
-        and (tokens[p + 2].low == "of")
+        and (tokens[p + 2].low == w_.of_word)
     ):
         q = quantity_at(tokens, p + 3, text)  # "a family of four", "a group of 20 soldiers"
         if q is not None and q.value is not None:

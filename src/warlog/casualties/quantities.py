@@ -113,7 +113,7 @@ def _is_date(tokens: list[Token], i: int, j: int, w: Words) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.low in months and prev.text[0].isupper():
         return True
-    if prev is not None and prev.low == "of" and i > 1 and tokens[i - 2].low in months:
+    if prev is not None and prev.low == w.of_word and i > 1 and tokens[i - 2].low in months:
         return True
     return (
         i > 1

@@ -68,6 +68,7 @@ def toll_role(tokens: list[Token], g: Group, lx: Lexicon) -> str | None:
     Walks left from the count over link words ("was later updated to") and a few others, to a
     toll phrase (``toll_phrases``) or to "number of" with role words after it.
     """
+    of_word = words().of_word
     k = g.i - 1
     linked = False
     roles: list[str] = []
@@ -77,9 +78,15 @@ def toll_role(tokens: list[Token], g: Group, lx: Lexicon) -> str | None:
             return None
         w = tokens[k].low
         hit = match_ending(tokens, k, lx.tolls)
-        if hit is not None and (linked or w == "toll"):
+        if hit is not None and (linked or w in lx.toll_heads):
             return hit[1]
-        if w == "number" and k + 1 < len(tokens) and tokens[k + 1].low == "of" and roles and linked:
+        if (
+            w in lx.number_heads
+            and k + 1 < len(tokens)
+            and tokens[k + 1].low == of_word
+            and roles
+            and linked
+        ):
             role = roles[-1]
             for r in reversed(roles[:-1]):
                 role = combine(role, r, lx)
@@ -220,6 +227,7 @@ def _is_revision(tokens: list[Token], g: Group, lx: Lexicon) -> bool:
 
 
 def _strong(m: Mention, lx: Lexicon, tokens: list[Token]) -> bool:
-    return any(t.low.removesuffix("'s") in lx.strong_heads for t in tokens[m.i : m.j]) and (
+    possessive = words().possessive
+    return any(t.low.removesuffix(possessive) in lx.strong_heads for t in tokens[m.i : m.j]) and (
         m.head_role in ("killed", "mixed", "wounded")
     )

@@ -48,11 +48,18 @@ class Words:
     reciprocal: frozenset[str]
     year_openers: frozenset[str]
     months: frozenset[str]  # month names and abbreviations, lower case
+    of_word: str
+    to_word: str
+    from_word: str
+    possessive: str
+    gerund_suffix: str
+    participle_suffixes: tuple[str, ...]
 
 
 _DERIVED = {"units", "tens", "scales", "tens_joiner", "scale_joiner", "scale_article", "ones"}
-_DERIVED |= {"number_words", "months"}
-# every other field is a list of grammar.yaml of the same name
+_DERIVED |= {"number_words", "months", "of_word", "to_word", "from_word", "possessive"}
+_DERIVED |= {"gerund_suffix", "participle_suffixes"}
+# every other field is a list of grammar.yaml of the same name (lower case)
 _LISTS = tuple(f.name for f in fields(Words) if f.name not in _DERIVED)
 
 
@@ -72,5 +79,11 @@ def words() -> Words:
         ones=frozenset(w for w, v in language.units.items() if v == 1),
         number_words=frozenset(language.units) | frozenset(language.tens),
         months=language.month_names_lower,
+        of_word=str(grammar["of_word"]),
+        to_word=str(grammar["to_word"]),
+        from_word=str(grammar["from_word"]),
+        possessive=str(grammar["possessive"]),
+        gerund_suffix=str(grammar["gerund_suffix"]),
+        participle_suffixes=tuple(str(x) for x in grammar["participle_suffixes"]),
         **lists,
     )
