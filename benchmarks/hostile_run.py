@@ -1,0 +1,235 @@
+"""The hostile-input benchmark (issue 8): thousands of malformed files and the corpus in one run.
+
+    .venv/bin/python benchmarks/hostile_run.py --count 10000 --scale 0.01 --full 60 \
+        --corpus /work/shared/corpus --work /tmp/hostile
+
+Generates ``--count`` files with :mod:`warlog.testing.hostile` at ``--scale`` plus ``--full``
+files at full size (the sizes issue 8 measured), runs them with the corpus through
+:func:`warlog.pipeline.run` into a fresh SQLite store (worker processes, the per-file budget),
+and prints a table: tracebacks on stderr, "internal error" messages, files over the budget
+without a message, corpus documents stored, documents stored for a failed file, peak memory of
+the process tree, total time, and the slowest file per kind (files of 100 kB or more) as
+seconds per MB against the corpus average. Then an identical re-run (no table may change) and
+the kill -9 test: ``warlog extract`` on the corpus and part of the batch is killed mid-run,
+run again, and its tables compared with an uninterrupted run's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import select
+
+from warlog.budget import rss_bytes
+from warlog.pipeline import run
+from warlog.settings import Settings
+from warlog.store import schema as s
+from warlog.store.database import open_store
+from warlog.testing.hostile import write_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            out += [int(x) for x in task.read_text().split()]
+    return out
+
+
+def _tree_rss(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss_bytes(p) or 0
+        todo += _children(p)
+    return total
+
+
+class PeakMemory:
+    """Polls the resident memory of this process and its workers every 0.2 s."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def tables(db: Path) -> dict[str, list]:
+    """Every table's content that a run writes, in a fixed order (ids and times left out)."""
+    store = open_store(db)
+    with store.engine.connect() as conn:
+        return {
+            "documents": conn.execute(select(
+                s.documents.c.name, s.documents.c.path, s.documents.c.content_hash,
+                s.documents.c.n_events).order_by(s.documents.c.name)).all(),
+            "events": conn.execute(select(s.events.c.event_key, s.events.c.review_state)
+                                   .order_by(s.events.c.event_key)).all(),
+            "evidence": conn.execute(select(s.events.c.event_key, s.evidence.c.position,
+                                            s.evidence.c.raw_start, s.evidence.c.raw_end)
+                                     .join(s.events, s.events.c.id == s.evidence.c.event_id)
+                                     .order_by(s.events.c.event_key, s.evidence.c.position)
+                                     ).all(),
+            "problems": conn.execute(select(s.problems.c.path, s.problems.c.message)
+                                     .order_by(s.problems.c.path, s.problems.c.message)).all(),
+        }
+
+
+def _kind(path: str, kinds: dict[str, str], corpus: Path | None) -> str:
+    name = Path(path).name
+    if name in kinds:
+        return kinds[name]
+    return "corpus" if corpus and path.startswith(str(corpus)) else "other"
+
+
+def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str]) -> None:
+    db = args.work / "run.db"
+    for f in args.work.glob("run.db*"):
+        f.unlink()
+    settings = Settings(workers=args.workers, file_timeout=args.timeout)
+    stderr_file = args.work / "stderr.txt"
+    saved = os.dup(2)
+    with open(stderr_file, "wb") as err:
+        os.dup2(err.fileno(), 2)  # worker processes inherit it: their tracebacks land here
+        try:
+            t0 = time.perf_counter()
+            with PeakMemory() as mem:
+                results = run(folders, open_store(db), settings=settings)
+            total = time.perf_counter() - t0
+        finally:
+            os.dup2(saved, 2)
+    tracebacks = stderr_file.read_text(errors="replace").count("Traceback")
+    internal = [r for r in results if "internal error" in r.message]
+    unreported = [r for r in results if r.seconds > args.timeout * 1.2
+                  and "stopped" not in r.message]
+    stopped = [r for r in results if r.message.endswith(": stopped")]
+    failed = {r.path for r in results if r.status == "failed"}
+    snap = tables(db)
+    stored_failed = [d for d in snap["documents"] if d.path in failed]
+    corpus = [r for r in results if _kind(r.path, kinds, args.corpus) == "corpus"]
+    corpus_bad = [r for r in corpus if r.status == "failed"]
+    corpus_docs = sum(r.documents for r in corpus if r.status != "failed")
+
+    sizes = {r.path: Path(r.path).stat().st_size for r in results}
+    c_secs = sum(r.seconds for r in corpus)
+    c_mb = sum(sizes[r.path] for r in corpus) / 1e6
+    average = c_secs / c_mb if c_mb else float("nan")
+    slowest: dict[str, tuple[float, str, float]] = {}
+    for r in results:
+        mb = sizes[r.path] / 1e6
+        if mb < 0.1:
+            continue
+        kind = _kind(r.path, kinds, args.corpus)
+        rate = r.seconds / mb
+        if rate > slowest.get(kind, (0.0, "", 0.0))[0]:
+            slowest[kind] = (rate, Path(r.path).name, mb)
+    by_status: dict[str, int] = defaultdict(int)
+    for r in results:
+        by_status[r.status] += 1
+
+    print(f"\n## One run: {len(results)} files ({dict(by_status)})\n")
+    print("| check | result |\n|---|---|")
+    print(f"| tracebacks on stderr | {tracebacks} |")
+    print(f"| \"internal error\" messages | {len(internal)} |")
+    print(f"| files over the {args.timeout:g} s budget without a message | {len(unreported)} |")
+    print(f"| files stopped by the budget (with the message) | {len(stopped)} |")
+    print(f"| corpus files failed | {len(corpus_bad)} ({corpus_docs} corpus documents stored) |")
+    print(f"| documents stored for a failed file | {len(stored_failed)} |")
+    print(f"| problems rows | {len(snap['problems'])} |")
+    print(f"| peak memory (process + workers) | {mem.peak / 1e6:.0f} MB |")
+    print(f"| total time | {total:.0f} s |")
+    for r in internal[:5] + unreported[:5]:
+        print(f"  ! {r.path}: {r.message}", file=sys.stderr)
+    print(f"\n## Slowest file per kind (files >= 100 kB), corpus average {average:.1f} s/MB\n")
+    print("| kind | file | MB | s/MB | x corpus average |\n|---|---|---|---|---|")
+    for kind, (rate, name, mb) in sorted(slowest.items()):
+        print(f"| {kind} | {name} | {mb:.2f} | {rate:.1f} | {rate / average:.1f} |")
+
+    again = run(folders, open_store(db), settings=settings)
+    same = tables(db) == snap
+    print(f"\n## Identical re-run\n\ntables unchanged: {same}; new events reported: "
+          f"{sum(r.events for r in again)}")
+
+
+def kill_test(args: argparse.Namespace, folders: list[Path]) -> None:
+    """Kill ``warlog extract`` (and its workers) mid-run, run it again; compare the tables with
+    an uninterrupted run of the same files."""
+    cmd = [sys.executable, "-m", "warlog.cli", "extract", *map(str, folders), "--quiet",
+           "--workers", str(args.workers), "--timeout", str(args.timeout)]
+    ref, killed = args.work / "ref.db", args.work / "killed.db"
+    for f in [*args.work.glob("ref.db*"), *args.work.glob("killed.db*")]:
+        f.unlink()
+    t0 = time.perf_counter()
+    subprocess.run([*cmd, "--db", str(ref)], capture_output=True, check=False)
+    full = time.perf_counter() - t0
+    kills = 0
+    for frac in args.kill_at:
+        p = subprocess.Popen([*cmd, "--db", str(killed)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(full * frac)
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            kills += 1
+        p.wait()
+    subprocess.run([*cmd, "--db", str(killed)], capture_output=True, check=False)
+    print(f"\n## kill -9 test ({kills} kills at {args.kill_at} of a {full:.0f} s run)\n")
+    a, b = tables(ref), tables(killed)
+    for name in a:
+        print(f"- {name}: {len(a[name])} rows uninterrupted, {len(b[name])} after the kills, "
+              f"{'identical' if a[name] == b[name] else 'DIFFERENT'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--scale", type=float, default=0.01)
+    ap.add_argument("--full", type=int, default=60, help="files generated at full size")
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    ap.add_argument("--work", type=Path, default=Path("/tmp/warlog-hostile"))
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--kill-at", type=float, nargs="*", default=[0.2, 0.45, 0.7])
+    ap.add_argument("--kill-count", type=int, default=300,
+                    help="hostile files in the kill -9 test (with the corpus)")
+    ap.add_argument("--skip-main", action="store_true")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        args.corpus = None
+    real = sorted((args.corpus or ROOT / "tests" / "fixtures" / "corpus").rglob("*.*"))
+    documents = [p.read_bytes() for p in real if p.suffix in (".md", ".txt", ".html")][:100]
+    hostile, full, small = args.work / "hostile", args.work / "full", args.work / "kill"
+    kinds = write_cases(hostile, args.seed, args.count, args.scale, documents)
+    kinds.update(write_cases(full, args.seed + 1, args.full, 1.0, documents))
+    kinds.update(write_cases(small, args.seed + 2, args.kill_count, args.scale, documents))
+    corpus = [args.corpus] if args.corpus else []
+    print(f"generated {len(kinds)} files in {args.work}")
+    if not args.skip_main:
+        main_run(args, [hostile, full, *corpus], kinds)
+    kill_test(args, [small, *corpus])
+
+
+if __name__ == "__main__":
+    main()
