@@ -117,3 +117,11 @@ def test_sentence_abbreviations_come_from_the_language() -> None:
         "Lt. Gen. Ahmed arrived.",
         "The U.S. embassy closed.",
     ]
+
+
+def test_relative_dates_count_with_the_language_number_words() -> None:
+    # count words are the language's counts and cardinals up to time.yaml's count_words_max
+    found = find_mentions("Twenty-eight days later the town fell.")
+    assert [(m.kind, m.count) for m in found] == [("relative", 28)]
+    found = find_mentions("A couple of weeks later the town fell.")
+    assert [(m.kind, m.count) for m in found] == [("relative", 2)]
