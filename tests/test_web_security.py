@@ -104,6 +104,8 @@ def test_ids_and_versions_in_bodies_are_range_checked(
         (b'{"version": NaN, "changes": {"notes": "x"}}', "NaN"),
         (b'{"version": Infinity, "changes": {"notes": "x"}}', "Infinity"),
         (b'{"version": 1, "changes": {"latitude": -Infinity}}', "Infinity"),
+        (b'{"version": 1e400, "changes": {"notes": "x"}}', "beyond the range"),
+        (b'{"version": 1, "changes": {"latitude": -1e999}}', "beyond the range"),
         (b'{"version": 1, "changes": {"notes": "\\ud800"}}', "surrogate"),
         (b'{"version": 1, "changes": {"notes\\udfff": "x"}}', "surrogate"),
         (b'{"version": 1, "changes": {"notes": "a\\u0000b"}}', "NUL"),
@@ -120,6 +122,16 @@ def test_bodies_that_are_not_strict_json_get_400_with_the_reason(
     assert r.status_code == 400, r.text[:200]
     assert reason in r.json()["detail"]
     assert _version(client, 7) == 1  # nothing was written
+
+
+@pytest.mark.parametrize("path", ["/api/events/7/state", "/api/events/7/merge"])
+@pytest.mark.parametrize("raw", [b"1e400", b"[1e400]", b'{"version": 1e400, "state": "x"}',
+                                 b'{"into": 1e400, "version": 1, "into_version": 1}'])
+def test_numbers_beyond_float_range_never_make_a_500(
+    client: TestClient, path: str, raw: bytes
+) -> None:
+    r = client.post(path, content=raw, headers=JSON)
+    assert r.status_code == 400, r.text[:200]
 
 
 def test_a_lone_surrogate_in_any_write_route_is_refused(client: TestClient) -> None:

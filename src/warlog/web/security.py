@@ -12,10 +12,11 @@ One ASGI middleware, in front of everything (the page, static files, the API, ``
   first, and we never allow it) and, when they carry an ``Origin``, it must be this server
   (``Origin: null``, what a sandboxed frame or a local file sends, is refused too).
 - **Body.** A body over ``max_body`` bytes is refused with 413 before the app sees it. A write's
-  body must be strict JSON: UTF-8, no ``NaN``/``Infinity``, no number too long to convert, no
-  nesting too deep and no lone surrogate (``"\\ud800"``) or NUL in any string; otherwise 400
-  with the reason, so such values never reach the review code or the database (PostgreSQL
-  refuses NUL in text; a query string holding ``%00`` is refused for the same reason).
+  body must be strict JSON: UTF-8, no ``NaN``/``Infinity`` (nor ``1e400``, which reads as
+  infinity), no number too long to convert, no nesting too deep and no lone surrogate
+  (``"\\ud800"``) or NUL in any string; otherwise 400 with the reason, so such values never
+  reach the review code or the database (PostgreSQL refuses NUL in text; a query string holding
+  ``%00`` is refused for the same reason).
 - **Headers.** Every answer carries ``X-Frame-Options: DENY``, a ``Content-Security-Policy``
   (only this server's scripts, styles and data; ``frame-ancestors 'none'``; see
   :func:`content_security_policy`), ``X-Content-Type-Options: nosniff`` and
@@ -30,6 +31,7 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import math
 import re
 from collections.abc import Awaitable, Callable, Iterable
 from http.cookies import SimpleCookie
@@ -117,6 +119,13 @@ def _no_constant(name: str) -> Any:
     raise _NotJson(f"{name} is not a JSON number")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as infinity
+        raise _NotJson(f"{text[:24]} is beyond the range of a number")
+    return value
+
+
 def _is_unicode(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -132,7 +141,7 @@ def json_body_problem(body: bytes) -> str | None:
     except UnicodeDecodeError:
         return "the request body is not UTF-8"
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except _NotJson as e:
         return f"the request body is not valid JSON: {e} (NaN and Infinity are not allowed)"
     except RecursionError:
