@@ -6,7 +6,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from warlog.export.writers import write_records
+from warlog.exporters.writers import write_records
 from warlog.model import Event, Evidence
 
 REC = Event(doc="d.md", event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
@@ -75,7 +75,7 @@ def test_unknown_extension_is_a_clear_error(tmp_path):
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson", "parquet"])
 def test_the_stream_is_the_file(tmp_path, fmt):
     """`warlog export` (a file) and the web download (a stream) are one exporter."""
-    from warlog.export.writers import stream_records
+    from warlog.exporters.writers import stream_records
 
     p = tmp_path / f"e.{fmt}"
     write_records([REC, NO_PLACE], p)

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from warlog.export.writers import ACLED_COLUMNS, EXTRA_COLUMNS
+from warlog.exporters.writers import ACLED_COLUMNS, EXTRA_COLUMNS
 from warlog.store import queries
 from warlog.store.database import open_store
 from warlog.web import server

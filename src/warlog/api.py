@@ -82,7 +82,7 @@ def export(
     """Write events to ``out`` (``.jsonl``, ``.csv``, ``.geojson``, ``.parquet`` or an
     installed exporter's suffix), as ``warlog export`` does: every stored event of ``db``, or
     the given ``records``. Returns the number written."""
-    from warlog.export.writers import write_records
+    from warlog.exporters.writers import write_records
 
     if (db is None) == (records is None):
         raise TypeError("export() takes either db= or records=")

@@ -76,7 +76,7 @@ def extract(
         "--geocoder", help="An installed geocoder (default: geonames).")] = None,
 ) -> None:
     """Read documents, extract events, store them in the database and optionally export them."""
-    from warlog.export.writers import write_records
+    from warlog.exporters.writers import write_records
     from warlog.ingest.reader import iter_files
     from warlog.pipeline import run
     from warlog.store.database import open_store
@@ -171,7 +171,7 @@ def export(
     data_dir: Annotated[Path | None, DATA_DIR_OPTION] = None,
 ) -> None:
     """Write every stored event to a file."""
-    from warlog.export.writers import write_records
+    from warlog.exporters.writers import write_records
 
     store = _existing_store(db)
     try:

@@ -6,7 +6,7 @@ Built-ins and third-party packages register the same way, in their package metad
     markdown = "warlog.ingest.formats:MARKDOWN"
 
     [project.entry-points."warlog.exporters"]
-    csv = "warlog.export.acled_csv:EXPORTER"
+    csv = "warlog.exporters.acled_csv:EXPORTER"
 
     [project.entry-points."warlog.geocoders"]
     geonames = "warlog.geo.gazetteer:Gazetteer.load"
@@ -49,10 +49,10 @@ BUILTINS: dict[str, dict[str, str]] = {
         "plaintext": "warlog.ingest.formats:PLAINTEXT",
     },
     EXPORTERS: {
-        "jsonl": "warlog.export.jsonl:EXPORTER",
-        "csv": "warlog.export.acled_csv:EXPORTER",
-        "geojson": "warlog.export.geojson:EXPORTER",
-        "parquet": "warlog.export.parquet:EXPORTER",
+        "jsonl": "warlog.exporters.jsonl:EXPORTER",
+        "csv": "warlog.exporters.acled_csv:EXPORTER",
+        "geojson": "warlog.exporters.geojson:EXPORTER",
+        "parquet": "warlog.exporters.parquet:EXPORTER",
     },
     GEOCODERS: {
         "geonames": "warlog.geo.gazetteer:Gazetteer.load",

@@ -1,8 +1,8 @@
 """Event records out, through the exporters (:data:`warlog.plugins.exporters`).
 
-The built-in formats are one module each (:mod:`~warlog.export.jsonl`,
-:mod:`~warlog.export.acled_csv`, :mod:`~warlog.export.geojson`,
-:mod:`~warlog.export.parquet`), registered as ``warlog.exporters`` entry points like any
+The built-in formats are one module each (:mod:`~warlog.exporters.jsonl`,
+:mod:`~warlog.exporters.acled_csv`, :mod:`~warlog.exporters.geojson`,
+:mod:`~warlog.exporters.parquet`), registered as ``warlog.exporters`` entry points like any
 third-party format. Every exporter turns records (as ``Event.as_record()`` or
 ``Store.iter_event_records()`` give them) into chunks; :func:`write_records` writes the chunks
 to a file atomically (a temporary file renamed into place, so an interrupted run never leaves
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from warlog.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
-from warlog.export.jsonl import dump, json_default
+from warlog.exporters.acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
+from warlog.exporters.jsonl import dump, json_default
 from warlog.plugins import Exporter, export_suffixes, exporter_for, exporters
 
 __all__ = [

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from warlog.export.acled import HEADER, acled_row
+from warlog.exporters.acled import HEADER, acled_row
 from warlog.plugins import Exporter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

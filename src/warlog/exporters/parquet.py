@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from warlog.export.acled import HEADER, acled_row
+from warlog.exporters.acled import HEADER, acled_row
 from warlog.plugins import Exporter
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from warlog.export.jsonl import json_default
+from warlog.exporters.jsonl import json_default
 from warlog.plugins import Exporter
 
 
