@@ -58,11 +58,13 @@ def test_a_site_named_after_a_party_is_not_remembered_as_a_place():
 
     from warlog.events.arguments import ArgumentContext
     from warlog.ingest.reader import read_path
+    from warlog.nlp.sentences import Sentence
 
     doc = read_path(Path(__file__).parent / "fixtures" / "corpus" / "000_ab17bddbe8309b0d.txt")[0]
     ctx = ArgumentContext(doc)
     ctx.remember_facility(Location("ISIL camp", 35.2, 40.3, 2, "Syria", None))
     ctx.remember_facility(Location("Division 17 base, north of Raqqa", 35.95, 39.0, 2, "Syria",
                                    None))
-    assert ctx.places("ISIL executed 160 Syrian soldiers.", 0) == []
-    assert [p.name for p in ctx.places("ISIL took control of Division 17.", 0)] == ["Division 17"]
+    assert ctx.places(Sentence("ISIL executed 160 Syrian soldiers.")) == []
+    found = ctx.places(Sentence("ISIL took control of Division 17."))
+    assert [p.name for p in found] == ["Division 17"]

@@ -200,14 +200,21 @@ class ActorIndex:
         return hits
 
     def find(
-        self, text: str, offset: int = 0, *, generic: bool = True, countries: bool = True
+        self,
+        text: str,
+        offset: int = 0,
+        *,
+        generic: bool = True,
+        countries: bool = True,
+        folded: str | None = None,
     ) -> list[ActorMention]:
         """All actor mentions in ``text`` (a sentence), in text order.
 
         Offsets in the result are ``offset`` + the position in ``text``. ``generic=False``
         leaves out generic phrases; ``countries=False`` leaves out bare country names.
+        ``folded`` is ``fold(text)`` when the caller has it (the extractor's sentence).
         """
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         return self.mentions(text, self.scan(text, folded), offset, folded, generic, countries)
 
     def mentions(

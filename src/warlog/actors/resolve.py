@@ -24,6 +24,7 @@ from typing import Any
 
 from warlog.actors.dictionary import ActorIndex, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
+from warlog.actors.normalize import fold
 from warlog.model import ActorMention, Document
 
 # weights of the places a country or an actor is named in
@@ -73,13 +74,20 @@ class ActorContext:
 
     # ------------------------------------------------------------------ building
     @classmethod
-    def from_document(cls, doc: Document, index: ActorIndex | None = None) -> ActorContext:
-        """Read ``doc.meta`` (title, description, tags, infoboxes, place) and ``doc.text``."""
-        return cls.from_text(doc.text, doc.meta, index)
+    def from_document(
+        cls, doc: Document, index: ActorIndex | None = None, folded: str | None = None
+    ) -> ActorContext:
+        """Read ``doc.meta`` (title, description, tags, infoboxes, place) and ``doc.text``
+        (``folded``: ``fold(doc.text)`` when the caller has it)."""
+        return cls.from_text(doc.text, doc.meta, index, folded)
 
     @classmethod
     def from_text(
-        cls, text: str, meta: dict[str, Any] | None = None, index: ActorIndex | None = None
+        cls,
+        text: str,
+        meta: dict[str, Any] | None = None,
+        index: ActorIndex | None = None,
+        folded: str | None = None,
     ) -> ActorContext:
         ctx = cls(index or ActorIndex.load())
         meta = meta or {}
@@ -95,15 +103,23 @@ class ActorContext:
             ctx._add(tag, _W_BELLIGERENT)
         for comb in _infobox_fields(infoboxes, "combatant"):
             ctx._add(comb, _W_BELLIGERENT)
-        ctx._add(text, _W_TEXT, record_first=True)
+        ctx._add(text, _W_TEXT, record_first=True, folded=folded)
         if ctx.country_scores:
             ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return ctx
 
-    def _add(self, text: str, weight: int, actors: bool = True, record_first: bool = False) -> None:
+    def _add(
+        self,
+        text: str,
+        weight: int,
+        actors: bool = True,
+        record_first: bool = False,
+        folded: str | None = None,
+    ) -> None:
         """Count the countries and (optionally) the actors named in ``text``."""
         lex = self.index.lexicon
-        hits = self.index.scan(text)
+        folded = fold(text) if folded is None else folded  # once for the scan and the mentions
+        hits = self.index.scan(text, folded)
         # only names that stand on their own count: "Iraq" inside "Islamic State of Iraq" does not
         for hit in self.index.choose(hits):
             p = hit.pattern
@@ -116,7 +132,7 @@ class ActorContext:
                     self.country_scores[p.country] += weight
         if not actors:
             return
-        for m in self.index.mentions(text, hits, generic=False):
+        for m in self.index.mentions(text, hits, folded=folded, generic=False):
             self.counts[m.name] += weight
             if record_first:
                 self.first.setdefault(m.name, m.start)
@@ -198,13 +214,14 @@ class ActorContext:
                 return found
         return default or cls.fallback
 
-    def find(self, text: str, offset: int = 0) -> list[ActorMention]:
-        """All actor mentions of a sentence, generic ones resolved."""
-        return [self.resolve(m) for m in self.index.find(text, offset)]
+    def find(self, text: str, offset: int = 0, folded: str | None = None) -> list[ActorMention]:
+        """All actor mentions of a sentence, generic ones resolved (``folded``: the sentence's
+        folded form when the caller has it)."""
+        return [self.resolve(m) for m in self.index.find(text, offset, folded=folded)]
 
-    def mentions(self, text: str, offset: int = 0) -> list[ActorMention]:
+    def mentions(self, text: str, offset: int = 0, folded: str | None = None) -> list[ActorMention]:
         """Same as :meth:`find` (the name the event extractor uses)."""
-        return self.find(text, offset)
+        return self.find(text, offset, folded)
 
     def named(self, name: str) -> ActorMention:
         """A mention of the actor ``name`` standing for the document (no text span: -1).

@@ -17,6 +17,7 @@ from warlog.events.lexicon import lexicon
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
+from warlog.nlp.sentences import Sentence
 from warlog.taxonomy import taxonomy
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
@@ -37,7 +38,7 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 class ArgumentContext:
     """Per-document resolvers for dates, places and actors."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, folded: str | None = None) -> None:
         from warlog.actors.context import ActorContext
         from warlog.geo.context import GeoContext
         from warlog.plugins import geocoder
@@ -47,7 +48,7 @@ class ArgumentContext:
         self.clock = NarrativeClock.for_document(doc)
         self.gazetteer = geocoder()
         self.geo = GeoContext.from_document(doc, self.gazetteer)
-        self.actor_ctx = ActorContext.from_document(doc)
+        self.actor_ctx = ActorContext.from_document(doc, folded=folded)
         self._facilities: dict[str, Location] = {}
         self._site_patterns: list[tuple[re.Pattern[str], Location]] = []
         codes = self.geo.primary_codes or self.geo.country_codes
@@ -55,8 +56,10 @@ class ArgumentContext:
         self.country: str | None = info["name"] if info else self.actor_ctx.country
 
     @classmethod
-    def for_document(cls, doc: Document) -> ArgumentContext:
-        return cls(doc)
+    def for_document(cls, doc: Document, folded: str | None = None) -> ArgumentContext:
+        """The resolvers of ``doc`` (``folded``: ``fold(doc.text)``, computed once by the
+        extractor and shared with the actor context's reading of the whole text)."""
+        return cls(doc, folded)
 
     def start_section(self, section: Section | None) -> None:
         if section is not None:
@@ -86,18 +89,19 @@ class ArgumentContext:
         found = [loc for loc in self._resolve(section.title, -1) if loc.latitude is not None]
         return found[0] if len(found) == 1 else None
 
-    def places(self, text: str, offset: int, here: Location | None = None) -> list[Location]:
+    def places(self, sentence: Sentence, here: Location | None = None) -> list[Location]:
         """The location phrases of a sentence, geocoded. A facility with no town in the
         sentence ("the Panorama checkpoint") is coded where the document placed that facility
         before, else where the narrative is (``here``), at precision 2."""
         from warlog.geo.resolve import facility_location
 
+        text, offset = sentence.text, sentence.start
         locs = self._resolve(text, offset)
         for loc in locs:
             self.geo.record(loc)
         if locs:
             return locs
-        fac = facility_location(text, self.geo, offset) or self._known_site(text, offset)
+        fac = facility_location(text, self.geo, offset) or self._known_site(sentence)
         if fac is None:
             return []
         known = self._facilities.get(facility_key(fac.name))
@@ -107,10 +111,10 @@ class ArgumentContext:
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
 
-    def _known_site(self, text: str, offset: int) -> Location | None:
+    def _known_site(self, sentence: Sentence) -> Location | None:
         """A site the document placed before, named again without its town ("ISIL took
         control of Division 17")."""
-        low = text.lower()
+        text, offset, low = sentence.text, sentence.start, sentence.lower
         for pattern, loc in self._site_patterns:
             m = pattern.search(low)
             if m:
@@ -141,8 +145,8 @@ class ArgumentContext:
         mentions = find_places(text, base, context=self.geo)
         return resolve_locations(text, mentions, self.geo, base)
 
-    def actors(self, text: str, offset: int) -> list[ActorMention]:
-        return self.actor_ctx.mentions(text, offset)
+    def actors(self, sentence: Sentence) -> list[ActorMention]:
+        return self.actor_ctx.mentions(sentence.text, sentence.start, sentence.folded)
 
     def unknown_actors(self, text: str, offset: int) -> list[ActorMention]:
         """Parties the dictionary does not know: organisation names by their head word

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from warlog.events.lexicon import Lexicon, lexicon, normalise
+from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention
+from warlog.nlp.sentences import Sentence
 
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
@@ -24,11 +25,15 @@ def primary_trigger(triggers: Sequence[Trigger], lex: Lexicon | None = None) -> 
     return ranked[0] if ranked else None
 
 
-def _words_after(clause: str, end: int, n: int) -> list[str]:
-    return _WORDS.findall(normalise(clause[end:end + 120]))[:n]
+def _low(clause: str | Sentence) -> str:
+    return (Sentence(clause) if isinstance(clause, str) else clause).low
 
 
-def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
+def _words_after(clause: str | Sentence, end: int, n: int) -> list[str]:
+    return _WORDS.findall(_low(clause)[end:end + 120])[:n]
+
+
+def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
                    actor1: ActorMention | None, event_country: str | None,
                    victims_civilian: bool, lex: Lexicon | None = None) -> str | None:
     """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause);
@@ -63,7 +68,7 @@ def sub_event_type(trigger: Trigger, clause: str, trigger_end: int,
     return sub
 
 
-def victims_are_civilian(clause: str, lex: Lexicon | None = None) -> bool:
+def victims_are_civilian(clause: str | Sentence, lex: Lexicon | None = None) -> bool:
     lex = lex or lexicon()
-    words = set(_WORDS.findall(normalise(clause)))
+    words = set(_WORDS.findall(_low(clause)))
     return bool(words & lex.civilian_victims)

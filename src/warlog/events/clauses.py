@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from warlog.events.lexicon import lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ResolvedDate
+from warlog.nlp.sentences import Sentence
 
 
 @dataclass(slots=True)
@@ -25,11 +26,12 @@ class Clause:
     triggers: list[Trigger] = field(default_factory=list)
 
 
-def split_clauses(sentence: str, triggers: Sequence[Trigger],
+def split_clauses(sentence: str | Sentence, triggers: Sequence[Trigger],
                   dates: Sequence[ResolvedDate] = (), sentence_start: int = 0,
                   extra_cuts: Sequence[int] = ()) -> list[Clause]:
-    low = sentence.lower()
-    cuts = {0, len(sentence), *extra_cuts}
+    # the normalised form finds the same breaks as lower case: no break holds a quote or dash
+    low = (Sentence(sentence) if isinstance(sentence, str) else sentence).low
+    cuts = {0, len(sentence if isinstance(sentence, str) else sentence.text), *extra_cuts}
     for brk in lexicon().clause_breaks:
         i = low.find(brk)
         while i != -1:

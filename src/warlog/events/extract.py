@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 
+from warlog.actors.normalize import fold
+from warlog.casualties import count_fatalities
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
 from warlog.events.classify import ranked_triggers, sub_event_type, victims_are_civilian
 from warlog.events.clauses import Clause, split_clauses
-from warlog.casualties import count_fatalities
-from warlog.events.lexicon import Lexicon, lexicon, normalise
+from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger, find_triggers
@@ -39,9 +40,8 @@ from warlog.model import (
     Location,
     ResolvedDate,
     Section,
-    Span,
 )
-from warlog.nlp.sentences import split_sentences
+from warlog.nlp.sentences import Sentence, normalise, sentences
 
 MAX_EVIDENCE = 700
 
@@ -63,7 +63,8 @@ class DocumentExtractor:
     def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
         self.doc = doc
         self.lex = lex or lexicon()
-        self.ctx = args.ArgumentContext.for_document(doc)
+        self.folded = fold(doc.text)  # once: the actor context and every sentence share it
+        self.ctx = args.ArgumentContext.for_document(doc, self.folded)
         self.state = NarrativeState(location=self.ctx.default_location())
         self.events: list[Event] = []
         # the title as the lead's definition sentence writes it ("battle of kunduz")
@@ -74,7 +75,7 @@ class DocumentExtractor:
         doc = self.doc
         section = None
         skipping = False
-        for sent in split_sentences(doc.text):
+        for sent in sentences(doc.text, self.folded):
             sec = doc.section_at(sent.start)
             if sec is not section:
                 section = sec
@@ -87,28 +88,27 @@ class DocumentExtractor:
             if sec is not None and sent.start <= sec.start + 2 and _is_heading(sent, sec):
                 continue
             before = self.ctx.clock.current
-            dates = self.ctx.clock.read(sent.text, sent.start)
+            dates = self.ctx.clock.read(sent)
             if skipping:
                 continue
             self._sentence(sent, dates, before)
         return merge_events(self.events)
 
     # -- one sentence ----------------------------------------------------------------------
-    def _sentence(self, sent: Span, dates: list[ResolvedDate],
+    def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
-        text = sent.text
-        triggers = find_triggers(text, self.lex)  # cheap: one automaton pass
+        triggers = find_triggers(sent, self.lex)  # cheap: one automaton pass
         if not triggers:
             return  # most sentences: no place or actor lookup needed
-        low = normalise(text)
+        low = sent.low
         if self._is_tally(low) or self._is_definition(low):
             return
         lead_end = self._subordinate_lead(low, triggers)
         recalled = bool(lead_end) and self._recalls(triggers, lead_end)
         if recalled:
             triggers = [t for t in triggers if t.start >= lead_end]
-        places = self.ctx.places(text, sent.start, self.state.location)
-        actors = [a for a in self.ctx.actors(text, sent.start)
+        places = self.ctx.places(sent, self.state.location)
+        actors = [a for a in self.ctx.actors(sent)
                   if not recalled or a.start - sent.start >= lead_end]
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
@@ -119,7 +119,7 @@ class DocumentExtractor:
                 for t in triggers):
             self._attach(self.state.sentence_events[0], sent)  # the toll of the event before
             return
-        clauses = split_clauses(text, triggers, dates, sent.start,
+        clauses = split_clauses(sent, triggers, dates, sent.start,
                                 [lead_end] if lead_end and not recalled else [])
         clause_date = before
         n_before = len(self.events)
@@ -133,29 +133,29 @@ class DocumentExtractor:
         if len(self.events) > n_before:
             self.state.sentence_events = self.events[n_before:]
 
-    def _clause(self, sent: Span, low: str, clause: Clause, date: ResolvedDate | None,
+    def _clause(self, sent: Sentence, low: str, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
         if not clause.triggers or date is None or args.year_only(date):
             return
         text = sent.text
-        ctext = text[clause.start:clause.end]
-        fat = count_fatalities(ctext, sent.start + clause.start)
+        part = sent.part(clause.start, clause.end)  # the clause, with the sentence's forms
+        fat = count_fatalities(part, part.start)
         c_actors = [a for a in actors if clause.start <= a.start - sent.start < clause.end]
         first = min(clause.triggers, key=lambda t: t.start)
         a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         if a1 is None and a2 is None:
-            c_actors = self.ctx.unknown_actors(ctext, sent.start + clause.start)
+            c_actors = self.ctx.unknown_actors(part.text, part.start)
             a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
-        civ = victims_are_civilian(ctext, self.lex)
+        civ = victims_are_civilian(part, self.lex)
         sub = None
         for trig in ranked_triggers(clause.triggers, self.lex):
             locs = args.pick_locations(text, clause, trig, places, sent.start)
-            if trig.word.role != "other" and not locs and not self._names_a_site(ctext):
+            if trig.word.role != "other" and not locs and not self._names_a_site(part):
                 continue  # "150 soldiers were captured": no place taken or left
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
-            sub = sub_event_type(trig, ctext, trig.end - clause.start, a1, country, civ,
+            sub = sub_event_type(trig, part, trig.end - clause.start, a1, country, civ,
                                  self.lex)
             if trig.word.role == "continue":
                 prev = self._continued(low)
@@ -184,7 +184,7 @@ class DocumentExtractor:
             a2 = None  # one party named twice ("civilians … civilians") is one party
         evidence = self._evidence(sent, clause)
         subs = [sub]
-        companion = self._companion(sub, clause.triggers, a1, country, ctext, clause.start)
+        companion = self._companion(sub, clause.triggers, a1, country, part, clause.start)
         if companion:
             subs.append(companion)
         toll = fat  # counted once, on the first record: ACLED never double-counts
@@ -255,7 +255,7 @@ class DocumentExtractor:
         return last
 
     def _companion(self, sub: str, triggers: list[Trigger], a1: ActorMention | None,
-                   country: str | None, ctext: str, cstart: int) -> str | None:
+                   country: str | None, part: Sentence, cstart: int) -> str | None:
         """The guidelines' pairs told in one clause: an explosion that opens a capture ("rebels
         detonated a tunnel bomb under the checkpoint and captured it") is its own event, and
         so is the capture."""
@@ -264,7 +264,7 @@ class DocumentExtractor:
             return None
         for t in triggers:
             if t.word.role in ("capture", "recapture") and t.word.strength >= 2:
-                other = sub_event_type(t, ctext, t.end - cstart, a1, country, False, self.lex)
+                other = sub_event_type(t, part, t.end - cstart, a1, country, False, self.lex)
                 if other is not None and tax.is_territorial(other):
                     return other
         return None
@@ -289,11 +289,11 @@ class DocumentExtractor:
             return 0
         return comma + 2
 
-    def _names_a_site(self, clause: str) -> bool:
-        words = set(re.findall(r"[a-z]+", normalise(clause)))
+    def _names_a_site(self, clause: Sentence) -> bool:
+        words = set(re.findall(r"[a-z]+", clause.low))
         return bool(words & self.lex.site_words)
 
-    def _evidence(self, sent: Span, clause: Clause) -> Evidence:
+    def _evidence(self, sent: Sentence, clause: Clause) -> Evidence:
         s, e = sent.start, sent.end
         if e - s > MAX_EVIDENCE:
             s, e = sent.start + clause.start, sent.start + clause.end
@@ -301,10 +301,10 @@ class DocumentExtractor:
         text = self.doc.text[s:e].strip()
         return Evidence(text, s, e, self.doc.to_raw(s), self.doc.to_raw(max(s, e - 1)) + 1)
 
-    def _attach(self, ev: Event, sent: Span) -> None:
+    def _attach(self, ev: Event, sent: Sentence) -> None:
         """A sentence that only tells the toll of the event before it ("The explosions left
         19 soldiers dead") adds its evidence and count to that event."""
-        fat = count_fatalities(sent.text, sent.start)
+        fat = count_fatalities(sent, sent.start)
         if fat.killed is not None and ev.fatalities is None:
             ev.fatalities, ev.fatalities_low, ev.fatalities_high = fat.killed, fat.low, fat.high
         ev.evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
@@ -323,7 +323,7 @@ class DocumentExtractor:
         return title in head and any(v in window for v in self.lex.definition_verbs)
 
 
-def _is_heading(sent: Span, sec: Section) -> bool:
+def _is_heading(sent: Sentence, sec: Section) -> bool:
     t = sent.text.strip("# ").strip()
     return t == sec.title.strip() or sent.text.lstrip().startswith("#")
 

@@ -127,8 +127,3 @@ def _continuation(spec: dict) -> re.Pattern[str]:
     openers = "|".join(map(re.escape, spec["openers"]))
     nouns = "|".join(map(re.escape, spec["nouns"]))
     return re.compile(rf"^(?:{openers}) (?:[a-z-]+ )?(?:{nouns})\b")
-
-
-def normalise(text: str) -> str:
-    """Lower-case with unified apostrophes and dashes; same length as ``text``."""
-    return text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")

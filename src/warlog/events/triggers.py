@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warlog.events.lexicon import IGNORED, Lexicon, TriggerWord, lexicon, normalise
+from warlog.events.lexicon import IGNORED, Lexicon, TriggerWord, lexicon
+from warlog.nlp.sentences import Sentence
 
 _WORD = re.compile(r"[a-z0-9'-]+")
 
@@ -27,11 +28,14 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "-"  # an apostrophe may open a quote: "a 'tunnel bomb'"
 
 
-def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
+def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[Trigger]:
     """All trigger phrases in ``sentence`` (offsets relative to it), non-overlapping, longest
     first, and not governed by a modal cue."""
     lex = lex or lexicon()
-    low = normalise(sentence)
+    if isinstance(sentence, str):
+        sentence = Sentence(sentence)
+    low = sentence.low
+    text = sentence.text
     found: list[Trigger] = []
     for end_idx, word in lex.automaton.iter(low):
         end = end_idx + 1
@@ -40,7 +44,7 @@ def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
             continue
         if end < len(low) and _is_word_char(low[end]):
             continue
-        found.append(Trigger(start, end, sentence[start:end], word))
+        found.append(Trigger(start, end, text[start:end], word))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = bytearray(len(low))  # characters already in a kept trigger: linear, not pairwise
     kept: list[Trigger] = []
@@ -52,7 +56,7 @@ def find_triggers(sentence: str, lex: Lexicon | None = None) -> list[Trigger]:
     kept.sort(key=lambda t: t.start)
     return [t for t in kept
             if t.sub != IGNORED and not is_modal(low, t.start, lex)
-            and not in_proper_name(sentence, t.start, t.end)]
+            and not in_proper_name(text, t.start, t.end)]
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]*")

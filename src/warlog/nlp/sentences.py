@@ -9,16 +9,26 @@ Rules: a line break always ends a sentence (cleaned documents keep headings and 
 their own lines); ``.``, ``!`` or ``?`` (optionally followed by closing quotes or brackets) ends
 one when followed by white space and an upper-case letter, a digit or an opening quote, unless
 the word before the period is an abbreviation (``lang/en/abbreviations.yaml``) or an initial.
+
+:func:`sentences` yields :class:`Sentence` objects: each holds the forms of its text the stages
+read (lower case for dates and casualties, the trigger lexicon's normalised form, the actor
+dictionary's accent-folded form, word and number tokens with offsets), each computed at most
+once, on first use, and passed to triggers, clauses, actors, places, dates and casualties. A
+clause (:meth:`Sentence.part`) takes its slice of the forms already computed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from warlog import lang
 from warlog.data import cached
 from warlog.model import Span
+
+if TYPE_CHECKING:
+    from warlog.casualties.tokens import Token
 
 _CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
@@ -93,3 +103,105 @@ def _bounded(text: str, s: int, e: int) -> Iterator[Span]:
         yield from _strip(text, s, cut)
         s = cut
     yield from _strip(text, s, e)
+
+
+def sentences(text: str, folded: str | None = None) -> Iterator[Sentence]:
+    """The sentences of ``text`` as :class:`Sentence` objects (offsets into ``text``).
+
+    ``folded`` is ``fold(text)`` when the caller has it (the extractor folds a document once
+    for the actor dictionary): each sentence then takes its slice instead of folding again.
+    """
+    for sp in split_sentences(text):
+        yield Sentence(sp.text, sp.start, None if folded is None else folded[sp.start:sp.end])
+
+
+def normalise(text: str) -> str:
+    """Lower-case with unified apostrophes and dashes (the trigger lexicon's form); as long as
+    ``text`` unless its lower case is not (a few letters such as "İ")."""
+    return text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+
+
+class Sentence:
+    """One sentence (or one clause of it): its text and start offset in the document, and the
+    forms of that text every stage reads, each computed once on first use.
+
+    - ``lower``: ``text.lower()`` (dates, casualties)
+    - ``low``: :func:`normalise` (triggers, clauses, typing): lower case, ’ → ', – and — → -
+    - ``folded``: :func:`warlog.actors.normalize.fold` (the actor dictionary): lower case,
+      accents stripped, every apostrophe, dash and space unified; always as long as ``text``
+    - ``tokens``: words, numbers and marks with offsets in ``text`` (casualties)
+    """
+
+    __slots__ = ("text", "start", "end", "_lower", "_low", "_folded", "_tokens")
+
+    def __init__(self, text: str, start: int = 0, folded: str | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self._lower: str | None = None
+        self._low: str | None = None
+        self._folded = folded
+        self._tokens: list[Token] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.text!r}, start={self.start})"
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            low = self.lower
+            if "\u2019" in low or "\u2013" in low or "\u2014" in low:
+                low = low.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+            self._low = low
+        return self._low
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            from warlog.actors.normalize import fold
+
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            from warlog.casualties.tokens import tokenize
+
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    def part(self, a: int, b: int) -> Sentence:
+        """The clause ``text[a:b]`` as a sentence of its own (start ``start + a``), with the
+        slices of the forms already computed: the same forms it would compute itself."""
+        sub = Sentence(self.text[a:b], self.start + a,
+                       None if self._folded is None else self._folded[a:b])
+        same_length = self._lower is not None and len(self._lower) == len(self.text)
+        if same_length:
+            sub._lower = self._lower[a:b]  # type: ignore[index]
+            if self._low is not None:
+                sub._low = self._low[a:b]
+        if self._tokens is not None:
+            sub._tokens = _token_slice(self._tokens, a, b)
+        return sub
+
+
+def _token_slice(tokens: list[Token], a: int, b: int) -> list[Token] | None:
+    """The tokens of ``text[a:b]`` shifted to its offsets; ``None`` (tokenise the clause
+    itself) when a token straddles a bound, where the clause's own tokens would differ."""
+    out = []
+    for t in tokens:
+        if t.end <= a:
+            continue
+        if t.start >= b:
+            break
+        if t.start < a or t.end > b:
+            return None
+        out.append(t._replace(start=t.start - a, end=t.end - a))
+    return out

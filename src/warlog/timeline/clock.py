@@ -26,6 +26,7 @@ from datetime import date
 
 from warlog.data import load_yaml
 from warlog.model import Document, ResolvedDate
+from warlog.nlp.sentences import Sentence
 from warlog.timeline import resolve
 from warlog.timeline.context import attachment, background_reason
 from warlog.timeline.days import ClockDate, make_date
@@ -80,13 +81,17 @@ class NarrativeClock:
                 self._new_section = False
                 return
 
-    def read(self, sentence: str, sentence_start: int = 0) -> list[ResolvedDate]:
+    def read(self, sentence: str | Sentence, sentence_start: int = 0) -> list[ResolvedDate]:
         """Every date mention in ``sentence``, resolved, in order; advances the clock.
 
         Offsets of the results are ``sentence_start`` + index in ``sentence``. Mentions that
-        cannot be resolved (a relative date before any date is known) are left out.
+        cannot be resolved (a relative date before any date is known) are left out. A
+        :class:`~warlog.nlp.sentences.Sentence` gives its own lower-case form and start.
         """
-        mentions = find_mentions(sentence)
+        lower = None
+        if not isinstance(sentence, str):
+            sentence, sentence_start, lower = sentence.text, sentence.start, sentence.lower
+        mentions = find_mentions(sentence, lower=lower)
         out: list[ResolvedDate] = []
         asides: set[int] = set()  # explicit dates only used as the anchor of another one
         for i, m in enumerate(mentions):

@@ -22,14 +22,17 @@ from warlog.timeline.relatives import relative_candidates
 __all__ = ["KINDS", "Mention", "find_mentions"]
 
 
-def find_mentions(sentence: str, bare_years: bool = False) -> list[Mention]:
+def find_mentions(
+    sentence: str, bare_years: bool = False, lower: str | None = None
+) -> list[Mention]:
     """Every date expression in ``sentence``, in order, without overlaps.
 
     ``bare_years`` accepts a year with nothing before it ("2014"): right for a heading, wrong
-    in running text ("Resolution 2254", "1500 soldiers").
+    in running text ("Resolution 2254", "1500 soldiers"). ``lower`` is ``sentence.lower()``
+    when the caller has it.
     """
     cands = absolute_candidates(sentence, bare_years)
-    cands.extend(relative_candidates(sentence))
+    cands.extend(relative_candidates(sentence, lower))
     return _merge_restatements(_select(cands), sentence)
 
 

@@ -18,10 +18,11 @@ from warlog.timeline.patterns import patterns
 _RELATIVE_REACH = 48  # how far before its keyword a relative expression may start
 
 
-def relative_candidates(sentence: str) -> list[Mention]:
-    """Relative expressions, tried only at word starts shortly before a keyword."""
+def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention]:
+    """Relative expressions, tried only at word starts shortly before a keyword (``lower``:
+    ``sentence.lower()`` when the caller has it)."""
     pats = patterns()
-    lower = sentence.lower()
+    lower = sentence.lower() if lower is None else lower
     if len(lower) != len(sentence):  # a rare character changed length when lower-cased
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
     found: list[Mention] = []
