@@ -84,7 +84,9 @@ def test_a_trigger_for_an_unlisted_type_is_a_clear_error(tmp_path: Path) -> None
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A data folder adding one event type with one sub-event type, and its trigger word."""
+    """A data folder adding one event type with one sub-event type, and its trigger word
+    ("flown in", which the packaged data gives to Change to group/activity at strength 2:
+    the stronger entry takes the phrase)."""
     d = tmp_path / "data"
     d.mkdir()
     tax = yaml.safe_load(_packaged("taxonomy.yaml"))

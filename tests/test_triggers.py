@@ -127,3 +127,23 @@ def test_suppositions_about_a_capture_are_not_reports():
     assert subs(s) == []
     assert subs("Russian forces captured the fishing port.") == [
         "Non-state actor overtakes territory"]
+
+
+def test_a_trigger_word_added_in_a_data_folder_types_its_clause(tmp_path):
+    """docs/extending.md, "add a trigger": a copy of triggers.yaml in a data folder with one
+    more word is read instead of the packaged file while its settings are active."""
+    from importlib import resources
+
+    from warlog.settings import Settings, using
+
+    sentence = "Afghan commandos were helicoptered in from Kabul to assist in securing the city."
+    packaged = resources.files("warlog").joinpath("data", "triggers.yaml").read_text("utf-8")
+    (tmp_path / "triggers.yaml").write_text(packaged.replace(
+        "triggers:\n",
+        "triggers:\n  - sub: Change to group/activity\n    strength: 2\n"
+        "    words: [helicoptered in]\n", 1), encoding="utf-8")
+    assert primary_trigger(find_triggers(sentence)).text == "securing"
+    with using(Settings(data_dir=tmp_path)):
+        best = primary_trigger(find_triggers(sentence))
+        assert (best.text, best.sub) == ("helicoptered in", "Change to group/activity")
+    assert primary_trigger(find_triggers(sentence)).text == "securing"
