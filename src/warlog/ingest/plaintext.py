@@ -23,7 +23,8 @@ from warlog.ingest.clean import InlineCleaner, iter_lines, lead_images, plaintex
 _TABLE_ROW = re.compile(r"\s*[|+](?:[-=+|: ]|$)|.*(?:\|\s*$|\|\||-{3}\||\|-{3})|\s*\|")
 _CATEGORY = re.compile(r"\s*Category:")
 _REF_LINE = re.compile(r"\s*\[\d{1,4}\](?P<rest>.*)$")
-_DEBRIS_LINE = re.compile(r"\s*(?:\||\}\}|\{\{|-->|<!--)|.*\|[\w -]+=.*\}\}\s*$")
+_DEBRIS_START = re.compile(r"\s*(?:\||\}\}|\{\{|-->|<!--)")
+_PARAM = re.compile(r"\|[\w -]+=")
 _LIST = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
 _CLOSER = re.compile(r"\]\]|\}\}")
 _CLOSERS_AFTER = re.compile(r"(?:\s*(?:\]\]|\}\}))*")
@@ -40,8 +41,18 @@ def _is_tail_line(line: str) -> bool:
         not line.strip()
         or _REF_LINE.match(line) is not None
         or _CATEGORY.match(line) is not None
-        or _DEBRIS_LINE.match(line) is not None
+        or _is_debris(line)
     )
+
+
+def _is_debris(line: str) -> bool:
+    """Template debris: a line opening with ``|``, ``{{``, ``}}`` or a comment mark, or one
+    holding a ``|name=`` parameter and ending in ``}}``. Two linear scans: one regex
+    ``.*\\|[\\w -]+=.*\\}\\}\\s*$`` backtracked quadratically on a long line of ``|a=``."""
+    if _DEBRIS_START.match(line):
+        return True
+    body = line.rstrip()
+    return body.endswith("}}") and _PARAM.search(line, 0, len(body) - 2) is not None
 
 
 def _body_end(raw: str, lines: list[tuple[int, int]]) -> int:

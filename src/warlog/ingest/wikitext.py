@@ -34,7 +34,28 @@ _TOKEN = re.compile(
     r"|(?P<magic>__[A-Z]+__)"
     r"|(?P<stray>\}\}|\]\]|\|\})",
 )
-_HEADING = re.compile(r"(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
+
+
+def _heading(line: str) -> tuple[int, int, int] | None:
+    """``(level, title start, title end)`` of a ``== Title ==`` line (no newline in it), as
+    the regex ``(={1,6})[ \\t]*(.+?)[ \\t]*\\1[ \\t]*$`` would match it, but in linear time:
+    that regex backtracked cubically on "== " and a long run of spaces."""
+    if not line.startswith("="):
+        return None
+    body = len(line.rstrip(" \t"))
+    lead = len(line) - len(line.lstrip("="))
+    for level in range(min(6, lead), 0, -1):
+        if body - level <= level or line[body - level:body] != "=" * level:
+            continue
+        start, end = level, body - level  # the title with its surrounding blanks
+        while start < end and line[start] in " \t":
+            start += 1
+        while end > start and line[end - 1] in " \t":
+            end -= 1
+        if start == end:  # only blanks: the title takes the last of them
+            start, end = body - level - 1, body - level
+        return level, start, end
+    return None
 _LIST = re.compile(r"[*#:;]+[ \t]*")
 _RULE = re.compile(r"-{4,}[ \t]*$")
 _TABLE_LINE = re.compile(r"[ \t]*(\{\||\|\})", re.M)
@@ -278,12 +299,12 @@ class _Reader:
                 prev = "blank" if prev != "start" else prev
                 pos = eol + 1
                 continue
-            h = _HEADING.match(line)
-            if h and h.group(2).strip("= "):
-                ts, te = pos + h.start(2), pos + h.end(2)
+            h = _heading(line)
+            if h and line[h[1]:h[2]].strip("= "):
+                ts, te = pos + h[1], pos + h[2]
                 if lexicon.is_stop_title(self.text_of(ts, te)):
                     break
-                b.begin_heading(len(h.group(1)), pos)
+                b.begin_heading(h[0], pos)
                 self.inline(ts, te, True)
                 if b.end_heading(line_end):
                     prev = "heading"
