@@ -141,7 +141,7 @@ def test_options_become_one_settings_object(tmp_path: Path, monkeypatch):
 
     seen = {}
 
-    def fake_run(files, store, *, settings, force, on_file):
+    def fake_run(files, store, *, settings, force, on_file, cluster=None):
         seen["settings"] = settings
         return []
 

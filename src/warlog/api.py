@@ -40,6 +40,7 @@ def extract(
     force: bool = False,
     settings: Settings | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    cluster: Any | None = None,
     **options: Any,
 ) -> list[dict[str, Any]]:
     """Extract events from files and folders, as ``warlog extract`` does; their records.
@@ -49,7 +50,9 @@ def extract(
     documents are stored (a document already stored unchanged is not extracted again unless
     ``force``), a file that fails is recorded in the store's problems and reported to
     ``on_file``, and the records returned are this run's documents' events as stored. ``out``
-    also writes them to a file (its suffix picks the exporter).
+    also writes them to a file (its suffix picks the exporter). ``cluster`` runs the
+    extraction on Dask, as ``--cluster`` does: ``"local"`` (a ``LocalCluster`` on this
+    machine), a scheduler address (``"tcp://host:8786"``) or a ``distributed.Client``.
     """
     from warlog import pipeline
     from warlog.plugins import geocoders
@@ -59,10 +62,11 @@ def extract(
     active = _settings(settings, options)
     geocoders.get(active.geocoder)  # an unknown name: LookupError now, not in every file
     if db is None:
-        records = pipeline.extract(paths, settings=active)
+        records = pipeline.extract(paths, settings=active, cluster=cluster)
     else:
         store = db if hasattr(db, "iter_event_records") else open_store(db)  # type: ignore[arg-type]
-        results = pipeline.run(paths, store, settings=active, force=force, on_file=on_file)
+        results = pipeline.run(paths, store, settings=active, force=force, on_file=on_file,
+                               cluster=cluster)
         names = [n for r in results for n in r.doc_names]
         records = list(store.iter_event_records(documents=names))  # type: ignore[union-attr]
     if out is not None:

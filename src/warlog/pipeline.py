@@ -109,18 +109,25 @@ def _workers(workers: int | None, settings: _settings.Settings | None) -> int:
 def run(paths: Iterable[str | Path], store: Any | None = None, *,
         settings: _settings.Settings | None = None, workers: int | None = None,
         force: bool = False,
-        on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+        on_file: Callable[[FileResult], None] | None = None,
+        cluster: Any | None = None) -> list[FileResult]:
     """Extract every file under ``paths`` and store what was found.
 
     ``store`` is a :class:`warlog.store.database.Store` (or ``None`` to only extract). A
     document already stored with the same content is skipped unless ``force`` is set.
     ``settings`` (a :class:`~warlog.settings.Settings`) is active during the run, here and
-    in every worker process; ``None`` keeps the active ones.
+    in every worker process; ``None`` keeps the active ones. ``cluster`` (``"local"``, a
+    scheduler address or a ``distributed.Client``) runs it on Dask (:mod:`warlog.cluster`).
     """
-    with _settings.using(settings or _settings.current()):
+    with _settings.using(settings or _settings.current()) as active:
         files = [str(p) for p in iter_files(paths)]
         known = (frozenset(store.known_documents()) if store is not None and not force
                  else frozenset())
+        if cluster is not None:
+            from warlog import cluster as dask_cluster
+
+            return dask_cluster.run(files, store, known, force, cluster, active,
+                                    _workers(workers, settings), on_file)
         results: list[FileResult] = []
         for item in _results(files, _workers(workers, settings), known):
             res = _store(item, store, force)
@@ -131,7 +138,10 @@ def run(paths: Iterable[str | Path], store: Any | None = None, *,
     return results
 
 
-def _store(item: _Extracted, store: Any | None, force: bool) -> FileResult:
+def _store(item: _Extracted, store: Any | None, force: bool,
+           write: Callable[..., Any] | None = None) -> FileResult:
+    """Store one file's result (``write``: instead of ``store.write_file``, e.g. the outcome
+    of a bulk write of its shard)."""
     if item.skipped:
         return FileResult(item.path, "skipped", message=item.skipped)
     if item.error:
@@ -150,8 +160,9 @@ def _store(item: _Extracted, store: Any | None, force: bool) -> FileResult:
         # one transaction per file: stored whole (every good JSON Lines record) or not at all;
         # its skipped records are its `problems`
         try:
-            written = store.write_file(item.path, item.docs, _skipped_parts(res.warnings),
-                                       replace_same=force)
+            written = (write or store.write_file)(item.path, item.docs,
+                                                  _skipped_parts(res.warnings),
+                                                  replace_same=force)
         except Exception as e:  # a database error on one file must not stop the run
             message = f"could not store ({type(e).__name__}): {_first_line(e)}"
             with suppress(Exception):  # the database itself is broken: reported below
@@ -176,17 +187,24 @@ def _skipped_parts(warnings: list[str]) -> list[str]:
 
 
 def extract(paths: Iterable[str | Path], workers: int | None = None, *,
-            settings: _settings.Settings | None = None) -> list[dict[str, Any]]:
+            settings: _settings.Settings | None = None,
+            cluster: Any | None = None) -> list[dict[str, Any]]:
     """Extract events from files or folders without storing them; one record per event.
 
     Files that are not documents (README, MANIFEST.csv, images) are skipped; a file that cannot
     be read raises :class:`~warlog.errors.IngestError` naming it and the problem.
-    ``settings`` as for :func:`run`.
+    ``settings`` and ``cluster`` as for :func:`run`.
     """
     records: list[dict[str, Any]] = []
-    with _settings.using(settings or _settings.current()):
+    with _settings.using(settings or _settings.current()) as active:
         files = [str(p) for p in iter_files(paths)]
-        for item in _results(files, _workers(workers, settings), frozenset()):
+        if cluster is not None:
+            from warlog import cluster as dask_cluster
+
+            items = iter(dask_cluster.extract(files, cluster, active, _workers(workers, settings)))
+        else:
+            items = _results(files, _workers(workers, settings), frozenset())
+        for item in items:
             if item.error:
                 raise IngestError(item.path, item.error)
             for _doc, events in item.docs:

@@ -1,0 +1,227 @@
+"""Extraction on a Dask cluster (``dask.distributed``): ``warlog extract … --cluster ADDRESS``.
+
+The client (this process) walks the paths, groups the files into *shards* of a few MB
+(:func:`shards`) and submits one task per shard; each worker reads and extracts a shard's files
+exactly as :func:`warlog.pipeline._process` does in a local worker process and sends the
+documents and events back. The client stores each shard as it arrives (PostgreSQL: one
+``COPY``-based transaction, :mod:`warlog.store.bulk`; SQLite: file by file as today), so the
+progress bar and the end-of-run table work as for a local run.
+
+- ``cluster``: ``"local"`` starts a ``LocalCluster`` of ``workers`` processes on this machine;
+  ``"tcp://host:8786"`` connects to a running scheduler (``dask scheduler``, ``dask worker``);
+  a ``distributed.Client`` (or a cluster object) is used as it is.
+- Each worker loads the settings, the gazetteer, the lexicons and the language model once, in
+  :class:`WarlogWorker` (a ``WorkerPlugin``), not per shard. The gazetteer index is built once,
+  by the client (or ``warlog gazetteer build``); a worker whose cache folder lacks it receives
+  the file from the client (compressed) instead of spending a minute and 1.2 GB building it.
+- A shard whose worker dies is run again on another worker (Dask reschedules it; after
+  ``distributed.scheduler.allowed-failures`` deaths its files are reported as failed). A file
+  that fails is reported and the others go on.
+- Paths must be readable from the workers (a shared folder, the same path everywhere); they
+  are sent as absolute paths.
+
+The per-file time budget (``file_timeout``) is enforced in a local run only: Dask runs tasks in
+a worker's thread pool, where no alarm can interrupt a stage.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from distributed import WorkerPlugin
+
+from warlog import settings as _settings
+from warlog.geo import index_file
+from warlog.pipeline import FileResult, _Extracted, _process, _skipped_parts, _store
+
+SHARD_BYTES = 4_000_000  # a few MB of files per task: small enough to spread, big to amortise
+PLUGIN = "warlog"
+
+_one_at_a_time = threading.Lock()  # the extractor's caches are per process, not per thread
+
+
+# ----------------------------------------------------------------------------- worker side
+class WarlogWorker(WorkerPlugin):
+    """Loads what extraction needs once per worker process (a Dask ``WorkerPlugin``).
+
+    ``index`` is ``(file name, zlib-compressed bytes)`` of the client's gazetteer index, or
+    ``None`` when every worker already had it; a worker lacking it writes it to its cache
+    folder before loading."""
+
+    idempotent = False
+
+    def __init__(self, settings: _settings.Settings,
+                 index: tuple[str, bytes] | None = None) -> None:
+        self.settings = settings
+        self.index = index
+
+    def setup(self, worker: Any = None) -> None:
+        with _one_at_a_time:
+            index_file.install(self.settings, self.index)
+            _settings.activate(self.settings)
+            warm_up()
+
+    def teardown(self, worker: Any = None) -> None:
+        return None
+
+
+def warm_up() -> None:
+    """Load the geocoder's index and the language model (everything else the first file
+    loads is small)."""
+    from warlog.nlp.entities import available
+    from warlog.plugins import geocoders
+
+    geocoders.get(_settings.current().geocoder)()
+    available()
+
+
+def extract_shard(paths: Sequence[str], known: frozenset[tuple[str, str]],
+                  settings: _settings.Settings) -> list[_Extracted]:
+    """Read and extract the files of one shard (on a worker); never raises for a file."""
+    with _one_at_a_time:
+        _settings.activate(settings)
+        return [_process(p, known) for p in paths]
+
+
+# ----------------------------------------------------------------------------- client side
+def _index_for(client: Any, settings: _settings.Settings) -> tuple[str, bytes] | None:
+    """The index to ship: only when some worker lacks it (a shared cache folder, or a worker
+    that ran before, has it already)."""
+    path = index_file.ensure(settings)
+    if path is None:
+        return None
+    having = client.run(index_file.has, settings, path.name)
+    return None if all(having.values()) else index_file.pack(path)
+
+
+def shards(paths: Sequence[str], workers: int = 1,
+           shard_bytes: int = SHARD_BYTES) -> list[list[int]]:
+    """Indices of ``paths`` grouped in order into shards of about ``shard_bytes``, smaller when
+    the run is small, so each worker gets several (a slow shard does not idle the others)."""
+    sizes = []
+    for p in paths:
+        try:
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            sizes.append(0)
+    target = max(1, min(shard_bytes, sum(sizes) // max(1, 4 * workers)))
+    out: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for i, n in enumerate(sizes):
+        if current and size + n > target:
+            out.append(current)
+            current, size = [], 0
+        current.append(i)
+        size += n
+    if current:
+        out.append(current)
+    return out
+
+
+@contextlib.contextmanager
+def connect(cluster: Any, workers: int = 0) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``cluster`` (see the module notes); one this function
+    started is closed at the end (with its ``LocalCluster``)."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(cluster, Client):
+        yield cluster
+        return
+    if cluster == "local":
+        n = workers or _settings.default_workers()
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                          dashboard_address=":0") as local, Client(local) as client:
+            yield client
+        return
+    with Client(cluster) as client:
+        yield client
+
+
+def _lost(paths: Sequence[str], err: BaseException) -> list[_Extracted]:
+    reason = f"{type(err).__name__}: {err}".strip().splitlines()[0][:300]
+    return [_Extracted(p, error=f"not extracted on the cluster ({reason})") for p in paths]
+
+
+def results(files: Sequence[str], known: frozenset[tuple[str, str]], cluster: Any,
+            settings: _settings.Settings, workers: int = 0,
+            shard_bytes: int = SHARD_BYTES) -> Iterator[list[tuple[int, _Extracted]]]:
+    """Extract ``files`` on ``cluster``; one list of ``(index in files, result)`` per shard,
+    as shards finish."""
+    from distributed import as_completed
+
+    if not files:
+        return
+    with connect(cluster, workers) as client:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        client.register_plugin(WarlogWorker(settings, _index_for(client, settings)),
+                               name=PLUGIN)
+        shipped: Any = client.scatter(known, broadcast=True) if known else known
+        absolute = [os.path.abspath(f) for f in files]
+        groups = shards(absolute, n_workers, shard_bytes)
+        futures = {client.submit(extract_shard, [absolute[i] for i in g], shipped, settings,
+                                 pure=False): g for g in groups}
+        try:
+            for fut in as_completed(futures):
+                group = futures.pop(fut)
+                try:
+                    items = fut.result()
+                except Exception as e:  # noqa: BLE001 - the shard's worker died too often
+                    items = _lost([files[i] for i in group], e)
+                for i, item in zip(group, items, strict=True):
+                    item.path = files[i]
+                yield list(zip(group, items, strict=True))
+                fut.release()
+        finally:
+            client.cancel(list(futures))
+
+
+def run(files: Sequence[str], store: Any | None, known: frozenset[tuple[str, str]],
+        force: bool, cluster: Any, settings: _settings.Settings, workers: int = 0,
+        on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """:func:`warlog.pipeline.run` over a cluster: every shard stored as it arrives (in bulk on
+    PostgreSQL); the results in the order of ``files``."""
+    from warlog.store import bulk
+
+    out: dict[int, FileResult] = {}
+    for shard in results(files, known, cluster, settings, workers):
+        good = [(i, it) for i, it in shard if not it.error and not it.skipped]
+        outcomes: dict[int, Any] = {}
+        if store is not None and good and bulk.supports_bulk(store):
+            written = bulk.write_files(store, [(it.path, it.docs, _problems(it))
+                                               for _i, it in good], force)
+            outcomes = {i: w for (i, _it), w in zip(good, written, strict=True)}
+        for i, item in shard:
+            write = _precomputed(outcomes[i]) if i in outcomes else None
+            res = _store(item, store, force, write)
+            res.seconds = item.seconds
+            out[i] = res
+            if on_file:
+                on_file(res)
+    return [out[i] for i in range(len(files))]
+
+
+def _problems(item: _Extracted) -> list[str]:
+    return _skipped_parts([w for doc, _e in item.docs for w in doc.warnings])
+
+
+def _precomputed(outcome: Any) -> Callable[..., Any]:
+    def write(*_args: Any, **_kwargs: Any) -> Any:
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    return write
+
+
+def extract(files: Sequence[str], cluster: Any, settings: _settings.Settings,
+            workers: int = 0) -> list[_Extracted]:
+    """Every file's result, in the order of ``files`` (no store)."""
+    out: dict[int, _Extracted] = {}
+    for shard in results(files, frozenset(), cluster, settings, workers):
+        out.update(shard)
+    return [out[i] for i in range(len(files))]

@@ -1,0 +1,134 @@
+"""Extraction on a real Dask cluster into a real PostgreSQL server.
+
+A scheduler and two worker processes (``distributed.LocalCluster(processes=True)``, each
+worker under its nanny, as ``dask worker`` runs them) are started on localhost for the module;
+the PostgreSQL server is ``tests/pgserver.py``'s. The documents are corpus articles and the
+golden fixtures in four formats (Markdown, plain text, HTML, wikitext, JSON Lines).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import warlog
+from warlog import pipeline
+from warlog.settings import Settings
+from warlog.store.database import open_store
+
+distributed = pytest.importorskip("distributed")
+
+pytest_plugins = ["pgserver"]
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = ("2016_Dabiq_offensive.md", "Battle_of_Kunduz_2016.html", "Battle_of_Kunduz_2016.wiki",
+          "articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("docs")
+    for f in (FIXTURES / "corpus").iterdir():
+        shutil.copyfile(f, folder / f.name)
+    for name in GOLDEN:
+        shutil.copyfile(FIXTURES / "golden" / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+            distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def expected(docs: Path, pg_cluster: Any) -> dict[str, Any]:
+    """The single-process run (today's path: one process, row inserts) into PostgreSQL."""
+    name = pg_cluster.create_database()
+    try:
+        url = pg_cluster.url(name)
+        results = pipeline.run([docs], open_store(url), settings=Settings(workers=1))
+        assert {r.status for r in results} == {"stored"}
+        return stored(url)
+    finally:
+        pg_cluster.drop_database(name)
+
+
+def stored(url: str) -> dict[str, Any]:
+    with open_store(url) as store:
+        records = [{k: v for k, v in r.items() if k != "id"}
+                   for r in store.iter_event_records(include_rejected=True)]
+        counts = {t: store.count(t) for t in ("documents", "events", "evidence", "problems")}
+    return {"records": records, "counts": counts}
+
+
+def test_the_cluster_gives_the_single_process_records(docs: Path, client: Any, pg_url: str,
+                                                      expected: dict[str, Any]):
+    seen: list[Any] = []
+    results = pipeline.run([docs], open_store(pg_url), settings=Settings(workers=2),
+                           cluster=client, on_file=seen.append)
+    assert [r.path for r in results] == [str(p) for p in sorted(docs.iterdir())]
+    assert sorted(r.path for r in seen) == sorted(r.path for r in results)
+    assert {r.status for r in results} == {"stored"}
+    assert sum(r.events for r in results) == expected["counts"]["events"]
+    assert stored(pg_url) == expected
+    assert expected["counts"]["documents"] == 10 and expected["counts"]["events"] > 50
+
+
+def test_without_a_store_the_api_returns_the_local_records(docs: Path, client: Any):
+    local = warlog.extract(docs, workers=1)
+    assert warlog.extract(docs, cluster=client) == local
+
+
+def test_twice_and_two_at_once_the_second_adds_nothing(docs: Path, client: Any, pg_url: str,
+                                                       expected: dict[str, Any]):
+    address = client.scheduler.address
+    runs: list[list[Any]] = []
+    start = threading.Barrier(2)
+
+    def run() -> None:  # each run its own client and store, as two `warlog extract` would
+        start.wait()
+        runs.append(pipeline.run([docs], open_store(pg_url), cluster=address))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(runs) == 2
+    assert stored(pg_url) == expected
+    assert sum(r.events for run in runs for r in run) == expected["counts"]["events"]
+    assert sum(r.documents for run in runs for r in run if r.status == "stored") <= 10
+    again = warlog.extract(docs, db=pg_url, cluster=client, on_file=(seen := []).append)
+    assert {r.status for r in seen} == {"unchanged"} and sum(r.events for r in seen) == 0
+    assert len(again) == len(expected["records"])
+    assert stored(pg_url) == expected
+
+
+def test_a_worker_killed_mid_run_its_shard_runs_elsewhere(docs: Path, client: Any, pg_url: str,
+                                                          expected: dict[str, Any]):
+    pids = client.run(os.getpid)
+    killed: list[str] = []
+
+    def kill_a_busy_worker(_result: Any) -> None:
+        if killed:
+            return
+        busy = [w for w, keys in client.processing().items() if keys and w in pids]
+        if busy:
+            killed.append(busy[0])
+            os.kill(pids[busy[0]], signal.SIGKILL)
+
+    results = pipeline.run([docs], open_store(pg_url), cluster=client,
+                           on_file=kill_a_busy_worker)
+    assert killed, "no worker was busy when the first file came back"
+    assert {r.status for r in results} == {"stored"}, [r.message for r in results]
+    assert stored(pg_url) == expected  # every document once, every event once
