@@ -266,3 +266,38 @@ def test_the_in_process_budget_stops_a_runaway_regex():
 
     with pytest.raises(OverBudget), in_process_budget(Budget(seconds=0.2)):
         re.match(r"(?:a|a)*b", "a" * 40)
+
+
+# --------------------------------------------------------------------------- linear rewrites
+def _random_lines(seed: int, alphabet: list[str], n: int = 20_000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(n)]
+
+
+def test_the_linear_wikitext_heading_answers_as_the_old_regex():
+    import re
+
+    from warlog.ingest.wikitext import _heading
+
+    old = re.compile(r"(={1,6})[ \t]*(.+?)[ \t]*\1[ \t]*$")
+    for line in _random_lines(2, ["=", "==", " ", "\t", "a", "b c", "===", "\r"]):
+        m = old.match(line)
+        assert _heading(line) == ((len(m.group(1)), m.start(2), m.end(2)) if m else None)
+    t0 = time.perf_counter()
+    assert _heading("== " + " " * 100_000 + "x") is None  # the regex took hours (cubic)
+    assert time.perf_counter() - t0 < 1
+
+
+def test_the_linear_template_debris_test_answers_as_the_old_regex():
+    import re
+
+    from warlog.ingest.plaintext import _is_debris
+
+    old = re.compile(r"\s*(?:\||\}\}|\{\{|-->|<!--)|.*\|[\w -]+=.*\}\}\s*$")
+    for line in _random_lines(1, ["|", "a", " ", "=", "}", "}}", "{", "-", "x=", "<!--"]):
+        assert _is_debris(line) == (old.match(line) is not None), line
+    t0 = time.perf_counter()
+    assert not _is_debris("x |a=" * 50_000)  # quadratic before
+    assert time.perf_counter() - t0 < 1
