@@ -1,9 +1,12 @@
 """The whole job as plain functions: files in, stored events and records out.
 
 ``extract(paths)`` is what a notebook user calls; ``run(paths, store=…)`` is what the CLI calls.
-Each file is read and extracted on its own (in a worker process when ``workers > 1``); a file
-that fails is reported by name with its problem and the run goes on; each document is stored
-in its own transaction, so nothing is half-written.
+Each file is read and extracted on its own (in a worker process when ``workers > 1``) under
+the per-file budget (``Settings.file_timeout``, ``file_memory_mb``; see :mod:`warlog.budget`):
+a file over it is stopped and reported ("took longer than 60 s: stopped"). A file that fails
+is reported by name with its problem and the run goes on. All of a file's documents are stored
+in ONE transaction with its problems (a JSON Lines file is one unit: its good records together,
+each skipped line a ``problems`` row), so a file is stored whole or not at all.
 """
 
 from __future__ import annotations

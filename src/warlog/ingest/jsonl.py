@@ -4,7 +4,10 @@ Each record needs a ``text`` string; ``title``, ``date``, ``url``, ``id`` and an
 fields are optional and kept in the meta as they are. A record's document is named
 ``<file>#<id>`` (or ``<file>#<line number>``) and its ``raw`` is the ``text`` value, so
 offsets point into it.
-A broken line among good ones is a warning; a file with no usable line is an error.
+A broken line among good ones is a warning; a file with no usable line is an error. For
+storage a JSON Lines file is one unit (:meth:`warlog.store.database.Store.write_file`): its
+good records are stored together in one transaction or not at all, and each skipped line is
+named in the run's warnings and in the ``problems`` table.
 
 Every way a line can break has its own message: invalid JSON (with the column), an integer too
 long to convert (over 4,300 digits), nesting deeper than 64 levels, a lone surrogate
