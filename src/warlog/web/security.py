@@ -20,8 +20,10 @@ One ASGI middleware, in front of everything (the page, static files, the API, ``
 - **Headers.** Every answer carries ``X-Frame-Options: DENY``, a ``Content-Security-Policy``
   (only this server's scripts, styles and data; ``frame-ancestors 'none'``; see
   :func:`content_security_policy`), ``X-Content-Type-Options: nosniff`` and
-  ``Referrer-Policy: no-referrer``. A route may send its own policy (the API docs page allows
-  its one inline script by hash, :func:`allow_inline_scripts`); the Guard then keeps it.
+  ``Referrer-Policy: strict-origin-when-cross-origin`` (another site, such as an online tile
+  server that asks for a referrer, learns only the origin, never a path or query). A route may
+  send its own policy (the API docs page allows its one inline script by hash,
+  :func:`allow_inline_scripts`); the Guard then keeps it.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ def security_headers(policy: str) -> tuple[tuple[bytes, bytes], ...]:
         (b"x-frame-options", b"DENY"),
         (b"content-security-policy", policy.encode("latin-1")),
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", b"strict-origin-when-cross-origin"),
     )
 
 
