@@ -204,6 +204,7 @@ def test_every_answer_forbids_framing(client: TestClient, url: str) -> None:
     assert csp["frame-ancestors"] == "'none'"
     assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'"
     assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "strict-origin-when-cross-origin"
 
 
 def test_refusals_from_the_guard_carry_the_headers_too(web_db: Path) -> None:
