@@ -261,6 +261,18 @@ def test_workers_that_hang_or_die_are_replaced_and_the_order_kept():
     assert out == ["worker process died (exit 3)", "worker process died (exit 4)"]
 
 
+def _hog(mb: int) -> int:
+    block = bytearray(mb * 1_000_000)  # resident: bytearray zero-fills its pages
+    time.sleep(3)
+    return len(block)
+
+
+def test_a_worker_over_the_memory_budget_is_stopped():
+    out = list(run_budgeted(_hog, [(400,), (1,)], lambda task, why: why, workers=1,
+                            budget=Budget(seconds=30, memory_mb=200)))
+    assert out == ["used more than 200 MB of memory: stopped", 1_000_000]
+
+
 def test_the_in_process_budget_stops_a_runaway_regex():
     import re
 
