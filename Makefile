@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/warlog gazetteer build  # once (~1 min, 1.2 GB), so every run starts in seconds
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -373,13 +373,15 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=40)
     ap.add_argument("--render-runs", type=int, default=5)
-    ap.add_argument("--db", type=Path, help="keep the database here (default: a temp dir)")
+    ap.add_argument("--db", help="keep the database here (default: a temp dir); a "
+                    "postgresql+psycopg:// URL benchmarks that (empty) PostgreSQL database")
     ap.add_argument("--write-doc", type=Path, help="write the report (e.g. docs/performance.md)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="warlog-web-bench-"))
-    db = args.db or tmp / "bench.db"
+    db: Any = (args.db if args.db and "://" in args.db
+               else Path(args.db) if args.db else tmp / "bench.db")
     try:
-        if db.exists():
+        if isinstance(db, Path) and db.exists():
             db.unlink()
         load_before = os.getloadavg()[0]
         t0 = time.perf_counter()

@@ -1,0 +1,314 @@
+"""How warlog scales past one process: Dask workers, bulk PostgreSQL writes, growing input.
+
+Prints one Markdown table per measurement (numbers for ``docs/scale.md`` and
+``docs/performance.md``):
+
+1. **Fresh worker**: a new process with the gazetteer index in its cache folder, from start to
+   its first document's events (seconds, peak memory); with ``--cold``, also the index build
+   that a worker without it would pay.
+2. **Throughput**: the corpus through a ``LocalCluster`` of 1 and of 2 worker processes:
+   documents/s and tokens/s (whitespace tokens of the cleaned text), in total and per worker
+   (after the workers' start-up and warm-up, which the table gives apart).
+3. **PostgreSQL writes**: the same extracted documents stored with ``Store.write_file`` (row
+   inserts, one transaction per file) and with ``warlog.store.bulk`` (COPY, one transaction per
+   shard): events/s.
+4. **Growth**: ``--subset`` corpus documents ×1, ×4 and ×16 (distinct copies: each copy gets a
+   comment line, so content hashes differ) through 2 workers into PostgreSQL: seconds per
+   document and each worker's peak resident memory.
+5. ``--web-events N``: ``benchmarks/web_bench.py`` against PostgreSQL with N synthetic events.
+
+The PostgreSQL server is a throwaway one (``tests/pgserver.py``). The load average is printed
+with each table: the machine is shared.
+
+    python benchmarks/scale.py [--shared ../shared] [--subset 40] [--web-events 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import psutil
+from distributed import Client, LocalCluster
+
+from warlog import cluster as dask_cluster
+from warlog.ingest.reader import iter_files, skip_by_name
+from warlog.settings import Settings
+from warlog.store import bulk
+from warlog.store.database import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+FRESH = """
+import resource, sys, time
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+t0 = time.perf_counter()
+from warlog.cluster import warm_up
+from warlog.pipeline import _process
+warm_up()  # what WarlogWorker.setup does: gazetteer index and language model
+ready = (time.perf_counter() - t0, cpu())
+item = _process(sys.argv[1])
+assert item.docs and not item.error, item.error
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(*ready, time.perf_counter() - t0, cpu(), peak)
+"""
+
+
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+@contextmanager
+def postgres() -> Iterator[Any]:
+    from pgserver import PREFIX, PgCluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit("no PostgreSQL binaries: bash scripts/ci-postgres-deps.sh")
+    pg = PgCluster(bindir, Path(tempfile.mkdtemp(prefix=PREFIX)))
+    (pg.root / "owner.pid").write_text(str(os.getpid()))
+    try:
+        pg.init()
+        pg.start()
+        yield pg
+    finally:
+        pg.remove()
+
+
+@contextmanager
+def local_cluster(n: int) -> Iterator[tuple[Client, float]]:
+    t0 = time.perf_counter()
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                      dashboard_address=":0", silence_logs=logging.ERROR) as lc, \
+            Client(lc) as client:
+        settings = Settings()
+        client.register_plugin(dask_cluster.WarlogWorker(settings), name=dask_cluster.PLUGIN)
+        yield client, time.perf_counter() - t0
+
+
+def table(title: str, head: list[str], rows: list[list[Any]]) -> None:
+    print(f"\n### {title} ({load()})\n")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" for _ in head) + "|")
+    for r in rows:
+        print("| " + " | ".join(str(x) for x in r) + " |")
+    sys.stdout.flush()
+
+
+# ----------------------------------------------------------------------------- 1. fresh worker
+def fresh_worker(doc: Path, cold: bool) -> None:
+    rows = []
+    cases = [("index in the cache folder (built once, or shipped)", {})]
+    cache = tempfile.mkdtemp()
+    if cold:
+        cases.append(("no index: built first (today's first run)", {"WARLOG_CACHE_DIR": cache}))
+    for case, env in cases:
+        out = subprocess.run([sys.executable, "-c", FRESH, str(doc)], capture_output=True,
+                             text=True, check=True, env={**os.environ, **env}).stdout.split()
+        rows.append([case, *(f"{float(x):.1f}" for x in out[:4]), f"{float(out[4]):.0f}"])
+    subprocess.run(["rm", "-rf", cache], check=False)
+    table("A fresh worker process: loaded (gazetteer, model), then its first document done",
+          ["case", "ready s", "ready CPU s", "first doc s", "first doc CPU s", "peak MB"], rows)
+
+
+# ----------------------------------------------------------------------------- 2. throughput
+def throughput(files: list[str], workers: list[int]) -> list[Any]:
+    rows, items = [], []
+    base = None
+    for n in workers:
+        with local_cluster(n) as (client, start_s):
+            t0 = time.perf_counter()
+            got = [it for shard in dask_cluster.results(files, frozenset(), client, Settings())
+                   for _i, it in shard]
+            secs = time.perf_counter() - t0
+        docs = sum(len(it.docs) for it in got)
+        tokens = sum(len(d.text.split()) for it in got for d, _e in it.docs)
+        events = sum(len(e) for it in got for _d, e in it.docs)
+        rate = docs / secs
+        base = base or rate * 1 / n
+        rows.append([n, f"{start_s:.1f}", docs, events, f"{secs:.1f}", f"{rate:.2f}",
+                     f"{tokens / secs:,.0f}", f"{rate / n:.2f}", f"{tokens / secs / n:,.0f}",
+                     f"{rate / base:.2f}x"])
+        items = got
+    table("Throughput on a LocalCluster (the corpus, no store)",
+          ["workers", "start+warm s", "docs", "events", "s", "docs/s", "tokens/s",
+           "docs/s/worker", "tokens/s/worker", "vs 1 worker"], rows)
+    return items
+
+
+# ----------------------------------------------------------------------------- 3. writes
+def writes(pg: Any, items: list[Any]) -> None:
+    good = [(it.path, it.docs, []) for it in items if not it.error and not it.skipped]
+    events = sum(len(e) for _p, docs, _pr in good for _d, e in docs)
+    rows = []
+    for how in ("Store.write_file (row inserts, a transaction per file)",
+                "bulk.write_files (COPY + set-based INSERT, a transaction per shard)"):
+        name = pg.create_database()
+        with open_store(pg.url(name)) as store:
+            t0 = time.perf_counter()
+            if how.startswith("Store"):
+                for p, docs, pr in good:
+                    store.write_file(p, docs, pr)
+            else:
+                for group in dask_cluster.shards([p for p, _d, _pr in good], 2):
+                    bulk.write_files(store, [good[i] for i in group])
+            secs = time.perf_counter() - t0
+            assert store.count("events") > 0
+        pg.drop_database(name)
+        rows.append([how, len(good), events, f"{secs:.2f}", f"{events / secs:,.0f}"])
+    table("PostgreSQL writes of the extracted corpus", ["path", "files", "events", "s",
+                                                        "events/s"], rows)
+
+
+# ----------------------------------------------------------------------------- 4. growth
+def copies(files: list[str], times: int, folder: Path) -> list[str]:
+    out = []
+    for k in range(times):
+        for f in files:
+            target = folder / f"copy{k:02d}_{Path(f).name}"
+            text = Path(f).read_text(encoding="utf-8")
+            target.write_text(f"{text}\n\n<!-- copy {k} -->\n", encoding="utf-8")
+            out.append(str(target))
+    return out
+
+
+class PeakRss:
+    """Each worker process's peak resident memory while a run goes on (sampled, 0.2 s)."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.procs = [psutil.Process(p) for p in pids]
+        self.peak = [0] * len(pids)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for i, p in enumerate(self.procs):
+                with suppress(psutil.Error):
+                    self.peak[i] = max(self.peak[i], p.memory_info().rss)
+            time.sleep(0.2)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def growth(pg: Any, files: list[str], sizes: list[int]) -> None:
+    rows = []
+    with local_cluster(2) as (client, _start), tempfile.TemporaryDirectory() as tmp:
+        pids = list(client.run(os.getpid).values())
+        for times in sizes:
+            folder = Path(tmp) / f"x{times}"
+            folder.mkdir()
+            batch = copies(files, times, folder)
+            name = pg.create_database()
+            store = open_store(pg.url(name))
+            with PeakRss(pids) as rss:
+                t0 = time.perf_counter()
+                results = dask_cluster.run(batch, store, frozenset(), False, client, Settings())
+                secs = time.perf_counter() - t0
+            docs = sum(r.documents for r in results)
+            events = store.count("events")
+            store.close()
+            pg.drop_database(name)
+            rows.append([f"x{times}", docs, events, f"{secs:.1f}", f"{secs / docs * 1000:.0f}",
+                         " / ".join(f"{m / 1e6:.0f}" for m in rss.peak)])
+    table("Growth: distinct copies through 2 workers into PostgreSQL (bulk writes)",
+          ["corpus", "docs", "events", "s", "ms/doc (2 workers)", "peak MB per worker"], rows)
+
+
+# ----------------------------------------------------------------------------- 5. web bench
+def web_bench(pg: Any, events: int, built: int, repeat: int) -> None:
+    """web_bench.py's queries on PostgreSQL: ``built`` synthetic events written by web_bench's
+    own builder, then copied in SQL (new ids and keys, same documents, dates and places) up
+    to ``events``, so a large table is reached in minutes."""
+    import web_bench as wb
+    from sqlalchemy import create_engine, text
+
+    from warlog.store import schema as s
+
+    url = pg.url(pg.create_database())
+    t0 = time.perf_counter()
+    wb.build_database(url, min(built, events))
+    engine = create_engine(url)
+    cols = [c.name for c in s.events.columns if c.name not in ("id", "event_key")]
+    ecols = ["position", "text", "raw_start", "raw_end"]
+    with engine.begin() as conn:
+        n = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
+        while n < events:
+            k = min(n, events - n)
+            m = conn.execute(text("SELECT max(id) FROM evidence")).scalar_one()
+            conn.execute(text(f"INSERT INTO events (id, event_key, {', '.join(cols)}) "
+                              f"SELECT id + {n}, md5(event_key || '{n}'), {', '.join(cols)} "
+                              f"FROM events WHERE id <= {k}"))
+            conn.execute(text(f"INSERT INTO evidence (id, event_id, {', '.join(ecols)}) "
+                              f"SELECT id + {m}, event_id + {n}, {', '.join(ecols)} "
+                              f"FROM evidence WHERE event_id <= {k}"))
+            n += k
+        for table_name in ("events", "evidence"):
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                              f"(SELECT max(id) FROM {table_name}))"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+    base, srv = wb.start_server(url)  # creates the read indexes
+    build_s = time.perf_counter() - t0
+    api = wb.bench_api(base, repeat)
+    srv.should_exit = True
+    rows = [[r["name"], f"{r['p50']:.1f}", f"{r['p95']:.1f}", f"{r['max']:.1f}"] for r in api]
+    table(f"benchmarks/web_bench.py queries on PostgreSQL, {n:,} events (built and indexed "
+          f"in {build_s:.0f} s, {repeat} runs each, result cache off)",
+          ["query", "p50 ms", "p95 ms", "max ms"], rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--subset", type=int, default=40, help="documents for the growth runs")
+    ap.add_argument("--sizes", default="1,4,16")
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--cold", action="store_true", help="also time a worker building the index")
+    ap.add_argument("--web-events", type=int, default=0)
+    ap.add_argument("--web-built", type=int, default=100_000,
+                    help="events web_bench's builder writes before the SQL copies")
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--only", default="fresh,throughput,writes,growth,web")
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    corpus = args.shared / "corpus"
+    files = [str(f) for f in iter_files([corpus]) if f.suffix == ".md" and not skip_by_name(f)]
+    print(f"# benchmarks/scale.py: {len(files)} corpus documents, {os.cpu_count()} cores, "
+          f"{load()}")
+    if "fresh" in only:
+        fresh_worker(Path(files[0]), args.cold)
+    with postgres() as pg:
+        if "throughput" in only or "writes" in only:
+            items = throughput(files, [int(n) for n in args.workers.split(",")])
+            if "writes" in only:
+                writes(pg, items)
+        if "growth" in only:
+            growth(pg, files[: args.subset], [int(n) for n in args.sizes.split(",")])
+        if "web" in only and args.web_events:
+            web_bench(pg, args.web_events, args.web_built, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
