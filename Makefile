@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint eval corpus bench clean golden
+.PHONY: setup demo test lint eval challenge corpus bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ lint: $(STAMP)
 # Score extraction on the documents that have gold annotations (needs ../shared).
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_gold.py --shared $(SHARED)
+
+# Score extraction on the news and wire challenge suite (needs ../shared): a fresh database
+# each time, since --out writes only the events a run adds.
+CHALLENGE := $(SHARED)/eval/challenge
+challenge: $(STAMP)
+	mkdir -p out
+	rm -f out/challenge.db out/challenge.db-*
+	$(BIN)/warlog extract $(CHALLENGE)/docs.jsonl --db out/challenge.db --out out/challenge.jsonl -q
+	$(PYTHON) $(CHALLENGE)/score.py --expected $(CHALLENGE)/expected.jsonl --pred out/challenge.jsonl
 
 # The whole corpus: time, peak memory, per-file problems.
 corpus: $(STAMP)

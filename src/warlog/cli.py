@@ -74,6 +74,9 @@ def extract(
         "--timeout", min=0.001, help="Seconds one file may take (default 60).")] = None,
     geocoder: Annotated[str | None, typer.Option(
         "--geocoder", help="An installed geocoder (default: geonames).")] = None,
+    anchor_date: Annotated[str | None, typer.Option(
+        "--date", help="Publication day (YYYY-MM-DD) of documents that carry none (no "
+        "dateline day, no date field): 'yesterday', 'on Monday' count from it.")] = None,
     cluster: Annotated[str | None, typer.Option(
         "--cluster", help="Run on Dask: 'local' (a LocalCluster of --workers processes) or a "
         "scheduler address (tcp://host:8786); paths must be readable from the workers.")
@@ -86,7 +89,7 @@ def extract(
     from warlog.store.database import open_store
 
     settings = _settings(data_dir=data_dir, cache_dir=cache_dir, workers=workers,
-                         file_timeout=timeout, geocoder=geocoder)
+                         file_timeout=timeout, geocoder=geocoder, anchor_date=anchor_date)
     _check_geocoder(settings.geocoder)
 
     for p in paths:

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ class Settings:
     - ``max_sentence_chars``: a longer "sentence" (a list with no full stop) is split at
       safe breaks into pieces this long (above the longest real sentence of the corpus).
     - ``geocoder``: the name of a ``warlog.geocoders`` entry point.
+    - ``anchor_date``: the publication day of documents that carry none of their own (no
+      dateline day, no ``date`` field): "yesterday" and "on Monday" count from it.
     """
 
     data_dir: Path | None = None
@@ -62,8 +65,15 @@ class Settings:
     max_file_bytes: int = 20_000_000
     max_sentence_chars: int = 30_000
     geocoder: str = "geonames"
+    anchor_date: date | None = None
 
     def __post_init__(self) -> None:
+        if isinstance(self.anchor_date, str):
+            try:
+                object.__setattr__(self, "anchor_date", date.fromisoformat(self.anchor_date))
+            except ValueError as e:
+                raise ValueError(f"anchor_date {self.anchor_date!r}: not a YYYY-MM-DD day ({e})"
+                                 ) from e
         for name in ("data_dir", "cache_dir"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):

@@ -32,6 +32,7 @@ from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger, find_triggers
+from warlog.ingest.news import news_view
 from warlog.model import (
     ActorMention,
     Document,
@@ -61,6 +62,8 @@ def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 class DocumentExtractor:
     def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
+        self.source_text = doc.text  # evidence quotes the document as written
+        doc = news_view(doc)  # wire capitals truecased, the dateline kept as metadata
         self.doc = doc
         self.lex = lex or lexicon()
         self.folded = fold(doc.text)  # once: the actor context and every sentence share it
@@ -135,8 +138,11 @@ class DocumentExtractor:
 
     def _clause(self, sent: Sentence, low: str, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
-        if not clause.triggers or date is None or args.year_only(date):
-            return
+        if not clause.triggers or (date is not None and args.year_only(date)):
+            return  # a year alone dates no event
+        if date is None and self.ctx.clock.year is not None:
+            return  # a dated narrative's summary before its first day ("The offensive is…")
+        # otherwise a document that dates nothing: the event is kept, undated
         text = sent.text
         part = sent.part(clause.start, clause.end)  # the clause, with the sentence's forms
         fat = count_fatalities(part, part.start)
@@ -203,16 +209,16 @@ class DocumentExtractor:
                 self.state.belligerents[a.name] += 1
 
     # -- helpers -------------------------------------------------------------------------
-    def _record(self, sub: str, date: ResolvedDate, a1: ActorMention | None,
+    def _record(self, sub: str, date: ResolvedDate | None, a1: ActorMention | None,
                 a2: ActorMention | None, loc: Location | None, country: str | None,
                 fat, evidence: Evidence, trig: Trigger) -> Event:
         ev = Event(
             doc=self.doc.name,
             event_type=self.lex.type_of(sub),
             sub_event_type=sub,
-            event_date=date.date_start,
-            date_end=date.date_end,
-            time_precision=date.precision,
+            event_date=date.date_start if date else None,
+            date_end=date.date_end if date else None,
+            time_precision=date.precision if date else None,
             actor1=a1.name if a1 else None,
             actor2=a2.name if a2 else None,
             inter1=a1.inter if a1 else None,
@@ -298,7 +304,7 @@ class DocumentExtractor:
         if e - s > MAX_EVIDENCE:
             s, e = sent.start + clause.start, sent.start + clause.end
             e = min(e, s + MAX_EVIDENCE)
-        text = self.doc.text[s:e].strip()
+        text = self.source_text[s:e].strip()
         return Evidence(text, s, e, self.doc.to_raw(s), self.doc.to_raw(max(s, e - 1)) + 1)
 
     def _attach(self, ev: Event, sent: Sentence) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from warlog.timeline.hours import is_clock_time
 from warlog.timeline.lexicon import lexicon
 from warlog.timeline.mention import Mention
 from warlog.timeline.patterns import PREFIX_WINDOW, patterns
@@ -183,6 +184,8 @@ def _month_mention(m: re.Match[str], text: str) -> Mention | None:
 
 def _year_mention(m: re.Match[str], text: str, bare_ok: bool) -> Mention | None:
     """A year, part of one or a season: "In 2016", "early 2015", "the summer of 2014"."""
+    if is_clock_time(text, m.start("y1"), m.end("y1")):
+        return None  # "at 1800", "2130 hours": a time of day
     base = _base(m, text, "year", patterns().year_prefix)
     if base is None:
         return None

@@ -28,6 +28,7 @@ from warlog.data import load_yaml
 from warlog.model import Document, ResolvedDate
 from warlog.nlp.sentences import Sentence
 from warlog.timeline import resolve
+from warlog.timeline.anchor import news_anchor
 from warlog.timeline.context import attachment, background_reason
 from warlog.timeline.days import ClockDate, make_date
 from warlog.timeline.docdates import DocDates, document_dates
@@ -54,10 +55,18 @@ class NarrativeClock:
         self.current: ClockDate | None = None
         self._heading_anchor = False  # current came from a heading ("(27 February–16 March)")
         self._new_section = False
+        #: a news item's own day (dateline, ``date`` field, ``--date``), see :meth:`set_anchor`
+        self.anchor: ClockDate | None = None
 
     @classmethod
     def for_document(cls, doc: Document) -> NarrativeClock:
-        """A clock set to the document's own year (metadata, title, else first year in text)."""
+        """A clock set to the document's own year (metadata, title, else first year in text);
+        a news item's own day (:func:`~warlog.timeline.anchor.news_anchor`) anchors it."""
+        day = news_anchor(doc)
+        if day is not None:
+            clock = cls(year=day.year, period=None)
+            clock.set_anchor(day)
+            return clock
         dd: DocDates = document_dates(doc)
         period = dd.period
         if period is None and dd.year is not None:
@@ -65,6 +74,15 @@ class NarrativeClock:
             # heading brings the story back to after a background section ("In 2014 …")
             period = (date(dd.year, 1, 1), date(dd.year, 12, 31))
         return cls(year=dd.year, period=period)
+
+    def set_anchor(self, day: date) -> None:
+        """Read the document as a news item of ``day``: "yesterday" counts from it, "on
+        Monday" is the last Monday on or before it, and until the text dates something the
+        story is on or shortly before it (precision 2)."""
+        self.anchor = ClockDate(start=-1, end=-1, text="", date_start=day, date_end=day,
+                                precision=1, relative=True, granularity="day")
+        self.current = replace(self.anchor, precision=2)
+        self.year = day.year
 
     # ------------------------------------------------------------------ public API
     def start_section(self, title: str) -> None:
@@ -140,6 +158,11 @@ class NarrativeClock:
     ) -> ClockDate | None:
         if m.kind == "relative":
             return self._relative(m, offset)
+        if m.kind == "weekday" and self.anchor is not None:
+            resolved = resolve.weekday_before(m, self.anchor, offset)
+            if resolved is not None:
+                self._advance(resolved)
+            return resolved
         if m.kind in ("day_of_month", "weekday"):
             if self.current is None:
                 return None
@@ -166,6 +189,14 @@ class NarrativeClock:
         return cur is not None and resolved.date_start < cur.date_start
 
     def _relative(self, m: Mention, offset: int) -> ClockDate | None:
+        if m.rule is not None and m.rule.anchor == "document":
+            # "yesterday", "two days ago": the news item's day, not the narrative's
+            if self.anchor is None:
+                return None
+            resolved = resolve.relative(m, self.anchor, offset)
+            if resolved is not None:
+                self._advance(resolved)
+            return resolved
         anchor = self.current
         if anchor is None:
             return None
@@ -214,6 +245,11 @@ class NarrativeClock:
         ref = cur.date_start if not background else cur.date_end
         year = ref.year
         delta = month - ref.month  # months from the current month, in the same year
+        if self.anchor is not None:
+            # a news item reports the past: a day that would fall after it is last year's
+            last = self.anchor.date_start
+            d = make_date(last.year, month, min(day, 28))
+            return last.year - 1 if d is not None and d > last else last.year
         if background:
             # A look back lies before the current date: "On 3 November they had..." in March.
             if (month, day) > (ref.month, ref.day) and delta > 1:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from warlog.model import Document
+from warlog.timeline.hours import is_clock_time
 from warlog.timeline.mentions import find_mentions
 from warlog.timeline.resolve import absolute
 
@@ -73,8 +74,10 @@ def _first_year(text: str) -> int | None:
 
 
 def _text_year(text: str) -> int | None:
-    m = _YEAR.search(text)
-    return int(m.group(1)) if m else None
+    for m in _YEAR.finditer(text):
+        if not is_clock_time(text, m.start(1), m.end(1)):  # "at 1800" is a time
+            return int(m.group(1))
+    return None
 
 
 def document_dates(doc: Document) -> DocDates:

@@ -39,6 +39,7 @@ class RelativeRule:
     precision: int | None
     days: tuple[int, int] | None  # fuzzy: anchor + lo..hi days
     ahead: tuple[int, int] | None  # days around a following explicit date it belongs to
+    anchor: str | None = None  # "document": counted from the news item's own date
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,11 @@ class TimeLexicon:
     relative_keywords: frozenset[str]  # one of them is in (or near) every relative expression
     weekday_prepositions: tuple[str, ...]  # words before a weekday kept with it ("on Monday")
     ordinal_prepositions: tuple[str, ...]  # words before "the 25th"
+    two_digit_pivot: int  # "90" -> 1990, "05" -> 2005
+    clock_time_before: frozenset[str]  # "at 1800": a time, not a year
+    clock_time_after: frozenset[str]  # "2130 hours", "0600 GMT"
+    dateline_dashes: tuple[str, ...]
+    dateline_reach: int
 
 
 def _lower(items: Any) -> tuple[str, ...]:
@@ -86,6 +92,7 @@ def _rule(raw: dict[str, Any]) -> RelativeRule:
         precision=raw.get("precision"),
         days=(int(days[0]), int(days[1])) if days else None,
         ahead=(int(ahead[0]), int(ahead[1])) if ahead else None,
+        anchor=raw.get("anchor"),
     )
 
 
@@ -93,6 +100,7 @@ def _rule(raw: dict[str, Any]) -> RelativeRule:
 def lexicon() -> TimeLexicon:
     """The parsed time vocabulary (cached: loaded once per settings)."""
     d = load_yaml("time.yaml")
+    news = d["news"]
     language = lang.language()
     counts = {**language.counts, **language.cardinal_words(1, int(d["count_words_max"]))}
     parts = {
@@ -128,6 +136,11 @@ def lexicon() -> TimeLexicon:
         relative_keywords=frozenset(_lower(d["relative_keywords"])),
         weekday_prepositions=_lower(d["weekday_prepositions"]),
         ordinal_prepositions=_lower(d["ordinal_prepositions"]),
+        two_digit_pivot=int(news["two_digit_year_pivot"]),
+        clock_time_before=frozenset(_lower(news["clock_time_before"])),
+        clock_time_after=frozenset(_lower(news["clock_time_after"])),
+        dateline_dashes=tuple(str(x) for x in news["dateline_dashes"]),
+        dateline_reach=int(news["dateline_reach"]),
     )
 
 

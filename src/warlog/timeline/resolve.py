@@ -151,6 +151,16 @@ def weekday(m: Mention, anchor: ClockDate, offset: int = 0) -> ClockDate | None:
     return _out(m, offset, d, d, max(2, anchor.precision), "day", relative=True)
 
 
+def weekday_before(m: Mention, anchor: ClockDate, offset: int = 0) -> ClockDate | None:
+    """The last such weekday on or before a news item's day: "on Monday" in a story of
+    Wednesday is two days before; "early Wednesday" is that Wednesday."""
+    if m.weekday is None:
+        return None
+    base = anchor.date_start
+    d = base - timedelta(days=(base.weekday() - m.weekday) % 7)
+    return _out(m, offset, d, d, anchor.precision, "day", relative=True)
+
+
 def relative(m: Mention, anchor: ClockDate, offset: int = 0) -> ClockDate | None:
     """Resolve "the next day", "13 days later", "the following week"... against ``anchor``.
 
