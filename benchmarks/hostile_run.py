@@ -214,7 +214,10 @@ def main() -> None:
     ap.add_argument("--kill-at", type=float, nargs="*", default=[0.2, 0.45, 0.7])
     ap.add_argument("--kill-count", type=int, default=300,
                     help="hostile files in the kill -9 test (with the corpus)")
+    ap.add_argument("--kill-corpus", type=int, default=0,
+                    help="only this many corpus files in the kill -9 test (0: all)")
     ap.add_argument("--skip-main", action="store_true")
+    ap.add_argument("--skip-kill", action="store_true")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         args.corpus = None
@@ -228,7 +231,14 @@ def main() -> None:
     print(f"generated {len(kinds)} files in {args.work}")
     if not args.skip_main:
         main_run(args, [hostile, full, *corpus], kinds)
-    kill_test(args, [small, *corpus])
+    if not args.skip_kill:
+        kill_test(args, [small, *_corpus_part(args)])
+
+
+def _corpus_part(args: argparse.Namespace) -> list[Path]:
+    if args.corpus is None or not args.kill_corpus:
+        return [args.corpus] if args.corpus else []
+    return sorted(p for p in args.corpus.rglob("*") if p.is_file())[: args.kill_corpus]
 
 
 if __name__ == "__main__":
