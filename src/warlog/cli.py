@@ -169,6 +169,11 @@ def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
     err_console.print(f"{elapsed:.1f}s, {docs / elapsed if elapsed else 0:.1f} documents/s")
 
 
+from warlog.profile.commands import register as _register_profile  # noqa: E402
+
+_register_profile(app)  # warlog profile, warlog chronology
+
+
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(

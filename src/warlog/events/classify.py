@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from warlog.data import cached, load_yaml
 from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention
 from warlog.nlp.sentences import Sentence
+from warlog.taxonomy import TaxonomyError, taxonomy
 
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
@@ -39,6 +42,14 @@ def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause);
     ``None`` when its object shows it reports no event ("executed a withdrawal")."""
     lex = lex or lexicon()
+    sub = _trigger_type(trigger, clause, trigger_end, actor1, event_country, victims_civilian,
+                        lex)
+    return refine(sub, trigger, clause, trigger_end, lex)
+
+
+def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
+                  actor1: ActorMention | None, event_country: str | None,
+                  victims_civilian: bool, lex: Lexicon) -> str | None:
     sub = trigger.sub
     after = _words_after(clause, trigger_end, lex.object_window)
     phrase = trigger.word.phrase
@@ -72,3 +83,130 @@ def victims_are_civilian(clause: str | Sentence, lex: Lexicon | None = None) -> 
     lex = lex or lexicon()
     words = set(_WORDS.findall(_low(clause)))
     return bool(words & lex.civilian_victims)
+
+
+# -- refinements by the codebook (data: triggers.yaml `refinements`, `mob`, `two_sided`,
+# `captured_people`, `not_events`) -----------------------------------------------------------
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole words or phrases (lower case), longest first; never matches when empty."""
+    alts = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    sources: frozenset[str]
+    cues: re.Pattern[str]
+    unless: re.Pattern[str]
+    absent: bool  # fires when no cue is in the clause
+    to: str | None
+
+
+@dataclass(frozen=True)
+class TypingRules:
+    refinements: tuple[Refinement, ...]
+    not_event: re.Pattern[str]
+    mob_subjects: re.Pattern[str]
+    mob_sources: frozenset[str]
+    mob_unless: re.Pattern[str]
+    mob_to: str
+    two_sided: re.Pattern[str]
+    person_objects: frozenset[str]
+    object_stops: frozenset[str]
+    captors: frozenset[str]
+    captured_to: str
+    reported: re.Pattern[str]
+
+
+@cached
+def typing_rules() -> TypingRules:
+    data = load_yaml("triggers.yaml")
+    tax = taxonomy()
+
+    def check(sub: str | None) -> str | None:
+        if sub is not None and sub not in tax.sub_event_types:
+            raise TaxonomyError(f"triggers.yaml: a refinement names the sub-event type {sub!r}, "
+                                "which taxonomy.yaml does not list")
+        return sub
+
+    refs = tuple(
+        Refinement(frozenset(check(s) or "" for s in r["from"]), phrase_pattern(r["cues"]),
+                   phrase_pattern(r.get("unless", [])), bool(r.get("absent", False)),
+                   check(r["to"]))
+        for r in data["refinements"])
+    mob = data["mob"]
+    cap = data["captured_people"]
+    return TypingRules(
+        refinements=refs,
+        not_event=phrase_pattern(w for group in data["not_events"].values() for w in group),
+        mob_subjects=phrase_pattern(mob["subjects"]),
+        mob_sources=frozenset(check(s) or "" for s in mob["from"]),
+        mob_unless=phrase_pattern(mob["unless"]),
+        mob_to=check(mob["to"]) or "",
+        two_sided=phrase_pattern(data["two_sided"]),
+        person_objects=frozenset(str(w).lower() for w in cap["objects"]),
+        object_stops=frozenset(str(w).lower() for w in cap["stops"]),
+        captors=frozenset(str(w).lower() for w in cap["captors"]),
+        captured_to=check(cap["to"]) or "",
+        reported=phrase_pattern(data["reporting_verbs"]),
+    )
+
+
+def reports_no_event(low: str) -> bool:
+    """A sentence about a disaster, an accident, ordinary crime, a reaction, sport, a figure
+    of speech or a court case: its war words report no ACLED event."""
+    return bool(typing_rules().not_event.search(low))
+
+
+def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:
+    """The words after a trigger up to a preposition, a relative or a comma: its object."""
+    chunk = re.split(r"[,;.(]", low[end:end + 100], maxsplit=1)[0]
+    words: list[str] = []
+    for w in _WORDS.findall(chunk)[:8]:
+        if w in stops:
+            break
+        words.append(w.strip("'"))
+    return words
+
+
+def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_end: int,
+           lex: Lexicon | None = None) -> str | None:
+    """The codebook's distinctions the trigger alone does not make: a capture of people is an
+    arrest, one-sided violence is an Attack, a crowd's type by who used force, a disrupted
+    weapon, a mob (rules in triggers.yaml)."""
+    if sub is None:
+        return None
+    lex = lex or lexicon()
+    rules = typing_rules()
+    tax = lex.taxonomy
+    low = _low(clause)
+    start = max(0, trigger_end - len(trigger.text))
+    subject = low[:start]
+    cut = rules.reported.search(subject)
+    if cut:
+        subject = subject[cut.end():]  # "villagers said gunmen killed …": not the actor
+    if tax.is_territorial(sub) and trigger.word.role in ("capture", "recapture"):
+        obj = _object_words(low, trigger_end, rules.object_stops)
+        if rules.person_objects.intersection(obj) or rules.captors.intersection(
+                _WORDS.findall(subject)[-4:]):
+            return rules.captured_to
+    if (sub == tax.role("clash") and trigger.word.role == "other"
+            and victims_are_civilian(clause, lex) and not rules.two_sided.search(low)):
+        sub = tax.role("civilian_target")
+    for r in rules.refinements:
+        if sub not in r.sources:
+            continue
+        hit = bool(r.cues.search(low))
+        if hit == r.absent or r.unless.search(low):
+            continue
+        if r.to is None:
+            return None
+        sub = r.to
+        break
+    if (sub in rules.mob_sources and rules.mob_subjects.search(subject)
+            and not rules.mob_unless.search(low)):
+        sub = rules.mob_to
+    return sub

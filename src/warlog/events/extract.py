@@ -26,7 +26,12 @@ from warlog.actors.normalize import fold
 from warlog.casualties import count_fatalities
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
-from warlog.events.classify import ranked_triggers, sub_event_type, victims_are_civilian
+from warlog.events.classify import (
+    ranked_triggers,
+    reports_no_event,
+    sub_event_type,
+    victims_are_civilian,
+)
 from warlog.events.clauses import Clause, split_clauses
 from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.merge import merge_events
@@ -104,7 +109,7 @@ class DocumentExtractor:
         if not triggers:
             return  # most sentences: no place or actor lookup needed
         low = sent.low
-        if self._is_tally(low) or self._is_definition(low):
+        if self._is_tally(low) or self._is_definition(low) or reports_no_event(low):
             return
         lead_end = self._subordinate_lead(low, triggers)
         recalled = bool(lead_end) and self._recalls(triggers, lead_end)

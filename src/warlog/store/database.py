@@ -182,6 +182,7 @@ class Store:
                 n_events=len(events),
             )
         ).inserted_primary_key[0]
+        _save_profile(conn, doc_id, doc)
         before = self._event_keys(conn, [row.id for row in existing])
         for row in existing:
             reanchor_kept_events(conn, row.id, doc)  # reviewed events' evidence, in the new text
@@ -309,6 +310,12 @@ class Store:
         """One event: every field, its evidence, its document's other events, its audit log."""
         return queries.event_detail(self, event_id)
 
+    def profile(self, document_id: int) -> dict[str, Any] | None:
+        """The document's conflict profile (:mod:`warlog.profile`), None without an infobox."""
+        from warlog.profile import storage
+
+        return storage.get(self, document_id)
+
     def document(self, document_id: int) -> dict[str, Any] | None:
         """A source document's original text and every evidence span in it."""
         return queries.document_view(self, document_id)
@@ -405,6 +412,18 @@ def event_key(rec: dict[str, Any]) -> str:
 
 def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
+
+
+def _save_profile(conn: Connection, doc_id: int, doc: Document) -> None:
+    """Store the document's conflict profile with it (warlog.profile). A profile that cannot
+    be read never costs the document: the row is left out and built again on first read."""
+    from warlog.profile import storage
+
+    try:
+        with conn.begin_nested():
+            storage.save(conn, doc_id, doc.raw, doc.format, doc.meta)
+    except Exception:  # noqa: BLE001 - the events are what the run is for
+        return
 
 
 def open_store(target: str | Path = "warlog.db") -> Store:

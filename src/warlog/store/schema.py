@@ -167,6 +167,16 @@ problems = Table(
     Column("at", UtcDateTime(), server_default=func.now()),
 )
 
+# One conflict profile per document (warlog.profile): the infobox's fields as JSON, NULL when
+# the document has none (so it is not looked for again).
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("profile", JSON),
+)
+
 meta_info = Table(
     "warlog_meta",
     metadata,

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from warlog.store import queries, review
@@ -278,6 +278,44 @@ def document(db: Db, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Resp
     if d is None:
         raise HTTPException(404, f"no document {document_id}")
     return compact_json(d)
+
+
+@router.get("/documents/{document_id}/profile",
+            summary="A document's conflict profile (its infobox), every value with its offsets")
+def document_profile(db: Db, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+    from warlog.chronology import find_document
+
+    if find_document(db, str(document_id)) is None:
+        raise HTTPException(404, f"no document {document_id}")
+    return compact_json({"document_id": document_id, "profile": db.profile(document_id)})
+
+
+@router.get("/documents/{document_id}/chronology", response_class=HTMLResponse,
+            summary="A document's chronology page: profile, map, timeline, events by day")
+def document_chronology(db: Db, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+    from warlog.chronology import chronology, to_html
+
+    chron = chronology(db, str(document_id))
+    if chron is None:
+        raise HTTPException(404, f"no document {document_id}")
+    base = f"/api/documents/{document_id}/source"
+    return HTMLResponse(to_html(chron, css_href="/static/chronology.css", link_base=base))
+
+
+@router.get("/documents/{document_id}/source", response_class=HTMLResponse,
+            summary="A document's original text with an evidence span marked")
+def document_source(
+    db: Db,
+    document_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    start: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    end: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+) -> Response:
+    from warlog.chronology.page import source_page
+
+    d = db.document(document_id)
+    if d is None:
+        raise HTTPException(404, f"no document {document_id}")
+    return HTMLResponse(source_page(d, start, end, "/static/chronology.css"))
 
 
 @router.get("/places", summary="Search the offline gazetteer (for the review form)")
