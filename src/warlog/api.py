@@ -67,6 +67,7 @@ def extract(
         store = db if hasattr(db, "iter_event_records") else open_store(db)  # type: ignore[arg-type]
         results = pipeline.run(paths, store, settings=active, force=force, on_file=on_file,
                                cluster=cluster)
+        store.link_groups()  # type: ignore[union-attr]
         names = [n for r in results for n in r.doc_names]
         records = list(store.iter_event_records(documents=names))  # type: ignore[union-attr]
     if out is not None:

@@ -54,6 +54,11 @@ def _existing_store(db: str):
     return open_store(db)
 
 
+REPORTS_OPTION = typer.Option(
+    "--reports", help="Every report, not one row per event group (the same event reported by "
+    "several documents).")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
@@ -116,6 +121,7 @@ def extract(
 
         results = run(files, store, settings=settings, force=force, on_file=on_file,
                       cluster=cluster)
+    store.link_groups()  # reports of one event from several documents: one group
     elapsed = time.perf_counter() - t0
     if out is not None:
         names = [n for r in results for n in r.doc_names]
@@ -182,14 +188,16 @@ def export(
     include_rejected: Annotated[bool, typer.Option(help="Keep events a reviewer rejected.")
                                 ] = False,
     data_dir: Annotated[Path | None, DATA_DIR_OPTION] = None,
+    reports: Annotated[bool, REPORTS_OPTION] = False,
 ) -> None:
-    """Write every stored event to a file."""
+    """Write every stored event to a file (one row per event group unless --reports)."""
     from warlog.exporters.writers import write_records
 
     store = _existing_store(db)
     try:
         with using(_settings(data_dir=data_dir)):
-            n = write_records(store.iter_event_records(include_rejected=include_rejected), out)
+            n = write_records(store.iter_event_records(include_rejected=include_rejected,
+                                                       grouped=not reports), out)
     except ValueError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         raise typer.Exit(2) from e
@@ -215,10 +223,11 @@ def gazetteer_build(
 
 
 @app.command()
-def stats(db: Annotated[str, DB_OPTION] = "warlog.db") -> None:
-    """Count what the database holds, by event type."""
+def stats(db: Annotated[str, DB_OPTION] = "warlog.db",
+          reports: Annotated[bool, REPORTS_OPTION] = False) -> None:
+    """Count what the database holds, by event type (one per event group unless --reports)."""
     store = _existing_store(db)
-    records = store.iter_event_records(include_rejected=True)
+    records = store.iter_event_records(include_rejected=True, grouped=not reports)
     table = Table(title=f"{store.url}: {store.count('documents')} documents, "
                         f"{len(records)} events", show_edge=False)
     table.add_column("event type")

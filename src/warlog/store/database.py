@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from warlog.model import Document, Event
-from warlog.store import audit, queries, search
+from warlog.store import audit, groups, queries, search
 from warlog.store import review as reviewing
 from warlog.store import schema as s
 from warlog.store.engine import database_url, is_sqlite, make_engine
@@ -346,15 +346,19 @@ class Store:
         return iter_records(self.read, f, order, batch)
 
     def iter_event_records(
-        self, include_rejected: bool = False, documents: Iterable[str] | None = None
+        self,
+        include_rejected: bool = False,
+        documents: Iterable[str] | None = None,
+        grouped: bool = False,
     ) -> list[dict[str, Any]]:
         """Stored events as export records (the JSON Lines contract), by document and date;
-        only those of the named ``documents`` when given."""
+        only those of the named ``documents`` when given; one per event group when
+        ``grouped`` (see :mod:`warlog.store.groups`)."""
         names = None if documents is None else tuple(documents)
         if names == ():
             return []
         states = () if include_rejected else tuple(x for x in s.REVIEW_STATES if x != "rejected")
-        f = EventFilter(document_name=names or (), review_state=states)
+        f = EventFilter(document_name=names or (), review_state=states, grouped=grouped)
         return list(self.records(f, order="document"))
 
     # -- review ----------------------------------------------------------------------------
@@ -376,6 +380,24 @@ class Store:
         """Merge event ``source_id`` into ``into`` (they report one event); the source is
         rejected. Returns ``{"target", "source"}``."""
         return reviewing.merge_events(self, source_id, into, version, into_version, reviewer)
+
+    # -- event groups (warlog.store.groups) ----------------------------------------------
+    def link_groups(self) -> dict[str, int]:
+        """Link the reports stored since the last call into event groups (incremental)."""
+        return groups.link(self.engine)
+
+    def split_report(self, event_id: int, reviewer: str) -> None:
+        """Take a report out of its event group for good (audited)."""
+        groups.split(self.engine, event_id, reviewer)
+
+    def join_reports(self, event_id: int, other_id: int, reviewer: str) -> None:
+        """Put two reports' event groups together (audited)."""
+        groups.join(self.engine, event_id, other_id, reviewer)
+
+    def group(self, event_id: int) -> list[dict[str, Any]]:
+        """Every report of an event's group, representative first, with its evidence."""
+        with self.read.connect() as conn:
+            return groups.group_of(conn, event_id)
 
     def close(self) -> None:
         """Close every pooled connection."""

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from warlog.store import schema as s
+from warlog.store.groups import not_a_representative
 from warlog.store.search import matches
 
 ev = s.events
@@ -35,6 +36,7 @@ class EventFilter:
     review_state: tuple[str, ...] = ()
     q: str | None = None  # full-text query over notes and evidence
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    grouped: bool = False  # one row per event group (warlog.store.groups), not every report
 
     def without_dates(self) -> EventFilter:
         """The same filter over all dates (the timeline shows the whole range it brushes)."""
@@ -103,4 +105,6 @@ def conditions(f: EventFilter, engine: Engine) -> list[ColumnElement[bool]]:
             out.append(cond)
     if f.bbox is not None:
         out.append(bbox_condition(f.bbox))
+    if f.grouped:
+        out.append(not_a_representative())
     return out

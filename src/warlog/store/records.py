@@ -22,6 +22,7 @@ from sqlalchemy import Engine, and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from warlog.model import RECORD_FIELDS
+from warlog.store import groups
 from warlog.store import schema as s
 from warlog.store.filters import EventFilter, conditions
 
@@ -46,12 +47,13 @@ def iter_records(
 ) -> Iterator[dict[str, Any]]:
     """The events ``f`` selects (all when ``None``) as export records, in ``order``."""
     conds = conditions(f or EventFilter(), engine)
+    grouped = f is not None and f.grouped  # representatives carry their group's record
     if order == "document":
-        yield from _by_document(engine, conds, batch)
+        yield from _by_document(engine, conds, batch, grouped)
         return
     last = 0
     while True:
-        records = _read(engine, and_(ev.c.id > last, *conds), [ev.c.id], limit=batch)
+        records = _read(engine, and_(ev.c.id > last, *conds), [ev.c.id], batch, grouped)
         if not records:
             return
         yield from records
@@ -59,7 +61,7 @@ def iter_records(
 
 
 def _by_document(
-    engine: Engine, conds: list[ColumnElement[bool]], batch: int
+    engine: Engine, conds: list[ColumnElement[bool]], batch: int, grouped: bool = False
 ) -> Iterator[dict[str, Any]]:
     ordering = [doc.c.name, ev.c.event_date.asc().nulls_first(), ev.c.id]
     last: str | None = None
@@ -71,12 +73,16 @@ def _by_document(
             names = conn.execute(q).scalars().all()
         if not names:
             return
-        yield from _read(engine, and_(doc.c.name.in_(names), *conds), ordering)
+        yield from _read(engine, and_(doc.c.name.in_(names), *conds), ordering, None, grouped)
         last = names[-1]
 
 
 def _read(
-    engine: Engine, where: ColumnElement[bool], ordering: list[Any], limit: int | None = None
+    engine: Engine,
+    where: ColumnElement[bool],
+    ordering: list[Any],
+    limit: int | None = None,
+    grouped: bool = False,
 ) -> list[dict[str, Any]]:
     """One batch: the selected events (the first ``limit`` by id, when given) and their
     evidence, in one read transaction."""
@@ -107,10 +113,13 @@ def _read(
                 spans.setdefault(r.event_id, []).append(
                     {"start": r.raw_start, "end": r.raw_end, "text": r.text}
                 )
+        found = groups.records_of(conn, [r["id"] for r in rows]) if grouped else {}
     out = []
     for r in rows:
         rec = record_from_row(r)
         rec["evidence_spans"] = spans.get(r["id"], [])
         rec["evidence"] = " ".join(x["text"] for x in rec["evidence_spans"])
+        if grouped:
+            groups.overlay(rec, found.get(r["id"]))
         out.append(rec)
     return out

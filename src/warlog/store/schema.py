@@ -184,6 +184,69 @@ meta_info = Table(
     Column("value", text_type(), nullable=False),
 )
 
+# Event groups (warlog.store.groups): reports of one event from different documents.
+# ``group_members`` is one row per grouped report with what ACLED's rule compares (no foreign
+# key: a row whose event is gone or changed marks its group for relinking); ``event_groups`` is
+# each group's one record where it differs from its representative report; ``group_pins`` are
+# reviewers' splits and joins, keyed by document name and event key so they survive a re-run.
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+    Column("group_id", Integer, nullable=False),
+    Column("document_id", Integer, nullable=False),
+    Column("rep", Integer, nullable=False, default=0),
+    Column("pending", Integer, nullable=False, default=1),
+    Column("alone", Integer, nullable=False, default=0),
+    Column("block", text_type()),
+    Column("day_start", Integer),
+    Column("day_end", Integer),
+    Column("day_hi", Integer),
+    Column("event_type", text_type(64), nullable=False),
+    Column("sub_event_type", text_type(64), nullable=False),
+    Column("vague_type", Integer, nullable=False),
+    Column("place", text_type()),
+    Column("x_km", Float),
+    Column("y_km", Float),
+    Column("vague_place", Integer, nullable=False),
+    Column("admin1", text_type(128)),
+    Column("actor_lo", text_type(256)),
+    Column("actor_hi", text_type(256)),
+    Index("ix_group_members_block", "block", "day_start"),
+    Index("ix_group_members_group", "group_id"),
+    Index("ix_group_members_pending", "pending"),
+)
+
+event_groups = Table(
+    "event_groups",
+    metadata,
+    Column("group_id", Integer, primary_key=True, autoincrement=False),
+    Column("rep_event_id", Integer, nullable=False, unique=True),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+    Column("actor1", text_type(256)),
+    Column("actor2", text_type(256)),
+    Column("assoc_actor_1", text_type(256)),
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("source", text_type()),
+)
+
+group_pins = Table(
+    "group_pins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", text_type(16), nullable=False),  # split | join
+    Column("doc_name", text_type(512), nullable=False),
+    Column("event_key", text_type(64), nullable=False),
+    Column("other_doc_name", text_type(512)),
+    Column("other_event_key", text_type(64)),
+    Column("user", text_type(128), nullable=False),
+    Column("at", UtcDateTime(), server_default=func.now()),
+)
+
 # Columns of ``events`` a reviewer may change (the web app and the API use this list).
 EDITABLE_FIELDS = (
     "event_date",

@@ -1,0 +1,127 @@
+"""Pair precision and recall of event grouping (warlog.store.groups) on a hand-checked set.
+
+    .venv/bin/python -m warlog.cli extract /work/shared/corpus --db corpus.db
+    .venv/bin/python benchmarks/group_eval.py corpus.db [--pairs FILE] [--errors]
+
+Each line of the pairs file names two reports by document name, event date and the start of
+their first evidence sentence (so the set survives re-extraction), and says whether a person
+who read both sentences judged them the same real event (``same``). A pair is predicted the
+same when the two reports are in one event group. Reports the store no longer has are counted
+as missing, not scored. Also prints the whole store's events and fatality totals before and
+after grouping.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from warlog.store import schema as s
+from warlog.store.database import open_store
+from warlog.store.filters import EventFilter
+
+PAIRS = Path(__file__).parent / "pairs" / "corpus_pairs.jsonl"
+
+
+def _index(store: Any) -> dict[tuple[str, str], list[tuple[str, str | None, int]]]:
+    """(document, date) → [(first evidence text, sub-event type, group id)]."""
+    ev, doc, evid, gm = s.events, s.documents, s.evidence, s.group_members
+    q = (
+        select(doc.c.name, ev.c.event_date, evid.c.text, ev.c.sub_event_type, ev.c.location,
+               ev.c.id, gm.c.group_id)
+        .select_from(ev.join(doc, doc.c.id == ev.c.document_id)
+                     .join(evid, (evid.c.event_id == ev.c.id) & (evid.c.position == 0))
+                     .outerjoin(gm, gm.c.event_id == ev.c.id))
+    )
+    out: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    with store.read.connect() as conn:
+        for r in conn.execute(q):
+            day = r.event_date.isoformat() if r.event_date else ""
+            out[(r.name, day)].append((" ".join(r.text.split()), r.sub_event_type, r.location,
+                                       r.group_id if r.group_id is not None else -r.id))
+    return out
+
+
+def _find(index: dict, side: dict[str, Any]) -> set[int]:
+    """The groups of the reports a pair side names (the same type and place first)."""
+    text = " ".join(side["evidence"].split())
+    hits = [h for h in index.get((side["doc"], side["date"]), []) if h[0].startswith(text)]
+    exact = [h for h in hits if h[1] == side.get("sub_event_type")
+             and h[2] == side.get("location")]
+    return {h[3] for h in (exact or hits)}
+
+
+def score(store: Any, pairs: list[dict[str, Any]]) -> dict[str, Any]:
+    index = _index(store)
+    tp = fp = fn = tn = missing = 0
+    errors = []
+    for p in pairs:
+        ga, gb = _find(index, p["a"]), _find(index, p["b"])
+        if not ga or not gb:
+            missing += 1
+            continue
+        predicted = bool(ga & gb)
+        if p["same"] and predicted:
+            tp += 1
+        elif p["same"]:
+            fn += 1
+            errors.append(("missed", p))
+        elif predicted:
+            fp += 1
+            errors.append(("wrongly linked", p))
+        else:
+            tn += 1
+    return {
+        "pairs": len(pairs), "same": sum(p["same"] for p in pairs), "missing": missing,
+        "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "errors": errors,
+    }
+
+
+def totals(store: Any) -> dict[str, int]:
+    """Events and fatalities, every report vs one per group (rejected ones left out)."""
+    states = tuple(x for x in s.REVIEW_STATES if x != "rejected")
+    out = {}
+    for name, grouped in (("reports", False), ("groups", True)):
+        recs = list(store.records(EventFilter(review_state=states, grouped=grouped)))
+        out[f"{name}_events"] = len(recs)
+        out[f"{name}_fatalities"] = sum(r["fatalities"] or 0 for r in recs)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("db", help="a store with the corpus extracted")
+    ap.add_argument("--pairs", default=str(PAIRS))
+    ap.add_argument("--errors", action="store_true", help="print each wrong pair")
+    args = ap.parse_args(argv)
+    pairs = [json.loads(line) for line in Path(args.pairs).read_text().splitlines() if line]
+    with open_store(args.db) as store:
+        store.link_groups()
+        res = score(store, pairs)
+        tot = totals(store)
+    print(f"pairs {res['pairs']} (same event {res['same']}, other {res['pairs'] - res['same']}), "
+          f"reports not found {res['missing']}")
+    print(f"tp {res['tp']}  fp {res['fp']}  fn {res['fn']}  tn {res['tn']}")
+    print(f"pair precision {res['precision']:.3f}  pair recall {res['recall']:.3f}")
+    print(f"events: {tot['reports_events']} reports -> {tot['groups_events']} after grouping; "
+          f"fatalities: {tot['reports_fatalities']} -> {tot['groups_fatalities']}")
+    if args.errors:
+        for kind, p in res["errors"]:
+            print(f"\n{kind}: {p['why']}")
+            for side in (p["a"], p["b"]):
+                print(f"  {side['doc']} {side['date']} {side['sub_event_type']} @"
+                      f"{side['location']}: {side['evidence']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,367 @@
+"""Event groups: the reports of one real event from different documents, linked after every
+extraction by ACLED's one-event rule (:mod:`warlog.store.group_rule`).
+
+:func:`link` is incremental and idempotent:
+
+1. A member row whose report is gone, rejected or edited since (its version changed) marks its
+   group *dirty*: the group's rows are removed and its reports linked again below.
+2. Every report without a member row gets one (its :class:`~warlog.store.group_rule.LinkKey`),
+   as a group of its own, *pending*.
+3. One set-based SQL join finds the pairs of a pending report and any report of another
+   document that satisfy the rule, blocked by place (``block``: country and admin1) and date
+   (``day_start`` within ``max_span_days`` before the report and no later than its end): an
+   index range per report, so the cost grows with the number of reports, not its square.
+4. The pairs, with reviewers' joins, are unioned (a new report may join two groups into one);
+   the groups that changed get their one record (:func:`group_rule.representative`).
+
+Nothing else is recomputed, and a second run finds nothing pending and changes nothing.
+Reviewers' splits and joins (:func:`split`, :func:`join`) are pins keyed by document name and
+event key, audited like other review edits, and applied again on every run, so they survive
+``extract --force`` and new versions of a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Engine, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from warlog.store import audit
+from warlog.store import schema as s
+from warlog.store.group_rule import (
+    SQL,
+    GroupState,
+    LinkKey,
+    link_key,
+    representative,
+    rules,
+    same_event,
+)
+
+gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
+                               s.documents)
+CHUNK = 5000
+_KEY_FIELDS = tuple(LinkKey.__dataclass_fields__)
+_KEY_COLUMNS = (
+    "id", "document_id", "version", "event_date", "date_end", "time_precision", "event_type",
+    "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "geo_precision",
+    "country", "admin1",
+)
+
+
+def link(engine: Engine) -> dict[str, int]:
+    """Link the reports stored since the last run into groups; what changed, counted."""
+    with engine.begin() as conn:
+        dirty = _drop_stale(conn)
+        added = _add_members(conn)
+        pairs, pinned = _pending_pairs(conn), _pinned_pairs(conn)
+        changed = _union(conn, pairs, pinned)
+        touched = changed  # a report alone is its own record (rep=1 from the start)
+        _write_groups(conn, touched)
+        conn.execute(update(gm).where(gm.c.pending == 1).values(pending=0))
+    return {"relinked_groups": len(dirty), "new_reports": added, "pairs": len(pairs),
+            "groups_written": len(touched)}
+
+
+def _chunks(items: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for x in items:
+        batch.append(x)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _drop_stale(conn: Connection) -> set[int]:
+    alive = exists().where(
+        ev.c.id == gm.c.event_id,
+        ev.c.version == gm.c.version,
+        ev.c.review_state.notin_(rules().excluded_states),
+    )
+    dirty = set(conn.execute(select(gm.c.group_id).where(~alive).distinct()).scalars())
+    for batch in _chunks(sorted(dirty)):
+        conn.execute(delete(gm).where(gm.c.group_id.in_(batch)))
+        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
+    return dirty
+
+
+def _split_keys(conn: Connection) -> set[tuple[str, str]]:
+    rows = conn.execute(select(pins.c.doc_name, pins.c.event_key).where(pins.c.action == "split"))
+    return {(r.doc_name, r.event_key) for r in rows}
+
+
+def _add_members(conn: Connection) -> int:
+    """A member row, pending, for every report that has none."""
+    r = rules()
+    alone = _split_keys(conn)
+    q = (
+        select(*(ev.c[k] for k in _KEY_COLUMNS), ev.c.event_key, doc.c.name)
+        .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
+        .where(
+            ev.c.review_state.notin_(r.excluded_states),
+            ~exists().where(gm.c.event_id == ev.c.id),
+        )
+    )
+    n, last = 0, 0
+    while True:  # by id ranges: a million new reports are never all in memory
+        batch = conn.execute(q.where(ev.c.id > last).order_by(ev.c.id).limit(CHUNK)
+                             ).mappings().all()
+        if not batch:
+            return n
+        last = batch[-1]["id"]
+        values = []
+        for row in batch:
+            lk = link_key(row, r)
+            key = {k: getattr(lk, k) for k in _KEY_FIELDS}
+            key["group_id"] = key["event_id"]
+            key.update(version=row["version"], pending=1, rep=1,
+                       alone=int((row["name"], row["event_key"]) in alone))
+            values.append(key)
+        conn.execute(insert(gm), values)
+        n += len(values)
+
+
+def _pending_pairs(conn: Connection) -> list[tuple[int, int, int]]:
+    """(days apart, group, group) of every pending report and a report of another document
+    that the rule says is the same event: one SQL join, blocked by place and date."""
+    a, b = gm.alias("a"), gm.alias("b")
+    span = rules().max_span_days
+    q = (
+        select(func.abs(a.c.day_start - b.c.day_start), a.c.group_id, b.c.group_id)
+        .select_from(a.join(b, and_(
+            b.c.block == a.c.block,
+            b.c.day_start >= a.c.day_start - span,
+            b.c.day_start <= a.c.day_hi,
+        )))
+        .where(
+            a.c.pending == 1,
+            a.c.alone == 0,
+            b.c.alone == 0,
+            b.c.document_id != a.c.document_id,
+            or_(b.c.pending == 0, b.c.event_id > a.c.event_id),
+            same_event(a.c, b.c, SQL),
+        )
+    )
+    return [(d, x, y) for d, x, y in conn.execute(q) if x != y]
+
+
+def _pinned_pairs(conn: Connection) -> list[tuple[int, int]]:
+    """(group, group) of every reviewer's join."""
+    one, other = doc.alias("d1"), doc.alias("d2")
+    e1, e2 = ev.alias("e1"), ev.alias("e2")
+    m1, m2 = gm.alias("m1"), gm.alias("m2")
+    q = (
+        select(m1.c.group_id, m2.c.group_id)
+        .select_from(
+            pins.join(one, one.c.name == pins.c.doc_name)
+            .join(e1, and_(e1.c.document_id == one.c.id, e1.c.event_key == pins.c.event_key))
+            .join(m1, m1.c.event_id == e1.c.id)
+            .join(other, other.c.name == pins.c.other_doc_name)
+            .join(e2, and_(e2.c.document_id == other.c.id,
+                           e2.c.event_key == pins.c.other_event_key))
+            .join(m2, m2.c.event_id == e2.c.id)
+        )
+        .where(pins.c.action == "join")
+    )
+    return [(x, y) for x, y in conn.execute(q) if x != y]
+
+
+def _states(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
+    """Each group's :class:`GroupState`, from its members' keys."""
+    states: dict[int, GroupState] = {}
+    cols = [gm.c[k] for k in _KEY_FIELDS]
+    for batch in _chunks(sorted(gids)):
+        for row in conn.execute(select(gm.c.group_id, *cols).where(gm.c.group_id.in_(batch))):
+            m = row._mapping
+            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS}))
+            if m["group_id"] in states:
+                states[m["group_id"]].absorb(state)
+            else:
+                states[m["group_id"]] = state
+    return states
+
+
+def _union(
+    conn: Connection, pairs: list[tuple[int, int, int]], pinned: list[tuple[int, int]]
+) -> set[int]:
+    """Join the groups the pairs connect, closest dates first, as long as the joined group is
+    still one event (:class:`GroupState`); reviewers' joins always. Each group keeps its
+    smallest id; the ids of the groups that changed."""
+    parent: dict[int, int] = {}
+    states = _states(conn, {g for p in pairs for g in p[1:]} | {g for p in pinned for g in p})
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def unite(x: int, y: int, check: bool) -> None:
+        rx, ry = find(x), find(y)
+        if rx == ry or (check and not states[rx].fits(states[ry])):
+            return
+        keep, gone = min(rx, ry), max(rx, ry)
+        parent[gone] = keep
+        states[keep].absorb(states[gone])
+
+    for x, y in pinned:
+        unite(x, y, check=False)
+    for _, x, y in sorted(pairs):
+        unite(x, y, check=True)
+    moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
+    if moves:
+        conn.execute(
+            update(gm).where(gm.c.group_id == bindparam("old")).values(group_id=bindparam("new")),
+            moves,
+        )
+        for batch in _chunks([m["old"] for m in moves]):
+            conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
+    return {m["new"] for m in moves}
+
+
+_REP_FIELDS = ("actor1", "actor2", "assoc_actor_1", "fatalities", "fatalities_low",
+               "fatalities_high", "source")
+
+
+def _write_groups(conn: Connection, touched: set[int]) -> None:
+    """Each touched group's representative report and one record (groups of one report get
+    no record: the report is the record)."""
+    for batch in _chunks(sorted(touched), 2000):
+        rows = conn.execute(
+            select(ev, gm.c.group_id, doc.c.name.label("doc"))
+            .select_from(ev.join(gm, gm.c.event_id == ev.c.id)
+                         .join(doc, doc.c.id == ev.c.document_id))
+            .where(gm.c.group_id.in_(batch))
+        ).mappings().all()
+        by_group: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_group.setdefault(row["group_id"], []).append(dict(row))
+        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
+        conn.execute(update(gm).where(gm.c.group_id.in_(batch)).values(rep=0))
+        reps, records = [], []
+        for gid, reports in by_group.items():
+            rec = representative(reports)
+            reps.append(rec["id"])
+            if len(reports) > 1:
+                records.append({
+                    "group_id": gid, "rep_event_id": rec["id"], "n_reports": len(reports),
+                    "n_documents": len({x["document_id"] for x in reports}),
+                    **{k: rec.get(k) for k in _REP_FIELDS},
+                })
+        for ids in _chunks(reps):
+            conn.execute(update(gm).where(gm.c.event_id.in_(ids)).values(rep=1))
+        if records:
+            conn.execute(insert(groups_t), records)
+
+
+# -- reading ----------------------------------------------------------------------------------
+def not_a_representative() -> Any:
+    """Condition on ``events``: the report stands for its group (or has none): the rows of a
+    one-row-per-group read."""
+    return ~exists().where(gm.c.event_id == s.events.c.id, gm.c.rep == 0)
+
+
+def records_of(conn: Connection, event_ids: list[int]) -> dict[int, Any]:
+    """The group records of those representative reports that stand for several."""
+    found: dict[int, Any] = {}
+    for batch in _chunks(event_ids):
+        for row in conn.execute(select(groups_t).where(groups_t.c.rep_event_id.in_(batch))):
+            found[row.rep_event_id] = row._mapping
+    return found
+
+
+def overlay(rec: dict[str, Any], group: Any) -> dict[str, Any]:
+    """A representative report's record becomes its group's: actors, fatalities and source
+    from every report, and ``reports``, how many reports it stands for."""
+    rec["reports"] = group["n_reports"] if group else 1
+    if group:
+        for k in _REP_FIELDS:
+            rec[k] = group[k]
+    return rec
+
+
+def group_of(conn: Connection, event_id: int) -> list[dict[str, Any]]:
+    """Every report of the event's group (the event alone when it has none), representative
+    first, each with its document and evidence spans."""
+    gid = conn.execute(select(gm.c.group_id).where(gm.c.event_id == event_id)).scalar()
+    ids = [event_id] if gid is None else list(
+        conn.execute(select(gm.c.event_id).where(gm.c.group_id == gid)
+                     .order_by(gm.c.rep.desc(), gm.c.event_id)).scalars())
+    rows = conn.execute(
+        select(ev.c.id, ev.c.document_id, ev.c.event_date, ev.c.sub_event_type, ev.c.location,
+               ev.c.fatalities, doc.c.name.label("doc"))
+        .select_from(ev.join(doc, doc.c.id == ev.c.document_id)).where(ev.c.id.in_(ids))
+    ).mappings().all()
+    spans: dict[int, list[dict[str, Any]]] = {}
+    for r in conn.execute(select(s.evidence).where(s.evidence.c.event_id.in_(ids))
+                          .order_by(s.evidence.c.event_id, s.evidence.c.position)):
+        spans.setdefault(r.event_id, []).append(
+            {"start": r.raw_start, "end": r.raw_end, "text": r.text})
+    order = {i: n for n, i in enumerate(ids)}
+    out = []
+    for r in sorted(rows, key=lambda r: order[r["id"]]):
+        item = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        item["evidence"] = spans.get(r["id"], [])
+        out.append(item)
+    return out
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Reports grouped, groups of more than one report."""
+    return {
+        "members": int(conn.execute(select(func.count()).select_from(gm)).scalar_one()),
+        "groups": int(conn.execute(select(func.count()).select_from(groups_t)).scalar_one()),
+    }
+
+
+# -- reviewers' edits ---------------------------------------------------------------------------
+def _identity(conn: Connection, event_id: int) -> tuple[str, str]:
+    row = conn.execute(
+        select(doc.c.name, ev.c.event_key).select_from(ev.join(doc, doc.c.id == ev.c.document_id))
+        .where(ev.c.id == event_id)
+    ).first()
+    if row is None:
+        raise KeyError(event_id)
+    return row.name, row.event_key
+
+
+def _mark_dirty(conn: Connection, event_ids: list[int]) -> None:
+    ids = list(conn.execute(select(gm.c.group_id).where(gm.c.event_id.in_(event_ids))).scalars())
+    conn.execute(delete(gm).where(gm.c.group_id.in_(ids)))
+    conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(ids)))
+
+
+def split(engine: Engine, event_id: int, reviewer: str) -> None:
+    """Take a wrongly linked report out of its group, for good (audited)."""
+    with engine.begin() as conn:
+        name, key = _identity(conn, event_id)
+        conn.execute(delete(pins).where(or_(
+            and_(pins.c.doc_name == name, pins.c.event_key == key),
+            and_(pins.c.other_doc_name == name, pins.c.other_event_key == key))))
+        conn.execute(insert(pins).values(action="split", doc_name=name, event_key=key,
+                                         user=reviewer))
+        before = conn.execute(select(gm.c.group_id).where(gm.c.event_id == event_id)).scalar()
+        _mark_dirty(conn, [event_id])
+        audit.write(conn, [{"event_id": event_id, "action": "split", "field": "group",
+                            "before": None if before is None else str(before), "after": None}],
+                    reviewer)
+    link(engine)
+
+
+def join(engine: Engine, event_id: int, other_id: int, reviewer: str) -> None:
+    """Put two reports' groups together (audited): they report one event."""
+    with engine.begin() as conn:
+        name, key = _identity(conn, event_id)
+        other_name, other_key = _identity(conn, other_id)
+        conn.execute(insert(pins).values(action="join", doc_name=name, event_key=key,
+                                         other_doc_name=other_name, other_event_key=other_key,
+                                         user=reviewer))
+        audit.write(conn, [{"event_id": event_id, "action": "join", "field": "group",
+                            "before": None, "after": str(other_id)}], reviewer)
+    link(engine)
