@@ -47,6 +47,7 @@ from warlog.geo.context import GeoContext
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
+from warlog.geo.persons import is_person_name
 from warlog.model import Place
 from warlog.plugins import geocoder
 
@@ -289,8 +290,8 @@ class _Finder:
         if self.gaz.is_demonym(phrase):
             return None
         before = _word_before(text, s)
-        if before in lex.person_titles:
-            return None
+        if before in lex.person_titles or is_person_name(text, s, e):
+            return None  # "Colonel Kirov", "Kabul Khan, a tribal elder": a person
         if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
             prev = toks[i - 1][2].lower()
             if prev in lex.named_feature_words or prev in lex.facility_words:

@@ -43,6 +43,7 @@ from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.places import PlaceMention
+from warlog.geo.unlisted import unlisted_places
 from warlog.model import Location, Place
 from warlog.plugins import geocoder
 
@@ -468,9 +469,11 @@ def resolve_locations(
     ``context`` is not modified: record the locations you keep with
     :meth:`GeoContext.record`.
     """
-    if not mentions:
-        return []
-    return _Resolver(sentence, mentions, context, offset).run()
+    found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
+    unlisted = unlisted_places(sentence, offset, found, context)
+    if not unlisted:
+        return found
+    return sorted([*found, *unlisted], key=lambda loc: loc.start)
 
 
 def facility_location(

@@ -1,0 +1,94 @@
+"""Places the gazetteer does not list, named as the text names them.
+
+News reports name villages and small towns ("near Oicha", "the town of Adan Yabaal") that an
+offline gazetteer of towns of 500 people and more often lacks, or lists under another
+spelling. The guidelines code the place "as the text names it", so such a name is still the
+event's location: a run of capitalised words right after a place cue of ``data/geo.yaml``
+(``unlisted_place_cues``: "near", "outside", "the town of"...; after "in"/"at" only when the
+name ends its clause), kept without coordinates and in the document's country.
+
+A run is refused when any of its words is a known word (stop names, common words, titles,
+months and weekdays, words of non-places), an acronym, a country or a demonym, or when it is
+a person's name by the rules of :mod:`warlog.geo.persons`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warlog.data import cached, load_yaml
+from warlog.geo.context import GeoContext
+from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.normalize import normalize
+from warlog.geo.persons import is_person_name
+from warlog.model import Location
+from warlog.plugins import geocoder
+
+_NAME_WORD = r"(?:(?:al|el|ad|ar|as|ash|ad|an|at|az|ez|es|d|l)[-'’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PARTICLE = r"(?:de|del|de la|des|du|da|do|dos|el|al|la|las|los|ul|e|i|y)"
+
+
+@cached
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    y = load_yaml("geo.yaml")
+
+    def alt(words: Sequence[str]) -> str:
+        ws = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len)
+        return "(?:" + "|".join(ws[::-1]) + ")"
+
+    name = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
+    cue = re.compile(rf"(?i:\b{alt(y['unlisted_place_cues'])})\s+(?:the\s+)?(?-i:{name})")
+    inside = re.compile(
+        rf"(?i:\b{alt(y['unlisted_place_in'])})\s+(?-i:{name})"
+        rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{alt(y['unlisted_place_followers'])})\b)"
+    )
+    return cue, inside
+
+
+def _known_word(word: str) -> bool:
+    lex = geo_lexicon()
+    norm = normalize(word)
+    low = word.lower()
+    return (
+        (word.isupper() and len(word) > 1)
+        or norm in lex.stop_names
+        or norm in lex.common_words
+        or low in lex.non_place_words
+        or low in lex.person_titles
+        or low in lex.settlement_words
+        or low in lex.facility_words
+        or low in lex.region_suffixes
+        or norm in lex.demonyms
+    )
+
+
+def unlisted_places(
+    sentence: str, offset: int, taken: Sequence[Location], context: GeoContext | None
+) -> list[Location]:
+    """Named places after a place cue that no found location covers (document offsets)."""
+    cue, inside = _patterns()
+    if not any(ch.isupper() for ch in sentence[1:]):
+        return []
+    spans = [(loc.start - offset, loc.end - offset) for loc in taken]
+    gaz = geocoder()
+    country = None
+    if context is not None and context.primary_codes:
+        info = gaz.country(context.primary_codes[0])
+        country = info["name"] if info else None
+    out: list[Location] = []
+    for pattern in (cue, inside):
+        for m in pattern.finditer(sentence):
+            s, e = m.span("name")
+            if any(a < e and s < b for a, b in spans):
+                continue
+            name = m.group("name")
+            words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+            if not words or any(_known_word(w) for w in words):
+                continue
+            if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
+                continue
+            out.append(Location(name, None, None, 1, country, None, offset + s, offset + e,
+                                None))
+            spans.append((s, e))
+    return sorted(out, key=lambda loc: loc.start)
