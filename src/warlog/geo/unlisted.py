@@ -63,6 +63,22 @@ def _known_word(word: str) -> bool:
     )
 
 
+@cached
+def _actor_keys() -> frozenset[str]:
+    """Folded names and aliases of the actor dictionary: "captured Taliban" names no place."""
+    from warlog.actors.lexicon import load_lexicon
+
+    return frozenset(p.key for p in load_lexicon().patterns)
+
+
+def _is_actor(name: str) -> bool:
+    from warlog.actors.normalize import fold
+
+    keys = _actor_keys()
+    folded = fold(name)
+    return folded in keys or any(w in keys for w in folded.split())
+
+
 def unlisted_places(
     sentence: str, offset: int, taken: Sequence[Location], context: GeoContext | None
 ) -> list[Location]:
@@ -84,7 +100,9 @@ def unlisted_places(
                 continue
             name = m.group("name")
             words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
-            if not words or any(_known_word(w) for w in words):
+            if words and len(words) > 1 and words[0].lower() in geo_lexicon().particles:
+                words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
+            if not words or any(_known_word(w) for w in words) or _is_actor(name):
                 continue
             if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
                 continue
