@@ -38,13 +38,15 @@ def _words_after(clause: str | Sentence, end: int, n: int) -> list[str]:
 
 def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
                    actor1: ActorMention | None, event_country: str | None,
-                   victims_civilian: bool, lex: Lexicon | None = None) -> str | None:
+                   victims_civilian: bool, lex: Lexicon | None = None,
+                   context: str | Sentence | None = None) -> str | None:
     """The sub-event type for ``trigger`` in ``clause`` (``trigger_end`` relative to clause);
-    ``None`` when its object shows it reports no event ("executed a withdrawal")."""
+    ``None`` when its object shows it reports no event ("executed a withdrawal").
+    ``context`` (the whole sentence) is where the refinements look for their cues."""
     lex = lex or lexicon()
     sub = _trigger_type(trigger, clause, trigger_end, actor1, event_country, victims_civilian,
                         lex)
-    return refine(sub, trigger, clause, trigger_end, lex)
+    return refine(sub, trigger, clause, trigger_end, lex, context)
 
 
 def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
@@ -173,7 +175,7 @@ def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:
 
 
 def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_end: int,
-           lex: Lexicon | None = None) -> str | None:
+           lex: Lexicon | None = None, context: str | Sentence | None = None) -> str | None:
     """The codebook's distinctions the trigger alone does not make: a capture of people is an
     arrest, one-sided violence is an Attack, a crowd's type by who used force, a disrupted
     weapon, a mob (rules in triggers.yaml)."""
@@ -183,6 +185,7 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
     rules = typing_rules()
     tax = lex.taxonomy
     low = _low(clause)
+    wide = _low(context) if context is not None else low
     start = max(0, trigger_end - len(trigger.text))
     subject = low[:start]
     cut = rules.reported.search(subject)
@@ -199,14 +202,14 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
     for r in rules.refinements:
         if sub not in r.sources:
             continue
-        hit = bool(r.cues.search(low))
-        if hit == r.absent or r.unless.search(low):
+        hit = bool(r.cues.search(wide))
+        if hit == r.absent or r.unless.search(wide):
             continue
         if r.to is None:
             return None
         sub = r.to
         break
     if (sub in rules.mob_sources and rules.mob_subjects.search(subject)
-            and not rules.mob_unless.search(low)):
+            and not rules.mob_unless.search(wide)):
         sub = rules.mob_to
     return sub

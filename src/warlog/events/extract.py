@@ -167,7 +167,7 @@ class DocumentExtractor:
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
             sub = sub_event_type(trig, part, trig.end - clause.start, a1, country, civ,
-                                 self.lex)
+                                 self.lex, context=sent)
             if trig.word.role == "continue":
                 prev = self._continued(low)
                 if prev is None:
