@@ -189,7 +189,7 @@ def _union(
     conn: Connection, pairs: list[tuple[int, int, int]], pinned: list[tuple[int, int]]
 ) -> set[int]:
     """Join the groups the pairs connect, closest dates first, as long as the joined group is
-    still one event (:class:`GroupState`); reviewers' joins always. Each group keeps its
+    still one event (:class:`GroupState`); then reviewers' joins, always. Each group keeps its
     smallest id; the ids of the groups that changed."""
     parent: dict[int, int] = {}
     states = _states(conn, {g for p in pairs for g in p[1:]} | {g for p in pinned for g in p})
@@ -210,10 +210,10 @@ def _union(
         parent[gone] = keep
         states[keep].absorb(states[gone])
 
-    for x, y in pinned:
-        unite(x, y, check=False)
     for _, x, y in sorted(pairs):
         unite(x, y, check=True)
+    for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
+        unite(x, y, check=False)
     moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
     if moves:
         conn.execute(

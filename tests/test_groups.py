@@ -1,0 +1,216 @@
+"""Event groups (warlog.store.groups): reports of one event from different documents.
+
+Fixture: tests/fixtures/groups/ (two corpus articles reporting the same strikes on Okhtyrka and
+a follow-up report), stored with hand-checked events through ``Store.write_document`` on a real
+SQLite file and on a real PostgreSQL server (tests/pgserver.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from warlog.cli import app
+from warlog.ingest.reader import read_path
+from warlog.model import Event, Evidence
+from warlog.store import schema as s
+from warlog.store.database import Store, open_store
+from warlog.store.filters import EventFilter
+from warlog.store.group_rule import PY, link_key, representative, same_event
+
+pytest_plugins = ["pgserver"]
+
+FIXTURES = Path(__file__).parent / "fixtures" / "groups"
+RECORDS = json.loads((FIXTURES / "events.json").read_text(encoding="utf-8"))
+
+
+def _evidence(doc: Any, quote: str) -> Evidence:
+    pattern = r"\s+".join(re.escape(w) for w in quote.split())
+    m = re.search(pattern, doc.text)
+    assert m, f"evidence not in {doc.name}: {quote[:40]}"
+    return Evidence(m.group(0), m.start(), m.end(), doc.to_raw(m.start()), doc.to_raw(m.end()))
+
+
+def document(name: str) -> tuple[Any, list[Event]]:
+    doc = read_path(FIXTURES / "docs" / name)[0]
+    events = []
+    for r in RECORDS:
+        if r["doc"] != name:
+            continue
+        fields = {k: v for k, v in r.items() if k not in ("doc", "evidence", "key")}
+        fields["event_date"] = date.fromisoformat(r["event_date"])
+        fields["date_end"] = date.fromisoformat(r["date_end"])
+        events.append(Event(doc=doc.name, source=doc.title, notes=r["key"],
+                            evidence=[_evidence(doc, q) for q in r["evidence"]], **fields))
+    return doc, events
+
+
+A, B, C = ("battle_of_okhtyrka.md", "northeastern_ukraine_campaign.md",
+           "okhtyrka_thermobaric_bomb.md")
+
+
+def store_docs(store: Store, *names: str, force: bool = False) -> None:
+    for name in names:
+        doc, events = document(name)
+        store.write_document(doc, events, replace_same=force)
+
+
+def groups_by_key(store: Store) -> set[frozenset[str]]:
+    """The groups as sets of fixture keys (kept in ``notes``)."""
+    ev, gm = s.events, s.group_members
+    with store.read.connect() as conn:
+        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
+                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
+    out: dict[int, set[str]] = {}
+    for key, gid in rows:
+        out.setdefault(gid, set()).add(key)
+    return {frozenset(v) for v in out.values()}
+
+
+def event_id(store: Store, key: str) -> int:
+    with store.read.connect() as conn:
+        return conn.execute(select(s.events.c.id).where(s.events.c.notes == key)).scalar_one()
+
+
+EXPECTED = {frozenset({"a_school", "b_school"}), frozenset({"a_depot", "b_depot"}),
+            frozenset({"a_base", "b_base"})}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    target = (str(tmp_path / "groups.db") if request.param == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    st = open_store(target)
+    yield st
+    st.close()
+
+
+# -- the rule ---------------------------------------------------------------------------------
+def _key(**changes: Any) -> Any:
+    rec = {"id": 1, "document_id": 1, "event_date": "2022-02-28", "date_end": "2022-02-28",
+           "time_precision": 1, "event_type": "Battles", "sub_event_type": "Armed clash",
+           "actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine",
+           "location": "Okhtyrka", "latitude": 50.3116, "longitude": 34.8988,
+           "geo_precision": 1, "country": "Ukraine", "admin1": "Sumy"}
+    rec.update(changes)
+    return link_key(rec)
+
+
+def test_rule_same_event_and_hard_non_events() -> None:
+    base = _key()
+    assert same_event(base, _key(id=2, event_date="2022-03-01", date_end="2022-03-01"), PY)
+    assert same_event(base, _key(id=2, location="the town of Okhtyrka"), PY)  # one place
+    assert same_event(base, _key(id=2, location="Okhtyrka base", latitude=50.32), PY)  # ~1 km
+    assert same_event(base, _key(id=2, actor2=None), PY)  # one report names one side only
+    # one report vaguer: the generic sub-event type, or a region containing the place
+    assert same_event(base, _key(id=2, sub_event_type="Government regains territory"), PY)
+    assert same_event(base, _key(id=2, location="Sumy Oblast", latitude=50.9,
+                                 longitude=34.8, geo_precision=3), PY)
+    # spans overlap
+    assert same_event(base, _key(id=2, event_date="2022-02-20", date_end="2022-03-05"), PY)
+    # same place another day; same day another place; another type; other actors
+    assert not same_event(base, _key(id=2, event_date="2022-03-02", date_end="2022-03-02"), PY)
+    assert not same_event(base, _key(id=2, location="Trostianets", latitude=50.48,
+                                     longitude=34.96), PY)
+    assert not same_event(base, _key(id=2, event_type="Explosions/Remote violence",
+                                     sub_event_type="Air/drone strike"), PY)
+    assert not same_event(base, _key(id=2, actor1="Wagner Group", actor2="Civilians"), PY)
+    other = _key(id=2, sub_event_type="Non-state actor overtakes territory")
+    assert same_event(base, other, PY) == same_event(other, base, PY)
+
+
+def test_representative_is_acled_conservative() -> None:
+    reports = [
+        {"id": 1, "event_date": date(2022, 2, 25), "time_precision": 2, "geo_precision": 2,
+         "latitude": 50.3, "actor1": "A", "actor2": None, "fatalities": 3,
+         "fatalities_low": None, "fatalities_high": None, "source": "Battle of Okhtyrka"},
+        {"id": 2, "event_date": date(2022, 2, 26), "time_precision": 1, "geo_precision": 1,
+         "latitude": 50.3, "actor1": "B", "actor2": "A", "fatalities": 1,
+         "fatalities_low": None, "fatalities_high": 2, "source": "Northeastern campaign"},
+    ]
+    rec = representative(reports)
+    assert rec["id"] == 2  # the more precise date
+    assert (rec["fatalities"], rec["fatalities_low"], rec["fatalities_high"]) == (1, 1, 3)
+    assert {rec["actor1"], rec["actor2"]} == {"A", "B"}
+    assert rec["source"] == "Northeastern campaign; Battle of Okhtyrka"
+
+
+# -- linking in the store ----------------------------------------------------------------------
+def test_linking_incremental_and_idempotent(store: Store) -> None:
+    store_docs(store, A, B)
+    first = store.link_groups()
+    assert first["new_reports"] == 6
+    assert groups_by_key(store) == EXPECTED  # every report grouped, nothing else
+    school = store.group(event_id(store, "a_school"))
+    assert {r["doc"] for r in school} == {A, B}
+    assert all(r["evidence"] and r["evidence"][0]["text"] for r in school)
+
+    again = store.link_groups()
+    assert again == {"relinked_groups": 0, "new_reports": 0, "pairs": 0, "groups_written": 0}
+
+    with store.read.connect() as conn:
+        before = dict(conn.execute(select(s.group_members.c.event_id,
+                                          s.group_members.c.group_id)).all())
+    store_docs(store, C)
+    third = store.link_groups()
+    assert third["new_reports"] == 1 and third["relinked_groups"] == 0
+    assert frozenset({"a_base", "b_base", "c_base"}) in groups_by_key(store)
+    with store.read.connect() as conn:
+        after = dict(conn.execute(select(s.group_members.c.event_id,
+                                         s.group_members.c.group_id)).all())
+    assert all(after[k] == v for k, v in before.items())  # nothing else moved
+
+
+def test_one_row_per_group_with_the_group_record(store: Store) -> None:
+    store_docs(store, A, B)
+    store.link_groups()
+    reports = list(store.records(EventFilter()))
+    grouped = list(store.records(EventFilter(grouped=True)))
+    assert len(reports) == 6 and len(grouped) == 3
+    assert store.count_events(EventFilter(grouped=True)) == 3
+    school = next(r for r in grouped if r["sub_event_type"] == "Attack")
+    assert school["reports"] == 2
+    assert (school["fatalities"], school["fatalities_low"], school["fatalities_high"]) == (1, 1, 3)
+    assert "Battle of Okhtyrka" in school["source"] and "Northeastern" in school["source"]
+    assert school["event_date"] in ("2022-02-25", "2022-02-26")
+
+
+def test_split_and_join_are_audited_and_survive_force(store: Store) -> None:
+    store_docs(store, A, B)
+    store.link_groups()
+    store.split_report(event_id(store, "b_base"), "reviewer1")
+    assert frozenset({"b_base"}) in groups_by_key(store)
+    assert frozenset({"a_base"}) in groups_by_key(store)
+    store.join_reports(event_id(store, "a_depot"), event_id(store, "a_school"), "reviewer2")
+    joined = frozenset({"a_depot", "b_depot", "a_school", "b_school"})
+    assert joined in groups_by_key(store)
+    actions = {e["action"] for e in store.audit_log()}
+    assert {"split", "join"} <= actions
+
+    store_docs(store, A, B, force=True)  # `warlog extract --force`: new rows, same reports
+    store.link_groups()
+    groups = groups_by_key(store)
+    assert frozenset({"b_base"}) in groups and joined in groups
+
+
+def test_cli_export_one_row_per_group_and_reports(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    with open_store(db) as st:
+        store_docs(st, A, B, C)
+        st.link_groups()
+    runner = CliRunner()
+    out, every = tmp_path / "groups.jsonl", tmp_path / "reports.jsonl"
+    assert runner.invoke(app, ["export", str(out), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["export", str(every), "--db", str(db), "--reports"]).exit_code == 0
+    assert len(out.read_text().splitlines()) == 3
+    assert len(every.read_text().splitlines()) == 7
+    stats = runner.invoke(app, ["stats", "--db", str(db)])
+    assert "3 events" in stats.output
+    assert "7 events" in runner.invoke(app, ["stats", "--db", str(db), "--reports"]).output
