@@ -157,6 +157,11 @@ def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
     by_status = Counter(r.status for r in results)
     docs = sum(r.documents for r in results)
     events = sum(r.events for r in results)
+    undated = sum(r.undated for r in results)
+    if undated:
+        err_console.print(f"[yellow]note[/yellow] {undated} documents have events with no date "
+                          "(no dateline day, date field or date in the text): give their "
+                          "publication day with --date YYYY-MM-DD")
     if quiet:
         err_console.print(f"{len(results)} files, {docs} documents, {events} new events "
                           f"in {elapsed:.1f}s")

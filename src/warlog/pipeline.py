@@ -36,6 +36,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     doc_names: list[str] = field(default_factory=list)
     seconds: float = 0.0  # reading and extracting it (the budget when it was stopped)
+    undated: int = 0  # documents with an event no date anchored (see ``warlog extract --date``)
 
 
 @dataclass
@@ -158,6 +159,7 @@ def _store(item: _Extracted, store: Any | None, force: bool,
         res.doc_names.append(doc.name)
         res.warnings.extend(doc.warnings)
         res.events += len(events)
+        res.undated += any(ev.event_date is None for ev in events)
         statuses.append("stored")
     if store is not None:
         # one transaction per file: stored whole (every good JSON Lines record) or not at all;

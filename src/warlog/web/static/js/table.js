@@ -59,7 +59,7 @@ function row(r) {
   const date = r.date_end && r.date_end !== r.event_date ? `${r.event_date} – ${r.date_end}` : r.event_date;
   return el("tr", { dataset: { id: r.id }, onclick: () => emit("open", r.id) },
     el("td", { class: "num" }, r.id),
-    el("td", {}, date || ""),
+    el("td", { class: date ? "" : "muted" }, date || "undated"),
     el("td", { title: `${r.event_type} / ${r.sub_event_type}` },
       el("span", { class: "swatch", style: `background:${colorOfType(r.event_type)}` }), " ", r.sub_event_type),
     el("td", { title: r.actor1 || "" }, r.actor1 || ""),
