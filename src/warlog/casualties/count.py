@@ -109,5 +109,22 @@ def count_fatalities(sentence: str | HasText, offset: int = 0) -> Fatalities:
                 result.spans.append((z[0] + offset, z[1] + offset, "zero"))
                 if role == "killed":
                     result.vague = False
+    if result.killed is None and result.wounded == 0 and any(r == "zero" for *_, r in result.spans):
+        result.killed = 0  # "nobody was hurt", "there were no injuries": nobody died either
+    if result.killed is None and not result.vague:
+        one = _single_victim(low_text, lx.single_victim) or _single_victim(text, lx.named_victim)
+        if one is not None:
+            result.killed = 1
+            result.spans.append((one[0] + offset, one[1] + offset, "killed"))
     result.spans = sorted(set(result.spans))
     return result
+
+
+def _single_victim(low_text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int, int] | None:
+    """One person killed with no number: a singular passive ("the judge was murdered") or a
+    killing verb with a named victim ("shot dead Mamadou Bah")."""
+    for pat in patterns:
+        m = pat.search(low_text)
+        if m:
+            return m.start(), m.end()
+    return None

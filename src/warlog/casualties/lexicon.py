@@ -54,6 +54,9 @@ class Lexicon:
     cues: frozenset[str]  # role words: a sentence without any reports no count
     mention_starts: frozenset[str]  # words a counted phrase can start with (besides digits)
     numeric_followers: frozenset[str]  # words that can end a count ("hundred", "+", "more")
+    source_verbs: frozenset[str]  # "…, a war monitor said": the phrase before is a source
+    single_victim: tuple[re.Pattern[str], ...]  # "the judge was murdered": one person killed
+    named_victim: tuple[re.Pattern[str], ...]  # "shot dead Mamadou Bah" (on the cased text)
 
 
 def _table(entries: dict[str, list]) -> PhraseTable[str]:
@@ -165,4 +168,7 @@ def lexicon() -> Lexicon:
             quantity_vocab().starters | words().determiners | singular | plural | titles
         ),
         numeric_followers=frozenset(words().scales) | trailing,
+        source_verbs=_lower(d["source_verbs"]),
+        single_victim=tuple(re.compile(p) for p in d["single_victim"]),
+        named_victim=tuple(re.compile(p) for p in d["named_victim"]),
     )

@@ -237,6 +237,9 @@ def find_mentions(tokens: list[Token], text: str, lx: Lexicon) -> list[Mention]:
         if m is None:
             p += 1
             continue
+        if m.j < n and tokens[m.j].low in lx.source_verbs:
+            p = max(m.j, p + 1)  # "…, a war monitor said": who reports, not who died
+            continue
         out.append(m)
         p = max(m.j, p + 1)
     return out

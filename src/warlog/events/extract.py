@@ -107,6 +107,7 @@ class DocumentExtractor:
                   before: ResolvedDate | None) -> None:
         triggers = find_triggers(sent, self.lex)  # cheap: one automaton pass
         if not triggers:
+            self._zero_toll(sent)  # "No one was hurt, the army said." after the event
             return  # most sentences: no place or actor lookup needed
         low = sent.low
         if self._is_tally(low) or self._is_definition(low) or reports_no_event(low):
@@ -319,6 +320,16 @@ class DocumentExtractor:
         if fat.killed is not None and ev.fatalities is None:
             ev.fatalities, ev.fatalities_low, ev.fatalities_high = fat.killed, fat.low, fat.high
         ev.evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
+
+    def _zero_toll(self, sent: Sentence) -> None:
+        """A sentence with no act of its own that says nobody was hurt gives the event just
+        told its zero toll."""
+        events = self.state.sentence_events
+        low = sent.low
+        if events and events[0].fatalities is None and ("no " in low or "nobody" in low):
+            fat = count_fatalities(sent, sent.start)
+            if fat.killed == 0:
+                events[0].fatalities = 0
 
     def _is_tally(self, low: str) -> bool:
         return low.startswith(self.lex.tally_openers) or any(
