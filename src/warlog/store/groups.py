@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from warlog.store import audit
@@ -42,6 +42,7 @@ from warlog.store.group_rule import (
 
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
                                s.documents)
+moves_t = s.group_moves
 CHUNK = 5000
 _KEY_FIELDS = tuple(LinkKey.__dataclass_fields__)
 _KEY_COLUMNS = (
@@ -215,16 +216,25 @@ def _union(
     for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
         unite(x, y, check=False)
     moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
-    if moves:
+    if moves:  # one set-based UPDATE through a scratch table, not one statement per group
+        conn.execute(delete(moves_t))
+        for batch in _chunks(moves):
+            conn.execute(insert(moves_t), batch)
+        moved = select(moves_t.c.old)
         conn.execute(
-            update(gm).where(gm.c.group_id == bindparam("old")).values(group_id=bindparam("new")),
-            moves,
+            update(gm)
+            .where(gm.c.group_id.in_(moved))
+            .values(group_id=select(moves_t.c.new).where(moves_t.c.old == gm.c.group_id)
+                    .scalar_subquery())
         )
-        for batch in _chunks([m["old"] for m in moves]):
-            conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
+        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
+        conn.execute(delete(moves_t))
     return {m["new"] for m in moves}
 
 
+_RECORD_COLUMNS = ("id", "document_id", "event_date", "time_precision", "geo_precision",
+                   "latitude", "actor1", "actor2", "assoc_actor_1", "fatalities",
+                   "fatalities_low", "fatalities_high", "source")
 _REP_FIELDS = ("actor1", "actor2", "assoc_actor_1", "fatalities", "fatalities_low",
                "fatalities_high", "source")
 
@@ -234,7 +244,7 @@ def _write_groups(conn: Connection, touched: set[int]) -> None:
     no record: the report is the record)."""
     for batch in _chunks(sorted(touched), 2000):
         rows = conn.execute(
-            select(ev, gm.c.group_id, doc.c.name.label("doc"))
+            select(*(ev.c[k] for k in _RECORD_COLUMNS), gm.c.group_id, doc.c.name.label("doc"))
             .select_from(ev.join(gm, gm.c.event_id == ev.c.id)
                          .join(doc, doc.c.id == ev.c.document_id))
             .where(gm.c.group_id.in_(batch))

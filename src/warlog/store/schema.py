@@ -234,6 +234,14 @@ event_groups = Table(
     Column("source", text_type()),
 )
 
+# Scratch rows of one linking transaction: which group each joined group becomes.
+group_moves = Table(
+    "group_moves",
+    metadata,
+    Column("old", Integer, primary_key=True, autoincrement=False),
+    Column("new", Integer, nullable=False),
+)
+
 group_pins = Table(
     "group_pins",
     metadata,

@@ -1,0 +1,192 @@
+"""Time and memory of event grouping (warlog.store.groups.link) on synthetic stores.
+
+    .venv/bin/python benchmarks/group_bench.py                       # SQLite, 250k/500k/1M
+    .venv/bin/python benchmarks/group_bench.py --sizes 250000 --pg postgresql://…
+    .venv/bin/python benchmarks/group_bench.py --db corpus.db        # an extracted store
+
+Synthetic events: occurrences spread over 10 countries x 20 admin areas x 5 years, each reported
+by 1 to 5 documents (about 2.5 on average: many near-duplicates) with the differences real
+reports have: a day earlier or later, the event type's generic sub-event type, the place named
+another way a few hundred metres off, one side unnamed, another fatality count. Each size runs
+in its own process (peak memory is that process's): the events are written in batches, then
+linked from scratch (every report new), then 1,000 more reports are linked (incremental).
+Prints a table: reports, groups, seconds to link all, seconds per 100k, incremental seconds,
+peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from warlog.store import schema as s
+from warlog.store.database import open_store
+
+BATCH = 20000
+SUBS = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Violence against civilians", "Attack")]
+ACTORS = [f"Actor {i}" for i in range(40)]
+START = date(2018, 1, 1)
+
+
+def _occurrences(rng: random.Random, n_reports: int) -> Any:
+    """Reports of synthetic occurrences, as event rows (without document ids)."""
+    made = 0
+    k = 0
+    while made < n_reports:
+        k += 1
+        country = rng.randrange(10)
+        area = rng.randrange(20)
+        lat = 10 + country * 3 + area * 0.1 + rng.random() * 0.09
+        lon = 20 + country * 3 + rng.random() * 2
+        day = START + timedelta(days=rng.randrange(5 * 365))
+        et, sub = SUBS[rng.randrange(len(SUBS))]
+        a1, a2 = rng.sample(ACTORS, 2)
+        fat = rng.choice([None, 0, 1, 3, 10, 25])
+        for r in range(min(rng.choice([1, 1, 2, 3, 3, 4, 5]), n_reports - made)):
+            jitter = rng.choice([0, 0, 0, 1, -1]) if r else 0
+            vague = r and et == "Battles" and rng.random() < 0.3
+            d = day + timedelta(days=jitter)
+            yield {
+                "event_key": f"{k}-{r}", "event_date": d, "date_end": d, "time_precision": 1,
+                "event_type": et, "sub_event_type": "Armed clash" if vague else sub,
+                "actor1": a1, "actor2": None if r and rng.random() < 0.3 else a2,
+                "location": f"Place {country}-{area}-{k % 997}" + (" town" if r % 2 else ""),
+                "latitude": lat + rng.random() * 0.002 * r, "longitude": lon,
+                "geo_precision": 1, "country": f"Country {country}",
+                "admin1": f"Area {country}-{area}",
+                "fatalities": None if fat is None else fat + r, "review_state": "unreviewed",
+            }
+            made += 1
+
+
+def populate(store: Any, n: int, seed: int, docs: int) -> None:
+    rng = random.Random(seed)
+    with store.engine.begin() as conn:
+        first = conn.execute(select(func.coalesce(func.max(s.documents.c.id), 0))).scalar_one()
+        conn.execute(insert(s.documents), [
+            {"id": first + i + 1, "name": f"synthetic-{seed}-{i}.txt", "path": "-",
+             "content_hash": f"{seed}-{i}", "format": "text", "raw_text": "",
+             "clean_text": "", "n_events": 0} for i in range(docs)])
+    batch: list[dict[str, Any]] = []
+    for i, row in enumerate(_occurrences(rng, n)):
+        row["document_id"] = first + 1 + rng.randrange(docs)
+        row["event_key"] = f"{seed}-{i}"
+        batch.append(row)
+        if len(batch) == BATCH:
+            with store.engine.begin() as conn:
+                conn.execute(insert(s.events), batch)
+            batch = []
+    if batch:
+        with store.engine.begin() as conn:
+            conn.execute(insert(s.events), batch)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def one(target: str, n: int) -> dict[str, Any]:
+    """Populate ``target`` with ``n`` reports, link them all, then 1,000 more."""
+    store = open_store(target)
+    t0 = time.perf_counter()
+    populate(store, n, seed=1, docs=max(10, n // 20))
+    written = time.perf_counter() - t0
+    before = peak_mb()
+    t0 = time.perf_counter()
+    res = store.link_groups()
+    linked = time.perf_counter() - t0
+    populate(store, 1000, seed=2, docs=10)
+    t0 = time.perf_counter()
+    store.link_groups()
+    incremental = time.perf_counter() - t0
+    with store.read.connect() as conn:
+        groups = conn.execute(select(func.count()).select_from(s.event_groups)).scalar_one()
+    store.close()
+    return {"reports": n, "multi_groups": groups, "pairs": res["pairs"], "write_s": written,
+            "link_s": linked, "incremental_s": incremental, "rss_before_mb": before,
+            "peak_mb": peak_mb()}
+
+
+def existing(target: str) -> dict[str, Any]:
+    """Link an extracted store from scratch (its member rows removed first)."""
+    store = open_store(target)
+    with store.engine.begin() as conn:
+        conn.execute(s.group_members.delete())
+        conn.execute(s.event_groups.delete())
+        n = conn.execute(select(func.count()).select_from(s.events)).scalar_one()
+    before = peak_mb()
+    t0 = time.perf_counter()
+    res = store.link_groups()
+    linked = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    store.link_groups()
+    again = time.perf_counter() - t0
+    store.close()
+    return {"reports": n, "multi_groups": res["groups_written"], "pairs": res["pairs"],
+            "write_s": 0.0, "link_s": linked, "incremental_s": again,
+            "rss_before_mb": before, "peak_mb": peak_mb()}
+
+
+def _pg_database(url: str, name: str) -> str:
+    """A fresh database ``name`` on the server of ``url`` (dropped first if it exists)."""
+    from sqlalchemy import create_engine, text
+
+    from warlog.store.engine import database_url
+
+    base = database_url(url)
+    eng = create_engine(base, isolation_level="AUTOCOMMIT")
+    with eng.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    eng.dispose()
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="250000,500000,1000000")
+    ap.add_argument("--pg", help="a PostgreSQL URL: also run there (a database per size)")
+    ap.add_argument("--db", help="link this extracted store instead (e.g. the corpus)")
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.one:
+        print(json.dumps(one(args.one, args.n)))
+        return 0
+    runs: list[tuple[str, dict[str, Any]]] = []
+    if args.db:
+        runs.append(("store", existing(args.db)))
+    else:
+        for n in (int(x) for x in args.sizes.split(",")):
+            targets = [("sqlite", str(Path(tempfile.mkdtemp()) / f"bench{n}.db"))]
+            if args.pg:
+                targets.append(("postgresql", _pg_database(args.pg, f"warlog_bench_{n}")))
+            for backend, target in targets:
+                out = subprocess.run([sys.executable, __file__, "--one", target, "--n", str(n)],
+                                     check=True, capture_output=True, text=True).stdout
+                runs.append((backend, json.loads(out.strip().splitlines()[-1])))
+    print(f"{'backend':<11}{'reports':>9}{'groups>1':>10}{'pairs':>9}{'link s':>9}"
+          f"{'s/100k':>8}{'+1000 s':>9}{'peak MB':>9}")
+    for backend, r in runs:
+        per = r["link_s"] / r["reports"] * 100000 if r["reports"] else 0
+        print(f"{backend:<11}{r['reports']:>9}{r['multi_groups']:>10}{r['pairs']:>9}"
+              f"{r['link_s']:>9.1f}{per:>8.1f}{r['incremental_s']:>9.2f}{r['peak_mb']:>9.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
