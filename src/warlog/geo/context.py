@@ -21,6 +21,7 @@ from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.protocol import Geocoder
+from warlog.geo.sources import is_source_place
 from warlog.model import Document, Location, Place
 from warlog.plugins import geocoder
 
@@ -50,9 +51,12 @@ def _texts(value: Any) -> Iterable[str]:
 
 
 def _name_ngrams(text: str) -> Iterable[str]:
-    """Runs of up to four consecutive capitalised words (space-separated) in ``text``."""
+    """Runs of up to four consecutive capitalised words (space-separated) in ``text``; none
+    that starts where a source sits ("the ambassador to Spain")."""
     words = list(_NAME_WORD.finditer(text))
     for i, w in enumerate(words):
+        if is_source_place(text, w.start()):
+            continue
         end = w.end()
         yield w.group()
         for j in range(i + 1, min(i + _MAX_NGRAM, len(words))):

@@ -59,9 +59,8 @@ def _apposition_after(text: str, end: int) -> bool:
     _, nouns = _person_words()
     lex = geo_lexicon()
     modifiers = m.group(1).split()
-    if any(w in lex.settlement_words or w in lex.facility_words or w in lex.area_words
-           for w in modifiers):
-        return False  # "Goma, a town official ..." names a town first
+    if any(w in lex.settlement_words for w in modifiers):
+        return False  # "Goma, a city where officials ..." names a town first
     noun = m.group(2)
     singular = noun[:-1] if noun.endswith("s") and noun[:-1] in nouns else noun
     return singular in nouns

@@ -43,6 +43,7 @@ from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.places import PlaceMention
+from warlog.geo.sources import is_source_place
 from warlog.geo.unlisted import unlisted_places
 from warlog.model import Location, Place
 from warlog.plugins import geocoder
@@ -471,9 +472,11 @@ def resolve_locations(
     """
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
     unlisted = unlisted_places(sentence, offset, found, context)
-    if not unlisted:
-        return found
-    return sorted([*found, *unlisted], key=lambda loc: loc.start)
+    if unlisted:
+        found = sorted([*found, *unlisted], key=lambda loc: loc.start)
+    # "the ambassador to Spain", "told reporters in Geneva": a source's place
+    return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]
+
 
 
 def facility_location(

@@ -42,5 +42,8 @@ def news_view(doc: Document) -> Document:
         }
         if not meta.get("place"):
             meta["place"] = line.place
-        text = text[: line.start] + " " * (line.end - line.start) + text[line.end :]
+        rest = text[line.end :]
+        if text is not doc.text and rest[:1].islower():
+            rest = rest[0].upper() + rest[1:]  # truecased: the story's first word opens it
+        text = text[: line.start] + " " * (line.end - line.start) + rest
     return replace(doc, text=text, meta=meta)
