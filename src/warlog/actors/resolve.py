@@ -17,6 +17,7 @@ names each actor). :meth:`ActorContext.resolve` then gives a generic mention a n
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 from warlog.actors.dictionary import ActorIndex, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
 from warlog.actors.normalize import fold
+from warlog.data import cached, load_yaml
 from warlog.model import ActorMention, Document
 
 # weights of the places a country or an actor is named in
@@ -60,6 +62,14 @@ def _infobox_fields(infoboxes: Any, prefix: str) -> Iterable[str]:
         for key, val in box.items():
             if str(key).startswith(prefix):
                 yield from _texts(val.get("text") if isinstance(val, dict) else val)
+
+
+@cached
+def _police_words() -> re.Pattern[str]:
+    """The generic police phrases of actors.yaml ("policemen", "gendarmes")."""
+    words = load_yaml("actors.yaml")["generic"]["police"]["words"]
+    alts = sorted((str(w).lower() for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alts)) + r")\b")
 
 
 @dataclass(slots=True)
@@ -177,6 +187,23 @@ class ActorContext:
                 return alt or best
             return best
         return own or UNRESOLVED_STATE
+
+    def localise(self, mention: ActorMention | None, country: str | None) -> ActorMention | None:
+        """An unresolved "troops" / "police" takes the country of the event's place: news
+        items often name the country only through the town ("soldiers in Gusau")."""
+        if mention is None or mention.name != UNRESOLVED_STATE or not country:
+            return mention
+        lex = self.index.lexicon
+        known = next((c.name for c in lex.countries.values() if country in c.names), None)
+        if known is None:
+            return mention
+        police = bool(_police_words().search(mention.text.lower()))
+        name = (lex.police_name if police else lex.state_name)(known)
+        if not name:
+            return mention
+        info = self.index.by_name(name)
+        return ActorMention(mention.start, mention.end, mention.text, name,
+                            info.inter if info else mention.inter, known)
 
     def resolve(self, mention: ActorMention) -> ActorMention:
         """The mention with a concrete actor name (non-generic mentions come back as they are)."""

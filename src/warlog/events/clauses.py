@@ -51,10 +51,10 @@ def split_clauses(sentence: str | Sentence, triggers: Sequence[Trigger],
                 break
     merged: list[Clause] = []
     for c in pieces:
-        # ", killing five people": a participle of death that opens the piece is the toll of
-        # the act before, not an event of its own
+        # ", killing five people": a participle of death after a comma is the toll of the act
+        # before, not an event of its own
         toll_only = (bool(c.triggers) and all(t.word.killing for t in c.triggers)
-                     and not low[c.start:c.triggers[0].start].strip(" ,")
+                     and low[:c.triggers[0].start].rstrip().endswith(",")
                      and c.triggers[0].text.lower().endswith("ing"))
         if merged and (not c.triggers or not merged[-1].triggers or toll_only):
             prev = merged[-1]

@@ -185,8 +185,8 @@ class DocumentExtractor:
         tax = self.lex.taxonomy
         if tax.is_territorial(sub) and locs == [None]:
             sub = tax.role("clash")  # a change of control needs a place
-        if tax.has_role(sub, "civilian_target") and a2 is None and civ:
-            a2 = self.ctx.civilians()
+        a1, a2 = (self.ctx.actor_ctx.localise(a, country) for a in (a1, a2))
+        a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
         if tax.has_role(sub, "withdrawal") and a2 is not None and trig.word.role == "withdraw":
             a2 = None
@@ -203,6 +203,7 @@ class DocumentExtractor:
         for kind in subs:
             for loc in locs:
                 ev = self._record(kind, date, a1, a2, loc, country, toll, evidence, trig)
+                ev.assoc_actor_1 = assoc
                 toll = None
                 self.events.append(ev)
                 self.state.last_event = ev
@@ -343,6 +344,29 @@ class DocumentExtractor:
         head = low[: len(title) + 12]
         window = low[: len(title) + 40]
         return title in head and any(v in window for v in self.lex.definition_verbs)
+
+
+def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bool,
+             ctx: args.ArgumentContext) -> tuple[ActorMention | None, ActorMention | None,
+                                                  str | None]:
+    """Who the codebook puts on each side: civilians as the victims of one-sided violence and
+    of explosions that hit them, the crowd as actor1 of a protest (the group that called it
+    associated) and as actor2 of force used on it."""
+    rules = load_yaml("extraction.yaml")
+    tax = lexicon().taxonomy
+    assoc = None
+    if a2 is None and civ and tax.type_of(sub) in rules["civilian_victim_types"]:
+        a2 = ctx.civilians()
+    crowd = rules["protester_actor"]
+    if sub in rules["crowd_target_subs"]:
+        if (a1 is not None and a1.name == crowd) or (a1 is None and a2 is not None
+                                                     and a2.inter == 1):
+            a1, a2 = a2, a1
+        if a2 is None or a2.inter != 1:
+            a2 = ctx.protesters()
+    elif tax.has_role(sub, "crowd") and a1 is not None and a1.name != crowd and a1.inter != 1:
+        assoc, a1 = a1.name, ctx.protesters()
+    return a1, a2, assoc
 
 
 def _is_heading(sent: Sentence, sec: Section) -> bool:
