@@ -149,6 +149,7 @@ def read_plaintext(raw: str, name: str) -> Cleaned:
     cleaner = plaintext_cleaner()
     blanks = 0  # blank lines just before the current line
     prev = "start"  # start | text | list | heading | break
+    lead_table: tuple[int, int] | None = None  # raw span of the rows before any text
     for i in range(n):
         ls, le = lines[i]
         line = raw[ls:le]
@@ -157,6 +158,8 @@ def read_plaintext(raw: str, name: str) -> Cleaned:
             continue
         after_blank, blanks = blanks, 0
         if _is_table_row(line) or _CATEGORY.match(line):
+            if not len(b) and not _CATEGORY.match(line):  # the infobox table opening the page
+                lead_table = (lead_table[0] if lead_table else ls, le)
             prev = "break"
             continue
         level = _heading_level(raw, lines, i, n, after_blank) if prev != "start" else 0
@@ -190,4 +193,6 @@ def read_plaintext(raw: str, name: str) -> Cleaned:
     title = _infobox_title(raw, lines) or title_from_name(name)
     if title:
         meta["title"] = title
+    if lead_table:  # dropped from the text, kept for warlog.profile (offsets in the file)
+        meta["infobox_span"] = list(lead_table)
     return b.build(meta)

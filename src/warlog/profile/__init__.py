@@ -21,11 +21,18 @@ __all__ = ["Actor", "Count", "Profile", "Side", "Span", "build_profile", "profil
 
 Source = Callable[[str, dict[str, Any]], Extract | None]
 
+def _span_end(meta: dict[str, Any]) -> int | None:
+    """Where the plain-text reader saw the leading infobox table end (``infobox_span``)."""
+    span = meta.get("infobox_span")
+    return int(span[1]) if isinstance(span, list) and len(span) == 2 else None
+
+
 # format -> the source forms tried, in order
 _SOURCES: dict[str, tuple[Source, ...]] = {
     "markdown": (frontmatter.from_infoboxes, frontmatter.from_tags,
                  lambda raw, _m: table.from_wikimili(raw), lambda raw, _m: table.from_lines(raw)),
-    "plaintext": (lambda raw, _m: table.from_wikimili(raw), lambda raw, _m: table.from_lines(raw)),
+    "plaintext": (lambda raw, m: table.from_wikimili(raw, _span_end(m)),
+                  lambda raw, _m: table.from_lines(raw)),
     "html": (lambda raw, _m: html.from_html(raw),),
     "wikitext": (lambda raw, _m: wikitext.from_wikitext(raw),),
 }

@@ -71,18 +71,22 @@ def _is_actor(tag: str) -> bool:
 
 
 def from_tags(raw: str, meta: dict[str, Any]) -> Extract | None:
-    """``tags``: [name], [part of (lower case)], one tag per side, then categories."""
+    """``tags``: [name], [part of (lower case, or a line that names no actor)], one tag per
+    side (several lines, or a known actor), then categories."""
     fm = meta.get("front_matter") or {}
     tags = [t for t in fm.get("tags") or [] if isinstance(t, str) and t.strip()]
     title = fold(str(fm.get("subject") or fm.get("title") or "")).lower()
     loc = Locator(raw, 0, _front_end(raw))
     ex = Extract("tags")
     i = 0
-    if tags and title and fold(clean(tags[0])).lower() == title:
+    first = fold(clean(tags[0])).lower() if tags else ""
+    if first and title and (first == title or title.startswith(first + " (")):
         _seek_key(loc, "tags")
         ex.add("name", None, loc.items(tags[0]))
         i = 1
-    if i < len(tags) and tags[i][:1].islower():
+    if i < len(tags) and (tags[i][:1].islower() or (
+            i > 0 and "\n" not in tags[i].strip() and not _is_category(tags[i])
+            and not _is_actor(tags[i]))):
         _seek_key(loc, "tags")
         ex.add("part_of", None, loc.items(tags[i]))
         i += 1

@@ -16,12 +16,14 @@ from warlog.actors import ActorIndex
 from warlog.casualties.quantities import find_quantities
 from warlog.profile.fields import Extract
 from warlog.profile.model import Actor, Count, Profile, Side, Span
-from warlog.profile.vocab import vocab
+from warlog.profile.vocab import is_unknown, vocab
 from warlog.timeline.absolute import absolute_candidates
 from warlog.timeline.days import month_end
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _HEADER = re.compile(r".{0,60}:$")
+# "T-72", "MQ-9", "ZSU-23-4", "TB2": a model, not a count
+_MODEL = re.compile(r"[A-Za-z0-9]-$|[A-Za-z]$")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
@@ -51,21 +53,35 @@ def belligerents(items: list[Span]) -> list[Actor]:
     supporter = False
     sup = vocab().supporter
     for item in items:
-        m = sup.match(item.text)
+        m = sup.search(item.text)
         if m:
+            before = item.text[: m.start()].strip(" :;,")
+            if before:  # "France Supported by: United States"
+                a = actor(_part(item, before, 0), supporter)
+                if a is not None:
+                    out.append(a)
             supporter = True
             rest = item.text[m.end():].strip()
             if not rest:
                 continue
-            shift = item.text.find(rest)
-            start = item.start + shift if item.start >= 0 else -1
-            item = Span(rest, start, item.end)
-        elif _HEADER.fullmatch(item.text):
+            item = _part(item, rest, m.end())
+        elif _HEADER.fullmatch(item.text) or is_unknown(item.text):
             continue
         a = actor(item, supporter)
         if a is not None:
             out.append(a)
     return out
+
+
+def _part(item: Span, text: str, after: int) -> Span:
+    """The span of ``text``, a part of ``item.text`` found from ``after`` on: exact when the
+    item's text is its file text verbatim, else the item's whole span."""
+    shift = item.text.find(text, after)
+    if item.start < 0 or shift < 0:
+        return Span(text)
+    if item.end - item.start == len(item.text):
+        return Span(text, item.start + shift, item.start + shift + len(text))
+    return Span(text, item.start, item.end)
 
 
 def _kind(text: str) -> str | None:
@@ -92,13 +108,14 @@ def counts(raw: str, items: list[Span], strength: bool = False) -> list[Count]:
     out: list[Count] = []
     for item in items:
         found = [q for q in find_quantities(item.text)
-                 if q.value is not None and not q.year_like]
+                 if q.value is not None and not q.year_like and not q.vague
+                 and not _MODEL.search(item.text, 0, q.start)]
         after = item.start
         for k, q in enumerate(found):
             tail = item.text[q.end : found[k + 1].start if k + 1 < len(found) else None]
             kind = "strength" if strength else _kind(tail)
             if kind is None and not strength:
-                kind = _kind(item.text[q.end:]) or "other"
+                kind = _kind(item.text[q.end:]) or _kind(item.text[: q.start]) or "other"
             src = _source(raw, item, item.text[q.start:q.end], q.start, q.end, after)
             after = max(after, src.end)
             if q.low is not None and q.high is not None:
@@ -106,6 +123,15 @@ def counts(raw: str, items: list[Span], strength: bool = False) -> list[Count]:
             else:
                 out.append(Count(kind, q.value, src, qualifier=q.qualifier))
     return out
+
+
+def _totals_first(raw: str, items: list[Span]) -> list[Span]:
+    """A losses line with counts that ends in ":" ("9 killed, 10 wounded:") is the side's
+    total; the breakdown after it is not counted again."""
+    for k, item in enumerate(items):
+        if item.text.endswith(":") and counts(raw, [item]):
+            return items[: k + 1]
+    return items
 
 
 def _ymd(y: int | None, m: int | None, d: int | None) -> tuple[int | None, int | None, int | None]:
@@ -190,8 +216,9 @@ def build(ex: Extract, raw: str) -> Profile:
             side.strength_counts += counts(raw, f.items, strength=True)
         elif f.name == "casualties":
             side.casualties += f.items
-            side.losses += counts(raw, f.items)
+            side.losses += counts(raw, _totals_first(raw, f.items))
         elif f.name in ("commanders", "units"):
-            getattr(side, f.name).extend(i for i in f.items if not _HEADER.fullmatch(i.text))
+            kept = [i for i in f.items if not _HEADER.fullmatch(i.text) and not is_unknown(i.text)]
+            getattr(side, f.name).extend(kept)
     p.sides = [sides[k] for k in sorted(sides)]
     return p

@@ -67,8 +67,9 @@ def _cell_items(raw: str, s: int, e: int) -> list[Span]:
     return out
 
 
-def from_wikimili(raw: str) -> Extract | None:
-    lines = _lines(raw)
+def from_wikimili(raw: str, end: int | None = None) -> Extract | None:
+    """The table rows; ``end``: where the reader saw the table end (``meta["infobox_span"]``)."""
+    lines = [(s, e) for s, e in _lines(raw) if end is None or s < end]
     if len(lines) < 3 or "|" not in raw[lines[0][0] : lines[0][1]]:
         return None
     if not _RULE.match(raw, lines[1][0], lines[1][1]) or "---" not in raw[slice(*lines[1])]:

@@ -12,6 +12,7 @@ import re
 from warlog.profile.model import Span
 
 _FLAG = re.compile("[\U0001F1E6-\U0001F1FF]+")
+_SPLIT = re.compile("[\U0001F1E6-\U0001F1FF]+|[ \t]{2,}")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _FILE = re.compile(r"\S+\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
 _FILE_LEAD = re.compile(r"^[^\n]*\.(?:svg|png|jpe?g|gif)\b\s+(?=\w)", re.IGNORECASE)
@@ -115,7 +116,9 @@ class Locator:
         """Each non-empty line of a parsed value, cleaned and located."""
         out = []
         for line in value.splitlines():
-            text = clean(line)
-            if text and any(ch.isalnum() for ch in text):
-                out.append(self.find(text))
+            # a flag or a run of spaces starts a new name ("🇲🇱 A 🇲🇱 B", "A  B")
+            for piece in _SPLIT.split(line.strip()):
+                text = clean(piece)
+                if text and any(ch.isalnum() for ch in text):
+                    out.append(self.find(text))
         return out

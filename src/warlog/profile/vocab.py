@@ -24,6 +24,7 @@ class Vocab:
     loss_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     ongoing: re.Pattern[str]
     category_prefixes: tuple[str, ...]
+    unknown: frozenset[str]
 
 
 def _words(words: list[str]) -> str:
@@ -45,11 +46,13 @@ def vocab() -> Vocab:
         side_fields=frozenset(data["side_fields"]),
         params=params,
         templates=frozenset(norm_label(t) for t in data["templates"]),
-        supporter=re.compile(rf"^\W*(?:{_words(data['supporter_markers'])})\b\s*:?",
-                             re.IGNORECASE),
+        supporter=re.compile(  # at the start of a line, or anywhere followed by ":"
+            rf"^\W*(?:{_words(data['supporter_markers'])})\b\s*:?"
+            rf"|\b(?:{_words(data['supporter_markers'])})\s*:", re.IGNORECASE),
         loss_kinds=kinds,
         ongoing=re.compile(rf"\b(?:{_words(data['ongoing'])})\b", re.IGNORECASE),
         category_prefixes=tuple(p.lower() for p in data["category_tag_prefixes"]),
+        unknown=frozenset(norm_label(w) for w in data["unknown_values"]),
     )
 
 
@@ -73,3 +76,8 @@ def param_field(name: str) -> tuple[str, int | None] | None:
     if field in v.side_fields:
         return field, int(m.group(2)) if m.group(2) else 1
     return (field, None) if not m.group(2) else None
+
+
+def is_unknown(text: str) -> bool:
+    """"Unknown", "Unspecified"…: the source gives no value."""
+    return norm_label(text.strip(" .*")) in vocab().unknown

@@ -101,6 +101,9 @@ def event_filter(
         ),
     ] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+    reports: Annotated[
+        bool, Query(description="Every report, not one row per event group")
+    ] = False,
 ) -> EventFilter:
     docs = tuple(document or ())
     if len(docs) > MAX_LIST:
@@ -119,6 +122,7 @@ def event_filter(
         review_state=_list(review_state, "review_state"),
         q=(q or "").strip() or None,
         bbox=_bbox(bbox),
+        grouped=not reports,
     )
 
 
@@ -234,6 +238,7 @@ def get_event(db: Db, event_id: EventId) -> dict[str, Any]:
     rec = db.event(event_id)
     if rec is None:
         raise HTTPException(404, f"no event {event_id}")
+    rec["group"] = db.group(event_id)  # every report of its event group, with evidence
     return rec
 
 

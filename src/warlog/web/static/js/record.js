@@ -61,6 +61,20 @@ export async function open(id) {
   await renderSource(rec);
 }
 
+// The reports of this event from other documents (its event group): each opens with its
+// evidence highlighted in its own source.
+function groupList(rec) {
+  const reports = rec.group || [];
+  if (reports.length < 2) return "";
+  return el("section", { id: "group-reports" },
+    el("h3", {}, `Reports of this event (${reports.length})`),
+    el("ul", { class: "siblings" }, reports.map(r => el("li", {},
+      r.id === rec.id ? el("strong", {}, `#${r.id}`)
+        : el("a", { onclick: () => emit("open", r.id), dataset: { id: r.id } }, `#${r.id}`),
+      ` ${r.doc} · ${r.event_date || ""} ${r.sub_event_type} — ${r.location || ""}`,
+      el("div", { class: "muted" }, r.evidence.map(e => e.text).join(" … "))))));
+}
+
 function value(v) { return v === null || v === undefined || v === "" ? el("span", { class: "muted" }, "—") : String(v); }
 
 function renderView(body, rec) {
@@ -81,6 +95,7 @@ function renderView(body, rec) {
     el("h3", {}, "Evidence"),
     el("ol", { class: "evidence-list" }, rec.evidence.map(e => el("li", {}, e.text,
       e.raw_start < 0 ? el("span", { class: "lost" }, " (not found in the current document)") : ""))),
+    groupList(rec),
     el("h3", {}, "Source: ", rec.doc_title || rec.doc),
     el("p", { class: "doc-links" },
       el("a", { id: "doc-chronology", href: `/api/documents/${rec.document_id}/chronology`, target: "_blank", rel: "noopener" },
