@@ -1,12 +1,12 @@
 """Actor dictionary and actor resolution, on real corpus sentences.
 
-Snippets come from the corpus (Wikipedia text, CC BY-SA); the two documents and a copy of
-the scorer's ``actors.json`` are in ``tests/fixtures/actors/``.
+Snippets come from the corpus (Wikipedia text, CC BY-SA); the two documents are in
+``tests/fixtures/actors/``. The dictionary is not tested against the evaluation kit's alias
+table: it holds public names of the actors, the kit's scorer maps names on its own.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -93,16 +93,6 @@ def test_actors_json_aliases_as_the_scorer_maps_them(index: ActorIndex) -> None:
     assert [m.text for m in ms][:2] == ["United States Air Force", "Iranian-aligned militia"]
     assert names(index.find(S003_RUSSIA)) == ["Military Forces of Russia", "Islamic State"]
     assert index.find(S003_RUSSIA)[0].text == "Russian air forces"
-
-
-def test_every_actors_json_name_and_alias_is_covered(index: ActorIndex) -> None:
-    table = json.loads((FIXTURES / "actors.json").read_text(encoding="utf-8"))
-    generic = {p.key for p in index.lexicon.patterns if p.role == "generic"}
-    for canonical, aliases in table.items():
-        assert index.by_name(canonical) is not None, canonical
-        for alias in [canonical, *aliases]:
-            # fixed aliases map to the canonical; generic phrases are resolved from context
-            assert index.canonical(alias) == canonical or fold(alias) in generic, alias
 
 
 def test_short_acronyms_only_match_in_capitals(index: ActorIndex) -> None:

@@ -244,7 +244,18 @@ class ActorContext:
     def find(self, text: str, offset: int = 0, folded: str | None = None) -> list[ActorMention]:
         """All actor mentions of a sentence, generic ones resolved (``folded``: the sentence's
         folded form when the caller has it)."""
-        return [self.resolve(m) for m in self.index.find(text, offset, folded=folded)]
+        joiners = self.index.lexicon.settings.get("mention_joiners", [])
+        out: list[ActorMention] = []
+        for m in (self.resolve(m) for m in self.index.find(text, offset, folded=folded)):
+            prev = out[-1] if out else None
+            if (prev is not None and prev.name == m.name
+                    and text[prev.end - offset:m.start - offset].strip().lower() in joiners):
+                # "jihadists of JNIM": a generic noun and the group it names are one mention
+                out[-1] = ActorMention(prev.start, m.end, text[prev.start - offset:m.end - offset],
+                                       m.name, m.inter, m.country)
+                continue
+            out.append(m)
+        return out
 
     def mentions(self, text: str, offset: int = 0, folded: str | None = None) -> list[ActorMention]:
         """Same as :meth:`find` (the name the event extractor uses)."""

@@ -25,6 +25,8 @@ def _digits(tokens: list[Token], i: int, text: str, w: Words) -> tuple[int, int]
     if "," in raw and _GROUPED.fullmatch(raw) is None:
         return None
     num = raw.replace(",", "")
+    if len(num) > 18:
+        return None  # no head count: and int() refuses 4,300 digits, float() overflows
     j = i + 1
     scale = w.scales.get(tokens[j].low) if j < len(tokens) else None
     if "." in num:
