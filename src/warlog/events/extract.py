@@ -134,6 +134,8 @@ class DocumentExtractor:
         n_before = len(self.events)
         for clause in clauses:
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
+            # "police said on Friday that …": the report's day only when the clause has no other
+            in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
             prior = [d for d in dates if d.start - sent.start < clause.start]
             date = args.pick_date(in_clause) or (prior[-1] if prior else clause_date)
             self._clause(sent, low, clause, date, places, actors)

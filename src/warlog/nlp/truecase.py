@@ -100,6 +100,28 @@ def _acronyms() -> dict[str, str]:
     return out
 
 
+@cached
+def _actor_phrases() -> tuple[frozenset[str], int]:
+    """Folded names of several words of the actor dictionary ("tupac amaru revolutionary
+    movement") and the longest one's word count. Actors are matched without regard to case,
+    so such a name stays lower case: capitalised, a part of it would read as a town."""
+    from warlog.actors.lexicon import load_lexicon
+
+    keys = {p.key for p in load_lexicon().patterns if p.role == "actor" and " " in p.key}
+    return frozenset(keys), max((k.count(" ") + 1 for k in keys), default=0)
+
+
+def _actor_at(words: list[tuple[int, int, str]], i: int, low: str) -> int:
+    """How many words from ``i`` on form a multi-word actor name (0: none)."""
+    from warlog.actors.normalize import fold
+
+    keys, longest = _actor_phrases()
+    for n in range(min(longest, len(words) - i), 1, -1):
+        if fold(low[words[i][0] : words[i + n - 1][1]]) in keys:
+            return n
+    return 0
+
+
 def caseless_spans(text: str) -> list[tuple[int, int]]:
     """The paragraphs of ``text`` written in one case (offsets), each long enough to tell."""
     out: list[tuple[int, int]] = []
@@ -167,6 +189,10 @@ def _truecase_paragraph(text: str) -> str:
         if w in near_number and _DIGIT_NEAR.search(low, max(0, s - 4), min(len(low), e + 4)):
             cap(s, e)
             i += 1
+            continue
+        actor = _actor_at(words, i, low)
+        if actor:
+            i += actor
             continue
         took = _place(words, i, low, vocab, geo, gaz)
         for k in range(i, i + took):

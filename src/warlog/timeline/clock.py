@@ -32,6 +32,7 @@ from warlog.timeline.anchor import news_anchor
 from warlog.timeline.context import attachment, background_reason
 from warlog.timeline.days import ClockDate, make_date
 from warlog.timeline.docdates import DocDates, document_dates
+from warlog.timeline.hours import is_reporting_date
 from warlog.timeline.mention import Mention
 from warlog.timeline.mentions import find_mentions
 
@@ -127,6 +128,8 @@ class NarrativeClock:
                     m, sentence, sentence_start, prev_end, next_start, i in asides
                 )
             if resolved is not None:
+                resolved.reporting = self.anchor is not None and is_reporting_date(
+                    sentence, m.start)
                 out.append(resolved)
         return out
 

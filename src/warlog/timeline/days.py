@@ -33,6 +33,7 @@ class ClockDate(ResolvedDate):
     granularity: str = "day"
     background: bool = False
     prep: str | None = None
+    reporting: bool = False  # the day of a report ("police said on Friday"), see hours.py
 
     @property
     def is_year_only(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from warlog.data import cached
 from warlog.timeline.lexicon import lexicon
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
@@ -36,6 +37,18 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
         return False
     words = after.group(1).lower().split()
     return words[0] in lx.clock_time_after or " ".join(words) in lx.clock_time_after
+
+
+@cached
+def _reporting_before() -> re.Pattern[str]:
+    cues = "|".join(f"(?:{c})" for c in lexicon().reporting_cues)
+    return re.compile(rf"(?i:\b(?:{cues}))\s*,?\s*$")
+
+
+def is_reporting_date(sentence: str, start: int) -> bool:
+    """True when the date at ``start`` follows a reporting verb: "police said on Friday",
+    "told reporters on Wednesday". Such a date is when the news was told."""
+    return _reporting_before().search(sentence, max(0, start - 48), start) is not None
 
 
 def full_year(digits: str) -> int:

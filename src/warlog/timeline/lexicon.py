@@ -75,6 +75,7 @@ class TimeLexicon:
     clock_time_after: frozenset[str]  # "2130 hours", "0600 GMT"
     dateline_dashes: tuple[str, ...]
     dateline_reach: int
+    reporting_cues: tuple[str, ...]  # "said on Friday": the report's day, not the event's
 
 
 def _lower(items: Any) -> tuple[str, ...]:
@@ -141,6 +142,7 @@ def lexicon() -> TimeLexicon:
         clock_time_after=frozenset(_lower(news["clock_time_after"])),
         dateline_dashes=tuple(str(x) for x in news["dateline_dashes"]),
         dateline_reach=int(news["dateline_reach"]),
+        reporting_cues=tuple(str(x) for x in news["reporting_cues"]),
     )
 
 
