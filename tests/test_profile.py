@@ -185,3 +185,9 @@ def test_labels_are_data_a_new_label_in_a_data_folder(tmp_path: Path) -> None:
     with using(Settings(data_dir=tmp_path)):
         prof = profile_dict(raw, "plaintext")
     assert prof is not None and names(prof, 1) == ["France"]
+
+
+def test_front_matter_lines_are_never_read_as_a_one_field_per_line_infobox() -> None:
+    raw = ("---\ntitle: A raid\nDate: 3 May 2020\nLocation: Gao, Mali\nResult: unknown\n---\n"
+           "A raid took place in Gao on 3 May 2020, the army said in a statement on Monday.\n")
+    assert profile_dict(raw, "markdown", {"front_matter": {"title": "A raid"}}) is None

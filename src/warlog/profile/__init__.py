@@ -30,7 +30,8 @@ def _span_end(meta: dict[str, Any]) -> int | None:
 # format -> the source forms tried, in order
 _SOURCES: dict[str, tuple[Source, ...]] = {
     "markdown": (frontmatter.from_infoboxes, frontmatter.from_tags,
-                 lambda raw, _m: table.from_wikimili(raw), lambda raw, _m: table.from_lines(raw)),
+                 lambda raw, _m: table.from_wikimili(raw, start=frontmatter.body_start(raw)),
+                 lambda raw, _m: table.from_lines(raw, frontmatter.body_start(raw))),
     "plaintext": (lambda raw, m: table.from_wikimili(raw, _span_end(m)),
                   lambda raw, _m: table.from_lines(raw)),
     "html": (lambda raw, _m: html.from_html(raw),),

@@ -20,9 +20,18 @@ from warlog.profile.vocab import param_field, vocab
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-def _front_end(raw: str) -> int:
+def front_end(raw: str) -> int:
+    """Where the front matter's closing line starts (the body follows it)."""
     m = _END.search(raw, 4)
     return m.start() if m else len(raw)
+
+
+def body_start(raw: str) -> int:
+    """Where the body after a front matter begins (0 without one)."""
+    if not raw.lstrip("\ufeff").startswith("---"):
+        return 0
+    m = _END.search(raw, 4)
+    return raw.find("\n", m.end()) + 1 if m else len(raw)
 
 
 def _value_text(value: Any) -> str:
@@ -43,13 +52,14 @@ def _seek_key(loc: Locator, key: str) -> None:
 def from_infoboxes(raw: str, meta: dict[str, Any]) -> Extract | None:
     boxes = meta.get("infoboxes")
     boxes = boxes if isinstance(boxes, list) else [boxes]
-    loc = Locator(raw, 0, _front_end(raw))
+    loc = Locator(raw, 0, front_end(raw))
     _seek_key(loc, "infoboxes")
     for box in boxes:
         if not isinstance(box, dict):
             continue
         fields = [(k, param_field(str(k))) for k in box]
-        if not any(f and f[0] in ("belligerents", "result", "casualties") for _k, f in fields):
+        if not any(f and f[0] in ("belligerents", "result", "casualties", "date", "place")
+                   for _k, f in fields):
             continue
         ex = Extract("front_matter")
         for key, pf in fields:
@@ -76,7 +86,7 @@ def from_tags(raw: str, meta: dict[str, Any]) -> Extract | None:
     fm = meta.get("front_matter") or {}
     tags = [t for t in fm.get("tags") or [] if isinstance(t, str) and t.strip()]
     title = fold(str(fm.get("subject") or fm.get("title") or "")).lower()
-    loc = Locator(raw, 0, _front_end(raw))
+    loc = Locator(raw, 0, front_end(raw))
     ex = Extract("tags")
     i = 0
     first = fold(clean(tags[0])).lower() if tags else ""
@@ -93,7 +103,8 @@ def from_tags(raw: str, meta: dict[str, Any]) -> Extract | None:
     side = 0
     if i > 0:
         for tag in tags[i:]:
-            if _is_category(tag) or not ("\n" in tag.strip() or _is_actor(tag)):
+            if (_is_category(tag) or fold(clean(tag)).lower() == title
+                    or not ("\n" in tag.strip() or _is_actor(tag))):
                 break
             side += 1
             _seek_key(loc, "tags")
@@ -104,4 +115,5 @@ def from_tags(raw: str, meta: dict[str, Any]) -> Extract | None:
             loc.cursor = 0
             _seek_key(loc, key)
             ex.add(name, None, loc.items(text))
-    return ex if any(f.name != "name" for f in ex.fields) else None
+    # a name and a part-of alone may be category tags: the infobox gives sides or a date/place
+    return ex if any(f.name in ("belligerents", "date", "place") for f in ex.fields) else None

@@ -28,9 +28,9 @@ _MAX_HEAD_LINES = 200
 _PROSE_WORDS = 14
 
 
-def _lines(raw: str, limit: int = _MAX_HEAD_LINES) -> list[tuple[int, int]]:
+def _lines(raw: str, start: int = 0, limit: int = _MAX_HEAD_LINES) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    pos = 0
+    pos = start
     while pos <= len(raw) and len(out) < limit:
         nl = raw.find("\n", pos)
         end = len(raw) if nl < 0 else nl
@@ -67,9 +67,10 @@ def _cell_items(raw: str, s: int, e: int) -> list[Span]:
     return out
 
 
-def from_wikimili(raw: str, end: int | None = None) -> Extract | None:
-    """The table rows; ``end``: where the reader saw the table end (``meta["infobox_span"]``)."""
-    lines = [(s, e) for s, e in _lines(raw) if end is None or s < end]
+def from_wikimili(raw: str, end: int | None = None, start: int = 0) -> Extract | None:
+    """The table rows from ``start`` (the body); ``end``: where the reader saw the table end
+    (``meta["infobox_span"]``)."""
+    lines = [(s, e) for s, e in _lines(raw, start) if end is None or s < end]
     if len(lines) < 3 or "|" not in raw[lines[0][0] : lines[0][1]]:
         return None
     if not _RULE.match(raw, lines[1][0], lines[1][1]) or "---" not in raw[slice(*lines[1])]:
@@ -121,8 +122,8 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith((".", "]"))
 
 
-def from_lines(raw: str) -> Extract | None:
-    lines = _lines(raw)
+def from_lines(raw: str, start: int = 0) -> Extract | None:
+    lines = _lines(raw, start)
     ex = Extract("lines")
     current: str | None = None
     side = 1
