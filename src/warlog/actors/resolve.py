@@ -64,6 +64,39 @@ def _infobox_fields(infoboxes: Any, prefix: str) -> Iterable[str]:
                 yield from _texts(val.get("text") if isinstance(val, dict) else val)
 
 
+@dataclass(frozen=True)
+class _SourceRules:
+    names: re.Pattern[str]
+    name_set: frozenset[str]
+    verbs: re.Pattern[str]
+    openers: re.Pattern[str]
+
+
+_SOURCE_CACHE: dict[int, _SourceRules] = {}
+
+
+def _words_re(words: Iterable[str], anchor: str = "") -> re.Pattern[str]:
+    alts = sorted({str(w).lower() for w in words}, key=len, reverse=True) or ["(?!x)x"]
+    return re.compile(anchor + r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
+
+
+def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
+    """The source lists of actors.yaml ``settings``, compiled once per lexicon."""
+    rules = _SOURCE_CACHE.get(key)
+    if rules is None:
+        names = settings.get("sources", [])
+        rules = _SourceRules(
+            names=re.compile(r"^(?:the )?(?:" + "|".join(
+                map(re.escape, sorted({str(n).lower() for n in names}, key=len, reverse=True))
+            ) + r")$") if names else re.compile(r"(?!x)x"),
+            name_set=frozenset(str(n).lower() for n in names),
+            verbs=_words_re(settings.get("attribution_verbs", []), "^"),
+            openers=_words_re(settings.get("attribution_openers", [])),
+        )
+        _SOURCE_CACHE[key] = rules
+    return rules
+
+
 @cached
 def _police_words() -> re.Pattern[str]:
     """The generic police phrases of actors.yaml ("policemen", "gendarmes")."""
@@ -187,6 +220,26 @@ class ActorContext:
                 return alt or best
             return best
         return own or UNRESOLVED_STATE
+
+    def drop_sources(self, mentions: list[ActorMention], text: str,
+                     offset: int = 0) -> list[ActorMention]:
+        """``mentions`` of ``text`` without the sources of the report: news agencies, monitors
+        and relief groups, and any party told as the one who said it (", the army said")."""
+        rules = _source_rules(id(self.index.lexicon.settings), self.index.lexicon.settings)
+        low = text.lower()
+        kept = []
+        for m in mentions:
+            s, e = m.start - offset, m.end - offset
+            if rules.names.search(m.text.lower()) or m.name.lower() in rules.name_set:
+                continue
+            before = low[max(0, s - 16):s].rstrip()
+            if (rules.verbs.match(low[e:e + 20].lstrip())
+                    and (before.endswith(",") or rules.openers.search(before))):
+                continue
+            if rules.openers.search(before):
+                continue
+            kept.append(m)
+        return kept
 
     def localise(self, mention: ActorMention | None, country: str | None) -> ActorMention | None:
         """An unresolved "troops" / "police" takes the country of the event's place: news

@@ -154,11 +154,14 @@ class DocumentExtractor:
         text = sent.text
         part = sent.part(clause.start, clause.end)  # the clause, with the sentence's forms
         fat = count_fatalities(part, part.start)
-        c_actors = [a for a in actors if clause.start <= a.start - sent.start < clause.end]
+        sources = self.ctx.actor_ctx.drop_sources  # agencies, monitors, ", police said"
+        c_actors = sources([a for a in actors if clause.start <= a.start - sent.start < clause.end],
+                           text, sent.start)
         first = min(clause.triggers, key=lambda t: t.start)
         a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         if a1 is None and a2 is None:
-            c_actors = self.ctx.unknown_actors(part.text, part.start)
+            c_actors = sources(self.ctx.unknown_actors(part.text, part.start), part.text,
+                               part.start)
             a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         civ = victims_are_civilian(part, self.lex)
         sub = None
