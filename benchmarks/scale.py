@@ -130,10 +130,13 @@ def throughput(files: list[str], workers: list[int]) -> list[Any]:
     base = None
     for n in workers:
         with local_cluster(n) as (client, start_s):
+            procs = [psutil.Process(p) for p in client.run(os.getpid).values()]
+            cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs)
             t0 = time.perf_counter()
             got = [it for shard in dask_cluster.results(files, frozenset(), client, Settings())
                    for _i, it in shard]
             secs = time.perf_counter() - t0
+            cpu = sum(sum(p.cpu_times()[:2]) for p in procs) - cpu0
         docs = sum(len(it.docs) for it in got)
         tokens = sum(len(d.text.split()) for it in got for d, _e in it.docs)
         events = sum(len(e) for it in got for _d, e in it.docs)
@@ -141,11 +144,13 @@ def throughput(files: list[str], workers: list[int]) -> list[Any]:
         base = base or rate * 1 / n
         rows.append([n, f"{start_s:.1f}", docs, events, f"{secs:.1f}", f"{rate:.2f}",
                      f"{tokens / secs:,.0f}", f"{rate / n:.2f}", f"{tokens / secs / n:,.0f}",
-                     f"{rate / base:.2f}x"])
+                     f"{rate / base:.2f}x", f"{cpu:.0f}", f"{docs / cpu:.1f}",
+                     f"{tokens / cpu:,.0f}"])
         items = got
     table("Throughput on a LocalCluster (the corpus, no store)",
           ["workers", "start+warm s", "docs", "events", "s", "docs/s", "tokens/s",
-           "docs/s/worker", "tokens/s/worker", "vs 1 worker"], rows)
+           "docs/s/worker", "tokens/s/worker", "vs 1 worker", "worker CPU s",
+           "docs/CPU s", "tokens/CPU s"], rows)
     return items
 
 

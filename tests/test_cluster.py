@@ -20,6 +20,7 @@ import pytest
 
 import warlog
 from warlog import pipeline
+from warlog.geo import index_file
 from warlog.settings import Settings
 from warlog.store.database import open_store
 
@@ -112,6 +113,32 @@ def test_twice_and_two_at_once_the_second_adds_nothing(docs: Path, client: Any, 
     assert {r.status for r in seen} == {"unchanged"} and sum(r.events for r in seen) == 0
     assert len(again) == len(expected["records"])
     assert stored(pg_url) == expected
+
+
+def test_shards_keep_the_order_and_spread_a_small_run(docs: Path):
+    from warlog.cluster import shards
+
+    files = [str(p) for p in sorted(docs.iterdir())]
+    groups = shards(files, workers=2)
+    assert [i for g in groups for i in g] == list(range(len(files)))
+    assert len(groups) >= 4  # several per worker, not one shard each
+    assert shards(files, workers=2, shard_bytes=10**9) == groups
+    assert shards(files, workers=1, shard_bytes=1) == [[i] for i in range(len(files))]
+
+
+def test_a_worker_lacking_the_gazetteer_index_receives_it(client: Any, tmp_path: Path):
+    from warlog.cluster import WarlogWorker
+
+    built = index_file.ensure(Settings())
+    assert built is not None
+    empty = Settings(cache_dir=tmp_path / "cache")
+    assert not any(client.run(index_file.has, empty, built.name).values())
+    client.register_plugin(WarlogWorker(empty, index_file.pack(built)), name="index-test")
+    try:
+        assert all(client.run(index_file.has, empty, built.name).values())
+        assert (tmp_path / "cache" / built.name).read_bytes() == built.read_bytes()
+    finally:
+        client.unregister_worker_plugin("index-test")
 
 
 def test_a_worker_killed_mid_run_its_shard_runs_elsewhere(docs: Path, client: Any, pg_url: str,
