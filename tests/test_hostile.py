@@ -72,7 +72,7 @@ def test_a_fuzzed_run_stores_good_files_whole_and_nothing_of_failed_ones(tmp_pat
     for p in GOOD:
         shutil.copy(p, folder / p.name)
     store = open_store(tmp_path / "w.db")
-    settings = Settings(workers=2, file_timeout=30)
+    settings = Settings(workers=2, file_timeout=120)  # generous: CI machines are shared
     results = run([folder], store, settings=settings)
     assert not [r for r in results if "internal error" in r.message]
     by_path = {r.path: r for r in results}
