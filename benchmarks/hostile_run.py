@@ -225,8 +225,9 @@ def main() -> None:
     documents = [p.read_bytes() for p in real if p.suffix in (".md", ".txt", ".html")][:100]
     hostile, full, small = args.work / "hostile", args.work / "full", args.work / "kill"
     kinds = write_cases(hostile, args.seed, args.count, args.scale, documents)
-    kinds.update(write_cases(full, args.seed + 1, args.full, 1.0, documents))
-    kinds.update(write_cases(small, args.seed + 2, args.kill_count, args.scale, documents))
+    kinds.update(write_cases(full, args.seed + 1, args.full, 1.0, documents, prefix="full_"))
+    kinds.update(write_cases(small, args.seed + 2, args.kill_count, args.scale, documents,
+                             prefix="kill_"))
     corpus = [args.corpus] if args.corpus else []
     print(f"generated {len(kinds)} files in {args.work}")
     if not args.skip_main:

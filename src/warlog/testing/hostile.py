@@ -214,11 +214,13 @@ def cases(seed: int, count: int, scale: float = 0.02,
 
 
 def write_cases(folder: Path, seed: int, count: int, scale: float = 0.02,
-                documents: Sequence[bytes] = ()) -> dict[str, str]:
-    """Write the cases into ``folder``; returns file name → kind."""
+                documents: Sequence[bytes] = (), prefix: str = "") -> dict[str, str]:
+    """Write the cases into ``folder`` (names start with ``prefix``: a document is known by
+    its file name, so two batches in one store need different prefixes); returns file name →
+    kind."""
     folder.mkdir(parents=True, exist_ok=True)
     kinds = {}
     for case in cases(seed, count, scale, documents):
-        (folder / case.name).write_bytes(case.data)
-        kinds[case.name] = case.kind
+        (folder / (prefix + case.name)).write_bytes(case.data)
+        kinds[prefix + case.name] = case.kind
     return kinds
