@@ -214,3 +214,11 @@ def test_cli_date_option_and_the_undated_note(tmp_path):
     bad = runner.invoke(app, ["extract", str(path), "--db", str(tmp_path / "c.db"),
                               "--date", "2024-13-01"])
     assert bad.exit_code == 2
+
+
+def test_a_reporting_day_is_not_the_event_day(tmp_path):
+    line = {"id": "r1", "date": "2022-09-10",
+            "text": "Police said on Friday that gunmen had shot dead a trader outside Gao the "
+                    "previous day."}
+    recs = _records(tmp_path, "items.jsonl", json.dumps(line) + "\n")
+    assert [r["event_date"] for r in recs] == ["2022-09-08"]
