@@ -286,3 +286,31 @@ def test_fixture_matches_current_gold() -> None:
     assert len(cases) == len(GOLD)
     agree = sum(_gold_agrees(count_fatalities(ev), g, lo, hi) for ev, g, lo, hi in cases)
     assert agree == len(cases)
+
+
+# ----------------------------------------------------------------------------- news phrasing
+# Sentences written for these tests: how news reports a toll (ACLED counting rules).
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen shot dead a judge outside his home in Kano.", 1),
+        ("The provincial governor was assassinated in Herat on Monday.", 1),
+        ("Soldiers shot dead Ibrahim Musa, 19, at a checkpoint.", 1),
+        ("A suicide bomber blew himself up at a market, killing himself and six other people.", 7),
+        ("Militiamen shot dead 14 farmers near the river.", 14),
+        ("Rebels fired rockets at the base. No one was hurt, the army said.", 0),
+        ("The drones were shot down; there were no injuries.", 0),
+        ("A soldier and two civilians were killed in the blast.", 3),
+        ("Dozens of people were killed in the raid.", 12),
+        ("Several people were killed in the raid.", None),
+    ],
+)
+def test_news_tolls(text: str, killed: int | None) -> None:
+    assert count_fatalities(text).killed == killed
+
+
+def test_a_source_after_the_count_is_not_a_victim() -> None:
+    text = "The blast killed two soldiers, a military spokesman said."
+    assert count_fatalities(text).killed == 2

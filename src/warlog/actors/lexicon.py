@@ -156,10 +156,15 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
             people=_as_list(row.get("people")),
             iso=row.get("iso"),
         )
+    geonames = _geonames_countries()
     have = {c.iso for c in out.values()}
+    for c in out.values():  # the gazetteer's spelling finds the hand-written row too
+        gn = geonames.get(c.iso or "")
+        if gn and gn not in c.names:
+            c.names.append(gn)
     taken = {d.lower() for c in out.values() for d in c.demonyms}
     extra = _read_yaml("demonyms.yaml") or {}
-    for iso, info in sorted(_geonames_countries().items()):
+    for iso, info in sorted(geonames.items()):
         if iso in have:
             continue
         row = extra.get(iso) or {}

@@ -70,6 +70,7 @@ class _SourceRules:
     name_set: frozenset[str]
     verbs: re.Pattern[str]
     openers: re.Pattern[str]
+    article: re.Pattern[str]  # an article ending the text before a mention
 
 
 _SOURCE_CACHE: dict[int, _SourceRules] = {}
@@ -92,6 +93,8 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             name_set=frozenset(str(n).lower() for n in names),
             verbs=_words_re(settings.get("attribution_verbs", []), "^"),
             openers=_words_re(settings.get("attribution_openers", [])),
+            article=re.compile(r"(?:^|\s)(?:" + "|".join(
+                map(re.escape, settings.get("articles", []))) + r")$"),
         )
         _SOURCE_CACHE[key] = rules
     return rules
@@ -232,7 +235,7 @@ class ActorContext:
             s, e = m.start - offset, m.end - offset
             if rules.names.search(m.text.lower()) or m.name.lower() in rules.name_set:
                 continue
-            before = low[max(0, s - 16):s].rstrip()
+            before = rules.article.sub("", low[max(0, s - 16):s].rstrip()).rstrip()
             if (rules.verbs.match(low[e:e + 20].lstrip())
                     and (before.endswith(",") or rules.openers.search(before))):
                 continue
@@ -244,9 +247,17 @@ class ActorContext:
     def localise(self, mention: ActorMention | None, country: str | None) -> ActorMention | None:
         """An unresolved "troops" / "police" takes the country of the event's place: news
         items often name the country only through the town ("soldiers in Gusau")."""
-        if mention is None or mention.name != UNRESOLVED_STATE or not country:
+        if mention is None or not country:
             return mention
         lex = self.index.lexicon
+        unidentified = lex.settings.get("unidentified")
+        if unidentified and mention.name == unidentified["name"]:
+            # ACLED names an unknown group by the country it acts in
+            return ActorMention(mention.start, mention.end, mention.text,
+                                unidentified["per_country"].format(country=country),
+                                mention.inter, country)
+        if mention.name != UNRESOLVED_STATE:
+            return mention
         known = next((c.name for c in lex.countries.values() if country in c.names), None)
         if known is None:
             return mention
