@@ -23,6 +23,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+pytest_plugins = ["pgserver"]  # a throwaway PostgreSQL server (skips where there is none)
+
 FIX = Path(__file__).parent / "fixtures" / "profile"
 DOC = "battle_of_boulikessi.md"
 runner = CliRunner()
@@ -175,3 +177,14 @@ def test_chronology_out_file(web_db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"c.{fmt}"
     assert run("chronology", DOC, "--db", str(web_db), "--format", fmt, "--out", str(out)) == ""
     assert "Boulikessi" in out.read_text(encoding="utf-8")
+
+
+def test_profiles_and_chronology_on_postgresql(pg_url: str, web_db_builder) -> None:
+    web_db_builder(pg_url)
+    with open_store(pg_url) as store:
+        c = chronology(store, DOC)
+        assert c is not None and c["profile"]["result"]["outcome"]["text"] == "French victory"
+        assert c["reconciliation"]["total"]["reported_killed"] == 50
+        with store.engine.begin() as conn:
+            conn.execute(delete(s.profiles))
+        assert store.profile(c["document"]["id"]) == c["profile"]  # rebuilt, the same
