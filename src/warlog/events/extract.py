@@ -172,7 +172,11 @@ class DocumentExtractor:
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
-            sub = sub_event_type(trig, part, trig.end - clause.start, a1, country, civ,
+            # "retook", "the recapture of X by Y": a state force anywhere in the clause is the
+            # one that regains (its allies and the passive agent do not change that)
+            taker = a1 if trig.word.role != "recapture" else next(
+                (a for a in c_actors if a.inter == 1), a1)
+            sub = sub_event_type(trig, part, trig.end - clause.start, taker, country, civ,
                                  self.lex, context=sent)
             if trig.word.role == "continue":
                 prev = self._continued(low)
