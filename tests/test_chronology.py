@@ -188,3 +188,24 @@ def test_profiles_and_chronology_on_postgresql(pg_url: str, web_db_builder) -> N
         with store.engine.begin() as conn:
             conn.execute(delete(s.profiles))
         assert store.profile(c["document"]["id"]) == c["profile"]  # rebuilt, the same
+
+
+def test_reports_of_the_same_events_in_other_documents(tmp_path: Path) -> None:
+    """With event groups linked (warlog.store.groups), each event lists the other documents'
+    reports of it, with their evidence."""
+    import dataclasses
+
+    from conftest import fixture_documents
+
+    doc, events = next((d, e) for d, e in fixture_documents() if d.name == DOC)
+    mirror = dataclasses.replace(doc, name="boulikessi_mirror.md")
+    store = open_store(tmp_path / "g.db")
+    store.write_document(doc, events)
+    store.write_document(mirror, [dataclasses.replace(e, doc=mirror.name) for e in events])
+    store.link_groups()
+    c = chronology(store, DOC)
+    others = [o for d in c["days"] for e in d["events"] for o in e["also_reported_in"]]
+    assert len(others) == 2 and {o["doc"] for o in others} == {"boulikessi_mirror.md"}
+    from warlog.chronology import to_markdown
+    assert "also reported in boulikessi_mirror.md: On the evening of October 30" in to_markdown(c)
+    store.close()

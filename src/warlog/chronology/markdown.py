@@ -21,7 +21,8 @@ def _event_line(e: dict[str, Any], source: str) -> list[str]:
     if e.get("evidence"):
         lines.append(f"  > {e['evidence']} ([source]({evidence_link(e, source)}))")
     for other in e.get("also_reported_in", []):
-        lines.append(f"  - also reported in {other.get('doc')}")
+        quote = " … ".join(x["text"] for x in other.get("evidence", []))
+        lines.append(f"  - also reported in {other.get('doc')}" + (f": {quote}" if quote else ""))
     return lines
 
 

@@ -97,7 +97,8 @@ def _event(e: dict[str, Any], source: str, link_base: str | None) -> str:
         where += escape(f", {e['country']}")
     fat = ("" if e.get("fatalities") is None
            else f'<span class="fat">{e["fatalities"]} killed</span>')
-    also = "".join(f'<li>also reported in {escape(str(o.get("doc")))}</li>'
+    also = "".join(f'<li class="also">also reported in <b>{escape(str(o.get("doc")))}</b>: '
+                   f'{escape(" … ".join(x["text"] for x in o.get("evidence", [])))}</li>'
                    for o in e.get("also_reported_in", []))
     link = escape(evidence_link(e, source, link_base))
     return (f'<li class="event"><div class="head"><b>{escape(e.get("sub_event_type") or "")}</b>'
