@@ -176,7 +176,6 @@ def test_one_row_per_group_with_the_group_record(store: Store) -> None:
     assert len(reports) == 6 and len(grouped) == 3
     assert store.count_events(EventFilter(grouped=True)) == 3
     school = next(r for r in grouped if r["sub_event_type"] == "Attack")
-    assert school["reports"] == 2
     assert (school["fatalities"], school["fatalities_low"], school["fatalities_high"]) == (1, 1, 3)
     assert "Battle of Okhtyrka" in school["source"] and "Northeastern" in school["source"]
     assert school["event_date"] in ("2022-02-25", "2022-02-26")

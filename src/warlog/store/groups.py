@@ -288,8 +288,7 @@ def records_of(conn: Connection, event_ids: list[int]) -> dict[int, Any]:
 
 def overlay(rec: dict[str, Any], group: Any) -> dict[str, Any]:
     """A representative report's record becomes its group's: actors, fatalities and source
-    from every report, and ``reports``, how many reports it stands for."""
-    rec["reports"] = group["n_reports"] if group else 1
+    from every report (the export record's fields stay the same)."""
     if group:
         for k in _REP_FIELDS:
             rec[k] = group[k]

@@ -4,7 +4,7 @@
 export const state = {
   filter: {
     q: "", date_from: "", date_to: "", event_type: [], sub_event_type: "", actor: "",
-    country: "", admin1: "", document: "", review_state: [],
+    country: "", admin1: "", document: "", review_state: [], reports: false,
   },
   sort: "event_date",
   order: "desc",
@@ -33,6 +33,7 @@ export function filterParams({ dates = true } = {}) {
   if (f.admin1) p.set("admin1", f.admin1);
   if (f.document) p.set("document", f.document);
   for (const s of f.review_state) p.append("review_state", s);
+  if (f.reports) p.set("reports", "true");  // every report, not one row per event group
   return p;
 }
 

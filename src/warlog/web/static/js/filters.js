@@ -105,9 +105,14 @@ export function initFilters() {
   bind("f-country", "country", 0, buildAdmin1);
   bind("f-admin1", "admin1", 0);
   bind("f-doc", "document", 0);
+  document.getElementById("f-reports").addEventListener("change", e => {
+    f.reports = e.target.checked;
+    changed();
+  });
   document.getElementById("f-clear").addEventListener("click", () => {
     Object.assign(f, { q: "", date_from: "", date_to: "", event_type: [], sub_event_type: "",
-      actor: "", country: "", admin1: "", document: "", review_state: [] });
+      actor: "", country: "", admin1: "", document: "", review_state: [], reports: false });
+    document.getElementById("f-reports").checked = false;
     for (const id of ["f-q", "f-actor", "f-from", "f-to"]) document.getElementById(id).value = "";
     build();
     changed();
