@@ -222,3 +222,15 @@ def test_a_reporting_day_is_not_the_event_day(tmp_path):
                     "previous day."}
     recs = _records(tmp_path, "items.jsonl", json.dumps(line) + "\n")
     assert [r["event_date"] for r in recs] == ["2022-09-08"]
+
+
+def test_a_feature_that_moves_to_another_year_keeps_that_year():
+    clock = _news_clock("2024-05-02")
+    assert _days(clock, "In 2019, militias took the valley.")[0][0] == D("2019-01-01")
+    assert _days(clock, "On 5 March, the army retook it.")[0][0] == D("2019-03-05")
+
+
+def test_a_new_year_inside_a_news_item():
+    clock = _news_clock("2024-01-03")
+    days = _days(clock, "Drones struck the port on 30 December and again on 2 January.")
+    assert [d[0] for d in days] == [D("2023-12-30"), D("2024-01-02")]

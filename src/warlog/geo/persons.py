@@ -59,7 +59,7 @@ def _apposition_after(text: str, end: int) -> bool:
     _, nouns = _person_words()
     lex = geo_lexicon()
     modifiers = m.group(1).split()
-    if any(w in lex.settlement_words for w in modifiers):
+    if any(w in lex.settlement_words for w in modifiers[:-1]):
         return False  # "Goma, a city where officials ..." names a town first
     noun = m.group(2)
     singular = noun[:-1] if noun.endswith("s") and noun[:-1] in nouns else noun

@@ -248,7 +248,7 @@ class NarrativeClock:
         ref = cur.date_start if not background else cur.date_end
         year = ref.year
         delta = month - ref.month  # months from the current month, in the same year
-        if self.anchor is not None:
+        if self.anchor is not None and self._near_anchor():
             # a news item reports the past: a day that would fall after it is last year's
             last = self.anchor.date_start
             d = make_date(last.year, month, min(day, 28))
@@ -263,6 +263,16 @@ class NarrativeClock:
         elif delta > self.forward_months:
             year -= 1  # January, then "On 28 December": a step back over the new year
         return self._period_year(month, day, year)
+
+    def _near_anchor(self) -> bool:
+        """Whether the story is still around the news item's own day: no explicit date has
+        taken it to another year than the item's or the one before ("In 2019, ..." in a
+        feature of 2024 tells of 2019, and "on 5 March" then belongs to 2019)."""
+        cur, anchor = self.current, self.anchor
+        if cur is None or anchor is None:
+            return anchor is not None
+        return anchor.date_start.year - 1 <= cur.date_start.year <= anchor.date_start.year and (
+            cur.granularity not in ("year", "season") or cur is anchor or cur.relative)
 
     def _period_year(self, month: int, day: int, year: int) -> int:
         """After a heading, a story told in background years comes back to its own period."""
