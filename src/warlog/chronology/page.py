@@ -39,27 +39,45 @@ def _map(points: list[dict[str, Any]]) -> str:
         dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#b3261e" '
                     f'fill-opacity="0.6" stroke="#5c0f0b"><title>{escape(p["label"])} '
                     f'{escape(p["date"] or "")}</title></circle>')
-    labels = {}
+    labels: dict[tuple[int, int], dict[str, Any]] = {}  # one label per 24-px cell
     for p in points:
-        labels.setdefault(p["label"], p)
-    for label, p in list(labels.items())[:15]:
-        x = (p["lon"] - w0) * scale + 5
+        cell = (int((p["lon"] - w0) * scale // 24), int((s1 - p["lat"]) * scale // 24))
+        labels.setdefault(cell, p)
+    for p in list(labels.values())[:15]:
+        label = p["label"]
+        x = (p["lon"] - w0) * scale
         y = (s1 - p["lat"]) * scale - 4
-        dots.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="10">{escape(label)}</text>')
+        right = x > _W / 2  # labels of the right half end at their point: none is cut off
+        anchor = "end" if right else "start"
+        x += -5 if right else 5
+        dots.append(f'<text x="{x:.1f}" y="{max(y, 10):.1f}" font-size="10" '
+                    f'text-anchor="{anchor}">{escape(label[:40])}</text>')
     return (f'<svg class="map" viewBox="0 0 {_W} {_H}" role="img" aria-label="Map of the '
             f'events"><rect width="{_W}" height="{_H}" fill="#eef3f6"/>{"".join(dots)}</svg>')
 
 
-def _timeline(days: list[dict[str, Any]]) -> str:
+def _timeline(days: list[dict[str, Any]], profile: dict[str, Any]) -> str:
+    """Bars per day; the profile's date span shaded behind them."""
     if not days:
         return '<p class="muted">No dated events.</p>'
     first = date.fromisoformat(days[0]["date"])
     last = date.fromisoformat(days[-1]["date"])
     span = max((last - first).days, 1)
+
+    def at(d: date) -> float:
+        return 10 + min(max((d - first).days / span, 0.0), 1.0) * (_W - 20)
+
+    shade = ""
+    if profile.get("date_start"):
+        a = at(date.fromisoformat(profile["date_start"]))
+        b = at(date.fromisoformat(profile["date_end"])) if profile.get("date_end") else _W - 10
+        shade = (f'<rect x="{a:.1f}" y="8" width="{max(b - a, 2):.1f}" height="82" '
+                 f'fill="#f3e3b5"><title>The infobox\'s dates: '
+                 f'{escape(profile.get("date", {}).get("text", ""))}</title></rect>')
     most = max(len(d["events"]) for d in days)
     bars = []
     for d in days:
-        x = 10 + (date.fromisoformat(d["date"]) - first).days / span * (_W - 20)
+        x = at(date.fromisoformat(d["date"]))
         h = 10 + 70 * len(d["events"]) / most
         dead = sum(e.get("fatalities") or 0 for e in d["events"])
         colour = "#5c0f0b" if dead else "#7a8a99"
@@ -69,16 +87,21 @@ def _timeline(days: list[dict[str, Any]]) -> str:
     axis = (f'<text x="10" y="108" font-size="10">{first}</text>'
             f'<text x="{_W - 10}" y="108" font-size="10" text-anchor="end">{last}</text>')
     return (f'<svg class="timeline" viewBox="0 0 {_W} 112" role="img" aria-label="Timeline">'
-            f'<line x1="10" y1="90" x2="{_W - 10}" y2="90" stroke="#333"/>{"".join(bars)}'
+            f'{shade}<line x1="10" y1="90" x2="{_W - 10}" y2="90" stroke="#333"/>{"".join(bars)}'
             f'{axis}</svg>')
 
 
-def _reconciliation(rec: dict[str, Any]) -> str:
+def _reconciliation(rec: dict[str, Any], profile: dict[str, Any]) -> str:
+    names = {s["side"]: ", ".join(b["name"] for b in s.get("belligerents", [])
+                                  if not b.get("supporter"))
+             for s in profile.get("sides", [])}
     rows = []
     for s in rec["sides"]:
+        who = names.get(s["side"], "")
+        who = f" ({escape(who[:60])})" if who else ""
         rep = s["reported_killed"]
         share = "" if s["share"] is None else f"{s['share']:.0%}"
-        rows.append(f"<tr><td>Side {s['side']}</td><td>{'' if rep is None else rep}</td>"
+        rows.append(f"<tr><td>Side {s['side']}{who}</td><td>{'' if rep is None else rep}</td>"
                     f"<td>{s['coded_fatalities_suffered']}</td><td>{s['events']}</td>"
                     f"<td>{share}</td></tr>")
     t = rec["total"]
@@ -130,9 +153,9 @@ def _article(chron: dict[str, Any], link_base: str | None) -> str:
         f"Chronology of {escape(doc['name'])}</p></header>"
         f'<section class="profile-box"><h2>Profile</h2>{profile}</section>'
         f'<section class="overview"><div><h2>Map</h2>{_map(chron["points"])}</div>'
-        f'<div><h2>Timeline</h2>{_timeline(chron["days"])}</div></section>'
+        f'<div><h2>Timeline</h2>{_timeline(chron["days"], prof)}</div></section>'
         f'<section class="reconciliation"><h2>Reported losses and coded events</h2>'
-        f'{_reconciliation(chron["reconciliation"])}</section>'
+        f'{_reconciliation(chron["reconciliation"], prof)}</section>'
         f'<section class="days"><h2>Day by day</h2>{"".join(days)}</section></article>'
     )
 
