@@ -27,6 +27,7 @@ a worker's thread pool, where no alarm can interrupt a stage.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -135,7 +136,8 @@ def connect(cluster: Any, workers: int = 0) -> Iterator[Any]:
     if cluster == "local":
         n = workers or _settings.default_workers()
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as local, Client(local) as client:
+                          dashboard_address=":0", silence_logs=logging.ERROR
+                          ) as local, Client(local) as client:
             yield client
         return
     with Client(cluster) as client:
