@@ -195,7 +195,8 @@ def test_data_dir_overrides_the_packaged_data_for_the_run(tmp_path: Path):
 
 def test_a_file_over_the_time_budget_is_reported_and_the_run_goes_on(folder: Path,
                                                                      tmp_path: Path):
-    res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--timeout", "0.001")
+    res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--timeout", "0.001",
+                  "--timeout-per-mb", "0")
     assert res.exit_code == 1
     assert "took longer than 0.001 s" in res.output
 

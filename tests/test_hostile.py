@@ -233,13 +233,24 @@ def test_force_does_not_count_kept_events_as_new(tmp_path):
 # --------------------------------------------------------------------------- the budget
 def test_a_file_over_the_time_budget_is_stopped_in_process(tmp_path):
     f = tmp_path / "a.md"
-    shutil.copy(GOOD[0], f)
-    [res] = run([f], open_store(tmp_path / "w.db"), settings=Settings(file_timeout=0.05))
+    text = Path(GOOD[0]).read_text(encoding="utf-8")  # ten times over: well over 0.05 s of CPU
+    f.write_text(text + "\n\n".join(text.split("\n---\n", 2)[-1] for _ in range(9)),
+                 encoding="utf-8")
+    [res] = run([f], open_store(tmp_path / "w.db"), settings=Settings(file_timeout=0.05,
+                                                                   file_seconds_per_mb=0))
     assert res.status == "failed" and res.message == "took longer than 0.05 s: stopped"
 
 
 def _sleepy(seconds: float) -> float:
     time.sleep(seconds)
+    return seconds
+
+
+def _spin(seconds: float) -> float:
+    """Compute (use CPU) for ``seconds`` of CPU time: a runaway stage."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
     return seconds
 
 
@@ -252,10 +263,27 @@ def _dies(code: int) -> int:
 def test_workers_that_hang_or_die_are_replaced_and_the_order_kept():
     tasks = [(0.01,), (30.0,), (0.02,), (0.01,)]
     t0 = time.perf_counter()
-    out = list(run_budgeted(_sleepy, tasks, lambda task, why: why, workers=2,
+    out = list(run_budgeted(_spin, tasks, lambda task, why: why, workers=2,
                             budget=Budget(seconds=1.0)))
     assert out == [0.01, "took longer than 1 s: stopped", 0.02, 0.01]
     assert time.perf_counter() - t0 < 10
+    # blocked without computing: stopped by the wall-clock backstop (WALL_FACTOR budgets)
+    out = list(run_budgeted(_sleepy, [(60.0,), (0.01,)], lambda task, why: why, workers=2,
+                            budget=Budget(seconds=0.1)))
+    assert out == ["took longer than 0.1 s: stopped", 0.01]
+
+
+def test_the_budget_counts_cpu_time_and_grows_with_the_file():
+    """A busy machine does not stop a file that would finish: waiting is not computing; and a
+    large file (a JSON Lines of many news items) gets time for its size."""
+    out = list(run_budgeted(_sleepy, [(1.5,)], lambda task, why: why, workers=2,
+                            budget=Budget(seconds=1.0)))
+    assert out == [1.5]
+    budget = Budget(seconds=1.0, seconds_per_mb=2.0)
+    out = list(run_budgeted(_spin, [(1.5,), (1.5,)], lambda task, why: why, workers=2,
+                            budget=budget, sizes=[1_000_000, 0]))
+    assert out == [1.5, "took longer than 1 s: stopped"]
+    assert budget.limit(5_000_000) == 11.0
     out = list(run_budgeted(_dies, [(3,), (4,)], lambda task, why: why, workers=2,
                             budget=Budget(seconds=10)))
     assert out == ["worker process died (exit 3)", "worker process died (exit 4)"]

@@ -3,14 +3,20 @@
 Why not ``ProcessPoolExecutor``: it cannot stop one task. A file that makes a stage run for
 hours (a pathological regex, an endless "sentence") would hold its worker forever, and a worker
 that dies (killed by the kernel for memory) breaks the whole pool. Here every worker is a
-process of our own, fed one task at a time through a pipe; the parent watches the clock and
-the worker's resident memory, kills a worker that goes over its budget, answers that task with
+process of our own, fed one task at a time through a pipe; the parent watches the worker's
+CPU time and resident memory, kills a worker that goes over its budget, answers that task with
 ``over(task, reason)`` and starts a fresh worker. Results come back in task order.
 
 With one worker the tasks run in this process (no pickling, no process start-up); the budget
-is then kept by a periodic ``SIGALRM`` that raises :class:`OverBudget` inside the task (Python
-code and the ``re`` engine both check for signals). Off the main thread, or where there is no
-``SIGALRM``, in-process tasks run without a budget.
+is then kept by a CPU-time timer (``ITIMER_PROF``) whose signal raises :class:`OverBudget`
+inside the task (Python code and the ``re`` engine both check for signals). Off the main
+thread, or where there is no such timer, in-process tasks run without a budget.
+
+The budget counts CPU seconds, not wall-clock seconds, so a busy machine (other jobs, fewer
+cores than workers) does not stop files that would finish; and it grows with the file
+(``seconds + seconds_per_mb × size``), so a large JSON Lines file of many news items is
+not held to the allowance of one article. A worker that makes no progress at all (blocked,
+not computing) is stopped by a wall-clock backstop of :data:`WALL_FACTOR` times the budget.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 _TICK = 0.1  # seconds between checks of the clock and the memory
+WALL_FACTOR = 20  # a worker blocked without computing is stopped after this many budgets
+_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -38,13 +46,21 @@ class OverBudget(BaseException):  # noqa: N818 - a reason to stop, raised into t
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """Seconds and megabytes (of resident memory grown while on one task) a task may use."""
+    """CPU seconds (``seconds`` plus ``seconds_per_mb`` for each MB of the task's input) and
+    megabytes (of resident memory grown while on one task) a task may use."""
 
     seconds: float | None = 60.0
     memory_mb: int | None = None
+    seconds_per_mb: float = 0.0
 
-    def time_reason(self) -> str:
-        return f"took longer than {self.seconds:g} s: stopped"
+    def limit(self, size_bytes: int = 0) -> float | None:
+        """The CPU seconds a task of ``size_bytes`` of input may take."""
+        if self.seconds is None:
+            return None
+        return self.seconds + self.seconds_per_mb * max(0, size_bytes) / 1_000_000
+
+    def time_reason(self, size_bytes: int = 0) -> str:
+        return f"took longer than {self.limit(size_bytes):g} s: stopped"
 
     def memory_reason(self) -> str:
         return f"used more than {self.memory_mb} MB of memory: stopped"
@@ -59,38 +75,52 @@ def rss_bytes(pid: int | None = None) -> int | None:
         return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU seconds a process has used, or None where /proc is missing."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+        fields = stat[stat.rindex(b")") + 2:].split()  # the name may hold spaces
+        return (int(fields[11]) + int(fields[12])) / _HZ  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 # ----------------------------------------------------------------------------- in-process
 @contextmanager
-def in_process_budget(budget: Budget) -> Iterator[None]:
-    """Raise :class:`OverBudget` inside the ``with`` body when it goes over ``budget``."""
+def in_process_budget(budget: Budget, size_bytes: int = 0) -> Iterator[None]:
+    """Raise :class:`OverBudget` inside the ``with`` body when it goes over ``budget`` (CPU
+    seconds for an input of ``size_bytes``)."""
     usable = (
-        hasattr(signal, "setitimer")
+        hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
         and threading.current_thread() is threading.main_thread()
         and (budget.seconds is not None or budget.memory_mb is not None)
     )
     if not usable:
         yield
         return
-    start = time.monotonic()
+    limit = budget.limit(size_bytes)
+    start = time.process_time()
     base = rss_bytes()
 
     def check(_signum: int, _frame: Any) -> None:
-        if budget.seconds is not None and time.monotonic() - start > budget.seconds:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            raise OverBudget(budget.time_reason())
+        if limit is not None and time.process_time() - start > limit:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            raise OverBudget(budget.time_reason(size_bytes))
         if budget.memory_mb is not None and base is not None:
             now = rss_bytes()
             if now is not None and now - base > budget.memory_mb * 1_000_000:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_PROF, 0)
                 raise OverBudget(budget.memory_reason())
 
-    previous = signal.signal(signal.SIGALRM, check)
-    signal.setitimer(signal.ITIMER_REAL, _TICK, _TICK)
+    previous = signal.signal(signal.SIGPROF, check)
+    tick = min(_TICK, limit / 2) if limit else _TICK
+    signal.setitimer(signal.ITIMER_PROF, tick, tick)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 # ----------------------------------------------------------------------------- worker processes
@@ -121,12 +151,16 @@ class _Slot:
         self.proc.start()
         child.close()
         self.task: int | None = None
+        self.size = 0
         self.started = 0.0
+        self.base_cpu: float | None = None
         self.base_rss: int | None = None
 
-    def give(self, idx: int, args: tuple[Any, ...]) -> None:
+    def give(self, idx: int, args: tuple[Any, ...], size: int) -> None:
         self.task = idx
+        self.size = size
         self.started = time.monotonic()
+        self.base_cpu = cpu_seconds(self.proc.pid)
         self.base_rss = rss_bytes(self.proc.pid)
         self.conn.send((idx, args))
 
@@ -154,8 +188,10 @@ def run_budgeted(
     budget: Budget,
     initializer: Callable[..., Any] | None = None,
     initargs: tuple[Any, ...] = (),
+    sizes: Sequence[int] | None = None,
 ) -> Iterator[Any]:
-    """``func(*task)`` for every task, in order, in ``workers`` processes under ``budget``.
+    """``func(*task)`` for every task, in order, in ``workers`` processes under ``budget``
+    (``sizes``: each task's input bytes, which its budget grows with).
 
     A task over its budget, or whose worker dies, yields ``over(task, reason)`` instead (one
     line: "took longer than 60 s: stopped", "worker process died (signal 9)"); its worker
@@ -171,7 +207,7 @@ def run_budgeted(
         while next_out < len(tasks):
             for slot in slots:
                 if slot.task is None and next_task < len(tasks):
-                    slot.give(next_task, tasks[next_task])
+                    slot.give(next_task, tasks[next_task], sizes[next_task] if sizes else 0)
                     next_task += 1
             busy = [s for s in slots if s.task is not None]
             ready = wait([s.conn for s in busy], timeout=_TICK) if busy else []
@@ -208,8 +244,13 @@ def run_budgeted(
 
 
 def _over_budget(slot: _Slot, budget: Budget) -> str | None:
-    if budget.seconds is not None and time.monotonic() - slot.started > budget.seconds:
-        return budget.time_reason()
+    limit = budget.limit(slot.size)
+    if limit is not None:
+        now = cpu_seconds(slot.proc.pid)
+        used = (now - slot.base_cpu if now is not None and slot.base_cpu is not None
+                else time.monotonic() - slot.started)  # no /proc: wall-clock time
+        if used > limit or time.monotonic() - slot.started > limit * WALL_FACTOR:
+            return budget.time_reason(slot.size)
     if budget.memory_mb is not None and slot.base_rss is not None:
         now = rss_bytes(slot.proc.pid)
         if now is not None and now - slot.base_rss > budget.memory_mb * 1_000_000:

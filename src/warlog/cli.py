@@ -76,7 +76,13 @@ def extract(
         "--cache-dir", envvar="WARLOG_CACHE_DIR",
         help="Where the gazetteer index is kept (default ~/.cache/warlog).")] = None,
     timeout: Annotated[float | None, typer.Option(
-        "--timeout", min=0.001, help="Seconds one file may take (default 60).")] = None,
+        "--timeout", min=0.001,
+        help="CPU seconds one file may take, plus --timeout-per-mb for each MB of it "
+        "(default 60).")] = None,
+    timeout_per_mb: Annotated[float | None, typer.Option(
+        "--timeout-per-mb", min=0.0,
+        help="CPU seconds a file may take for each MB of it, on top of --timeout (default 30)."
+    )] = None,
     geocoder: Annotated[str | None, typer.Option(
         "--geocoder", help="An installed geocoder (default: geonames).")] = None,
     anchor_date: Annotated[str | None, typer.Option(
@@ -94,7 +100,8 @@ def extract(
     from warlog.store.database import open_store
 
     settings = _settings(data_dir=data_dir, cache_dir=cache_dir, workers=workers,
-                         file_timeout=timeout, geocoder=geocoder, anchor_date=anchor_date)
+                         file_timeout=timeout, file_seconds_per_mb=timeout_per_mb,
+                         geocoder=geocoder, anchor_date=anchor_date)
     _check_geocoder(settings.geocoder)
 
     for p in paths:

@@ -2,11 +2,14 @@
 
 ``extract(paths)`` is what a notebook user calls; ``run(paths, store=…)`` is what the CLI calls.
 Each file is read and extracted on its own (in a worker process when ``workers > 1``) under
-the per-file budget (``Settings.file_timeout``, ``file_memory_mb``; see :mod:`warlog.budget`):
-a file over it is stopped and reported ("took longer than 60 s: stopped"). A file that fails
-is reported by name with its problem and the run goes on. All of a file's documents are stored
-in ONE transaction with its problems (a JSON Lines file is one unit: its good records together,
-each skipped line a ``problems`` row), so a file is stored whole or not at all.
+the per-file budget (CPU seconds: ``Settings.file_timeout`` plus ``file_seconds_per_mb`` per
+MB; ``file_memory_mb``; see :mod:`warlog.budget`): a file over it is stopped and reported
+("took longer than 60 s: stopped"). What every file shares (the gazetteer index, the language
+model) is loaded once by :func:`warm_up` before the first file, outside any file's budget.
+A file that fails is reported by name with its problem and the run goes on. All of a file's
+documents are stored in ONE transaction with its problems (a JSON Lines file is one unit: its
+good records together, each skipped line a ``problems`` row), so a file is stored whole or not
+at all.
 """
 
 from __future__ import annotations
@@ -68,25 +71,43 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
     return out
 
 
+def warm_up() -> None:
+    """Load what every file shares and a cold start would otherwise charge to the first file's
+    budget: the geocoder's index (built on the first run on a machine) and the language
+    model. Loaded before worker processes are forked, they share it."""
+    from warlog.nlp.entities import available
+    from warlog.plugins import geocoders
+
+    geocoders.get(_settings.current().geocoder)()
+    available()
+
+
 def _budget() -> Budget:
     active = _settings.current()
-    return Budget(active.file_timeout, getattr(active, "file_memory_mb", None))
+    return Budget(active.file_timeout, active.file_memory_mb, active.file_seconds_per_mb)
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _process_budgeted(path: str, known: frozenset[tuple[str, str]], budget: Budget) -> _Extracted:
     """:func:`_process` in this process, stopped (nothing kept) when over ``budget``."""
     try:
-        with in_process_budget(budget):
+        with in_process_budget(budget, _size(path)):
             return _process(path, known)
     except OverBudget as e:
         from warlog.data import clear_caches
 
         clear_caches()  # stopped mid-way, a data cache may be half built: build it again
-        return _Extracted(path, error=str(e), seconds=budget.seconds or 0.0)
+        return _Extracted(path, error=str(e), seconds=budget.limit(_size(path)) or 0.0)
 
 
 def _over(task: tuple[str, frozenset[tuple[str, str]]], reason: str) -> _Extracted:
-    return _Extracted(task[0], error=reason, seconds=_settings.current().file_timeout)
+    return _Extracted(task[0], error=reason, seconds=_budget().limit(_size(task[0])) or 0.0)
 
 
 def _results(paths: list[str], workers: int,
@@ -94,13 +115,15 @@ def _results(paths: list[str], workers: int,
     """Each file read and extracted under the per-file budget (settings ``file_timeout``):
     a file over it is stopped and reported, its worker replaced, and the run goes on."""
     budget = _budget()
+    if paths:
+        warm_up()
     if workers <= 1 or len(paths) < 4:
         for p in paths:
             yield _process_budgeted(p, known, budget)
         return
     yield from run_budgeted(_process, [(p, known) for p in paths], _over, workers=workers,
                             budget=budget, initializer=_settings.activate,
-                            initargs=(_settings.current(),))
+                            initargs=(_settings.current(),), sizes=[_size(p) for p in paths])
 
 
 def _workers(workers: int | None, settings: _settings.Settings | None) -> int:

@@ -46,7 +46,8 @@ class Settings:
     - ``cache_dir``: where built indexes are kept (``None``: :func:`default_cache_dir`).
     - ``language``: the language folder of ``warlog/lang`` to read word lists from.
     - ``workers``: worker processes (``0``: :func:`default_workers`).
-    - ``file_timeout``: seconds one file may take.
+    - ``file_timeout``: CPU seconds one file may take, plus ``file_seconds_per_mb`` for each
+      MB of it (so a JSON Lines file of thousands of news items gets the time they need).
     - ``file_memory_mb``: megabytes of memory one file may add (``None``: no limit).
     - ``max_file_bytes``: files larger than this are refused before reading.
     - ``max_sentence_chars``: a longer "sentence" (a list with no full stop) is split at
@@ -61,6 +62,7 @@ class Settings:
     language: str = "en"
     workers: int = 0
     file_timeout: float = 60.0
+    file_seconds_per_mb: float = 30.0
     file_memory_mb: int | None = None
     max_file_bytes: int = 20_000_000
     max_sentence_chars: int = 30_000
@@ -84,6 +86,9 @@ class Settings:
             raise ValueError(f"workers must be 0 (one per core) or more, not {self.workers}")
         if self.file_timeout <= 0:
             raise ValueError(f"file_timeout must be positive, not {self.file_timeout}")
+        if self.file_seconds_per_mb < 0:
+            raise ValueError(
+                f"file_seconds_per_mb must be 0 or more, not {self.file_seconds_per_mb}")
         if self.file_memory_mb is not None and self.file_memory_mb <= 0:
             raise ValueError(f"file_memory_mb must be positive, not {self.file_memory_mb}")
         if self.max_file_bytes <= 0:
