@@ -265,14 +265,16 @@ class NarrativeClock:
         return self._period_year(month, day, year)
 
     def _near_anchor(self) -> bool:
-        """Whether the story is still around the news item's own day: no explicit date has
-        taken it to another year than the item's or the one before ("In 2019, ..." in a
-        feature of 2024 tells of 2019, and "on 5 March" then belongs to 2019)."""
+        """Whether the story is still around the news item's own day: its current date is the
+        item's day or counted from it ("yesterday", "on Monday"). Once the text writes a date
+        of its own ("In 2019", "on 3 October 2016"), a year-less day follows the narrative as
+        in any document."""
         cur, anchor = self.current, self.anchor
         if cur is None or anchor is None:
             return anchor is not None
-        return anchor.date_start.year - 1 <= cur.date_start.year <= anchor.date_start.year and (
-            cur.granularity not in ("year", "season") or cur is anchor or cur.relative)
+        # an explicit date of the text ("on 3 October 2016") leads the story from then on
+        year = anchor.date_start.year
+        return cur.relative and year - 1 <= cur.date_start.year <= year
 
     def _period_year(self, month: int, day: int, year: int) -> int:
         """After a heading, a story told in background years comes back to its own period."""
