@@ -4,7 +4,9 @@
     .venv/bin/python benchmarks/group_bench.py --sizes 250000 --pg postgresql://…
     .venv/bin/python benchmarks/group_bench.py --db corpus.db        # an extracted store
 
-Synthetic events: occurrences spread over 10 countries x 20 admin areas x 5 years, each reported
+Synthetic events: occurrences spread over 10 countries x N/2,500 admin areas x 5 years (the
+places grow with the reports, as a real collection's do: the reports per place and day stay
+about the same, which is what the date-and-place blocking relies on), each reported
 by 1 to 5 documents (about 2.5 on average: many near-duplicates) with the differences real
 reports have: a day earlier or later, the event type's generic sub-event type, the place named
 another way a few hundred metres off, one side unnamed, another fatality count. Each size runs
@@ -42,15 +44,15 @@ ACTORS = [f"Actor {i}" for i in range(40)]
 START = date(2018, 1, 1)
 
 
-def _occurrences(rng: random.Random, n_reports: int) -> Any:
+def _occurrences(rng: random.Random, n_reports: int, areas: int) -> Any:
     """Reports of synthetic occurrences, as event rows (without document ids)."""
     made = 0
     k = 0
     while made < n_reports:
         k += 1
         country = rng.randrange(10)
-        area = rng.randrange(20)
-        lat = 10 + country * 3 + area * 0.1 + rng.random() * 0.09
+        area = rng.randrange(areas)
+        lat = 10 + country * 3 + area * 0.01 + rng.random() * 0.009
         lon = 20 + country * 3 + rng.random() * 2
         day = START + timedelta(days=rng.randrange(5 * 365))
         et, sub = SUBS[rng.randrange(len(SUBS))]
@@ -73,7 +75,7 @@ def _occurrences(rng: random.Random, n_reports: int) -> Any:
             made += 1
 
 
-def populate(store: Any, n: int, seed: int, docs: int) -> None:
+def populate(store: Any, n: int, seed: int, docs: int, areas: int) -> None:
     rng = random.Random(seed)
     with store.engine.begin() as conn:
         first = conn.execute(select(func.coalesce(func.max(s.documents.c.id), 0))).scalar_one()
@@ -82,7 +84,7 @@ def populate(store: Any, n: int, seed: int, docs: int) -> None:
              "content_hash": f"{seed}-{i}", "format": "text", "raw_text": "",
              "clean_text": "", "n_events": 0} for i in range(docs)])
     batch: list[dict[str, Any]] = []
-    for i, row in enumerate(_occurrences(rng, n)):
+    for i, row in enumerate(_occurrences(rng, n, areas)):
         row["document_id"] = first + 1 + rng.randrange(docs)
         row["event_key"] = f"{seed}-{i}"
         batch.append(row)
@@ -103,13 +105,14 @@ def one(target: str, n: int) -> dict[str, Any]:
     """Populate ``target`` with ``n`` reports, link them all, then 1,000 more."""
     store = open_store(target)
     t0 = time.perf_counter()
-    populate(store, n, seed=1, docs=max(10, n // 20))
+    areas = max(20, n // 2500)
+    populate(store, n, seed=1, docs=max(10, n // 20), areas=areas)
     written = time.perf_counter() - t0
     before = peak_mb()
     t0 = time.perf_counter()
     res = store.link_groups()
     linked = time.perf_counter() - t0
-    populate(store, 1000, seed=2, docs=10)
+    populate(store, 1000, seed=2, docs=10, areas=areas)
     t0 = time.perf_counter()
     store.link_groups()
     incremental = time.perf_counter() - t0
