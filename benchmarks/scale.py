@@ -287,6 +287,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--subset", type=int, default=40, help="documents for the growth runs")
+    ap.add_argument("--docs", type=int, default=0,
+                    help="only the first N corpus documents for throughput (0: all)")
     ap.add_argument("--sizes", default="1,4,16")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--cold", action="store_true", help="also time a worker building the index")
@@ -305,7 +307,8 @@ def main() -> int:
         fresh_worker(Path(files[0]), args.cold)
     with postgres() as pg:
         if "throughput" in only or "writes" in only:
-            items = throughput(files, [int(n) for n in args.workers.split(",")])
+            items = throughput(files[: args.docs or None],
+                               [int(n) for n in args.workers.split(",")])
             if "writes" in only:
                 writes(pg, items)
         if "growth" in only:

@@ -159,7 +159,7 @@ def results(files: Sequence[str], known: frozenset[tuple[str, str]], cluster: An
     if not files:
         return
     with connect(cluster, workers) as client:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        n_workers = max(1, len(client.nthreads()))  # scheduler_info() lists at most 5
         client.register_plugin(WarlogWorker(settings, _index_for(client, settings)),
                                name=PLUGIN)
         shipped: Any = client.scatter(known, broadcast=True) if known else known
