@@ -246,7 +246,7 @@ class ActorContext:
 
     def localise(self, mention: ActorMention | None, country: str | None) -> ActorMention | None:
         """An unresolved "troops" / "police" takes the country of the event's place: news
-        items often name the country only through the town ("soldiers in Gusau")."""
+        items often name the country only through the town ("soldiers in Kaduna")."""
         if mention is None or not country:
             return mention
         lex = self.index.lexicon

@@ -1,11 +1,11 @@
-"""Person names that look like places: "Colonel Ivan Kirov", "Kabul Khan, a tribal elder".
+"""Person names that look like places: "Colonel Pavel Orlov", "Kabul Khan, a tribal elder".
 
 Surnames and given names are often towns (Lopez, Zamora, Kano, Kabul). The place finder
 already refuses a town glued to an unknown capitalised word ("Luis Zamora"); this module adds
 what a news item tells about a person around the name:
 
 - a title, rank or honorific before it, possibly with given names between ("Mr Lopez",
-  "Colonel Ivan Kirov"): ``lang/<language>/titles.yaml``;
+  "Colonel Pavel Orlov"): ``lang/<language>/titles.yaml``;
 - an apposition after it that describes a person (", a tribal elder", ", the district
   commissioner"): an article, at most two modifiers, and a person noun of the casualty
   reader (``data/casualties.yaml`` ``person_nouns``) or a title.

@@ -291,7 +291,7 @@ class _Finder:
             return None
         before = _word_before(text, s)
         if before in lex.person_titles or is_person_name(text, s, e):
-            return None  # "Colonel Kirov", "Kabul Khan, a tribal elder": a person
+            return None  # "Colonel Orlov", "Kabul Khan, a tribal elder": a person
         if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
             prev = toks[i - 1][2].lower()
             if prev in lex.named_feature_words or prev in lex.facility_words:
