@@ -15,7 +15,8 @@ from typing import Any
 from warlog.data import cached, load_yaml
 
 TERRITORY_SIDES = ("state", "non_state")
-ROLES = ("clash", "civilian_target", "withdrawal", "crowd")  # boolean roles of a sub-event type
+# the boolean roles of a sub-event type
+ROLES = ("clash", "civilian_target", "withdrawal", "crowd", "crowd_target")
 
 
 class TaxonomyError(ValueError):
@@ -32,6 +33,7 @@ class SubEventType:
     civilian_target: bool = False
     withdrawal: bool = False
     crowd: bool = False
+    crowd_target: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class EventType:
     two_sided: bool
     opens_capture: bool
     sub_event_types: tuple[str, ...]
+    civilian_victims: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,11 @@ class Taxonomy:
         info = self.event_types.get(event_type)
         return info is not None and info.opens_capture
 
+    def civilian_victims(self, event_type: str) -> bool:
+        """Whether civilians hit by an event of this type are its actor2."""
+        info = self.event_types.get(event_type)
+        return info is not None and info.civilian_victims
+
     def disorder(self, event_type: str | None) -> str | None:
         info = self.event_types.get(event_type or "")
         return info.disorder if info is not None else None
@@ -128,7 +136,8 @@ def build(data: dict[str, Any]) -> Taxonomy:
             name=str(etype), disorder=spec.get("disorder"),
             two_sided=bool(spec.get("two_sided", False)),
             opens_capture=bool(spec.get("opens_capture", False)),
-            sub_event_types=tuple(str(s) for s in subs))
+            sub_event_types=tuple(str(s) for s in subs),
+            civilian_victims=bool(spec.get("civilian_victims", False)))
         raw_subs.extend((str(s), str(etype), flags or {}) for s, flags in subs.items())
     names = [s for s, _, _ in raw_subs]
     if len(set(names)) != len(names):

@@ -364,10 +364,10 @@ def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bo
     rules = load_yaml("extraction.yaml")
     tax = lexicon().taxonomy
     assoc = None
-    if a2 is None and civ and tax.type_of(sub) in rules["civilian_victim_types"]:
+    if a2 is None and civ and tax.civilian_victims(tax.type_of(sub)):
         a2 = ctx.civilians()
     crowd = rules["protester_actor"]
-    if sub in rules["crowd_target_subs"]:
+    if tax.has_role(sub, "crowd_target"):
         if (a1 is not None and a1.name == crowd) or (a1 is None and a2 is not None
                                                      and a2.inter == 1):
             a1, a2 = a2, a1
