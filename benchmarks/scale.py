@@ -56,7 +56,7 @@ def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 t0 = time.perf_counter()
-from warlog.cluster import warm_up
+from warlog.pipeline import warm_up
 from warlog.pipeline import _process
 warm_up()  # what WarlogWorker.setup does: gazetteer index and language model
 ready = (time.perf_counter() - t0, cpu())

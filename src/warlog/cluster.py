@@ -37,7 +37,7 @@ from distributed import WorkerPlugin
 
 from warlog import settings as _settings
 from warlog.geo import index_file
-from warlog.pipeline import FileResult, _Extracted, _process, _skipped_parts, _store
+from warlog.pipeline import FileResult, _Extracted, _process, _skipped_parts, _store, warm_up
 
 SHARD_BYTES = 4_000_000  # a few MB of files per task: small enough to spread, big to amortise
 PLUGIN = "warlog"
@@ -68,16 +68,6 @@ class WarlogWorker(WorkerPlugin):
 
     def teardown(self, worker: Any = None) -> None:
         return None
-
-
-def warm_up() -> None:
-    """Load the geocoder's index and the language model (everything else the first file
-    loads is small)."""
-    from warlog.nlp.entities import available
-    from warlog.plugins import geocoders
-
-    geocoders.get(_settings.current().geocoder)()
-    available()
 
 
 def extract_shard(paths: Sequence[str], known: frozenset[tuple[str, str]],
