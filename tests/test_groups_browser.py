@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By  # noqa: E402  (after the module skips)
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -44,6 +45,20 @@ def groups_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(10)
 
 
+def _wait(browser):  # noqa: F811
+    """A wait that retries when the page re-renders the element it was reading."""
+    return WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+
+
+def _click_row(d, word: str) -> bool:
+    row = next((r for r in d.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+                if word in r.text), None)
+    if row is None:
+        return False
+    row.click()
+    return True
+
+
 def test_one_row_per_group_toggle_and_the_group_in_the_record(browser, groups_url: str  # noqa: F811
                                                               ) -> None:
     browser.get(groups_url)
@@ -55,21 +70,19 @@ def test_one_row_per_group_toggle_and_the_group_in_the_record(browser, groups_ur
     browser.find_element(By.ID, "f-reports").click()
     WebDriverWait(browser, WAIT).until(lambda d: total(d) == 3)
 
-    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
-               if "Shelling" in r.text)
-    row.click()
-    reports = WebDriverWait(browser, WAIT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "#group-reports li") or None)
-    assert len(reports) == 3
-    assert {Path(n).name for n in (A, B, C)} <= set(
-        " ".join(r.text for r in reports).replace("·", " ").split())
-    other = browser.find_element(By.CSS_SELECTOR, "#group-reports li a")
-    other_id = other.get_attribute("data-id")
-    other.click()
-    mark = WebDriverWait(browser, WAIT).until(
-        lambda d: (d.find_element(By.CSS_SELECTOR, "#source mark.current")
-                   if d.find_element(By.CSS_SELECTOR, "#record-body h2").text.startswith(
-                       f"#{other_id} ") and d.find_elements(By.CSS_SELECTOR, "#source mark.current")
-                   else None))
-    evidence = browser.find_element(By.CSS_SELECTOR, ".evidence-list li").text
-    assert " ".join(mark.text.split())[:40] == " ".join(evidence.split())[:40]
+    _wait(browser).until(lambda d: _click_row(d, "Shelling"))
+    texts = _wait(browser).until(
+        lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, "#group-reports li")]
+        or None)
+    assert len(texts) == 3
+    assert {Path(n).name for n in (A, B, C)} <= set(" ".join(texts).replace("·", " ").split())
+    other_id = _wait(browser).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#group-reports li a").get_attribute("data-id"))
+    _wait(browser).until(lambda d: d.find_element(
+        By.CSS_SELECTOR, f"#group-reports li a[data-id='{other_id}']").click() or True)
+    mark_text, evidence = _wait(browser).until(
+        lambda d: (d.find_element(By.CSS_SELECTOR, "#source mark.current").text,
+                   d.find_element(By.CSS_SELECTOR, ".evidence-list li").text)
+        if d.find_element(By.CSS_SELECTOR, "#record-body h2").text.startswith(f"#{other_id} ")
+        and d.find_elements(By.CSS_SELECTOR, "#source mark.current") else None)
+    assert " ".join(mark_text.split())[:40] == " ".join(evidence.split())[:40]
