@@ -233,9 +233,11 @@ def test_force_does_not_count_kept_events_as_new(tmp_path):
 # --------------------------------------------------------------------------- the budget
 def test_a_file_over_the_time_budget_is_stopped_in_process(tmp_path):
     f = tmp_path / "a.md"
-    text = Path(GOOD[0]).read_text(encoding="utf-8")  # ten times over: well over 0.05 s of CPU
-    f.write_text(text + "\n\n".join(text.split("\n---\n", 2)[-1] for _ in range(9)),
-                 encoding="utf-8")
+    # a thousand different reports: about 1 s of CPU on a fast machine, twenty budgets (an
+    # article repeated ten times once finished inside 0.05 s: repeated sentences hit caches)
+    f.write_text("\n\n".join(
+        f"On {d % 28 + 1} May {1990 + d % 30} rebels attacked an army checkpoint near Aleppo; "
+        f"{d} soldiers were killed." for d in range(1000)), encoding="utf-8")
     [res] = run([f], open_store(tmp_path / "w.db"), settings=Settings(file_timeout=0.05,
                                                                    file_seconds_per_mb=0))
     assert res.status == "failed" and res.message == "took longer than 0.05 s: stopped"
