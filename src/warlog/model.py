@@ -132,6 +132,11 @@ class Place:
     admin1: str | None
     population: int
     kind: str  # city | admin1 | country | region
+    # GeoNames "class.code" ("P.PPL", "S.AIRP", "T.MT"; see warlog.geo.features) and the
+    # admin2/admin3 codes ("SY.09.SY0200", None when the gazetteer lacks them)
+    feature: str = ""
+    admin2: str | None = None
+    admin3: str | None = None
 
 
 @dataclass(slots=True)

