@@ -218,6 +218,9 @@ def export(
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer's index.")
 app.add_typer(gazetteer_app, name="gazetteer")
+from warlog.geo.commands import register as _register_gazetteer  # noqa: E402
+
+_register_gazetteer(gazetteer_app)  # warlog gazetteer add / remove / status
 
 
 @gazetteer_app.command("build")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from warlog.geo.admin_names import areas_at
 from warlog.taxonomy import disorder_type
 
 # ACLED's public export columns, in ACLED's order, and where warlog's record fills each.
@@ -61,6 +62,11 @@ def acled_row(rec: dict[str, Any], n: int) -> dict[str, Any]:
     d = rec.get("event_date")
     row["year"] = str(d)[:4] if d else None
     row["disorder_type"] = disorder_type(rec.get("event_type"))  # from data/taxonomy.yaml
+    # ACLED's iso and admin spellings (admin2/admin3 only with a GeoNames country file added)
+    areas = areas_at(rec.get("country"), rec.get("admin1"), rec.get("latitude"),
+                     rec.get("longitude"))
+    row.update(iso=areas.iso, admin1=areas.admin1, admin2=rec.get("admin2") or areas.admin2,
+               admin3=rec.get("admin3") or areas.admin3)
     row["civilian_targeting"] = (
         "Civilian targeting" if "Civilians" in (rec.get("actor2") or "") else None)
     i1, i2 = rec.get("inter1"), rec.get("inter2")

@@ -253,6 +253,13 @@ class Gazetteer:
         country files' A.ADM1/ADM2/ADM3 records (``None`` when no added file names it)."""
         return self._admin_names.get(code) if code else None
 
+    def admin_points(self) -> Iterable[tuple[int, float, float, str]]:
+        """``(index, latitude, longitude, admin1 code)`` of every place that has an admin2
+        code (those of the added country files), for the nearest-area lookup of
+        :mod:`warlog.geo.admin_names`."""
+        lat, lon, a1 = self._lat, self._lon, self._admin1
+        return ((i, lat[i], lon[i], a1[i]) for i, a2 in enumerate(self._admin2) if a2)
+
     @property
     def has_admin_names(self) -> bool:
         """Whether any added country file names admin areas (cities500 alone does not)."""
