@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -29,7 +30,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from warlog.budget import rss_bytes
+import warlog
+from warlog import pipeline
+from warlog.budget import Budget, rss_bytes
 from warlog.pipeline import run
 from warlog.settings import Settings
 from warlog.store import schema as s
@@ -47,26 +50,52 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _tree_rss(pid: int) -> int:
-    total, todo = 0, [pid]
+def _pss(pid: int) -> int:
+    """Proportional resident bytes (a page shared by n processes counts 1/n in each)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _tree_rss(pid: int) -> dict[int, int]:
+    """Resident bytes of ``pid`` and of every process under it."""
+    out, todo = {}, [pid]
     while todo:
         p = todo.pop()
-        total += rss_bytes(p) or 0
+        out[p] = rss_bytes(p) or 0
         todo += _children(p)
-    return total
+    return out
 
 
 class PeakMemory:
-    """Polls the resident memory of this process and its workers every 0.2 s."""
+    """Polls the resident memory of this process and its workers every 0.2 s: the peak of
+    each process and the peak of their sum (which counts pages the forked workers share with
+    the parent once per process, so it overstates)."""
 
     def __init__(self) -> None:
         self.peak = 0
+        self.peak_pss = 0
+        self.each: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
     def _poll(self) -> None:
         while not self._stop.wait(0.2):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            now = _tree_rss(os.getpid())
+            self.peak = max(self.peak, sum(now.values()))
+            self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in now))
+            for pid, rss in now.items():
+                self.each[pid] = max(self.each.get(pid, 0), rss)
+
+    def summary(self) -> str:
+        parent = self.each.get(os.getpid(), 0)
+        workers = sorted((v for k, v in self.each.items() if k != os.getpid()), reverse=True)
+        top = ", ".join(f"{w / 1e6:.0f}" for w in workers[:4])
+        return (f"parent {parent / 1e6:.0f} MB; {len(workers)} worker processes (replaced ones "
+                f"included), the largest {top} MB; sum over the tree {self.peak / 1e6:.0f} MB "
+                f"resident, {self.peak_pss / 1e6:.0f} MB proportional (shared pages once)")
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -109,20 +138,35 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
     for f in args.work.glob("run.db*"):
         f.unlink()
     settings = Settings(workers=args.workers, file_timeout=args.timeout)
+    budget = Budget(settings.file_timeout, settings.file_memory_mb, settings.file_seconds_per_mb)
+    store_cpu: dict[str, float] = {}
+    real_store = pipeline._store
+
+    def timed_store(item: pipeline._Extracted, *a: object, **kw: object) -> pipeline.FileResult:
+        c0 = time.thread_time()  # the parent's CPU on this file: its store step
+        try:
+            return real_store(item, *a, **kw)  # type: ignore[arg-type]
+        finally:
+            store_cpu[item.path] = time.thread_time() - c0
+
+    pipeline._store = timed_store  # type: ignore[assignment]
     stderr_file = args.work / "stderr.txt"
     saved = os.dup(2)
     with open(stderr_file, "wb") as err:
         os.dup2(err.fileno(), 2)  # worker processes inherit it: their tracebacks land here
         try:
-            t0 = time.perf_counter()
+            t0, r0 = time.perf_counter(), _cpu()
             with PeakMemory() as mem:
                 results = run(folders, open_store(db), settings=settings)
-            total = time.perf_counter() - t0
+            total, cpu = time.perf_counter() - t0, _cpu() - r0
         finally:
             os.dup2(saved, 2)
+            pipeline._store = real_store
     tracebacks = stderr_file.read_text(errors="replace").count("Traceback")
     internal = [r for r in results if "internal error" in r.message]
-    unreported = [r for r in results if r.seconds > args.timeout * 1.2
+    sizes = {r.path: Path(r.path).stat().st_size for r in results}
+    # over its budget (CPU seconds, growing with the file) by a tick's margin, yet not stopped
+    unreported = [r for r in results if r.cpu > (budget.limit(sizes[r.path]) or 0) * 1.05 + 1
                   and "stopped" not in r.message]
     stopped = [r for r in results if r.message.endswith(": stopped")]
     failed = {r.path for r in results if r.status == "failed"}
@@ -132,8 +176,7 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
     corpus_bad = [r for r in corpus if r.status == "failed"]
     corpus_docs = sum(r.documents for r in corpus if r.status != "failed")
 
-    sizes = {r.path: Path(r.path).stat().st_size for r in results}
-    c_secs = sum(r.seconds for r in corpus)
+    c_secs = sum(r.cpu for r in corpus)
     c_mb = sum(sizes[r.path] for r in corpus) / 1e6
     average = c_secs / c_mb if c_mb else float("nan")
     slowest: dict[str, tuple[float, str, float]] = {}
@@ -142,7 +185,7 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
         if mb < 0.1:
             continue
         kind = _kind(r.path, kinds, args.corpus)
-        rate = r.seconds / mb
+        rate = r.cpu / mb
         if rate > slowest.get(kind, (0.0, "", 0.0))[0]:
             slowest[kind] = (rate, Path(r.path).name, mb)
     by_status: dict[str, int] = defaultdict(int)
@@ -153,24 +196,42 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
     print("| check | result |\n|---|---|")
     print(f"| tracebacks on stderr | {tracebacks} |")
     print(f"| \"internal error\" messages | {len(internal)} |")
-    print(f"| files over the {args.timeout:g} s budget without a message | {len(unreported)} |")
+    print(f"| files over their budget ({args.timeout:g} s + {budget.seconds_per_mb:g} s/MB CPU) "
+          f"without a message | {len(unreported)} |")
     print(f"| files stopped by the budget (with the message) | {len(stopped)} |")
     print(f"| corpus files failed | {len(corpus_bad)} ({corpus_docs} corpus documents stored) |")
     print(f"| documents stored for a failed file | {len(stored_failed)} |")
     print(f"| problems rows | {len(snap['problems'])} |")
-    print(f"| peak memory (process + workers) | {mem.peak / 1e6:.0f} MB |")
-    print(f"| total time | {total:.0f} s |")
+    print(f"| peak memory (resident) | {mem.summary()} |")
+    print(f"| total time | {total:.0f} s wall, {cpu:.0f} s CPU (parent and workers); load "
+          f"average at the end {os.getloadavg()[0]:.1f} |")
+    slow_store = max(store_cpu.items(), key=lambda kv: kv[1], default=("", 0.0))
+    print(f"| the parent's store step | {sum(store_cpu.values()):.0f} CPU s in all; slowest "
+          f"{slow_store[1]:.2f} s ({Path(slow_store[0]).name}, "
+          f"{sizes.get(slow_store[0], 0) / 1e6:.2f} MB) |")
     for r in internal[:5] + unreported[:5]:
         print(f"  ! {r.path}: {r.message}", file=sys.stderr)
-    print(f"\n## Slowest file per kind (files >= 100 kB), corpus average {average:.1f} s/MB\n")
+    print(f"\n## Slowest file per kind (files >= 100 kB), CPU s/MB; corpus average "
+          f"{average:.1f} s/MB\n")
     print("| kind | file | MB | s/MB | x corpus average |\n|---|---|---|---|---|")
     for kind, (rate, name, mb) in sorted(slowest.items()):
         print(f"| {kind} | {name} | {mb:.2f} | {rate:.1f} | {rate / average:.1f} |")
 
+    t0 = time.perf_counter()
     again = run(folders, open_store(db), settings=settings)
-    same = tables(db) == snap
-    print(f"\n## Identical re-run\n\ntables unchanged: {same}; new events reported: "
-          f"{sum(r.events for r in again)}")
+    after = tables(db)
+    print(f"\n## Identical re-run ({time.perf_counter() - t0:.0f} s)\n")
+    for name in snap:
+        print(f"- {name}: {len(snap[name])} rows, "
+              f"{'unchanged' if after[name] == snap[name] else 'CHANGED'}")
+    print(f"- new events reported: {sum(r.events for r in again)}")
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its waited-for children (the workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def kill_test(args: argparse.Namespace, folders: list[Path]) -> None:
@@ -179,6 +240,10 @@ def kill_test(args: argparse.Namespace, folders: list[Path]) -> None:
     cmd = [sys.executable, "-m", "warlog.cli", "extract", *map(str, folders), "--quiet",
            "--workers", str(args.workers), "--timeout", str(args.timeout)]
     ref, killed = args.work / "ref.db", args.work / "killed.db"
+    source = subprocess.run([sys.executable, "-c", "import warlog; print(warlog.__file__)"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    print(f"\nkill -9 test from {time.strftime('%H:%M:%S UTC', time.gmtime())}; the CLI runs "
+          f"warlog from {source}", flush=True)
     for f in [*args.work.glob("ref.db*"), *args.work.glob("killed.db*")]:
         f.unlink()
     t0 = time.perf_counter()
@@ -219,6 +284,7 @@ def main() -> None:
     ap.add_argument("--skip-main", action="store_true")
     ap.add_argument("--skip-kill", action="store_true")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     if not args.corpus.is_dir():
         args.corpus = None
     real = sorted((args.corpus or ROOT / "tests" / "fixtures" / "corpus").rglob("*.*"))
@@ -229,7 +295,12 @@ def main() -> None:
     kinds.update(write_cases(small, args.seed + 2, args.kill_count, args.scale, documents,
                              prefix="kill_"))
     corpus = [args.corpus] if args.corpus else []
-    print(f"generated {len(kinds)} files in {args.work}")
+    print(f"generated {len(kinds)} files in {args.work}; warlog from {warlog.__file__}; "
+          f"started {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}", flush=True)
+    # the gazetteer index is built once per machine (a minute and 1.2 GB, docs/scale.md): build
+    # it before the measured runs, as `make setup` does, so they load it like any later run
+    subprocess.run([sys.executable, "-c", "from warlog.pipeline import warm_up; warm_up()"],
+                   check=True)
     if not args.skip_main:
         main_run(args, [hostile, full, *corpus], kinds)
     if not args.skip_kill:

@@ -27,6 +27,8 @@ from warlog.errors import IngestError, SkippedFile, internal_problem
 from warlog.events.extract import extract_events
 from warlog.ingest.reader import iter_files, read_path
 from warlog.model import Document, Event
+from warlog.profile import profile_of
+from warlog.profile import remember as remember_profile
 
 
 @dataclass
@@ -39,6 +41,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     doc_names: list[str] = field(default_factory=list)
     seconds: float = 0.0  # reading and extracting it (the budget when it was stopped)
+    cpu: float = 0.0  # CPU seconds of that (the budget when it was stopped)
     undated: int = 0  # documents with an event no date anchored (see ``warlog extract --date``)
 
 
@@ -46,20 +49,23 @@ class FileResult:
 class _Extracted:
     path: str
     docs: list[tuple[Document, list[Event]]] = field(default_factory=list)
+    profiles: list[Any] = field(default_factory=list)  # read by extraction, kept by the store
     error: str | None = None
     skipped: str | None = None
     seconds: float = 0.0
+    cpu: float = 0.0
 
 
 def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Extracted:
     """Read and extract one file; never raises (a worker's exception would end the run).
     A document whose (name, content hash) is in ``known`` is not extracted again."""
     out = _Extracted(path)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     try:
         for doc in read_path(Path(path)):
             done = (doc.name, doc.content_hash) in known
             out.docs.append((doc, [] if done else extract_events(doc)))
+            out.profiles.append(None if done else profile_of(doc))  # read once, above
     except SkippedFile as e:
         out.skipped = e.reason
     except IngestError as e:
@@ -68,6 +74,7 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
         out.docs = []
         out.error = internal_problem(e)
     out.seconds = time.perf_counter() - t0
+    out.cpu = time.process_time() - c0
     return out
 
 
@@ -103,11 +110,13 @@ def _process_budgeted(path: str, known: frozenset[tuple[str, str]], budget: Budg
         from warlog.data import clear_caches
 
         clear_caches()  # stopped mid-way, a data cache may be half built: build it again
-        return _Extracted(path, error=str(e), seconds=budget.limit(_size(path)) or 0.0)
+        limit = budget.limit(_size(path)) or 0.0
+        return _Extracted(path, error=str(e), seconds=limit, cpu=limit)
 
 
-def _over(task: tuple[str, frozenset[tuple[str, str]]], reason: str) -> _Extracted:
-    return _Extracted(task[0], error=reason, seconds=_budget().limit(_size(task[0])) or 0.0)
+def _over(task: tuple[str, ...], reason: str) -> _Extracted:
+    limit = _budget().limit(_size(task[0])) or 0.0
+    return _Extracted(task[0], error=reason, seconds=limit, cpu=limit)
 
 
 def _results(paths: list[str], workers: int,
@@ -121,9 +130,25 @@ def _results(paths: list[str], workers: int,
         for p in paths:
             yield _process_budgeted(p, known, budget)
         return
-    yield from run_budgeted(_process, [(p, known) for p in paths], _over, workers=workers,
-                            budget=budget, initializer=_settings.activate,
-                            initargs=(_settings.current(),), sizes=[_size(p) for p in paths])
+    # `known` goes to each worker once, not with every task (pickled per task, a re-run of
+    # n stored files would cost the parent n x n)
+    yield from run_budgeted(_process_known, [(p,) for p in paths], _over, workers=workers,
+                            budget=budget, initializer=_worker_init,
+                            initargs=(_settings.current(), known),
+                            sizes=[_size(p) for p in paths])
+
+
+_KNOWN: frozenset[tuple[str, str]] = frozenset()
+
+
+def _worker_init(settings: _settings.Settings, known: frozenset[tuple[str, str]]) -> None:
+    global _KNOWN
+    _settings.activate(settings)
+    _KNOWN = known
+
+
+def _process_known(path: str) -> _Extracted:
+    return _process(path, _KNOWN)
 
 
 def _workers(workers: int | None, settings: _settings.Settings | None) -> int:
@@ -158,7 +183,7 @@ def run(paths: Iterable[str | Path], store: Any | None = None, *,
         results: list[FileResult] = []
         for item in _results(files, _workers(workers, settings), known):
             res = _store(item, store, force)
-            res.seconds = item.seconds
+            res.seconds, res.cpu = item.seconds, item.cpu
             results.append(res)
             if on_file:
                 on_file(res)
@@ -176,6 +201,8 @@ def _store(item: _Extracted, store: Any | None, force: bool,
             store.record_problem(item.path, item.error)
         return FileResult(item.path, "failed", message=item.error)
     res = FileResult(item.path, "stored")
+    for (doc, _events), prof in zip(item.docs, item.profiles, strict=False):
+        remember_profile(doc, prof)  # a worker's reading: the store does not read it again
     statuses = []
     for doc, events in item.docs:
         res.documents += 1

@@ -35,10 +35,56 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [c for c in row.iter() if c.tag in ("th", "td")]
 
 
+# tokens may end at the end of the text: an open tag is never searched for again
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>?", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*>?")
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"])
+_MAX_DEPTH = 256  # nested deeper, only the infobox table is parsed
+_MAX_TAGS = 20_000  # an infobox table has hundreds of tags; more is no infobox
+
+
+def _depth(raw: str) -> int:
+    """An upper bound of how deep the page's elements nest (an element left open counts as
+    open to the end), in one pass."""
+    depth = deepest = 0
+    for m in _TAG.finditer(raw):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif m.group(2).lower() not in _VOID and not m.group().endswith("/>"):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _infobox_table(raw: str) -> str | None:
+    """The first ``<table>`` whose class holds "infobox", to its own end tag, found in one pass.
+    For a page nested thousands deep only it is parsed: an HTML5 parser's scope checks walk
+    the stack of open elements, which makes parsing such a page quadratic."""
+    tags = _TABLE_TAG.finditer(raw)
+    for m in tags:
+        if m.group(1) or "infobox" not in m.group():
+            continue
+        node = LexborHTMLParser(m.group()).css_first("table")
+        if node is None or "infobox" not in (node.attributes.get("class") or ""):
+            continue
+        depth = 1
+        for n in tags:
+            depth += -1 if n.group(1) else 1
+            if depth == 0:
+                return raw[m.start():n.end()]
+        return raw[m.start():]
+    return None
+
+
 def from_html(raw: str) -> Extract | None:
-    tree = LexborHTMLParser(raw)
-    table = next((t for t in tree.css("table")
-                  if "infobox" in (t.attributes.get("class") or "")), None)
+    if _depth(raw) <= _MAX_DEPTH:
+        table = next((t for t in LexborHTMLParser(raw).css("table")
+                      if "infobox" in (t.attributes.get("class") or "")), None)
+    else:
+        source = _infobox_table(raw)
+        deep = source is None or _depth(source) > _MAX_DEPTH or source.count("<") > _MAX_TAGS
+        table = None if deep else LexborHTMLParser(source).css_first("table")
     if table is None:
         return None
     start = raw.find("infobox")

@@ -81,7 +81,49 @@ def _items(raw: str, start: int, end: int) -> list[Span]:
     return out
 
 
+# mwparserfromhell backtracks over every tag left open: quadratic in their number
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*>?")
+_SINGLE = frozenset(["br", "hr", "wbr", "img", "meta", "link", "references"])
+_MAX_OPEN = 200  # tags left open beyond which only the infobox template is parsed
+_TEMPLATE = re.compile(r"\{\{([^{}|<>\n]*)")
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def _open_tags(text: str) -> int:
+    """How many tags are opened and never closed (one pass)."""
+    opened = 0
+    for m in _TAG.finditer(text):
+        if m.group(1):
+            opened = max(0, opened - 1)
+        elif m.group(2).lower() not in _SINGLE and not m.group().endswith("/>"):
+            opened += 1
+    return opened
+
+
+def _infobox_only(raw: str) -> list[tuple[int, Template]]:
+    """The first infobox template, found and parsed alone (for text with many open tags)."""
+    for m in _TEMPLATE.finditer(raw):
+        if norm_label(m.group(1)) not in vocab().templates:
+            continue
+        depth = 0
+        for b in _BRACES.finditer(raw, m.start()):
+            depth += 1 if b.group() == "{{" else -1
+            if depth == 0:
+                piece = raw[m.start():b.end()]
+                if _open_tags(piece) > _MAX_OPEN:
+                    return []
+                nodes = mwparserfromhell.parse(piece).nodes
+                if len(nodes) == 1 and isinstance(nodes[0], Template):
+                    return [(m.start(), nodes[0])]
+                break
+        else:
+            return []  # never closed: no template
+    return []
+
+
 def _located(raw: str) -> list[tuple[int, Template]]:
+    if _open_tags(raw) > _MAX_OPEN:
+        return _infobox_only(raw)
     code = mwparserfromhell.parse(raw)
     found: list[tuple[int, Template]] = []
     pos = 0
