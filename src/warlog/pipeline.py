@@ -27,8 +27,6 @@ from warlog.errors import IngestError, SkippedFile, internal_problem
 from warlog.events.extract import extract_events
 from warlog.ingest.reader import iter_files, read_path
 from warlog.model import Document, Event
-from warlog.profile import profile_of
-from warlog.profile import remember as remember_profile
 
 
 @dataclass
@@ -49,7 +47,6 @@ class FileResult:
 class _Extracted:
     path: str
     docs: list[tuple[Document, list[Event]]] = field(default_factory=list)
-    profiles: list[Any] = field(default_factory=list)  # read by extraction, kept by the store
     error: str | None = None
     skipped: str | None = None
     seconds: float = 0.0
@@ -65,7 +62,6 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
         for doc in read_path(Path(path)):
             done = (doc.name, doc.content_hash) in known
             out.docs.append((doc, [] if done else extract_events(doc)))
-            out.profiles.append(None if done else profile_of(doc))  # read once, above
     except SkippedFile as e:
         out.skipped = e.reason
     except IngestError as e:
@@ -201,8 +197,6 @@ def _store(item: _Extracted, store: Any | None, force: bool,
             store.record_problem(item.path, item.error)
         return FileResult(item.path, "failed", message=item.error)
     res = FileResult(item.path, "stored")
-    for (doc, _events), prof in zip(item.docs, item.profiles, strict=False):
-        remember_profile(doc, prof)  # a worker's reading: the store does not read it again
     statuses = []
     for doc, events in item.docs:
         res.documents += 1
