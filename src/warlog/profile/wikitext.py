@@ -102,8 +102,9 @@ def _open_tags(text: str) -> int:
 
 def _infobox_only(raw: str) -> list[tuple[int, Template]]:
     """The first infobox template, found and parsed alone (for text with many open tags)."""
+    resume = 0  # a candidate inside one already read is not read again: one pass
     for m in _TEMPLATE.finditer(raw):
-        if norm_label(m.group(1)) not in vocab().templates:
+        if m.start() < resume or norm_label(m.group(1)) not in vocab().templates:
             continue
         depth = 0
         for b in _BRACES.finditer(raw, m.start()):
@@ -115,6 +116,7 @@ def _infobox_only(raw: str) -> list[tuple[int, Template]]:
                 nodes = mwparserfromhell.parse(piece).nodes
                 if len(nodes) == 1 and isinstance(nodes[0], Template):
                     return [(m.start(), nodes[0])]
+                resume = b.end()
                 break
         else:
             return []  # never closed: no template
