@@ -10,6 +10,7 @@ from warlog.data import cached, load_yaml
 from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention
+from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence
 from warlog.taxonomy import TaxonomyError, taxonomy
 
@@ -92,10 +93,10 @@ def victims_are_civilian(clause: str | Sentence, lex: Lexicon | None = None) -> 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Whole words or phrases (lower case), longest first; never matches when empty."""
-    alts = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    alts = {str(p).lower() for p in phrases}
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])" + trie_alternation(alts) + r"(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from warlog.data import cached, load_yaml
+from warlog.nlp.alternation import trie_alternation
 
 
 @cached
 def _source_cue() -> re.Pattern[str]:
-    cues = sorted((str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or []),
-                  key=len, reverse=True)
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"(?i:\b(?:{alt}))\s+((?:[\w'’.-]+\s+){{0,4}})$")
+    cues = (str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or [])
+    alt = trie_alternation(cues, lambda ch: r"\s+" if ch == " " else re.escape(ch), lower=True)
+    return re.compile(rf"(?i:\b{alt})\s+((?:[\w'’.-]+\s+){{0,4}})$")
 
 
 def is_source_place(text: str, start: int) -> bool:

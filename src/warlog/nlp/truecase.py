@@ -122,13 +122,25 @@ def _actor_at(words: list[tuple[int, int, str]], i: int, low: str) -> int:
     return 0
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
+
+
+def _case_counts(chunk: str) -> tuple[int, int]:
+    """Capital and small letters of ``chunk``: byte deletions for ASCII (every document is
+    tested, so this runs over the whole corpus), the Unicode test otherwise."""
+    if chunk.isascii():
+        raw = chunk.encode("ascii")
+        return (len(raw) - len(raw.translate(None, _ASCII_UPPER)),
+                len(raw) - len(raw.translate(None, _ASCII_LOWER)))
+    return sum(map(str.isupper, chunk)), sum(map(str.islower, chunk))
+
+
 def caseless_spans(text: str) -> list[tuple[int, int]]:
     """The paragraphs of ``text`` written in one case (offsets), each long enough to tell."""
     out: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
-        chunk = para.group()
-        upper = sum(1 for ch in chunk if ch.isupper())
-        lower = sum(1 for ch in chunk if ch.islower())
+        upper, lower = _case_counts(para.group())
         letters = upper + lower
         if letters >= MIN_LETTERS and (
             upper > UPPER_SHARE * letters or upper < LOWER_SHARE * letters
