@@ -100,6 +100,7 @@ def _key(**changes: Any) -> Any:
            "location": "Okhtyrka", "latitude": 50.3116, "longitude": 34.8988,
            "geo_precision": 1, "country": "Ukraine", "admin1": "Sumy"}
     rec.update(changes)
+    rec["document_id"] = changes.get("document_id", rec["id"])  # one document per report
     return link_key(rec)
 
 

@@ -1,85 +1,117 @@
-"""ACLED's one-event rule: same day, same place, same actors, same type is one event.
+"""ACLED's one-event rule inside a document: the rule that links reports across documents
+(:func:`warlog.store.group_rule.same_event`, evaluated in Python), applied to one document's
+records in order.
 
-Records are merged in document order; the merged record keeps every piece of evidence. Counts
-from two sentences are added when the later one reports *other* dead ("17 ISIL fighters were
-also killed near the base"), otherwise the larger stands (a restated toll is not new deaths).
+Reports of one document share its narrative clock, so the rule's one-document branch asks for
+the same dates (a day the text reports inside a span is its own event) and lets two reports
+that name no place share the narrative's. A record joins the first earlier one that the rule
+says is the same event, as long as the merged record is still one event
+(:class:`~warlog.store.group_rule.GroupState`: one specific type, at most three actors), exactly
+as groups form across documents.
+
+The merged record keeps every piece of evidence, its first report's fields where they are as
+precise, and takes from the others what they add: the specific sub-event type over the generic
+one, a more precise place, a side it did not name. Counts from two sentences are added when the
+later one reports *other* dead ("17 ISIL fighters were also killed near the base", words in
+``grouping.yaml``), otherwise the larger stands (a restated toll is not new deaths).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from warlog.data import cached, load_yaml
 from warlog.model import Event
-
-_ADDITIVE = re.compile(r"\b(also|another|other|additional|further|more)\b", re.I)
-_PLACE_NOISE = re.compile(r"\b(the|city|town|village|of)\b|[^a-z0-9 ]")
-
-
-def place_key(ev: Event) -> str:
-    name = _PLACE_NOISE.sub(" ", (ev.location or "").lower())
-    return " ".join(name.split())
-
-
-def _actors(ev: Event) -> tuple[str, ...]:
-    return tuple(sorted(a for a in (ev.actor1, ev.actor2) if a))  # no direction implied
-
-
-def merge_key(ev: Event) -> tuple:
-    return (ev.event_date, ev.date_end, place_key(ev), _actors(ev), ev.sub_event_type)
+from warlog.store.group_rule import (
+    PY,
+    GroupingRules,
+    GroupState,
+    LinkKey,
+    link_key,
+    rules,
+    same_event,
+)
 
 
 @cached
-def _generic_site() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["generic_sites"])
-    return re.compile(rf"^(?:the )?(?:{words})$")
+def _additive() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("grouping.yaml")["additive_words"])
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def _fields(ev: Event, i: int) -> dict[str, Any]:
+    """What :func:`link_key` reads of a stored event, for a record not stored yet (the
+    document's own index as its id; one document)."""
+    return {
+        "id": i, "document_id": 0, "event_date": ev.event_date, "date_end": ev.date_end,
+        "time_precision": ev.time_precision, "event_type": ev.event_type,
+        "sub_event_type": ev.sub_event_type, "actor1": ev.actor1, "actor2": ev.actor2,
+        "location": ev.location, "latitude": ev.latitude, "longitude": ev.longitude,
+        "geo_precision": ev.geo_precision, "country": ev.country, "admin1": ev.admin1,
+    }
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
+    r = rules()
     out: list[Event] = []
-    by_key: dict[tuple, Event] = {}
-    by_point: dict[tuple, Event] = {}
-    for ev in events:
-        key = merge_key(ev)
-        kept = by_key.get(key)
-        if kept is None and _generic_site().match(place_key(ev)):
-            # "The base was eventually captured that day": the site last named at that point
-            kept = by_point.get(point_key(ev))
-        if kept is None:
-            by_key[key] = ev
-            by_point.setdefault(point_key(ev), ev)
+    states: list[GroupState] = []
+    # reports of one document are one event only with the same dates: candidates by dates
+    by_dates: dict[tuple[int | None, int | None], list[tuple[LinkKey, int]]] = {}
+    for i, ev in enumerate(events):
+        key = link_key(_fields(ev, i), r)
+        state = GroupState.of(key)
+        candidates = by_dates.setdefault((key.day_start, key.day_end), [])
+        target = next((g for other, g in candidates
+                       if same_event(other, key, PY, r) and states[g].fits(state)), None)
+        if target is None:
+            target = len(out)
             out.append(ev)
-            continue
-        _absorb(kept, ev)
+            states.append(state)
+        else:
+            _absorb(out[target], ev, r)
+            states[target].absorb(state)
+        candidates.append((key, target))
     return out
 
 
-def point_key(ev: Event) -> tuple:
-    lat = round(ev.latitude, 3) if ev.latitude is not None else None
-    lon = round(ev.longitude, 3) if ev.longitude is not None else None
-    return (ev.event_date, ev.date_end, lat, lon, _actors(ev), ev.sub_event_type)
-
-
-def _absorb(kept: Event, new: Event) -> None:
-    new_text = " ".join(e.text for e in new.evidence)
+def _absorb(kept: Event, new: Event, r: GroupingRules) -> None:
+    _add_fatalities(kept, new)
     seen = {(e.start, e.end) for e in kept.evidence}
-    same_sentence = any((e.start, e.end) in seen for e in new.evidence)
-    if new.fatalities is not None:
-        if kept.fatalities is None:
-            kept.fatalities = new.fatalities
-            kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high
-        elif not same_sentence and _ADDITIVE.search(new_text):
-            kept.fatalities += new.fatalities
-            kept.fatalities_low = kept.fatalities_high = None
-        elif new.fatalities > kept.fatalities:
-            kept.fatalities = new.fatalities
-            kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high
     for e in new.evidence:
         if (e.start, e.end) not in seen:
             kept.evidence.append(e)
             seen.add((e.start, e.end))
+    generic = r.vague_sub_event_types.get(kept.event_type)
+    if kept.sub_event_type == generic and new.sub_event_type != generic:
+        kept.sub_event_type, kept.trigger = new.sub_event_type, new.trigger
+    if new.latitude is not None and (kept.latitude is None or (new.geo_precision or 9)
+                                     < (kept.geo_precision or 9)):
+        for attr in ("location", "latitude", "longitude", "geo_precision", "country", "admin1"):
+            setattr(kept, attr, getattr(new, attr))
+    sides = [a for a in (kept.actor1, kept.actor2) if a]
+    added = [a for a in dict.fromkeys((new.actor1, new.actor2)) if a and a not in sides]
+    if added and len(sides) < 2:
+        kept.actor1, kept.actor2 = ([*sides, *added] + [None, None])[:2]
     for attr in ("latitude", "longitude", "geo_precision", "admin1", "assoc_actor_1",
                  "assoc_actor_2"):
         if getattr(kept, attr) is None and getattr(new, attr) is not None:
             setattr(kept, attr, getattr(new, attr))
+
+
+def _add_fatalities(kept: Event, new: Event) -> None:
+    if new.fatalities is None:
+        return
+    seen = {(e.start, e.end) for e in kept.evidence}
+    same_sentence = any((e.start, e.end) in seen for e in new.evidence)
+    new_text = " ".join(e.text for e in new.evidence)
+    if kept.fatalities is None:
+        kept.fatalities = new.fatalities
+        kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high
+    elif not same_sentence and _additive().search(new_text):
+        kept.fatalities += new.fatalities
+        kept.fatalities_low = kept.fatalities_high = None
+    elif new.fatalities > kept.fatalities:
+        kept.fatalities = new.fatalities
+        kept.fatalities_low, kept.fatalities_high = new.fatalities_low, new.fatalities_high

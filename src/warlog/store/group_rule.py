@@ -1,28 +1,35 @@
-"""ACLED's one-event rule between reports of different documents, written once.
+"""ACLED's one-event rule between two reports, written once.
 
 Two reports are one event (docs/guidelines.md, "One-event rule") when they have
 
+- the same dates: reports of one document share its narrative clock, so their dates are equal
+  (known or not: a day inside a span the text also reports is its own event); reports of two
+  documents overlap, within a day for day-precise reports, spans overlapping
+  (``day_tolerance``);
 - the same sub-event type, or the same event type where one report is vaguer (its sub-event
   type is the event type's generic one: "fighting in X" and "the army recaptured X");
-- overlapping dates: within a day for day-precise reports, a week or a month for vaguer ones,
-  spans overlapping (``day_tolerance``);
-- the same place: the same name, points within ``place_km``, or one report coded to a region
-  (``vague_geo_precision``) that contains the other (same admin1);
+- the same place: the same name in the same country, points within ``place_km``, or one report
+  coded to a region (``vague_geo_precision``) that contains the other (same admin1); inside
+  one document, two reports that name no place share the narrative's;
 - compatible actors: the reports name a common actor, or one names none (a report naming the
   army and the group it fought, another the army and its ally).
 
 Each report is first reduced to a :class:`LinkKey` (day numbers, normalised place, planar
 kilometres, sorted actors) by :func:`link_key`. :func:`same_event` is the rule itself, written
-against a small set of operations (:class:`Ops`): :data:`PY` evaluates it on two keys in Python,
-:data:`SQL` turns it into a SQLAlchemy condition between two aliases of the members table, so
-the linker's SQL and the Python check cannot disagree. The rule is monotone (no negation), so
-SQL's NULL (unknown, never true) and Python's ``False`` for a missing value give the same answer.
+against a small set of operations (:class:`Ops`): :data:`PY` evaluates it on two keys in Python
+(the per-document merge, ``warlog.events.merge``), :data:`SQL` turns it into a SQLAlchemy
+condition between two aliases of the members table (the linker across documents,
+``warlog.store.groups``), so the two cannot disagree. A missing value is never equal, near or
+ordered (SQL's NULL, Python's ``False``), except through ``same`` (SQL's ``IS NOT DISTINCT
+FROM``), which the one-document branch uses for "the same unknown date or place".
 
 Thresholds and words are data: ``grouping.yaml``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -46,6 +53,7 @@ class GroupingRules:
     place_noise: frozenset[str]
     vague_sub_event_types: dict[str, str]
     excluded_states: tuple[str, ...]
+    back_references: frozenset[str]
 
 
 @cached
@@ -60,7 +68,21 @@ def rules() -> GroupingRules:
         place_noise=frozenset(w.lower() for w in raw["place_noise"]),
         vague_sub_event_types=dict(raw["vague_sub_event_types"]),
         excluded_states=tuple(raw.get("excluded_states", ())),
+        back_references=frozenset(w.lower() for w in load_yaml("extraction.yaml")["generic_sites"]),
     )
+
+
+# Raised when what a member row holds or how the rule reads it changes: stored groups were
+# linked by another rule, and are linked again from scratch (reviewers' pins are kept).
+RULE_VERSION = 3
+
+
+@cached
+def fingerprint() -> str:
+    """The rule's version, its key fields and the thresholds of ``grouping.yaml``."""
+    raw = json.dumps([RULE_VERSION, list(LinkKey.__dataclass_fields__),
+                      load_yaml("grouping.yaml")], sort_keys=True, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +91,7 @@ class LinkKey:
 
     event_id: int
     document_id: int
-    block: str | None  # country and admin1 (or place): only reports of one block are compared
+    block: str | None  # country and admin1 (or place): a blocking key
     day_start: int | None  # date ordinals
     day_end: int | None
     day_hi: int | None  # day_end plus the report's date tolerance
@@ -80,6 +102,8 @@ class LinkKey:
     x_km: float | None
     y_km: float | None
     vague_place: int  # 1: coded to a region
+    site_ref: int  # 1: named only by a word that refers back ("the base", "the town")
+    country: str | None
     admin1: str | None
     actor_lo: str | None  # the report's actors, sorted (no direction implied)
     actor_hi: str | None
@@ -135,6 +159,8 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None) -> LinkKey:
         x_km=x,
         y_km=y,
         vague_place=int((ev.get("geo_precision") or 0) >= r.vague_geo_precision),
+        site_ref=int(bool(ev.get("location")) and (place is None or place in r.back_references)),
+        country=country or None,
         admin1=admin1,
         actor_lo=actors[0] if actors else None,
         actor_hi=actors[-1] if actors else None,
@@ -147,6 +173,8 @@ class Ops:
     def and_(self, *xs: Any) -> Any: ...
     def or_(self, *xs: Any) -> Any: ...
     def eq(self, a: Any, b: Any) -> Any: ...
+    def ne(self, a: Any, b: Any) -> Any: ...
+    def same(self, a: Any, b: Any) -> Any: ...
     def le(self, a: Any, b: Any) -> Any: ...
     def flag(self, a: Any) -> Any: ...
     def missing(self, a: Any) -> Any: ...
@@ -164,6 +192,12 @@ class PyOps(Ops):
 
     def eq(self, a: Any, b: Any) -> bool:
         return a is not None and b is not None and a == b
+
+    def ne(self, a: Any, b: Any) -> bool:
+        return a is not None and b is not None and a != b
+
+    def same(self, a: Any, b: Any) -> bool:
+        return a == b
 
     def le(self, a: Any, b: Any) -> bool:
         return a is not None and b is not None and a <= b
@@ -192,6 +226,12 @@ class SqlOps(Ops):
     def eq(self, a: Any, b: Any) -> Any:
         return a == b
 
+    def ne(self, a: Any, b: Any) -> Any:
+        return a != b
+
+    def same(self, a: Any, b: Any) -> Any:
+        return a.is_not_distinct_from(b)
+
     def le(self, a: Any, b: Any) -> Any:
         return a <= b
 
@@ -208,16 +248,71 @@ class SqlOps(Ops):
 PY, SQL = PyOps(), SqlOps()
 
 
-def _actors_compatible(a: Any, b: Any, o: Ops) -> Any:
-    """The reports name a common actor, or one of them names none (reports of one clash
-    often name its second side differently, or not at all)."""
+# Each part of the rule has two branches. Reports of one document are one reading of one
+# narrative: its clock dates them, it names its places and parties the same way each time, and
+# what it tells apart (a fight and the capture that followed, two strikes of one day at two
+# sites) are distinct events. So inside a document the rule asks for the same values, and only a
+# back-reference ("the base", a sentence naming no place) stands for the place named before.
+# Reports of two documents are independent codings of what may be one occurrence: the rule
+# allows for how they differ (a day apart, a vaguer type or place, a side unnamed).
+def _one_doc(a: Any, b: Any, o: Ops) -> Any:
+    return o.eq(a.document_id, b.document_id)
+
+
+def _two_docs(a: Any, b: Any, o: Ops) -> Any:
+    return o.ne(a.document_id, b.document_id)
+
+
+def _same_dates(a: Any, b: Any, o: Ops) -> Any:
+    """One clock: the same dates, known or not (a day inside a span the text also reports is
+    its own event). Two: overlapping dates, within each report's tolerance."""
     return o.or_(
-        o.missing(a.actor_lo),
-        o.missing(b.actor_lo),
-        o.eq(a.actor_lo, b.actor_lo),
-        o.eq(a.actor_lo, b.actor_hi),
-        o.eq(a.actor_hi, b.actor_lo),
-        o.eq(a.actor_hi, b.actor_hi),
+        o.and_(_one_doc(a, b, o), o.same(a.day_start, b.day_start), o.same(a.day_end, b.day_end)),
+        o.and_(_two_docs(a, b, o), o.le(a.day_start, b.day_hi), o.le(b.day_start, a.day_hi)),
+    )
+
+
+def _same_type(a: Any, b: Any, o: Ops) -> Any:
+    """The same sub-event type; across documents also the same event type where one report is
+    vaguer ("fighting in X" and "the army recaptured X")."""
+    return o.or_(
+        o.eq(a.sub_event_type, b.sub_event_type),
+        o.and_(_two_docs(a, b, o), o.eq(a.event_type, b.event_type),
+               o.or_(o.flag(a.vague_type), o.flag(b.vague_type))),
+    )
+
+
+def _same_place(a: Any, b: Any, o: Ops, r: GroupingRules) -> Any:
+    """The same name in one country. Inside a document also a back-reference at the point of
+    the place it refers to; across documents also points within ``place_km``, or one report
+    coded to a region that contains the other."""
+    return o.or_(
+        o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
+        o.and_(_one_doc(a, b, o), o.or_(
+            o.and_(o.missing(a.place), o.missing(b.place)),
+            o.and_(o.or_(o.flag(a.site_ref), o.flag(b.site_ref)),
+                   o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km)))),
+        o.and_(_two_docs(a, b, o), o.or_(
+            o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km),
+            o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
+                   o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))),
+    )
+
+
+def _same_actors(a: Any, b: Any, o: Ops) -> Any:
+    """One document: the same parties (no direction implied). Two: a common actor, or one
+    report names none (reports of one clash often name its second side differently, or not
+    at all)."""
+    return o.or_(
+        o.and_(_one_doc(a, b, o), o.same(a.actor_lo, b.actor_lo), o.same(a.actor_hi, b.actor_hi)),
+        o.and_(_two_docs(a, b, o), o.or_(
+            o.missing(a.actor_lo),
+            o.missing(b.actor_lo),
+            o.eq(a.actor_lo, b.actor_lo),
+            o.eq(a.actor_lo, b.actor_hi),
+            o.eq(a.actor_hi, b.actor_lo),
+            o.eq(a.actor_hi, b.actor_hi),
+        )),
     )
 
 
@@ -225,20 +320,10 @@ def same_event(a: Any, b: Any, o: Ops = PY, r: GroupingRules | None = None) -> A
     """ACLED's one-event rule between two reports (keys or column collections)."""
     r = r or rules()
     return o.and_(
-        o.eq(a.block, b.block),
-        o.le(a.day_start, b.day_hi),
-        o.le(b.day_start, a.day_hi),
-        o.or_(
-            o.eq(a.sub_event_type, b.sub_event_type),
-            o.and_(o.eq(a.event_type, b.event_type), o.or_(o.flag(a.vague_type),
-                                                           o.flag(b.vague_type))),
-        ),
-        o.or_(
-            o.eq(a.place, b.place),
-            o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km),
-            o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)), o.eq(a.admin1, b.admin1)),
-        ),
-        _actors_compatible(a, b, o),
+        _same_dates(a, b, o),
+        _same_type(a, b, o),
+        _same_place(a, b, o, r),
+        _same_actors(a, b, o),
     )
 
 
@@ -299,12 +384,14 @@ def _unique(items: Iterable[str]) -> list[str]:
 class GroupState:
     """What a group's reports hold together, so two groups are joined only when every report
     of one is the same event as every report of the other (no chain of "within a day" links
-    walking across a month of daily fighting):
+    walking across a month of daily fighting, no region-wide report joining two towns):
 
     - dates overlapping all at once: the latest start is no later than the earliest end plus
       tolerance (for intervals, pairwise overlap is common overlap);
     - at most one specific sub-event type (vague ones go with any of their event type);
-    - at most three actors in all (two sides, one named two ways).
+    - at most three actors in all (two sides, one named two ways);
+    - one precise place: the reports located at a named place (not a region, not a word that
+      refers back) all name it the same way, or all lie within ``place_km`` of each other.
     """
 
     documents: set[int]
@@ -312,27 +399,56 @@ class GroupState:
     min_hi: int
     subs: set[str]
     actors: set[str]
+    names: set[str]
+    box: tuple[float, float, float, float] | None  # min x, min y, max x, max y (km)
+    unlocated_name: bool  # a precise place without coordinates (so no distance to check)
+    km: float
 
     @classmethod
-    def of(cls, key: LinkKey) -> GroupState:
+    def of(cls, key: LinkKey, r: GroupingRules | None = None) -> GroupState:
+        precise = key.place is not None and not key.vague_place and not key.site_ref
+        located = key.x_km is not None and key.y_km is not None
         return cls(
             documents={key.document_id},
-            max_start=key.day_start if key.day_start is not None else 10**9,
-            min_hi=key.day_hi if key.day_hi is not None else -(10**9),
+            # an unknown date constrains nothing (only reports of one document, which share
+            # it, are ever the same event without a date)
+            max_start=key.day_start if key.day_start is not None else -(10**9),
+            min_hi=key.day_hi if key.day_hi is not None else 10**9,
             subs=set() if key.vague_type else {key.sub_event_type},
             actors={a for a in (key.actor_lo, key.actor_hi) if a},
+            names={key.place} if precise and key.place else set(),
+            box=(key.x_km, key.y_km, key.x_km, key.y_km) if precise and located else None,
+            unlocated_name=precise and not located,
+            km=(r or rules()).place_km,
         )
+
+    def _box(self, other: GroupState) -> tuple[float, float, float, float] | None:
+        if self.box is None or other.box is None:
+            return self.box or other.box
+        a, b = self.box, other.box
+        return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+    def _one_place(self, other: GroupState) -> bool:
+        if len(self.names | other.names) <= 1:
+            return True
+        box = self._box(other)
+        return (not (self.unlocated_name or other.unlocated_name) and box is not None
+                and (box[2] - box[0]) ** 2 + (box[3] - box[1]) ** 2 <= self.km * self.km)
 
     def fits(self, other: GroupState) -> bool:
         return (
             max(self.max_start, other.max_start) <= min(self.min_hi, other.min_hi)
             and len(self.subs | other.subs) <= 1
             and len(self.actors | other.actors) <= 3
+            and self._one_place(other)
         )
 
     def absorb(self, other: GroupState) -> None:
+        self.box = self._box(other)
         self.documents |= other.documents
         self.max_start = max(self.max_start, other.max_start)
         self.min_hi = min(self.min_hi, other.min_hi)
         self.subs |= other.subs
         self.actors |= other.actors
+        self.names |= other.names
+        self.unlocated_name = self.unlocated_name or other.unlocated_name

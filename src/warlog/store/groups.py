@@ -25,7 +25,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Engine,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from warlog.store import audit
@@ -34,6 +46,7 @@ from warlog.store.group_rule import (
     SQL,
     GroupState,
     LinkKey,
+    fingerprint,
     link_key,
     representative,
     rules,
@@ -42,7 +55,7 @@ from warlog.store.group_rule import (
 
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
                                s.documents)
-moves_t = s.group_moves
+moves_t, meta = s.group_moves, s.meta_info
 CHUNK = 5000
 _KEY_FIELDS = tuple(LinkKey.__dataclass_fields__)
 _KEY_COLUMNS = (
@@ -55,6 +68,7 @@ _KEY_COLUMNS = (
 def link(engine: Engine) -> dict[str, int]:
     """Link the reports stored since the last run into groups; what changed, counted."""
     with engine.begin() as conn:
+        _ensure_current(conn)
         dirty = _drop_stale(conn)
         added = _add_members(conn)
         pairs, pinned = _pending_pairs(conn), _pinned_pairs(conn)
@@ -75,6 +89,30 @@ def _chunks(items: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+def _ensure_current(conn: Connection) -> None:
+    """Member rows hold what the rule compares: a store linked by an older rule (another
+    ``grouping.yaml``, a key column added since) gets the missing columns and indexes and is
+    linked again from scratch. Rows are deleted, not the tables dropped, so what other parts
+    keep on them (the PostgreSQL count triggers) stays; reviewers' pins are kept."""
+    have = {c["name"] for c in inspect(conn).get_columns(gm.name)}
+    for col in gm.columns:
+        if col.name not in have:
+            kind = col.type.compile(dialect=conn.dialect)
+            conn.execute(text(f'ALTER TABLE {gm.name} ADD COLUMN "{col.name}" {kind}'))
+    for index in gm.indexes:
+        index.create(conn, checkfirst=True)
+    key = "grouping_rule"
+    stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+    if stored == fingerprint():
+        return
+    conn.execute(delete(gm))
+    conn.execute(delete(groups_t))
+    if stored is None:
+        conn.execute(insert(meta).values(key=key, value=fingerprint()))
+    else:
+        conn.execute(update(meta).where(meta.c.key == key).values(value=fingerprint()))
 
 
 def _drop_stale(conn: Connection) -> set[int]:
@@ -128,26 +166,33 @@ def _add_members(conn: Connection) -> int:
 
 def _pending_pairs(conn: Connection) -> list[tuple[int, int, int]]:
     """(days apart, group, group) of every pending report and a report of another document
-    that the rule says is the same event: one SQL join, blocked by place and date."""
+    that the rule says is the same event. Two set-based joins, each an index range per report
+    (so the cost grows with the number of reports, not its square), blocked by date and by
+    place: by admin area (``block``: the same admin1, where points within ``place_km`` and a
+    region and the places inside it are found) and by place name (the same village wherever
+    two gazetteer lookups put it)."""
     a, b = gm.alias("a"), gm.alias("b")
     span = rules().max_span_days
-    q = (
-        select(func.abs(a.c.day_start - b.c.day_start), a.c.group_id, b.c.group_id)
-        .select_from(a.join(b, and_(
-            b.c.block == a.c.block,
-            b.c.day_start >= a.c.day_start - span,
-            b.c.day_start <= a.c.day_hi,
-        )))
-        .where(
-            a.c.pending == 1,
-            a.c.alone == 0,
-            b.c.alone == 0,
-            b.c.document_id != a.c.document_id,
-            or_(b.c.pending == 0, b.c.event_id > a.c.event_id),
-            same_event(a.c, b.c, SQL),
+    found: set[tuple[int, int, int]] = set()
+    for blocked in (b.c.block == a.c.block, b.c.place == a.c.place):
+        q = (
+            select(func.abs(a.c.day_start - b.c.day_start), a.c.group_id, b.c.group_id)
+            .select_from(a.join(b, and_(
+                blocked,
+                b.c.day_start >= a.c.day_start - span,
+                b.c.day_start <= a.c.day_hi,
+            )))
+            .where(
+                a.c.pending == 1,
+                a.c.alone == 0,
+                b.c.alone == 0,
+                b.c.document_id != a.c.document_id,
+                or_(b.c.pending == 0, b.c.event_id > a.c.event_id),
+                same_event(a.c, b.c, SQL),
+            )
         )
-    )
-    return [(d, x, y) for d, x, y in conn.execute(q) if x != y]
+        found.update((d, x, y) for d, x, y in conn.execute(q) if x != y)
+    return sorted(found)
 
 
 def _pinned_pairs(conn: Connection) -> list[tuple[int, int]]:

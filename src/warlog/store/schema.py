@@ -210,10 +210,13 @@ group_members = Table(
     Column("x_km", Float),
     Column("y_km", Float),
     Column("vague_place", Integer, nullable=False),
+    Column("site_ref", Integer),
+    Column("country", text_type(128)),
     Column("admin1", text_type(128)),
     Column("actor_lo", text_type(256)),
     Column("actor_hi", text_type(256)),
     Index("ix_group_members_block", "block", "day_start"),
+    Index("ix_group_members_place", "place", "day_start"),
     Index("ix_group_members_group", "group_id"),
     Index("ix_group_members_pending", "pending"),
 )
