@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from warlog.geo.front import Front
 from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
@@ -103,6 +104,7 @@ class GeoContext:
     country_codes: tuple[str, ...] = ()  # the document's countries, most named first
     primary_codes: tuple[str, ...] = ()  # where the events are (small places accepted there)
     places: list[Place] = field(default_factory=list)
+    front: Front = field(default_factory=Front)  # where the confidently resolved places are
     _near_memo: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -137,6 +139,8 @@ class GeoContext:
             return
         self._near_memo.clear()
         self.places.append(place)
+        if _confident(item, place):
+            self.front.add(place.latitude, place.longitude)
         if len(self.places) > _RECENT:
             del self.places[0]
         if place.country_code and place.country_code not in self.country_codes:
@@ -179,6 +183,14 @@ def choose_countries(votes: Counter) -> tuple[tuple[str, ...], tuple[str, ...]]:
     codes = [c for c, n in ranked if n >= max(1.0, top / 4)][:_MAX_CODES] or [ranked[0][0]]
     primary = [c for c, n in ranked if n >= top / 2][:_MAX_PRIMARY]
     return tuple(codes), tuple(primary)
+
+
+def _confident(item: Place | Location, place: Place) -> bool:
+    """A town or a point the text named (not a region coded to its capital): it draws the
+    document's front."""
+    if isinstance(item, Location):
+        return item.geo_precision <= 2
+    return place.kind == "city"
 
 
 def _as_place(item: Place | Location | None) -> Place | None:

@@ -72,6 +72,8 @@ class GeoLexicon:
     country_aliases: dict[str, str]  # normalised alias -> ISO code
     demonyms: dict[str, str]  # normalised demonym -> ISO code
     thresholds: dict[str, int]
+    section_types: frozenset[str] = frozenset()  # feature types that are parts of a town
+    road_words: frozenset[str] = frozenset()  # "road", "highway": "the X-Y road"
 
 
 def _suffixes(raw: dict[str, Any]) -> dict[str, RegionSuffix]:
@@ -138,6 +140,8 @@ def geo_lexicon() -> GeoLexicon:
         country_aliases=aliases,
         demonyms=demonyms,
         thresholds={str(k): int(v) for k, v in y["thresholds"].items()},
+        section_types=_words(y.get("section_types")),
+        road_words=_words(y.get("road_words")),
     )
 
 

@@ -38,13 +38,15 @@ Precision guards, all driven by ``data/geo.yaml``:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warlog.data import cached
-from warlog.geo.context import GeoContext
-from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match
+from warlog.geo.context import GeoContext, country_votes
+from warlog.geo.features import type_of
+from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match, haversine_km
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
 from warlog.geo.persons import is_person_name
@@ -186,6 +188,8 @@ class _Finder:
         self.gaz = geocoder()
         self.lex = geo_lexicon()
         self.neighbours = self.gaz.neighbours_of(primary) - set(codes)
+        self._named: frozenset[str] | None = None
+        self.local: list[Place] = []  # places found earlier in this sentence
 
     # ---------------------------------------------------------------- classification
     def _is_known_word(self, tok: _Tok) -> bool:
@@ -256,16 +260,68 @@ class _Finder:
         return p.population >= th["foreign_min_population"]
 
     def _rank(self, ok: list[Match]) -> list[Match]:
-        ctx = self.context
-        near = ctx is not None and bool(ctx.places)
+        """Best first: name fit, countries and population (:meth:`Match.score`), plus the
+        nearness to the document's front (:meth:`Front.bonus`)."""
+        front = self.context.front if self.context is not None else None
+        if (front is None or not len(front)) and not self.local:
+            return sorted(ok, key=lambda m: -m.score(self.primary, self.secondary,
+                                                     self.neighbours))
         return sorted(
             ok,
-            key=lambda m: (
-                -m.score(
-                    self.primary, self.secondary, self.neighbours, near and ctx.is_near(m.place)
-                )
+            key=lambda m: -(
+                m.score(self.primary, self.secondary, self.neighbours) + self._near(m.place)
             ),
         )
+
+    def _near(self, place: Place) -> float:
+        """Nearness bonus: to the document's front, or to a place named earlier in the
+        sentence ("Damascus & Rif Dimashq: Douma, Harasta…"), whichever is nearer."""
+        front = self.context.front if self.context is not None else None
+        bonus = front.bonus(place) if front is not None else 0.0
+        if self.local and place.latitude is not None:
+            th = self.lex.thresholds
+            d = min(haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
+                    for p in self.local)
+            bonus = max(bonus, th["front_bonus"] * math.exp(-d / th["front_scale_km"]))
+        return bonus
+
+    def _near_local(self, place: Place) -> bool:
+        """Within ``front_far_km`` of a place named earlier in the same sentence."""
+        limit = self.lex.thresholds["front_far_km"]
+        return place.latitude is not None and any(
+            haversine_km(place.latitude, place.longitude, p.latitude, p.longitude) <= limit
+            for p in self.local
+        )
+
+    def _off_front(self, ok: list[Match]) -> list[Match]:
+        """``ok`` without the readings hundreds of km from everything else the document
+        resolved, unless the sentence names their country, or they are a town of the
+        document's own countries or a large city abroad (a namesake village or neighbourhood
+        far from the front is never meant)."""
+        front = self.context.front if self.context is not None else None
+        if front is None:
+            return ok
+        th = self.lex.thresholds
+        kept = []
+        for m in ok:
+            p = m.place
+            if not front.is_far(p) or self._near_local(p):
+                kept.append(m)
+                continue
+            if p.country_code in self._sentence_countries():
+                kept.append(m)
+            elif p.country_code in self.codes and p.population >= th["far_keep_population"]:
+                if type_of(p) not in self.lex.section_types:
+                    kept.append(m)
+            elif m.main_name and p.population >= th["far_keep_abroad_population"]:
+                kept.append(m)
+        return kept
+
+    def _sentence_countries(self) -> frozenset[str]:
+        """Countries the sentence names (by name, alias or demonym), computed once."""
+        if self._named is None:
+            self._named = frozenset(country_votes(self.text, self.gaz, cities=False))
+        return self._named
 
     # ---------------------------------------------------------------- matching
     def _match(self, toks: list[_Tok], i: int, j: int) -> PlaceMention | bool | None:
@@ -317,6 +373,8 @@ class _Finder:
             # the name of a city ("Gaza"): no loose reading elsewhere (Gaz-e Borkhar, Iran)
             matches = [m for m in matches if m.tier == TIER_EXACT]
         ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
+        if ok:
+            ok = self._off_front(ok)
         if not ok or self._glued_to_unknown(toks, i, j):
             return None
         if len(ok) > 1:
@@ -432,6 +490,8 @@ class _Finder:
                     i += 1
                 elif isinstance(hit, PlaceMention):
                     found.append(hit)
+                    if hit.kind != "country" and hit.place.latitude is not None:
+                        self.local.append(hit.place)
         found.sort(key=lambda m: m.start)
         return _drop_overlaps(found)
 

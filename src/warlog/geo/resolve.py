@@ -43,6 +43,7 @@ from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.places import PlaceMention
+from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sources import is_source_place
 from warlog.geo.unlisted import unlisted_places
 from warlog.model import Location, Place
@@ -307,8 +308,10 @@ class _Resolver:
         if btw:
             start = btw.start("road") if btw.group("road") else btw.start()
             stop = self._between_end(k, me)
+            point = self._between_point(k, me, s[start:stop]) or place
             return _location(
-                s[start:stop], place, 2, self.offset + start, self.offset + stop
+                s[start:stop], point, 2, self.offset + start, self.offset + stop,
+                point is place,
             ), set()
         inside = pat.inside.search(left, _tail(left))
         if inside:
@@ -358,6 +361,18 @@ class _Resolver:
                 return ne
         m = re.match(r"\s+and\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,4})", self.s[me:])
         return me + m.end(1) if m else me
+
+    def _between_point(self, k: int, me: int, name: str) -> Place | None:
+        """ "between X and Y": the midpoint of X and Y when Y follows and both are towns."""
+        if k + 1 >= len(self.mentions):
+            return None
+        nxt = self.mentions[k + 1]
+        ns, _ne = self._rel(nxt)
+        if nxt.kind != "city" or self.mentions[k].kind != "city":
+            return None
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", self.s[me:ns]):
+            return None
+        return midpoint(self.mentions[k].place, nxt.place, name)
 
     def _region(self, m: PlaceMention, ms: int, me: int) -> Location:
         left = self.s[:ms]
@@ -471,12 +486,30 @@ def resolve_locations(
     :meth:`GeoContext.record`.
     """
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
+    found = _with_roads(sentence, offset, found, context)
     unlisted = unlisted_places(sentence, offset, found, context)
     if unlisted:
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]
 
+
+
+def _with_roads(
+    sentence: str, offset: int, found: list[Location], context: GeoContext | None
+) -> list[Location]:
+    """ "The X-Y road" as one location (its listed point or its ends' midpoint, precision 2)
+    in place of whatever the words of its name resolved to."""
+    if "-" not in sentence and "–" not in sentence and "—" not in sentence:
+        return found
+    roads = list(compound_roads(sentence, context))
+    if not roads:
+        return found
+    for s, e, name, place, _exact in roads:
+        a, b = offset + s, offset + e
+        found = [loc for loc in found if not (loc.start < b and a < loc.end)]
+        found.append(_location(name, place, 2, a, b, place.geonameid != 0))
+    return sorted(found, key=lambda loc: loc.start)
 
 
 def facility_location(

@@ -1,0 +1,126 @@
+"""Where a document's conflict is: the front its confidently resolved places draw.
+
+An article about one battle names places within a few tens of kilometres of each other; a
+namesake of one of its villages 500 km away is almost never what it means. :class:`Front`
+keeps the last :data:`KEEP` places the document resolved with confidence (a town or a point,
+not a region coded to its capital) and answers two questions in constant time:
+
+- :meth:`Front.bonus`: how much nearer to the front one reading of a name is than another,
+  a score that falls off with the distance to the nearest recent place and to the front's
+  medoid (``front_bonus`` at 0 km, half of it at ``front_scale_km``·ln 2);
+- :meth:`Front.is_far`: a reading hundreds of kilometres from everything else the document
+  resolved (``front_far_km``, or ``front_far_radius_factor`` times the recent front's radius
+  or the spread of all its places so far, for an article that ranges over a whole country),
+  once ``front_min_places`` places are known.
+
+The medoid (the recent place with the least total distance to the others) is recomputed
+only when a place is added and asked for: :data:`KEEP`² distances, a constant. Thresholds
+are in ``data/geo.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from warlog.geo.gazetteer import haversine_km
+from warlog.geo.lexicon import geo_lexicon
+from warlog.model import Place
+
+KEEP = 12  # recent confident places that draw the front
+
+
+@dataclass(slots=True)
+class Front:
+    """The recent confident points of a document and their medoid."""
+
+    points: list[tuple[float, float]] = field(default_factory=list)
+    _medoid: tuple[float, float] | None = field(default=None, repr=False)
+    _radius: float = field(default=0.0, repr=False)
+    _dirty: bool = field(default=False, repr=False)
+    _sum: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0], repr=False)
+    _count: int = field(default=0, repr=False)
+
+    def add(self, lat: float, lon: float) -> None:
+        """Remember a confidently resolved point (the same point twice in a row counts once)."""
+        if self.points and self.points[-1] == (lat, lon):
+            return
+        self.points.append((lat, lon))
+        a, b = math.radians(lat), math.radians(lon)
+        self._sum[0] += math.cos(a) * math.cos(b)
+        self._sum[1] += math.cos(a) * math.sin(b)
+        self._sum[2] += math.sin(a)
+        self._count += 1
+        if len(self.points) > KEEP:
+            del self.points[0]
+        self._dirty = True
+
+    def __len__(self) -> int:
+        return len(self.points)
+
+    def _update(self) -> None:
+        if not self._dirty:
+            return
+        pts = self.points
+        n = len(pts)
+        dist = [[0.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                d = haversine_km(pts[i][0], pts[i][1], pts[j][0], pts[j][1])
+                dist[i][j] = dist[j][i] = d
+        best = min(range(n), key=lambda i: sum(dist[i]))
+        self._medoid = pts[best]
+        spread = sorted(dist[best])
+        self._radius = spread[n // 2]
+        self._dirty = False
+
+    def medoid(self) -> tuple[float, float] | None:
+        if not self.points:
+            return None
+        self._update()
+        return self._medoid
+
+    def radius(self) -> float:
+        """The median distance from the medoid to the front's places (km)."""
+        if not self.points:
+            return 0.0
+        self._update()
+        return self._radius
+
+    def spread(self) -> float:
+        """How widely all the document's confident places so far are scattered (km): the
+        angular dispersion of their unit vectors (O(1), every place ever added counts)."""
+        if not self._count:
+            return 0.0
+        r = math.sqrt(sum(v * v for v in self._sum)) / self._count
+        return 6371.0 * math.acos(min(1.0, r))
+
+    def distance(self, place: Place) -> float | None:
+        """Kilometres from ``place`` to the front: the nearer of its nearest recent place and
+        its medoid (``None`` before any place is known or for a place with no point)."""
+        if place.latitude is None or not self.points:
+            return None
+        lat, lon = place.latitude, place.longitude
+        nearest = min(haversine_km(lat, lon, p[0], p[1]) for p in self.points[-4:])
+        mid = self.medoid()
+        assert mid is not None
+        return min(nearest, haversine_km(lat, lon, mid[0], mid[1]))
+
+    def bonus(self, place: Place) -> float:
+        """A ranking bonus for a reading of a name near the front (0 when nothing is known)."""
+        d = self.distance(place)
+        if d is None:
+            return 0.0
+        th = geo_lexicon().thresholds
+        return th["front_bonus"] * math.exp(-d / th["front_scale_km"])
+
+    def is_far(self, place: Place) -> bool:
+        """Hundreds of km from everything the document has resolved (see module doc)."""
+        th = geo_lexicon().thresholds
+        if len(self.points) < th["front_min_places"]:
+            return False
+        d = self.distance(place)
+        if d is None:
+            return False
+        factor = th["front_far_radius_factor"]
+        return d > max(th["front_far_km"], factor * self.radius(), factor * self.spread())
