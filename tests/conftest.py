@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -97,3 +101,46 @@ def web_db(web_db_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "warlog.db"
     shutil.copyfile(web_db_template, target)
     return target
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def live_server(db: Path | str, **kwargs: Any) -> Iterator[str]:
+    """The web app on ``db`` under a real uvicorn server (a thread, a free loopback port),
+    offline place search; its URL, and the server stopped on leaving."""
+    import uvicorn
+
+    from warlog.web.app import create_app
+
+    kwargs.setdefault("allowed_hosts", ["127.0.0.1", "localhost"])
+    kwargs.setdefault("place_search", lambda q, c, n: [])
+    app = create_app(str(db), **kwargs)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def serve_app() -> Iterator[Callable[..., str]]:
+    """Start the web app on a database (:func:`live_server`) and get its URL; shared by the
+    browser tests. Every server started stops at the end of the session."""
+    with ExitStack() as stack:
+        yield lambda db, **kwargs: stack.enter_context(live_server(db, **kwargs))

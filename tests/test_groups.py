@@ -214,3 +214,30 @@ def test_cli_export_one_row_per_group_and_reports(tmp_path: Path) -> None:
     stats = runner.invoke(app, ["stats", "--db", str(db)])
     assert "3 events" in stats.output
     assert "7 events" in runner.invoke(app, ["stats", "--db", str(db), "--reports"]).output
+
+
+def test_totals_of_one_row_per_group_use_the_groups_figure(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The school strike: 3 dead in one article, 1 in the other. Its group's row (the first
+    article's report stands for it) shows 1, ACLED's most conservative figure, in the table,
+    on the map and in map clusters; every report shows its own."""
+    from warlog.store import queries
+
+    store_docs(store, A, B)
+    store.link_groups()
+    grouped, reports = EventFilter(grouped=True), EventFilter()
+
+    def table(f: EventFilter) -> list[int | None]:
+        rows = store.events(f, page_size=50)["items"]
+        return sorted(r["fatalities"] or 0 for r in rows if r["sub_event_type"] == "Attack")
+
+    assert table(grouped) == [1]
+    assert table(reports) == [1, 3]
+    school = event_id(store, "a_school")
+    points = {p[0]: p[4] for p in store.map_points(grouped)["points"]}
+    assert points[school] == 1
+    assert {p[0]: p[4] for p in store.map_points(reports)["points"]}[school] == 3
+    monkeypatch.setattr(queries, "POINT_LIMIT", 0)  # grid clusters, as for a dense view
+    clusters = store.map_points(grouped, zoom=2)["clusters"]
+    assert sum(c[3] for c in clusters) == 1 + 70  # the school (1) and the base (70), once each

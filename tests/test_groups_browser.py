@@ -1,13 +1,13 @@
 """The web app with event groups, in a real headless Chromium (the style of
-tests/test_web_browser.py, whose browser fixture and helpers this reuses): the table counts one
-row per event group, the "Every report" toggle shows every report, and a record lists the
-reports of its group; opening another report highlights its evidence in its own source."""
+tests/test_web_browser.py, whose browser fixture and helpers this reuses, with the shared
+server fixture of conftest.py): the table counts one row per event group, the "Every report"
+toggle shows every report, and a record lists the reports of its group; opening another report
+highlights its evidence in its own source; a reviewer splits a report out of its group and
+joins it back from the record view, both audited; a group's row shows its group's
+fatalities."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,33 +16,17 @@ from selenium.webdriver.common.by import By  # noqa: E402  (after the module ski
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from test_groups import A, B, C, store_docs
-from test_web_browser import WAIT, _free_port, browser, total  # noqa: F401  (fixture)
+from test_web_browser import WAIT, browser, total  # noqa: F401  (fixture)
 from warlog.store.database import open_store
 
 
 @pytest.fixture(scope="module")
-def groups_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from warlog.web.app import create_app
-
+def groups_url(tmp_path_factory: pytest.TempPathFactory, serve_app) -> str:
     db = tmp_path_factory.mktemp("groups-browser") / "warlog.db"
     with open_store(db) as st:
         store_docs(st, A, B, C)
         st.link_groups()
-    app = create_app(str(db), allowed_hosts=["127.0.0.1", "localhost"],
-                     place_search=lambda q, c, n: [])
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
+    return serve_app(db)  # the shared server fixture (conftest.py)
 
 
 def _wait(browser):  # noqa: F811
@@ -86,3 +70,47 @@ def test_one_row_per_group_toggle_and_the_group_in_the_record(browser, groups_ur
         if d.find_element(By.CSS_SELECTOR, "#record-body h2").text.startswith(f"#{other_id} ")
         and d.find_elements(By.CSS_SELECTOR, "#source mark.current") else None)
     assert " ".join(mark_text.split())[:40] == " ".join(evidence.split())[:40]
+
+
+def _group_ids(d) -> list[str] | None:
+    items = d.find_elements(By.CSS_SELECTOR, "#group-reports li[data-report]")
+    return [li.get_attribute("data-report") for li in items] or None
+
+
+def _cell(d, word: str, column: int) -> str | None:
+    row = next((r for r in d.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+                if word in r.text), None)
+    return row.find_elements(By.CSS_SELECTOR, "td")[column].text if row else None
+
+
+def test_split_and_join_from_the_record_view_audited(browser, groups_url: str  # noqa: F811
+                                                     ) -> None:
+    browser.get(groups_url)
+    _wait(browser).until(lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    _wait(browser).until(lambda d: total(d) == 3)
+    # the school strike's row: its group's figure (1, the most conservative), not 3
+    headers = [h.get_attribute("data-sort") for h in
+               browser.find_elements(By.CSS_SELECTOR, "#events-table thead th")]
+    fat = headers.index("fatalities")
+    assert _wait(browser).until(lambda d: _cell(d, "Attack", fat)) == "1"
+
+    _wait(browser).until(lambda d: _click_row(d, "Shelling"))
+    ids = _wait(browser).until(lambda d: (x := _group_ids(d)) and len(x) == 3 and x)
+    opened = browser.find_element(By.CSS_SELECTOR, "#record-body h2").text.split()[0][1:]
+    out = next(i for i in ids if i != opened)
+    _wait(browser).until(lambda d: d.find_element(
+        By.CSS_SELECTOR, f"#group-reports button.group-split[data-id='{out}']").click() or True)
+    _wait(browser).until(lambda d: (x := _group_ids(d)) and len(x) == 2 and out not in x)
+    _wait(browser).until(lambda d: total(d) == 4)  # the split report is an event of its own
+    split = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"fetch('/api/events/{out}/audit').then(r => r.json()).then(done);")
+    assert [(a["action"], a["field"]) for a in split] == [("split", "group")]
+
+    box = browser.find_element(By.ID, "group-join-target")
+    box.send_keys(out)
+    browser.find_element(By.ID, "btn-group-join").click()
+    _wait(browser).until(lambda d: (x := _group_ids(d)) and set(x) == set(ids))
+    _wait(browser).until(lambda d: total(d) == 3)
+    audit = _wait(browser).until(lambda d: d.find_element(By.ID, "audit-list").text or None)
+    assert f"with the group of #{out}" in audit

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,34 +47,12 @@ N_EVENTS = 38
 WAIT = 20
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def base_url(web_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from warlog.web.app import create_app
-
+def base_url(web_db_template: Path, tmp_path_factory: pytest.TempPathFactory,
+             serve_app) -> str:
     db = tmp_path_factory.mktemp("browser") / "warlog.db"
     shutil.copyfile(web_db_template, db)
-    app = create_app(
-        str(db), allowed_hosts=["127.0.0.1", "localhost"], place_search=lambda q, c, n: []
-    )
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
+    return serve_app(db)  # the shared server fixture (conftest.py)
 
 
 def chromium_options(user_data_dir: Path):

@@ -419,3 +419,13 @@ def join(engine: Engine, event_id: int, other_id: int, reviewer: str) -> None:
         audit.write(conn, [{"event_id": event_id, "action": "join", "field": "group",
                             "before": None, "after": str(other_id)}], reviewer)
     link(engine)
+
+
+def fatalities_shown(grouped: bool) -> Any:
+    """The fatalities column of a read of ``events``: with one row per group, a representative
+    report shows its group's figure (ACLED's most conservative of its reports'), else its own."""
+    if not grouped:
+        return s.events.c.fatalities
+    group = (select(groups_t.c.fatalities).where(groups_t.c.rep_event_id == s.events.c.id)
+             .scalar_subquery())
+    return func.coalesce(group, s.events.c.fatalities)

@@ -16,7 +16,7 @@ from sqlalchemy import Integer, and_, case, cast, func, literal_column, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from warlog.store import audit
+from warlog.store import audit, groups
 from warlog.store import schema as s
 from warlog.store.filters import EventFilter, conditions
 from warlog.store.places import admin1_label
@@ -106,8 +106,10 @@ def list_events(
     ordering = [col.desc() if order == "desc" else col.asc()]
     ordering.append(ev.c.id.desc() if order == "desc" else ev.c.id.asc())
     where = _where(db, f)
+    fat = groups.fatalities_shown(f.grouped)  # a group's row: its group's figure
+    columns = [fat.label("fatalities") if c is ev.c.fatalities else c for c in TABLE_COLUMNS]
     q = (
-        select(*TABLE_COLUMNS)
+        select(*columns)
         .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
         .where(where)
         .order_by(*ordering)
@@ -211,7 +213,8 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
         total = n_all - unlocated
         if total <= POINT_LIMIT:
             rows = conn.execute(
-                select(ev.c.id, ev.c.latitude, ev.c.longitude, ev.c.event_type, ev.c.fatalities)
+                select(ev.c.id, ev.c.latitude, ev.c.longitude, ev.c.event_type,
+                       groups.fatalities_shown(f.grouped))
                 .where(located)
                 .order_by(ev.c.id)
             ).all()
@@ -225,7 +228,8 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
                 "types": list(idx),
                 "points": points,
             }
-        clusters, types = _grid_clusters(conn, located, cell_degrees(zoom if zoom else 2))
+        clusters, types = _grid_clusters(conn, located, cell_degrees(zoom if zoom else 2),
+                                         f.grouped)
     return {
         "mode": "clusters",
         "total": total,
@@ -236,7 +240,7 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
 
 
 def _grid_clusters(
-    conn: Connection, where: ColumnElement[bool], cell: float
+    conn: Connection, where: ColumnElement[bool], cell: float, grouped: bool = False
 ) -> tuple[list[list[Any]], list[str]]:
     gx = cast((ev.c.longitude + 180.0) / cell, Integer).label("gx")
     gy = cast((ev.c.latitude + 90.0) / cell, Integer).label("gy")
@@ -248,7 +252,7 @@ def _grid_clusters(
             func.count(),
             func.sum(ev.c.latitude),
             func.sum(ev.c.longitude),
-            func.coalesce(func.sum(ev.c.fatalities), 0),
+            func.coalesce(func.sum(groups.fatalities_shown(grouped)), 0),
         )
         .where(where)
         .group_by(literal_column("gx"), literal_column("gy"), ev.c.event_type)

@@ -373,3 +373,33 @@ def set_state(db: Db, user: User, event_id: EventId, body: StateRequest) -> Any:
 )
 def merge(db: Db, user: User, event_id: EventId, body: MergeRequest) -> Any:
     return db.merge(event_id, body.into, body.version, body.into_version, user)
+
+
+# -- event groups (warlog.store.groups): a reviewer's split and join, audited --------------
+class JoinRequest(BaseModel):
+    """Put this report's event group and ``other``'s together: they report one event."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(ge=1, le=MAX_ID)
+
+
+@router.post("/events/{event_id}/group/split",
+             summary="Take this report out of its event group, for good (audited)")
+def split_group(db: Db, user: User, event_id: EventId) -> dict[str, Any]:
+    try:
+        db.split_report(event_id, user)
+    except KeyError as e:
+        raise HTTPException(404, f"no event {event_id}") from e
+    return {"group": db.group(event_id)}
+
+
+@router.post("/events/{event_id}/group/join",
+             summary="Join this report's event group with another report's (audited)")
+def join_group(db: Db, user: User, event_id: EventId, body: JoinRequest) -> dict[str, Any]:
+    if body.other == event_id:
+        raise HTTPException(422, "a report is already in its own group")
+    try:
+        db.join_reports(event_id, body.other, user)
+    except KeyError as e:
+        raise HTTPException(404, f"no event {e.args[0]}") from e
+    return {"group": db.group(event_id)}

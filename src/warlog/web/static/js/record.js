@@ -36,6 +36,7 @@ async function loadRecent() {
 function auditItem(a, withEvent) {
   const change = a.field === "merged_into" || a.field === "merged_from"
     ? [`${a.field.replace("_", " ")} #${a.after}`]
+    : a.field === "group" ? [a.action === "split" ? "out of its event group" : `with the group of #${a.after}`]
     : [a.field, ": ", el("del", {}, a.before ?? "∅"), " → ", el("ins", {}, a.after ?? "∅")];
   return el("li", {},
     el("span", { class: "who" }, a.user), " ", el("span", { class: "muted" }, fmtTime(a.at)), " ",
@@ -62,17 +63,42 @@ export async function open(id) {
 }
 
 // The reports of this event from other documents (its event group): each opens with its
-// evidence highlighted in its own source.
+// evidence highlighted in its own source. A reviewer splits a wrongly linked report out of the
+// group, or joins this report's group with another report's (both audited, both kept through
+// re-extraction).
 function groupList(rec) {
   const reports = rec.group || [];
-  if (reports.length < 2) return "";
+  const several = reports.length > 1;
   return el("section", { id: "group-reports" },
-    el("h3", {}, `Reports of this event (${reports.length})`),
-    el("ul", { class: "siblings" }, reports.map(r => el("li", {},
+    el("h3", {}, several ? `Reports of this event (${reports.length})` : "Event group"),
+    several ? el("ul", { class: "siblings" }, reports.map(r => el("li", { dataset: { report: r.id } },
       r.id === rec.id ? el("strong", {}, `#${r.id}`)
         : el("a", { onclick: () => emit("open", r.id), dataset: { id: r.id } }, `#${r.id}`),
-      ` ${r.doc} · ${r.event_date || ""} ${r.sub_event_type} — ${r.location || ""}`,
-      el("div", { class: "muted" }, r.evidence.map(e => e.text).join(" … "))))));
+      ` ${r.doc} · ${r.event_date || ""} ${r.sub_event_type} — ${r.location || ""} `,
+      el("button", { type: "button", class: "small group-split", dataset: { id: r.id },
+        title: "This report is another event: take it out of the group",
+        onclick: () => groupEdit(rec, `/api/events/${r.id}/group/split`, null,
+          `Report ${r.id} split out of its group`) }, "Split out"),
+      el("div", { class: "muted" }, r.evidence.map(e => e.text).join(" … ")))))
+      : el("p", { class: "muted" }, "No other document reports this event."),
+    el("div", { class: "actions" },
+      el("input", { id: "group-join-target", type: "number", min: "1", placeholder: "event #", style: "width:90px" }),
+      el("button", { type: "button", id: "btn-group-join", title: "That report is the same event: one group",
+        onclick: () => {
+          const other = Number(document.getElementById("group-join-target").value);
+          if (other) groupEdit(rec, `/api/events/${rec.id}/group/join`, { other },
+            `Event ${rec.id} joined with ${other}`);
+        } }, "Join with that report's group")));
+}
+
+async function groupEdit(rec, path, body, done) {
+  try {
+    await send("POST", path, body || {});
+    setStatus(done);
+    await afterChange(rec.id);
+  } catch (e) {
+    showMessage(conflictText(e));
+  }
 }
 
 function value(v) { return v === null || v === undefined || v === "" ? el("span", { class: "muted" }, "—") : String(v); }
