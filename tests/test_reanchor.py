@@ -50,6 +50,14 @@ def article(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def stored(article: Path, tmp_path: Path):
+    """The article extracted into a fresh SQLite store: (database path, store)."""
+    db = tmp_path / "w.db"
+    extract(article, db)
+    return db, open_store(db)
+
+
 def _verified_event(store, index: int = -1) -> dict:
     """Verify (through the store API) the event with the most evidence spans."""
     records = sorted(store.iter_event_records(), key=lambda r: (len(r["evidence_spans"]), r["id"]))
@@ -60,11 +68,9 @@ def _verified_event(store, index: int = -1) -> dict:
 
 
 def test_verified_evidence_follows_its_text_after_a_paragraph_is_inserted(
-    article: Path, tmp_path: Path
+    article: Path, stored
 ) -> None:
-    db = tmp_path / "w.db"
-    extract(article, db)
-    store = open_store(db)
+    db, store = stored
     event = _verified_event(store)
     before = spans_text(store, event["id"])
     assert len(before) >= 2 and all(t.strip() for t in before)
@@ -92,11 +98,9 @@ def test_verified_evidence_follows_its_text_after_a_paragraph_is_inserted(
 
 
 def test_evidence_that_left_the_document_flags_the_event_for_re_review(
-    article: Path, tmp_path: Path
+    article: Path, stored
 ) -> None:
-    db = tmp_path / "w.db"
-    extract(article, db)
-    store = open_store(db)
+    db, store = stored
     event = _verified_event(store)
     gone = event["evidence"][0]["text"]
     kept = [e["text"] for e in event["evidence"][1:]]
@@ -218,11 +222,9 @@ def test_re_anchoring_on_a_postgresql_store(article: Path, pg_url: str) -> None:
     store.engine.dispose()
 
 
-def test_merging_keeps_every_lost_span(article: Path, tmp_path: Path) -> None:
+def test_merging_keeps_every_lost_span(article: Path, stored) -> None:
     """Spans that were not found share the offsets -1: a merge still tells them apart by text."""
-    db = tmp_path / "w.db"
-    extract(article, db)
-    store = open_store(db)
+    db, store = stored
     small, big = _verified_event(store, 0), _verified_event(store, -1)
     lost = [small["evidence"][0]["text"], big["evidence"][0]["text"]]
     raw = article.read_text(encoding="utf-8")

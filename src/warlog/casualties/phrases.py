@@ -38,6 +38,20 @@ class Mention:
     subset: bool = False
     additional: bool = False
 
+    @classmethod
+    def counted(cls, i: int, j: int, q: Quantity, head: str, head_role: str | None,
+                kind: str, vague: bool | None = None, additional: bool = False) -> Mention:
+        """A phrase ``[i, j)`` counted by the quantity ``q`` (its cue's range and figures)."""
+        return cls(i, j, q.i, q.j, q.value, q.low, q.high, q.vague if vague is None else vague,
+                   head, head_role, kind, additional=additional)
+
+    @classmethod
+    def one_person(cls, i: int, j: int, kind: str, cue_end: int | None = None) -> Mention:
+        """One person named without a number ("a soldier", "the commander"); ``cue_end``:
+        the end of the highlighted cue (the phrase's end by default; ``i``: no count)."""
+        cj = j if cue_end is None else cue_end
+        return cls(i, j, i, cj, 1 if cj > i else None, None, None, False, "person", None, kind)
+
 
 @dataclass(slots=True)
 class NounPhrase:
@@ -266,33 +280,10 @@ def _counted(tokens: list[Token], q: Quantity, text: str, lx: Lexicon, w_: Words
             return None
     if np_.restated is not None:
         r = np_.restated
-        return Mention(
-            q.i,
-            np_.end,
-            r.i,
-            r.j,
-            r.value,
-            r.low,
-            r.high,
-            False,
-            np_.head,
-            np_.head_role,
-            "number",
-        )
-    return Mention(
-        q.i,
-        np_.end,
-        q.i,
-        q.j,
-        q.value,
-        q.low,
-        q.high,
-        q.vague,
-        np_.head,
-        np_.head_role,
-        "vague" if q.vague else "number",
-        additional=q.qualifier == "additional",
-    )
+        return Mention.counted(q.i, np_.end, r, np_.head, np_.head_role, "number", False)
+    return Mention.counted(q.i, np_.end, q, np_.head, np_.head_role,
+                           "vague" if q.vague else "number",
+                           additional=q.qualifier == "additional")
 
 
 def _mention_at(
@@ -316,29 +307,17 @@ def _mention_at(
         if q is not None and q.value is not None:
             np_ = scan_np(tokens, q.j, text, lx)
             if np_.head != "nonhuman":
-                return Mention(
-                    p,
-                    np_.end,
-                    q.i,
-                    q.j,
-                    q.value,
-                    q.low,
-                    q.high,
-                    q.vague,
-                    "person",
-                    np_.head_role,
-                    "number",
-                )
+                return Mention.counted(p, np_.end, q, "person", np_.head_role, "number")
     if w in w_.determiners and w not in w_.ones:
         if next_person[p + 1] > p + 1 + MAX_NP:
             return None  # no person noun near: not "a member of the SDF"
         np_ = scan_np(tokens, p + 1, text, lx)
         if np_.head == "person" and np_.singular and np_.head_role is None:
-            return Mention(p, np_.end, p, np_.end, 1, None, None, False, "person", None, "article")
+            return Mention.one_person(p, np_.end, "article")
         return None
     end = title_end(tokens, p, lx)
     if end is not None:
-        return Mention(p, end, p, end, 1, None, None, False, "person", None, "title")
+        return Mention.one_person(p, end, "title")
     if (
         w in lx.person_singular
         and w not in lx.collective
@@ -347,12 +326,12 @@ def _mention_at(
     ):
         end = title_end(tokens, p + 1, lx, named=True)  # "journalist Brent Renaud"
         if end is not None:
-            return Mention(p, end, p, end, 1, None, None, False, "person", None, "title")
+            return Mention.one_person(p, end, "title")
     if p > 0 and tokens[p - 1].low in w_.list_joiners:
         if w in lx.person_singular and w not in lx.collective:  # "a lieutenant and soldier"
             np_ = scan_np(tokens, p, text, lx)
-            return Mention(p, np_.end, p, np_.end, 1, None, None, False, "person", None, "bare")
+            return Mention.one_person(p, np_.end, "bare")
         if w in lx.person_plural:  # "150 soldiers and policemen": adds no number
             np_ = scan_np(tokens, p, text, lx)
-            return Mention(p, np_.end, p, p, None, None, None, False, "person", None, "bare")
+            return Mention.one_person(p, np_.end, "bare", cue_end=p)
     return None
