@@ -46,6 +46,25 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue, inside
 
 
+_TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
+
+
+@cached
+def _settlement_or_site() -> frozenset[str]:
+    lex = geo_lexicon()
+    return lex.settlement_words
+
+
+def _locative(cue: str, inside: bool) -> bool:
+    """A cue that places ("near", "in", "the town of"), not a verb ("captured Abu Hamza"
+    names a person as often as a place)."""
+    words = cue.lower().split()
+    if inside or not words:
+        return True
+    lex = geo_lexicon()
+    return " ".join(words[:3]) in lex.near_phrases or words[-1] in ("of", "in", "within", "near")
+
+
 def _known_word(word: str) -> bool:
     lex = geo_lexicon()
     norm = normalize(word)
@@ -99,9 +118,18 @@ def unlisted_places(
             if any(a < e and s < b for a, b in spans):
                 continue
             name = m.group("name")
+            trail = _TRAILING_WORD.search(name)
+            if trail and trail.group(1).lower() in _settlement_or_site():
+                e -= len(trail.group())  # "in Al-Hawayej Town": the town is Al-Hawayej
+                name = name[: trail.start()]
             words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
-            if words and len(words) > 1 and words[0].lower() in geo_lexicon().particles:
+            lex = geo_lexicon()
+            if words and len(words) > 1 and words[0].lower() in lex.particles:
                 words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
+            if len(words) > 1 and words[0].lower() in lex.toponym_heads and _locative(
+                sentence[m.start() : s], pattern is inside
+            ):
+                words = words[1:]  # "near Abu Khashab": a toponym's generic head
             if not words or any(_known_word(w) for w in words) or _is_actor(name):
                 continue
             if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
