@@ -182,8 +182,8 @@ class InlineCleaner:
 
 
 @cached
-def markdown_cleaner() -> InlineCleaner:
-    """Inline rules for Markdown bodies (front-lines exports)."""
+def _rules() -> dict[str, Rule]:
+    """Every inline rule, once, by name; each format's cleaner lists the ones it applies."""
     rules = [
         Rule("obj", OBJECT, "["),
         Rule("magic", MAGIC, "_"),
@@ -200,36 +200,34 @@ def markdown_cleaner() -> InlineCleaner:
         Rule("esc", ESCAPE, "\\", "keep"),
         Rule("code", CODE, "`", "keep"),
         Rule("stars", STARS, "*"),
-        Rule("boldu", BOLD_US, "_", "keep"),
-        Rule("italu", ITALIC_US, "_", "keep"),
-        Rule("lit", template_literal(), "{", "literal"),
-        Rule("tpl", TEMPLATE, "{"),
-        Rule("stray", STRAY, "{}[]'_"),
-    ]
-    return InlineCleaner(rules, lexicon.template_literals(), image_names=True)
-
-
-@cached
-def plaintext_cleaner() -> InlineCleaner:
-    """Inline rules for plain-text scrapes (Wikipedia dumps and mirror pages)."""
-    rules = [
-        Rule("obj", OBJECT, "["),
-        Rule("magic", MAGIC, "_"),
-        Rule("comment", COMMENT, "<-"),
-        Rule("ref", REF_PAIR, "<"),
-        Rule("img", IMAGE_MD, "!"),
-        Rule("cite", citation(), "["),
-        Rule("link", LINK_MD, "[", "keep"),
-        Rule("br", BR, "<", "space"),
-        Rule("tag", TAG, "<"),
         Rule("bold", BOLD, "*", "keep"),
+        Rule("boldu", BOLD_US, "_", "keep"),
         Rule("italu", ITALIC_US, "_", "keep"),
         Rule("lit", template_literal(), "{", "literal"),
         Rule("tpl", TEMPLATE, "{"),
         Rule("parens", EMPTY_PARENS, "("),
         Rule("stray", STRAY, "{}[]'_"),
     ]
-    return InlineCleaner(rules, lexicon.template_literals(), image_names=True)
+    return {r.name: r for r in rules}
+
+
+def _cleaner(names: str) -> InlineCleaner:
+    table = _rules()
+    return InlineCleaner([table[n] for n in names.split()], lexicon.template_literals(),
+                         image_names=True)
+
+
+@cached
+def markdown_cleaner() -> InlineCleaner:
+    """Inline rules for Markdown bodies (front-lines exports), in the order they are tried."""
+    return _cleaner("obj magic comment ref img wfile cite link wlink auto br tag esc code stars "
+                    "boldu italu lit tpl stray")
+
+
+@cached
+def plaintext_cleaner() -> InlineCleaner:
+    """Inline rules for plain-text scrapes (Wikipedia dumps and mirror pages), in order."""
+    return _cleaner("obj magic comment ref img cite link br tag bold italu lit tpl parens stray")
 
 
 def iter_lines(raw: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
