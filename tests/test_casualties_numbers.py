@@ -21,9 +21,11 @@ from warlog.casualties.tokens import tokenize
         ("twenty-one", 21),
         ("One hundred twenty", 120),
         ("two hundred and five", 205),
+        ("three hundred and fifty", 350),
         ("a hundred", 100),
         ("two dozen", 24),
         ("3 thousand", 3000),
+        ("5 thousand", 5000),
         ("1.5 million", 1_500_000),
     ],
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from warlog.casualties import Fatalities, count_fatalities, find_quantities, parse_number
+from warlog.casualties import Fatalities, count_fatalities, find_quantities
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gold"
@@ -33,27 +33,6 @@ def _gold_agrees(f: Fatalities, gold: int | None, low: int | None, high: int | N
 
 
 # ----------------------------------------------------------------------------- numbers
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("19", 19),
-        ("1,200", 1200),
-        ("eleven", 11),
-        ("twenty-one", 21),
-        ("One hundred twenty", 120),
-        ("three hundred and fifty", 350),
-        ("a hundred", 100),
-        ("two dozen", 24),
-        ("1.5 million", 1_500_000),
-        ("5 thousand", 5000),
-        ("soldiers", None),
-        ("25th", None),
-    ],
-)
-def test_parse_number(text: str, value: int | None) -> None:
-    assert parse_number(text) == value
 
 
 @pytest.mark.parametrize(
