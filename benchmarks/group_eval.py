@@ -25,16 +25,19 @@ from sqlalchemy import select
 from warlog.store import schema as s
 from warlog.store.database import open_store
 from warlog.store.filters import EventFilter
+from warlog.store.group_rule import place_name
 
 PAIRS = Path(__file__).parent / "pairs" / "corpus_pairs.jsonl"
 
 
-def _index(store: Any) -> dict[tuple[str, str], list[tuple[str, str | None, int]]]:
-    """(document, date) → [(first evidence text, sub-event type, group id)]."""
+def _index(store: Any) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
+    """(document, date) → [(first evidence text, sub-event type, location, group id, the
+    report's stored coding)]."""
     ev, doc, evid, gm = s.events, s.documents, s.evidence, s.group_members
     q = (
         select(doc.c.name, ev.c.event_date, evid.c.text, ev.c.sub_event_type, ev.c.location,
-               ev.c.id, gm.c.group_id)
+               ev.c.id, gm.c.group_id, ev.c.date_end, ev.c.admin1, ev.c.country, ev.c.actor1,
+               ev.c.actor2)
         .select_from(ev.join(doc, doc.c.id == ev.c.document_id)
                      .join(evid, (evid.c.event_id == ev.c.id) & (evid.c.position == 0))
                      .outerjoin(gm, gm.c.event_id == ev.c.id))
@@ -43,30 +46,58 @@ def _index(store: Any) -> dict[tuple[str, str], list[tuple[str, str | None, int]
     with store.read.connect() as conn:
         for r in conn.execute(q):
             day = r.event_date.isoformat() if r.event_date else ""
+            coding = {"dates": (r.event_date, r.date_end), "type": r.sub_event_type,
+                      "place": place_name(r.location), "admin": (r.country, r.admin1),
+                      "actors": {a for a in (r.actor1, r.actor2) if a}}
             out[(r.name, day)].append((" ".join(r.text.split()), r.sub_event_type, r.location,
-                                       r.group_id if r.group_id is not None else -r.id))
+                                       r.group_id if r.group_id is not None else -r.id, coding))
     return out
 
 
-def _find(index: dict, side: dict[str, Any]) -> set[int]:
-    """The groups of the reports a pair side names (the same type and place first)."""
+def _hits(index: dict, side: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The reports a pair side names (the same type and place first)."""
     text = " ".join(side["evidence"].split())
     hits = [h for h in index.get((side["doc"], side["date"]), []) if h[0].startswith(text)]
     exact = [h for h in hits if h[1] == side.get("sub_event_type")
              and h[2] == side.get("location")]
-    return {h[3] for h in (exact or hits)}
+    return exact or hits
+
+
+def _find(index: dict, side: dict[str, Any]) -> set[int]:
+    """The groups of the reports a pair side names."""
+    return {h[3] for h in _hits(index, side)}
+
+
+def coding_kind(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """How two documents coded one event differently, the first that applies: the place named
+    otherwise in another admin area, in the same one, the sub-event type, no common actor,
+    the dates; else the same coding. (A description of the pair, not the rule.)"""
+    if a["place"] != b["place"]:
+        return "place, other admin1" if a["admin"] != b["admin"] else "place, same admin1"
+    if a["type"] != b["type"]:
+        return "sub-event type"
+    if a["actors"] and b["actors"] and not a["actors"] & b["actors"]:
+        return "actors"
+    if a["dates"] != b["dates"]:
+        return "dates"
+    return "same coding"
 
 
 def score(store: Any, pairs: list[dict[str, Any]]) -> dict[str, Any]:
     index = _index(store)
     tp = fp = fn = tn = missing = 0
     errors = []
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind → [pairs, linked]
     for p in pairs:
-        ga, gb = _find(index, p["a"]), _find(index, p["b"])
+        ha, hb = _hits(index, p["a"]), _hits(index, p["b"])
+        ga, gb = {h[3] for h in ha}, {h[3] for h in hb}
         if not ga or not gb:
             missing += 1
             continue
         predicted = bool(ga & gb)
+        kind = coding_kind(ha[0][4], hb[0][4]) if p["same"] else f"not: {p['why']}"
+        kinds[kind][0] += 1
+        kinds[kind][1] += int(predicted)
         if p["same"] and predicted:
             tp += 1
         elif p["same"]:
@@ -83,6 +114,7 @@ def score(store: Any, pairs: list[dict[str, Any]]) -> dict[str, Any]:
         "precision": tp / (tp + fp) if tp + fp else 1.0,
         "recall": tp / (tp + fn) if tp + fn else 1.0,
         "errors": errors,
+        "kinds": dict(kinds),
     }
 
 
@@ -114,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pair precision {res['precision']:.3f}  pair recall {res['recall']:.3f}")
     print(f"events: {tot['reports_events']} reports -> {tot['groups_events']} after grouping; "
           f"fatalities: {tot['reports_fatalities']} -> {tot['groups_fatalities']}")
+    print("\nby kind (same event: how the two documents coded it; other: why it is not one)")
+    print(f"  {'kind':<52}{'pairs':>6}{'linked':>8}")
+    for kind, (n, linked) in sorted(res["kinds"].items()):
+        print(f"  {kind:<52}{n:>6}{linked:>8}")
     if args.errors:
         for kind, p in res["errors"]:
             print(f"\n{kind}: {p['why']}")
