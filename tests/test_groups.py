@@ -241,3 +241,24 @@ def test_totals_of_one_row_per_group_use_the_groups_figure(
     monkeypatch.setattr(queries, "POINT_LIMIT", 0)  # grid clusters, as for a dense view
     clusters = store.map_points(grouped, zoom=2)["clusters"]
     assert sum(c[3] for c in clusters) == 1 + 70  # the school (1) and the base (70), once each
+
+
+def test_a_store_linked_by_an_older_rule_is_linked_again(store: Store) -> None:
+    """A store written before a key column existed, or linked under other thresholds: the
+    next link adds what is missing and links every report again; reviewers' pins stay."""
+    from sqlalchemy import text, update
+
+    store_docs(store, A, B)
+    store.link_groups()
+    store.split_report(event_id(store, "b_base"), "reviewer1")
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_group_members_place"))
+        conn.execute(text("ALTER TABLE group_members DROP COLUMN site_ref"))
+        conn.execute(text("ALTER TABLE group_members DROP COLUMN country"))
+        conn.execute(update(s.meta_info).where(s.meta_info.c.key == "grouping_rule")
+                     .values(value="an older rule"))
+    assert store.link_groups()["new_reports"] == 6  # every report linked again
+    groups = groups_by_key(store)
+    assert frozenset({"b_base"}) in groups and frozenset({"a_base"}) in groups
+    assert frozenset({"a_school", "b_school"}) in groups
+    assert store.link_groups()["new_reports"] == 0  # and then current
