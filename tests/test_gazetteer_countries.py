@@ -219,6 +219,8 @@ def test_a_zip_without_a_geonames_file_and_a_missing_file_are_errors(
     assert code == 2 and "cannot read" in out
     code, out = cli("add", "Syria", cache_dir=cache)
     assert code == 2 and "not a two-letter ISO 3166 country code" in out
+    code, out = cli("add", "SY", "--alternate-names", str(SY_ALT), cache_dir=cache)
+    assert code == 2 and "--alternate-names goes with --file" in out
     assert not (cache / "geonames").exists()
 
 

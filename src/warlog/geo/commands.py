@@ -99,6 +99,8 @@ def register(group: typer.Typer) -> None:
         codes = list(countries or [])
         if file is None and not codes:
             _fail("give country codes (warlog gazetteer add SY IQ) or --file PATH")
+        if file is None and alternate_names is not None:
+            _fail("--alternate-names goes with --file (a download fetches its own)")
         t0 = time.perf_counter()
         try:
             with _settings.using(settings):
