@@ -57,12 +57,15 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     r = rules()
     out: list[Event] = []
     states: list[GroupState] = []
-    # reports of one document are one event only with the same dates: candidates by dates
-    by_dates: dict[tuple[int | None, int | None], list[tuple[LinkKey, int]]] = {}
+    # reports of one document are one event only with the same dates, sub-event type and
+    # actors (the rule's one-document branch): candidates by those, so a long document with
+    # thousands of reports compares each with a handful, not with all
+    blocks: dict[tuple, list[tuple[LinkKey, int]]] = {}
     for i, ev in enumerate(events):
         key = link_key(_fields(ev, i), r)
         state = GroupState.of(key)
-        candidates = by_dates.setdefault((key.day_start, key.day_end), [])
+        candidates = blocks.setdefault((key.day_start, key.day_end, key.sub_event_type,
+                                        key.actor_lo, key.actor_hi), [])
         target = next((g for other, g in candidates
                        if same_event(other, key, PY, r) and states[g].fits(state)), None)
         if target is None:
