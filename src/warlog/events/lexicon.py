@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.taxonomy import Taxonomy, TaxonomyError, taxonomy
 
@@ -35,6 +36,11 @@ class Lexicon:
     partial_to: str  # the sub-event type of a partial gain ("captured parts of the base")
     civilian_victims: frozenset[str]
     modal_before_to: frozenset[str]
+    modal_before_article: frozenset[str]
+    articles: frozenset[str]
+    infinitive_marker: str
+    past_auxiliaries: tuple[str, ...]
+    past_participle_endings: tuple[str, ...]
     modal_before: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
     tally_openers: tuple[str, ...]
@@ -92,6 +98,7 @@ def lexicon() -> Lexicon:
          int(r.get("window", ov["window"])))
         for r in ov["rules"])
     mod = data["modality"]
+    grammar = lang.words("grammar")
     return Lexicon(
         automaton=auto,
         taxonomy=tax,
@@ -103,6 +110,11 @@ def lexicon() -> Lexicon:
         partial_to=str(partial["to"]),
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
         modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
+        modal_before_article=frozenset(_norm(w) for w in mod["before_article"]),
+        articles=frozenset(str(w) for w in grammar["articles"]),
+        infinitive_marker=str(grammar["infinitive_marker"]),
+        past_auxiliaries=tuple(str(w) for w in grammar["past_auxiliaries"]),
+        past_participle_endings=tuple(str(w) for w in grammar["past_participle_endings"]),
         modal_before=tuple(_norm(w) for w in mod["before"]),
         modal_auxiliaries=frozenset(_norm(w) for w in mod["auxiliaries"]),
         tally_openers=tuple(_norm(w) for w in data["tally_openers"]),

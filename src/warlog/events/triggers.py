@@ -85,21 +85,21 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     if not before:
         return False
     last = before[-4:]
-    if len(before) >= 2 and before[-1] == "to" and before[-2] in lex.modal_before_to:
+    to = lex.infinitive_marker
+    if len(before) >= 2 and before[-1] == to and before[-2] in lex.modal_before_to:
         return True
-    if len(before) >= 3 and before[-1] == "to" and before[-3] in lex.modal_before_to:
-        return True  # "preparing an attack", "attempt to recapture"
-    if len(before) >= 2 and before[-1] in ("an", "a", "the") and before[-2] in (
-            "preparing", "planning", "planned", "plotting", "threatened"):
-        return True
+    if len(before) >= 3 and before[-1] == to and before[-3] in lex.modal_before_to:
+        return True  # "attempt to recapture", "plans to soon attack"
+    if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
+        return True  # "preparing an attack"
     if any(w in lex.modal_before for w in last[-2:]):
         return True
     if any(w in lex.modal_auxiliaries for w in last):
         return True  # "would soon launch an offensive"
-    if not low[:start].rstrip().endswith(("was", "were")):
+    if not low[:start].rstrip().endswith(lex.past_auxiliaries):
         phrase_end = low.find(" ", start)
         word = low[start:phrase_end if phrase_end != -1 else len(low)]
-        if not word.endswith("ed"):
+        if not word.endswith(lex.past_participle_endings):
             ahead = _WORD.findall(low[start:start + 80])[1:7]
             if any(w in lex.modal_auxiliaries for w in ahead):
                 return True  # "The capture of Stalingrad would make …": a supposition
