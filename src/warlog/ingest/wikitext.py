@@ -125,19 +125,12 @@ class _Reader:
                 b.copy(pos, m.start())
             kind = m.lastgroup
             ms, me = m.span()
-            if kind == "tpl":
+            if kind in ("tpl", "link"):  # a bracketed span: read it whole when it closes in time
                 close = self.pairs.get(ms)
                 if close is None or close > limit:
                     pos = me
                 else:
-                    self.template(ms, close)
-                    pos = close
-            elif kind == "link":
-                close = self.pairs.get(ms)
-                if close is None or close > limit:
-                    pos = me
-                else:
-                    self.link(ms, close)
+                    (self.template if kind == "tpl" else self.link)(ms, close)
                     pos = close
             elif kind == "comment":
                 c = raw.find("-->", me, limit)
