@@ -293,6 +293,7 @@ def test_status_says_what_is_installed(cache: Path) -> None:
     assert info["built"] and info["index_version"] == gazetteer.INDEX_VERSION
     assert info["added"]["SY"]["classes"]["S"] == 4
     assert info["admin_names"] == 5  # one ADM1, two ADM2, two ADM3
+    assert info["with_admin2"] == 10  # the records of the file that have an admin2 code
 
 
 # ----------------------------------------------------------------------------- cluster

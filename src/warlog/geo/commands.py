@@ -69,6 +69,7 @@ def status_of(settings: _settings.Settings) -> dict[str, Any]:
         out["records"] = len(data["ids"])
         out["classes"] = dict(sorted(Counter(f.split(".")[0] for f in data["feature"]).items()))
         out["admin_names"] = len(data["admin_names"])
+        out["with_admin2"] = sum(1 for a in data["admin2"] if a)
     return out
 
 
@@ -159,4 +160,5 @@ def register(group: typer.Typer) -> None:
         if info["built"]:
             classes = ", ".join(f"{k} {v:,}" for k, v in info["classes"].items())
             typer.echo(f"records in the index: {info['records']:,} ({classes}); "
+                       f"with admin2 codes: {info['with_admin2']:,}; "
                        f"admin areas named: {info['admin_names']:,}")
