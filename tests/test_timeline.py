@@ -448,3 +448,57 @@ def test_a_heading_brings_the_story_back_to_the_documents_year():
                 clock.start_section(sec.title)
         found += [(d.text, d.date_start.isoformat()) for d in clock.read(s.text, s.start)]
     assert ("On 24 February", "2022-02-24") in found
+
+
+# ---------------------------------------------------------------------------- profile span
+def test_profile_span_places_a_year_less_date_read_before_any_other() -> None:
+    # an offensive of 6 November 2016 – 23 February 2017 whose lead opens "On 10 January":
+    # the narrative has no date yet, only the conflict's span puts January in 2017
+    clock = NarrativeClock(year=2016)
+    clock.span = (D("2016-11-06"), D("2017-02-23"))
+    assert clock.read("On 10 January, rebels attacked.")[0].date_start == D("2017-01-10")
+    plain = NarrativeClock(year=2016)
+    assert plain.read("On 10 January, rebels attacked.")[0].date_start == D("2016-01-10")
+
+
+def test_profile_span_keeps_a_month_jump_inside_the_conflict() -> None:
+    # October, then "On 3 March": the clock reads a new year, unless the conflict ended
+    # before that March and began before this one
+    clock = clock_at("2014-10-20")
+    clock.span = (D("2014-02-01"), D("2014-11-30"))
+    assert clock.read("On 3 March, rebels attacked.")[0].date_start == D("2014-03-03")
+    assert clock_at("2014-10-20").read("On 3 March, rebels attacked.")[0].date_start == D(
+        "2015-03-03")
+
+
+def test_profile_span_never_moves_a_written_year_or_a_far_date() -> None:
+    clock = clock_at("2016-06-01")
+    clock.span = (D("2014-11-01"), D("2015-02-28"))
+    assert clock.read("On 3 March 2013, they attacked.")[0].date_start == D("2013-03-03")
+    clock = clock_at("2016-06-01")
+    clock.span = (D("2014-11-01"), D("2015-02-28"))
+    # outside the span either way: the narrative's reading stands
+    assert clock.read("On 3 May, rebels attacked.")[0].date_start == D("2016-05-03")
+
+
+def test_profile_span_is_the_period_of_a_document_without_dated_metadata() -> None:
+    from warlog.ingest.reader import read_path
+    from warlog.profile import profile_of
+    from warlog.profile.sides import ProfileSides
+
+    path = Path(__file__).parent / "fixtures" / "golden" / "Battle_of_Kunduz_2016.html"
+    doc = read_path(path)[0]  # HTML: the dates are in its infobox table, not in its metadata
+    assert document_dates(doc).period is None
+    sides = ProfileSides.from_profile(profile_of(doc))
+    assert sides is not None and sides.span == (D("2016-10-03"), D("2016-10-12"))
+    clock = NarrativeClock.for_document(doc, span=sides.span)
+    assert clock.period == sides.span and clock.year == 2016
+
+
+def test_profile_span_leaves_a_background_before_the_conflict_alone() -> None:
+    # a conflict of September 2018 – December 2019 whose background tells "in January
+    # [2018] … in December and more in March": December looks back to 2017
+    clock = NarrativeClock(year=2018)
+    clock.span = (D("2018-09-17"), D("2019-12-19"))
+    clock.read("In January 2018, the army attacked.")
+    assert clock.read("Fighters left in December.")[0].date_start.year == 2017

@@ -13,6 +13,10 @@ names each actor). :meth:`ActorContext.resolve` then gives a generic mention a n
   names it, else the most-named actor of the first preferred kind the document names (the
   ``@default`` mark in that list stands for the country default), else the country default,
   else the class fallback ("Unidentified armed group").
+
+With the document's conflict profile (:meth:`ActorContext.use_profile`), a generic mention
+of an event inside the profile's date span is the profile's one belligerent of the right kind
+(:meth:`ActorContext.profile_side`; :mod:`warlog.profile.sides` decides when there is one).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
 from warlog.actors.dictionary import ActorIndex, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
@@ -108,6 +113,15 @@ def _police_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, alts)) + r")\b")
 
 
+class Sides(Protocol):
+    """What the actor context asks a document's profile (:class:`warlog.profile.sides.
+    ProfileSides`)."""
+
+    def actor_for(self, generic_class: str, country: str | None = None) -> str | None: ...
+
+    def covers(self, first: date | None, last: date | None = None) -> bool: ...
+
+
 @dataclass(slots=True)
 class ActorContext:
     """What a document says about who is fighting: its country and its actors."""
@@ -117,6 +131,9 @@ class ActorContext:
     counts: Counter[str] = field(default_factory=Counter)  # canonical name -> weight
     first: dict[str, int] = field(default_factory=dict)  # canonical name -> first offset
     country_scores: Counter[str] = field(default_factory=Counter)
+    sides: Sides | None = None  # the document's profile (use_profile)
+    # (start, end) of a generic mention -> its class, while a profile is in use
+    generic_at: dict[tuple[int, int], str] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -269,12 +286,39 @@ class ActorContext:
         return ActorMention(mention.start, mention.end, mention.text, name,
                             info.inter if info else mention.inter, known)
 
+    def use_profile(self, sides: Sides | None) -> None:
+        """Let the document's conflict profile name its generic mentions (profile_side)."""
+        self.sides = sides
+        self.generic_at.clear()
+
+    def profile_side(self, mention: ActorMention | None, first: date | None,
+                     last: date | None = None) -> ActorMention | None:
+        """A generic mention of an event on the days ``first``..``last`` as the profile's
+        belligerent of its class, when the profile has exactly one and the days lie inside
+        its span; any other mention as it is."""
+        if mention is None or self.sides is None:
+            return mention
+        cname = self.generic_at.get((mention.start, mention.end))
+        if cname is None or not self.sides.covers(first, last):
+            return mention
+        name = self.sides.actor_for(cname, self.country)
+        info = self.index.by_name(name) if name else None
+        if info is None or info.name == mention.name:
+            return mention
+        if info.kind not in _STATE_KINDS and self.dominant([info.kind]) not in (None, info.name):
+            return mention  # the text names another of its kind more: the text decides
+        return ActorMention(mention.start, mention.end, mention.text, info.name, info.inter,
+                            info.country or mention.country)
+
     def resolve(self, mention: ActorMention) -> ActorMention:
         """The mention with a concrete actor name (non-generic mentions come back as they are)."""
         if not is_generic(mention):
             return mention
         lex = self.index.lexicon
         cname = mention.name[len(GENERIC_PREFIX) :]
+        if self.sides is not None and mention.start >= 0 and not mention.country:
+            # "Syrian troops" carry their nation: only a bare generic phrase is the profile's
+            self.generic_at[(mention.start, mention.end)] = cname
         if cname in ("state", "police"):
             name = self.state_forces(mention.country, police=cname == "police")
         else:

@@ -2,7 +2,10 @@
 
 ``ArgumentContext`` gathers the per-document resolvers (narrative clock, gazetteer context,
 actor context) behind one small interface, so the extractor does not depend on how each stage
-is built.
+is built. The document's conflict profile (:mod:`warlog.profile`, read first) guides them:
+its date span bounds the clock's year-less dates, its place votes for the document's country
+and is where events happen until the text names a place, and its belligerents name generic
+actors (:func:`profile_sides`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
 from warlog.nlp.sentences import Sentence
+from warlog.profile.model import Profile
 from warlog.taxonomy import taxonomy
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
@@ -38,17 +42,22 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 class ArgumentContext:
     """Per-document resolvers for dates, places and actors."""
 
-    def __init__(self, doc: Document, folded: str | None = None) -> None:
+    def __init__(self, doc: Document, folded: str | None = None,
+                 profile: Profile | None = None) -> None:
         from warlog.actors.context import ActorContext
         from warlog.geo.context import GeoContext
         from warlog.plugins import geocoder
+        from warlog.profile.sides import ProfileSides
         from warlog.timeline.clock import NarrativeClock
 
         self.doc = doc
-        self.clock = NarrativeClock.for_document(doc)
+        self.sides = ProfileSides.from_profile(profile)
+        span = self.sides.span if self.sides else None
+        self.clock = NarrativeClock.for_document(doc, span=span)
         self.gazetteer = geocoder()
-        self.geo = GeoContext.from_document(doc, self.gazetteer)
+        self.geo = GeoContext.from_document(doc, self.gazetteer, place_hint=self._place_hint())
         self.actor_ctx = ActorContext.from_document(doc, folded=folded)
+        self.actor_ctx.use_profile(self.sides)
         self._facilities: dict[str, Location] = {}
         self._site_patterns: list[tuple[re.Pattern[str], Location]] = []
         codes = self.geo.primary_codes or self.geo.country_codes
@@ -56,18 +65,34 @@ class ArgumentContext:
         self.country: str | None = info["name"] if info else self.actor_ctx.country
 
     @classmethod
-    def for_document(cls, doc: Document, folded: str | None = None) -> ArgumentContext:
+    def for_document(cls, doc: Document, folded: str | None = None,
+                     profile: Profile | None = None) -> ArgumentContext:
         """The resolvers of ``doc`` (``folded``: ``fold(doc.text)``, computed once by the
-        extractor and shared with the actor context's reading of the whole text)."""
-        return cls(doc, folded)
+        extractor and shared with the actor context's reading of the whole text;
+        ``profile``: the document's conflict profile, read before its events)."""
+        return cls(doc, folded, profile)
+
+    def _place_hint(self) -> str | None:
+        """The profile's place (and country) for a document whose metadata names no place:
+        the infobox says where the conflict was when no front matter does."""
+        if self.sides is None or self.doc.meta.get("place"):
+            return None
+        place, country = self.sides.place, self.sides.country
+        if place and country and country.lower() not in place.lower():
+            return f"{place}, {country}"
+        return place or country
 
     def start_section(self, section: Section | None) -> None:
         if section is not None:
             self.clock.start_section(section.title)
 
     def default_location(self) -> Location | None:
-        """Where the document says it happened (front matter ``place``), if it names a town."""
+        """Where the document says it happened (front matter ``place``, else the profile's
+        place), if it names a town."""
         place = self.doc.meta.get("place")
+        from_profile = not place and self.sides is not None
+        if from_profile:
+            place = self.sides.place if self.sides else None
         if isinstance(place, list):
             place = ", ".join(str(p) for p in place)
         if not place:
@@ -77,6 +102,8 @@ class ArgumentContext:
             if loc.latitude is not None:
                 return Location(loc.name, loc.latitude, loc.longitude, loc.geo_precision,
                                 loc.country, loc.admin1, -1, -1, loc.geonameid)
+        if from_profile:  # an infobox's "Eastern Syria" or "Sahel": no town to fall back to
+            return None
         # a place the gazetteer lacks still has a name: "Boulikessi, Mali"
         name = text.split(",")[0].strip()
         if name and name.lower() != (self.country or "").lower():
@@ -328,6 +355,16 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+def profile_sides(a1: ActorMention | None, a2: ActorMention | None, date: ResolvedDate | None,
+                  ctx: ArgumentContext) -> tuple[ActorMention | None, ActorMention | None]:
+    """"The rebels", "government forces" as the document's known side (its profile's one
+    belligerent of that kind), for an event dated inside the profile's span."""
+    if ctx.sides is None or date is None:
+        return a1, a2
+    side = ctx.actor_ctx.profile_side
+    return (side(a1, date.date_start, date.date_end), side(a2, date.date_start, date.date_end))
 
 
 def complete_opponent(ev_type: str, a1: ActorMention | None, a2: ActorMention | None,

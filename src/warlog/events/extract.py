@@ -48,6 +48,7 @@ from warlog.model import (
     Section,
 )
 from warlog.nlp.sentences import Sentence, normalise, sentences
+from warlog.profile import profile_of
 
 MAX_EVIDENCE = 700
 
@@ -68,11 +69,14 @@ def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
 class DocumentExtractor:
     def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
         self.source_text = doc.text  # evidence quotes the document as written
+        # the conflict profile first: its sides, date span and place guide the events (read
+        # once: the store keeps the same profile)
+        profile = profile_of(doc)
         doc = news_view(doc)  # wire capitals truecased, the dateline kept as metadata
         self.doc = doc
         self.lex = lex or lexicon()
         self.folded = fold(doc.text)  # once: the actor context and every sentence share it
-        self.ctx = args.ArgumentContext.for_document(doc, self.folded)
+        self.ctx = args.ArgumentContext.for_document(doc, self.folded, profile)
         self.state = NarrativeState(location=self.ctx.default_location())
         self.events: list[Event] = []
         # the title as the lead's definition sentence writes it ("battle of kunduz")
@@ -163,6 +167,11 @@ class DocumentExtractor:
             c_actors = sources(self.ctx.unknown_actors(part.text, part.start), part.text,
                                part.start)
             a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
+        p1, p2 = args.profile_sides(a1, a2, date, self.ctx)  # "the rebels": the known side
+        for was, now in ((a1, p1), (a2, p2)):
+            if now is not None and now is not was:
+                self.state.mentions.setdefault(now.name, now)
+        a1, a2 = p1, p2
         civ = victims_are_civilian(part, self.lex)
         sub = None
         for trig in ranked_triggers(clause.triggers, self.lex):

@@ -112,13 +112,16 @@ class GeoContext:
             self.primary_codes = self.country_codes[:1]
 
     @classmethod
-    def from_document(cls, doc: Document, gaz: Geocoder | None = None) -> GeoContext:
-        """Guess the document's countries from ``doc.meta`` and the start of ``doc.text``."""
-        return cls.from_meta(doc.meta, doc.text[:_TEXT_HEAD], gaz)
+    def from_document(cls, doc: Document, gaz: Geocoder | None = None,
+                      place_hint: str | None = None) -> GeoContext:
+        """Guess the document's countries from ``doc.meta`` and the start of ``doc.text``
+        (``place_hint``: where its infobox puts it, voted as a metadata ``place``)."""
+        return cls.from_meta(doc.meta, doc.text[:_TEXT_HEAD], gaz, place_hint)
 
     @classmethod
     def from_meta(
-        cls, meta: dict[str, Any], head: str = "", gaz: Geocoder | None = None
+        cls, meta: dict[str, Any], head: str = "", gaz: Geocoder | None = None,
+        place_hint: str | None = None,
     ) -> GeoContext:
         """As :meth:`from_document`, from a metadata dict and the document's opening text."""
         gaz = gaz or geocoder()
@@ -127,6 +130,8 @@ class GeoContext:
             for text in _texts(meta.get(key)):
                 votes.update(country_votes(text, gaz, weight))
         votes.update(country_votes(head, gaz, 1.0))
+        if place_hint:
+            votes.update(country_votes(place_hint, gaz, _WEIGHTS["place"]))
         codes, primary = choose_countries(votes)
         return cls(country_codes=codes, primary_codes=primary)
 

@@ -171,13 +171,18 @@ def date_span(text: str) -> tuple[str | None, str | None, bool]:
 
 
 def _country(place: str) -> str | None:
+    """The country a place field names: its last part that is a country ("Kunduz,
+    Afghanistan"), else the one country its words name ("Eastern Syria", "Idlib Governorate
+    Syria"); none when they name two ("Syria and Turkey")."""
     ix = ActorIndex.load()
     for part in reversed([p.strip() for p in re.split(r"[,;\n]", place) if p.strip()]):
         canon = ix.canonical(part)
         info = ix.by_name(canon) if canon else None
         if info is not None and info.kind == "state" and info.country:
             return info.country
-    return None
+    named = {h.pattern.country for h in ix.choose(ix.scan(place))
+             if h.pattern.role in ("country", "place") and h.pattern.country}
+    return named.pop() if len(named) == 1 else None
 
 
 def build(ex: Extract, raw: str) -> Profile:

@@ -17,6 +17,11 @@ advanced when the month jumps far back without a year (December, then "On 3 Janu
 explicit year sets the current year; a relative date is resolved against the last date the
 narrative established; dates the text only looks back to (pluperfect, "since", brackets,
 "the 2014 offensive") are resolved but do not move the clock.
+
+The document's conflict profile gives its date span (the infobox's "5 March – 25 May 2014"):
+a year-less date read before the narrative has any date of its own, or whose year the clock
+would only guess from a jump of the month, takes the reading inside that span when exactly one
+year puts it there. A date the text writes with its year is never moved.
 """
 
 from __future__ import annotations
@@ -58,23 +63,34 @@ class NarrativeClock:
         self._new_section = False
         #: a news item's own day (dateline, ``date`` field, ``--date``), see :meth:`set_anchor`
         self.anchor: ClockDate | None = None
+        #: the conflict's first and last day (its profile), see :meth:`_in_span`
+        self.span: tuple[date, date] | None = None
 
     @classmethod
-    def for_document(cls, doc: Document) -> NarrativeClock:
+    def for_document(cls, doc: Document,
+                     span: tuple[date, date] | None = None) -> NarrativeClock:
         """A clock set to the document's own year (metadata, title, else first year in text);
-        a news item's own day (:func:`~warlog.timeline.anchor.news_anchor`) anchors it."""
+        a news item's own day (:func:`~warlog.timeline.anchor.news_anchor`) anchors it.
+        ``span``: the first and last day of the document's conflict (its profile's dates):
+        the period when the metadata gives none, and the bound of year-less dates."""
         day = news_anchor(doc)
         if day is not None:
             clock = cls(year=day.year, period=None)
             clock.set_anchor(day)
             return clock
         dd: DocDates = document_dates(doc)
-        period = dd.period
-        if period is None and dd.year is not None:
+        period, year = dd.period, dd.year
+        if span is not None:
+            period = period or span
+            if year is None or not span[0].year <= year <= span[1].year:
+                year = span[0].year  # a title's or the text's first year says less
+        if period is None and year is not None:
             # only a year is known ("Siege of Mariupol", 2022): that year is the period a
             # heading brings the story back to after a background section ("In 2014 …")
-            period = (date(dd.year, 1, 1), date(dd.year, 12, 31))
-        return cls(year=dd.year, period=period)
+            period = (date(year, 1, 1), date(year, 12, 31))
+        clock = cls(year=year, period=period)
+        clock.span = span
+        return clock
 
     def set_anchor(self, day: date) -> None:
         """Read the document as a news item of ``day``: "yesterday" counts from it, "on
@@ -243,7 +259,9 @@ class NarrativeClock:
         cur = self.current
         if self.year is None or month is None:
             return None
-        if cur is None or cur.granularity in ("year", "season"):
+        if cur is None:  # nothing dated yet: the conflict's own span is the best anchor
+            return self._in_span(month, self._period_year(month, day, self.year))
+        if cur.granularity in ("year", "season"):
             return self._period_year(month, day, self.year)
         ref = cur.date_start if not background else cur.date_end
         year = ref.year
@@ -262,7 +280,27 @@ class NarrativeClock:
             year += 1  # December, then "On 3 January": the story moved on to the next year
         elif delta > self.forward_months:
             year -= 1  # January, then "On 28 December": a step back over the new year
+        if (year != ref.year and self._inside(ref.year, ref.month)
+                and not self._inside(year, month) and self._inside(ref.year, month)):
+            # inside the conflict's span, the month's jump was read as a new year the
+            # conflict never saw (a background section before the span is left alone)
+            year = ref.year
         return self._period_year(month, day, year)
+
+    def _inside(self, year: int, month: int) -> bool:
+        """Whether ``month`` of ``year`` lies in the conflict's span (by months)."""
+        if self.span is None:
+            return False
+        first, last = self.span
+        return (first.year, first.month) <= (year, month) <= (last.year, last.month)
+
+    def _in_span(self, month: int, year: int) -> int:
+        """``year``, or the one year that puts ``month`` inside the conflict's span."""
+        if self.span is None or self._inside(year, month):
+            return year
+        fits = [y for y in range(self.span[0].year, self.span[1].year + 1)
+                if self._inside(y, month)]
+        return fits[0] if len(fits) == 1 else year
 
     def _near_anchor(self) -> bool:
         """Whether the story is still around the news item's own day: its current date is the
