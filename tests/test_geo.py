@@ -24,6 +24,7 @@ from warlog.geo.normalize import fold_key, normalize, qualifier_stripped, skelet
 from warlog.geo.places import find_places
 from warlog.geo.resolve import facility_location, fallback_location, resolve_locations
 from warlog.model import Document, OffsetMap
+from warlog.plugins import geocoder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 SYRIA = GeoContext(country_codes=("SY",), primary_codes=("SY",))
@@ -72,8 +73,10 @@ def use_mini(mini: Gazetteer) -> Iterator[Gazetteer]:
     """Make the small gazetteer the process-wide one for the duration of a test."""
     saved = Gazetteer._instance
     Gazetteer._instance = mini
+    geocoder.cache_clear()  # geocoder() caches the instance it returned
     yield mini
     Gazetteer._instance = saved
+    geocoder.cache_clear()
 
 
 # --------------------------------------------------------------------------- normalize

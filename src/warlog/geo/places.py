@@ -224,7 +224,10 @@ class _Finder:
         th = self.lex.thresholds
         cc = p.country_code
         if m.tier == TIER_SKELETON:
-            backed = n_words > 1 or cue or follow in self.lex.settlement_words
+            # a settlement word, or a site named after the place ("the X air base", "X dam")
+            backed = n_words > 1 or cue or follow in self.lex.settlement_words or (
+                follow in self.lex.facility_words or follow in self.lex.facility_modifiers
+            )
             return (
                 cc in self.primary
                 and backed

@@ -33,205 +33,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from warlog import lang
-from warlog.data import cached
-from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
+from warlog.geo.features import precision as feature_precision
 from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
+from warlog.geo.phrases import (
+    BEARING_TOLERANCE,
+    SAME_SPOT_KM,
+    SPACES,
+    TRAILING_COMMA,
+    has_proper_name,
+    location_of,
+    patterns,
+    phrase_start,
+    tail,
+)
 from warlog.geo.places import PlaceMention
 from warlog.geo.roads import compound_roads, midpoint
+from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place
 from warlog.geo.unlisted import unlisted_places
 from warlog.model import Location, Place
 from warlog.plugins import geocoder
-
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-_BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
-_SAME_SPOT_KM = 3.0  # closer than this, any bearing will do
-
-
-def _alt(words: Sequence[str]) -> str:
-    """Regex alternation of phrases, longest first, spaces/hyphens matching loosely."""
-    escaped = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w).replace(r"\-", "\0")
-        e = e.replace(r"\ ", r"[\s\-]+").replace("\0", r"[\s\-]?")
-        escaped.append(e)
-    return "|".join(escaped)
-
-
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    relation: re.Pattern[str]  # "[7 km] north of [the town of] " at the end of the left text
-    distance_from: re.Pattern[str]  # "30 km from " / "30 km outside "
-    near: re.Pattern[str]  # "near [the town of] "
-    inside: re.Pattern[str]  # "in the centre of " / "the town of "
-    part_of: re.Pattern[str]  # "<name> neighbourhood of " / "southern perimeter of "
-    adjective: re.Pattern[str]  # "southern "
-    between: re.Pattern[str]  # "[road] between "
-    facility_at: re.Pattern[str]  # " in " / " at " after a facility phrase
-    after: re.Pattern[str]  # " air base" / " airport" / " desert" after the mention
-    facility_word: re.Pattern[str]  # any facility word (for phrase scanning)
-    facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere
-    settlement: re.Pattern[str]  # " city" / " town" after the mention
-
-
-@cached
-def _patterns() -> _Patterns:
-    lex = geo_lexicon()
-    dirs = _alt(list(lex.directions))
-    units = _alt(list(lex.distance_units))
-    settle = r"(?:(?:town|city|village|villages|towns|settlement|township)\s+of\s+)?"
-    num = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?"
-    facility = _alt(list(lex.facility_words))
-    areas = _alt(list(lex.area_words))
-    parts = _alt(list(lex.part_words))
-    adjectives = _alt(list(lex.direction_adjectives))
-    near = _alt(list(lex.near_phrases))
-    inside = _alt([p for p in lex.inside_phrases if p not in ("in", "within", "inside")])
-    flags = re.IGNORECASE
-    return _Patterns(
-        relation=re.compile(
-            rf"(?:(?P<dist>{num})\s*(?P<unit>{units})\.?\s+)?(?:(?:to|in)\s+the\s+)?"
-            rf"(?P<dir>{dirs})(?:ward|wards)?\s+of\s+(?:the\s+)?{settle}$",
-            flags,
-        ),
-        distance_from=re.compile(
-            rf"(?P<dist>{num})\s*(?P<unit>{units})\.?\s+(?:away\s+)?(?:from|outside(?:\s+of)?)"
-            rf"\s+(?:the\s+)?{settle}$",
-            flags,
-        ),
-        near=re.compile(rf"(?<![\w-])(?P<near>{near})\s+(?:the\s+)?{settle}$", flags),
-        inside=re.compile(
-            rf"(?<![\w-])(?:(?P<inside>{inside})\s+(?:the\s+)?{settle}|(?:the\s+)?"
-            rf"(?P<settle>town|city|village|township|settlement)\s+of\s+)$",
-            flags,
-        ),
-        part_of=re.compile(
-            rf"(?:(?P<adj>{adjectives})\s+)?(?P<part>{parts})\s+of\s+(?:the\s+)?{settle}$", flags
-        ),
-        adjective=re.compile(rf"(?<![\w-])(?P<adj>{adjectives})\s+$", flags),
-        between=re.compile(
-            r"(?:(?P<road>road|highway|motorway|route|front|line|area)\s+)?between\s+$", flags
-        ),
-        facility_at=re.compile(r"\s+(?:in|at|inside|within)\s+(?:the\s+)?" + settle + "$", flags),
-        after=re.compile(
-            rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|international|military|air|oil|gas|power|"
-            rf"train|bus|railway|main|old|new)\s+){{0,3}}?)"
-            rf"(?P<what>{facility}|{areas})(?![\w-])",
-            flags,
-        ),
-        facility_word=re.compile(rf"(?<![\w-])(?:{facility}|{areas})(?![\w-])", flags),
-        facility_phrase=re.compile(
-            rf"(?<![\w-])(?:the\s+)?(?P<name>(?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|\d+)\s+){{1,4}}"
-            rf"(?i:{facility}))(?![\w-])"
-        ),
-        settlement=re.compile(r"\s+(?:city|town)\b", flags),
-    )
-
-
-def _clean(name: str) -> str:
-    name = _SPACES.sub(" ", name).strip(" ,;:")
-    return _LEADING_ARTICLE.sub("", name)
-
-
-def _location(
-    name: str, place: Place, precision: int, start: int, end: int, geonameid: bool = True
-) -> Location:
-    return Location(
-        name=_clean(name),
-        latitude=place.latitude,
-        longitude=place.longitude,
-        geo_precision=precision,
-        country=place.country or None,
-        admin1=admin1_name(place.admin1),
-        start=start,
-        end=end,
-        geonameid=place.geonameid if geonameid else None,
-    )
-
-
-# ----------------------------------------------------------------------------- phrases
-_WORD_BACK = re.compile(r"(\(?[\w'’\-]+\)?)\s*$")
-
-
-_WINDOW = 64  # characters of left context the relation words can span
-_TRAILING_COMMA = re.compile(r",\s*$")
-
-
-def _tail(text: str) -> int:
-    """Start position for a ``$``-anchored search: only the last :data:`_WINDOW` chars."""
-    return max(0, len(text) - _WINDOW)
-
-
-_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
-_NAME_BEFORE = re.compile(r"(?:^|\s)((?:al-|el-)?[A-Z][\w'’\-]*)\s+$")
-
-
-def _phrase_start(left: str, end: int) -> int | None:
-    """Start of a facility/name phrase that ends at ``end`` in ``left`` (scanning back).
-
-    Takes capitalised words, numbers, facility/area words and article-prefixed names;
-    stops at other lower-case words, "the"/"a", and punctuation other than a bracketed
-    aside ("the Regiment 121 base (known as the Melbiya Regiment)"). ``None`` if the phrase
-    has neither a facility word nor a capitalised name.
-    """
-    lex = geo_lexicon()
-    pat = _patterns()
-    pos = end
-    start = None
-    has_name = has_facility = False
-    while pos > 0:
-        text = left[:pos].rstrip()
-        if text.endswith(")"):
-            opening = text.rfind("(")
-            if opening < 0:
-                break
-            pos = opening
-            continue
-        m = _WORD_BACK.search(text, max(0, len(text) - 80))
-        if not m or m.end() != len(text):
-            break
-        word = m.group(1).strip("()")
-        low = word.lower()
-        if not word:
-            break
-        if word[0].isupper() or word[0].isdigit() or low.startswith(("al-", "el-", "ad-", "ar-")):
-            if low in lang.wordlist("grammar", "articles"):
-                break
-            if (word.isupper() and len(word) > 1) or low in lex.months:
-                break  # an acronym ("ISIL", "SDF") or a date is no part of a place's name
-            has_name = has_name or not word[0].isdigit()
-        elif pat.facility_word.fullmatch(low) or low in lex.facility_modifiers:
-            has_facility = has_facility or bool(pat.facility_word.fullmatch(low))
-        elif has_facility and not has_name and _MODIFIER.fullmatch(word):
-            # "the Khazanat fueling base": a lower-case modifier is kept only when a name
-            # comes right before it
-            named = _NAME_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
-            if not named or named.group(1).lower() in lang.wordlist("grammar", "articles"):
-                break
-        else:
-            break
-        start = m.start(1)
-        pos = start
-    if start is None or not (has_name or has_facility):
-        return None
-    return start
-
-
-def _has_proper_name(phrase: str) -> bool:
-    """A capitalised word that is no acronym nor a common word ("Panorama", "Ba'ath")."""
-    lex = geo_lexicon()
-    for word in re.findall(r"[A-Z][\w'’\-]*", phrase):
-        norm = normalize(word)
-        if not word[:2].isupper() and norm not in lex.common_words and norm not in lex.months:
-            return True
-    return False
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -243,15 +68,20 @@ class _Resolver:
         self.offset = offset
         self.ctx = ctx
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.pat = _patterns()
+        self.pat = patterns()
         self.lex = geo_lexicon()
 
     def run(self) -> list[Location]:
         out: list[tuple[int, Location]] = []  # (index of the mention that produced it, loc)
         for k, m in enumerate(self.mentions):
             loc, consumed = self._one(k, m)
-            # a relation "Al-Izba, north of Deir ez-Zor" absorbs the earlier mention's location
-            out = [(i, loc_) for i, loc_ in out if i not in consumed]
+            # a relation "Al-Izba, north of Deir ez-Zor" or a site "the Hamidiyah base at
+            # Maarat" absorbs the location of an earlier mention inside its phrase
+            out = [
+                (i, loc_)
+                for i, loc_ in out
+                if i not in consumed and not (loc.start <= loc_.start and loc_.end <= loc.end)
+            ]
             out.append((k, loc))
         return [loc for _, loc in out]
 
@@ -278,64 +108,66 @@ class _Resolver:
         left = s[:ms]
         pat = self.pat
         # "[facility,] [7 km] north of X"
-        rel = pat.relation.search(left, _tail(left))
+        rel = pat.relation.search(left, tail(left))
         if rel:
             return self._relation(k, m, rel.start(), rel, me)
-        dist = pat.distance_from.search(left, _tail(left))
+        dist = pat.distance_from.search(left, tail(left))
         if dist:
             return self._relation(k, m, dist.start(), dist, me)
         end = self._extend_right(me)
-        part = pat.part_of.search(left, _tail(left))
+        part = pat.part_of.search(left, tail(left))
         if part:
             word = part.group("part").lower()
             near = word in self.lex.near_part_words or (
                 end > me and not self._is_settlement(me, end)
             )
             start = part.start()
-            named = _phrase_start(left, part.start())
+            named = phrase_start(left, part.start())
             if named is not None:
                 start = named
             elif part.group("adj"):
                 start = part.start("adj")
-            return _location(
+            return location_of(
                 s[start:end], place, 2 if near else 1, self.offset + start, self.offset + end
             ), set()
-        near = pat.near.search(left, _tail(left))
+        near = pat.near.search(left, tail(left))
         if near:
             start = near.start("near")
-            return _location(s[start:end], place, 2, self.offset + start, self.offset + end), set()
-        btw = pat.between.search(left, _tail(left))
+            loc = location_of(s[start:end], place, 2, self.offset + start, self.offset + end)
+            return loc, set()
+        btw = pat.between.search(left, tail(left))
         if btw:
             start = btw.start("road") if btw.group("road") else btw.start()
             stop = self._between_end(k, me)
             point = self._between_point(k, me, s[start:stop]) or place
-            return _location(
+            return location_of(
                 s[start:stop], point, 2, self.offset + start, self.offset + stop,
                 point is place,
             ), set()
-        inside = pat.inside.search(left, _tail(left))
+        inside = pat.inside.search(left, tail(left))
         if inside:
-            return _location(
+            return location_of(
                 s[ms:end],
                 place,
                 1 if end == me or self._is_settlement(me, end) else 2,
                 m.start,
                 self.offset + end,
             ), set()
-        at = pat.facility_at.search(left, _tail(left))
+        at = pat.facility_at.search(left, tail(left))
         if at:
-            named = _phrase_start(left, at.start())
+            named = phrase_start(left, at.start())
             phrase = s[named : at.start()] if named is not None else ""
-            if pat.facility_word.search(phrase) and _has_proper_name(phrase):
-                return _location(
+            if pat.facility_word.search(phrase) and has_proper_name(phrase):
+                return location_of(
                     s[named:end], place, 1, self.offset + named, self.offset + end
                 ), set()
-        adj = pat.adjective.search(left, _tail(left))
+        adj = pat.adjective.search(left, tail(left))
         if adj:
             start = adj.start("adj")
-            return _location(s[start:end], place, 2, self.offset + start, self.offset + end), set()
+            loc = location_of(s[start:end], place, 2, self.offset + start, self.offset + end)
+            return loc, set()
         precision = 1 if end == me or self._is_settlement(me, end) else 2
-        return _location(s[ms:end], place, precision, m.start, self.offset + end), set()
+        return location_of(s[ms:end], place, precision, m.start, self.offset + end), set()
 
     def _is_settlement(self, me: int, end: int) -> bool:
         return bool(self.pat.settlement.fullmatch(self.s[me:end]))
@@ -377,10 +209,10 @@ class _Resolver:
     def _region(self, m: PlaceMention, ms: int, me: int) -> Location:
         left = self.s[:ms]
         start = ms
-        adj = self.pat.adjective.search(left, _tail(left))
+        adj = self.pat.adjective.search(left, tail(left))
         if adj:
             start = adj.start("adj")
-        return _location(self.s[start:me], m.place, m.precision, self.offset + start, m.end)
+        return location_of(self.s[start:me], m.place, m.precision, self.offset + start, m.end)
 
     def _relation(
         self, k: int, m: PlaceMention, rel_start: int, rel: re.Match[str], me: int
@@ -391,9 +223,9 @@ class _Resolver:
         if self.pat.after.match(s, me):
             end = self._settlement_only(me)
         lead = s[:rel_start]
-        comma = _TRAILING_COMMA.search(lead, max(0, len(lead) - 10))
+        comma = TRAILING_COMMA.search(lead, max(0, len(lead) - 10))
         fac_end = comma.start() if comma else len(lead.rstrip())
-        fac_start = _phrase_start(lead, fac_end) if (comma or lead.endswith(" ")) else None
+        fac_start = phrase_start(lead, fac_end) if (comma or lead.endswith(" ")) else None
         consumed: set[int] = set()
         anchor = m.place
         start = rel_start
@@ -417,7 +249,7 @@ class _Resolver:
                     precision = 2 if self.pat.facility_word.search(core) else 1
         else:
             start = rel.start("dist") if rel.groupdict().get("dist") else rel.start("dir")
-        loc = _location(s[start:end], chosen, precision, self.offset + start, self.offset + end)
+        loc = location_of(s[start:end], chosen, precision, self.offset + start, self.offset + end)
         return loc, consumed
 
     def _settlement_only(self, me: int) -> int:
@@ -437,21 +269,21 @@ class _Resolver:
         if d > limit:
             return False
         direction = groups.get("dir")
-        if not direction or d < _SAME_SPOT_KM:
+        if not direction or d < SAME_SPOT_KM:
             return True
-        want = self.lex.directions.get(_SPACES.sub(" ", direction.lower()).replace(" ", "-"))
+        want = self.lex.directions.get(SPACES.sub(" ", direction.lower()).replace(" ", "-"))
         if want is None:
             want = self.lex.directions.get(direction.lower())
         if want is None:
             return True
         got = bearing_deg(anchor.latitude, anchor.longitude, place.latitude, place.longitude)
         diff = abs((got - want + 180.0) % 360.0 - 180.0)
-        return diff <= _BEARING_TOLERANCE
+        return diff <= BEARING_TOLERANCE
 
     def _named_near(self, core: str, anchor: Place, rel: re.Match[str]) -> Place | None:
         """The gazetteer place named by a facility phrase, if it lies where the text says."""
         name = self.pat.facility_word.sub(" ", core)
-        name = _SPACES.sub(" ", re.sub(r"\([^)]*\)|\d+", " ", name)).strip(" ,")
+        name = SPACES.sub(" ", re.sub(r"\([^)]*\)|\d+", " ", name)).strip(" ,")
         if not name or normalize(name) in self.lex.stop_names:
             return None
         gaz = geocoder()
@@ -487,6 +319,7 @@ def resolve_locations(
     """
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
     found = _with_roads(sentence, offset, found, context)
+    found = _with_sites(sentence, offset, found, context)
     unlisted = unlisted_places(sentence, offset, found, context)
     if unlisted:
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
@@ -508,8 +341,29 @@ def _with_roads(
     for s, e, name, place, _exact in roads:
         a, b = offset + s, offset + e
         found = [loc for loc in found if not (loc.start < b and a < loc.end)]
-        found.append(_location(name, place, 2, a, b, place.geonameid != 0))
+        found.append(location_of(name, place, 2, a, b, place.geonameid != 0))
     return sorted(found, key=lambda loc: loc.start)
+
+
+def _with_sites(
+    sentence: str, offset: int, found: list[Location], context: GeoContext | None
+) -> list[Location]:
+    """A named mountain, lake, dam, base, crossing or oil field the gazetteer lists is coded
+    at its own point and precision: a location phrase around it keeps its words ("Jabal X,
+    southwest of Y"), one inside it or overlapping it gives way."""
+    sites = named_sites(sentence, context)
+    for s, e, place in sites:
+        a, b = offset + s, offset + e
+        precision = feature_precision(place)
+        outer = [loc for loc in found if loc.start <= a and b <= loc.end]
+        if outer:
+            loc = outer[0]
+            found = [x for x in found if x is not loc and not (x.start < b and a < x.end)]
+            found.append(location_of(loc.name, place, precision, loc.start, loc.end))
+        else:
+            found = [x for x in found if not (x.start < b and a < x.end)]
+            found.append(location_of(sentence[s:e], place, precision, a, b))
+    return sorted(found, key=lambda loc: loc.start) if sites else found
 
 
 def facility_location(
@@ -526,10 +380,10 @@ def facility_location(
     last = context.last_place()
     if last is None:
         return None
-    m = _patterns().facility_phrase.search(sentence)
+    m = patterns().facility_phrase.search(sentence)
     if not m:
         return None
-    return _location(
+    return location_of(
         m.group("name"), last, 2, offset + m.start("name"), offset + m.end("name"), False
     )
 
@@ -541,4 +395,4 @@ def fallback_location(context: GeoContext | None, name: str | None = None) -> Lo
     last = context.last_place()
     if last is None:
         return None
-    return _location(name or last.name, last, 2, -1, -1)
+    return location_of(name or last.name, last, 2, -1, -1)

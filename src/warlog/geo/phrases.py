@@ -1,0 +1,202 @@
+"""The words around a place mention: the compiled location-phrase patterns of
+:mod:`warlog.geo.resolve` (relations, distances, "near", parts of a town, facilities) and the
+helpers that scan a facility's or a name's phrase back from a position. All words come from
+``data/geo.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warlog import lang
+from warlog.data import cached
+from warlog.geo.admin1 import admin1_name
+from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.normalize import normalize
+from warlog.model import Location, Place
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
+SAME_SPOT_KM = 3.0  # closer than this, any bearing will do
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Regex alternation of phrases, longest first, spaces/hyphens matching loosely."""
+    escaped = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w).replace(r"\-", "\0")
+        e = e.replace(r"\ ", r"[\s\-]+").replace("\0", r"[\s\-]?")
+        escaped.append(e)
+    return "|".join(escaped)
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    relation: re.Pattern[str]  # "[7 km] north of [the town of] " at the end of the left text
+    distance_from: re.Pattern[str]  # "30 km from " / "30 km outside "
+    near: re.Pattern[str]  # "near [the town of] "
+    inside: re.Pattern[str]  # "in the centre of " / "the town of "
+    part_of: re.Pattern[str]  # "<name> neighbourhood of " / "southern perimeter of "
+    adjective: re.Pattern[str]  # "southern "
+    between: re.Pattern[str]  # "[road] between "
+    facility_at: re.Pattern[str]  # " in " / " at " after a facility phrase
+    after: re.Pattern[str]  # " air base" / " airport" / " desert" after the mention
+    facility_word: re.Pattern[str]  # any facility word (for phrase scanning)
+    facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere
+    settlement: re.Pattern[str]  # " city" / " town" after the mention
+
+
+@cached
+def patterns() -> Patterns:
+    lex = geo_lexicon()
+    dirs = _alt(list(lex.directions))
+    units = _alt(list(lex.distance_units))
+    settle = r"(?:(?:town|city|village|villages|towns|settlement|township)\s+of\s+)?"
+    num = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?"
+    facility = _alt(list(lex.facility_words))
+    areas = _alt(list(lex.area_words))
+    parts = _alt(list(lex.part_words))
+    adjectives = _alt(list(lex.direction_adjectives))
+    near = _alt(list(lex.near_phrases))
+    inside = _alt([p for p in lex.inside_phrases if p not in ("in", "within", "inside")])
+    flags = re.IGNORECASE
+    return Patterns(
+        relation=re.compile(
+            rf"(?:(?P<dist>{num})\s*(?P<unit>{units})\.?\s+)?(?:(?:to|in)\s+the\s+)?"
+            rf"(?P<dir>{dirs})(?:ward|wards)?\s+of\s+(?:the\s+)?{settle}$",
+            flags,
+        ),
+        distance_from=re.compile(
+            rf"(?P<dist>{num})\s*(?P<unit>{units})\.?\s+(?:away\s+)?(?:from|outside(?:\s+of)?)"
+            rf"\s+(?:the\s+)?{settle}$",
+            flags,
+        ),
+        near=re.compile(rf"(?<![\w-])(?P<near>{near})\s+(?:the\s+)?{settle}$", flags),
+        inside=re.compile(
+            rf"(?<![\w-])(?:(?P<inside>{inside})\s+(?:the\s+)?{settle}|(?:the\s+)?"
+            rf"(?P<settle>town|city|village|township|settlement)\s+of\s+)$",
+            flags,
+        ),
+        part_of=re.compile(
+            rf"(?:(?P<adj>{adjectives})\s+)?(?P<part>{parts})\s+of\s+(?:the\s+)?{settle}$", flags
+        ),
+        adjective=re.compile(rf"(?<![\w-])(?P<adj>{adjectives})\s+$", flags),
+        between=re.compile(
+            r"(?:(?P<road>road|highway|motorway|route|front|line|area)\s+)?between\s+$", flags
+        ),
+        facility_at=re.compile(r"\s+(?:in|at|inside|within)\s+(?:the\s+)?" + settle + "$", flags),
+        after=re.compile(
+            rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|international|military|air|oil|gas|power|"
+            rf"train|bus|railway|main|old|new)\s+){{0,3}}?)"
+            rf"(?P<what>{facility}|{areas})(?![\w-])",
+            flags,
+        ),
+        facility_word=re.compile(rf"(?<![\w-])(?:{facility}|{areas})(?![\w-])", flags),
+        facility_phrase=re.compile(
+            rf"(?<![\w-])(?:the\s+)?(?P<name>(?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|\d+)\s+){{1,4}}"
+            rf"(?i:{facility}))(?![\w-])"
+        ),
+        settlement=re.compile(r"\s+(?:city|town)\b", flags),
+    )
+
+
+def clean(name: str) -> str:
+    name = SPACES.sub(" ", name).strip(" ,;:")
+    return _LEADING_ARTICLE.sub("", name)
+
+
+def location_of(
+    name: str, place: Place, precision: int, start: int, end: int, geonameid: bool = True
+) -> Location:
+    return Location(
+        name=clean(name),
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geo_precision=precision,
+        country=place.country or None,
+        admin1=admin1_name(place.admin1),
+        start=start,
+        end=end,
+        geonameid=place.geonameid if geonameid else None,
+    )
+
+
+# ----------------------------------------------------------------------------- phrases
+_WORD_BACK = re.compile(r"(\(?[\w'’\-]+\)?)\s*$")
+
+
+_WINDOW = 64  # characters of left context the relation words can span
+TRAILING_COMMA = re.compile(r",\s*$")
+
+
+def tail(text: str) -> int:
+    """Start position for a ``$``-anchored search: only the last :data:`_WINDOW` chars."""
+    return max(0, len(text) - _WINDOW)
+
+
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_NAME_BEFORE = re.compile(r"(?:^|\s)((?:al-|el-)?[A-Z][\w'’\-]*)\s+$")
+
+
+def phrase_start(left: str, end: int) -> int | None:
+    """Start of a facility/name phrase that ends at ``end`` in ``left`` (scanning back).
+
+    Takes capitalised words, numbers, facility/area words and article-prefixed names;
+    stops at other lower-case words, "the"/"a", and punctuation other than a bracketed
+    aside ("the Regiment 121 base (known as the Melbiya Regiment)"). ``None`` if the phrase
+    has neither a facility word nor a capitalised name.
+    """
+    lex = geo_lexicon()
+    pat = patterns()
+    pos = end
+    start = None
+    has_name = has_facility = False
+    while pos > 0:
+        text = left[:pos].rstrip()
+        if text.endswith(")"):
+            opening = text.rfind("(")
+            if opening < 0:
+                break
+            pos = opening
+            continue
+        m = _WORD_BACK.search(text, max(0, len(text) - 80))
+        if not m or m.end() != len(text):
+            break
+        word = m.group(1).strip("()")
+        low = word.lower()
+        if not word:
+            break
+        if word[0].isupper() or word[0].isdigit() or low.startswith(("al-", "el-", "ad-", "ar-")):
+            if low in lang.wordlist("grammar", "articles"):
+                break
+            if (word.isupper() and len(word) > 1) or low in lex.months:
+                break  # an acronym ("ISIL", "SDF") or a date is no part of a place's name
+            has_name = has_name or not word[0].isdigit()
+        elif pat.facility_word.fullmatch(low) or low in lex.facility_modifiers:
+            has_facility = has_facility or bool(pat.facility_word.fullmatch(low))
+        elif has_facility and not has_name and _MODIFIER.fullmatch(word):
+            # "the Khazanat fueling base": a lower-case modifier is kept only when a name
+            # comes right before it
+            named = _NAME_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
+            if not named or named.group(1).lower() in lang.wordlist("grammar", "articles"):
+                break
+        else:
+            break
+        start = m.start(1)
+        pos = start
+    if start is None or not (has_name or has_facility):
+        return None
+    return start
+
+
+def has_proper_name(phrase: str) -> bool:
+    """A capitalised word that is no acronym nor a common word ("Panorama", "Ba'ath")."""
+    lex = geo_lexicon()
+    for word in re.findall(r"[A-Z][\w'’\-]*", phrase):
+        norm = normalize(word)
+        if not word[:2].isupper() and norm not in lex.common_words and norm not in lex.months:
+            return True
+    return False

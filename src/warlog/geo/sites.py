@@ -1,0 +1,154 @@
+"""Named sites and terrain the gazetteer lists: "Tharda Mountain", "Jabal Zawiya", "Lake X",
+"the X Dam", "the X air base", "the X border crossing", "the X oil field".
+
+With GeoNames country files installed (``warlog gazetteer add``), the gazetteer holds
+mountains, lakes, rivers, dams, bases, airports, crossings, oil fields and roads, each with
+its feature code (:mod:`warlog.geo.features`). A text writes such a name its own way: the
+English generic after the name ("Tishrin Dam", "Tharda Mountain") or a local one before it
+("Jabal Tharda", "Sadd Tishrin"), where GeoNames may have the other. ``feature_generics`` in
+``data/geo.yaml`` lists, per group of features, the generic words written before and after a
+name and the feature types (``data/features.yaml``) such a phrase may name. A phrase is
+looked up under each spelling of its group (a handful of hash lookups); the reading must be
+of one of the group's types, in the document's countries, not far from its front, and is
+coded at its feature's ``geo_precision``. With only the bundled ``cities500`` (no features)
+nothing here runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from warlog.data import cached, load_yaml
+from warlog.geo.context import GeoContext
+from warlog.geo.features import type_of
+from warlog.geo.gazetteer import TIER_SKELETON
+from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.normalize import normalize
+from warlog.model import Place
+from warlog.plugins import geocoder
+
+_NAME_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|ad|um|umm)[-'’])?[A-Z][\w'’‘`-]*"
+_JOIN = r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|de|du|of|the)\s+)?)"
+_NAME = rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}){{0,2}}"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group of features written with the same generic words."""
+
+    name: str
+    before: tuple[str, ...]  # generic words written before the name ("jabal", "lake")
+    after: tuple[str, ...]  # after it ("mountain", "dam", "air base")
+    types: frozenset[str]  # feature types (data/features.yaml) it may name
+
+
+@cached
+def _groups() -> tuple[Group, ...]:
+    raw = load_yaml("geo.yaml").get("feature_generics") or {}
+    return tuple(
+        Group(
+            str(name),
+            tuple(sorted((str(w).lower() for w in spec.get("before") or ()), key=len)[::-1]),
+            tuple(sorted((str(w).lower() for w in spec.get("after") or ()), key=len)[::-1]),
+            frozenset(str(t) for t in spec.get("types") or ()),
+        )
+        for name, spec in raw.items()
+    )
+
+
+def _alt(words: set[str]) -> str:
+    ws = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for w in ws)
+
+
+@cached
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "<generic> <Name>" and "<Name> <generic>" (generics of every group)."""
+    before = {w for g in _groups() for w in g.before}
+    after = {w for g in _groups() for w in g.after}
+    pre = re.compile(rf"(?<![\w-])(?P<gen>(?i:{_alt(before)}))[\s-]+(?P<name>{_NAME})")
+    post = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s+(?P<gen>(?i:{_alt(after)}))(?![\w-])")
+    return pre, post
+
+
+_has_features: dict[int, bool] = {}
+
+
+def gazetteer_has_features() -> bool:
+    """Whether the active gazetteer holds anything but populated places (country files)."""
+    gaz = geocoder()
+    hit = _has_features.get(id(gaz))
+    if hit is None:
+        codes = getattr(gaz, "_feature", None) or ()
+        hit = any(f and not f.startswith("P") for f in codes)
+        _has_features.clear()
+        _has_features[id(gaz)] = hit
+    return hit
+
+
+def _names(name: str, generic_after: bool) -> Iterator[str]:
+    """The name, then shorter: without its leading words when the generic follows it ("The
+    Tharda" → "Tharda"), without its trailing words when the generic comes first."""
+    words = name.split()
+    lex = geo_lexicon()
+    for i in range(len(words)):
+        rest = " ".join(words[i:] if generic_after else words[: len(words) - i])
+        if normalize(rest) not in lex.stop_names:
+            yield rest
+
+
+def _best(name: str, group: Group, ctx: GeoContext | None) -> Place | None:
+    gaz = geocoder()
+    codes = ctx.country_codes if ctx is not None else ()
+    front = ctx.front if ctx is not None else None
+    spellings = [f"{w} {name}" for w in group.before] + [f"{name} {w}" for w in group.after]
+    best, best_score = None, float("-inf")
+    for spelling in spellings:
+        for m in gaz.matches(spelling, codes, skeleton=False):
+            p = m.place
+            if m.tier == TIER_SKELETON or type_of(p) not in group.types:
+                continue
+            if codes and p.country_code not in codes:
+                continue
+            if front is not None and front.is_far(p):
+                continue
+            score = m.score(codes[:1]) + (front.bonus(p) if front is not None else 0.0)
+            if score > best_score:
+                best, best_score = p, score
+    return best
+
+
+def named_sites(sentence: str, ctx: GeoContext | None) -> list[tuple[int, int, Place]]:
+    """(start, end, place) of the named features of ``sentence`` the gazetteer lists (sentence
+    offsets, the phrase with its generic word), longest first where they overlap."""
+    if not gazetteer_has_features():
+        return []
+    by_word = {}
+    for g in _groups():
+        for w in (*g.before, *g.after):
+            by_word.setdefault(w, []).append(g)
+    out: list[tuple[int, int, Place]] = []
+    pre, post = _patterns()
+    for pattern in (pre, post):
+        for m in pattern.finditer(sentence):
+            gen = re.sub(r"[\s-]+", " ", m.group("gen").lower())
+            groups = by_word.get(gen) or by_word.get(gen.replace(" ", "")) or []
+            name_start = m.start("name")
+            for name in _names(m.group("name"), pattern is post):
+                place = next((p for g in groups if (p := _best(name, g, ctx))), None)
+                if place is not None:
+                    if pattern is post:
+                        s, e = name_start + m.group("name").rfind(name), m.end()
+                    else:
+                        s, e = m.start(), name_start + len(name)
+                    out.append((s, e, place))
+                    break
+    out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, Place]] = []
+    for s, e, p in out:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e, p))
+    return kept
