@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from warlog.events.extract import extract_events
 from warlog.ingest.reader import read_path
 from warlog.profile import profile_of
@@ -110,3 +112,38 @@ def test_rebels_of_several_groups_are_left_to_the_text(monkeypatch) -> None:
     assert with_profile == [e.as_record() for e in _events(path, monkeypatch)]
     assert any(r["actor1"] == "Free Syrian Army" and "rebels" in str(r["evidence"])
                for r in with_profile)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_profile_is_read_once_for_the_events_and_the_store(tmp_path, monkeypatch,
+                                                               workers: int) -> None:
+    import warlog.profile as profile
+    from warlog.chronology import find_document
+    from warlog.pipeline import run
+    from warlog.store.database import open_store
+
+    calls: list[str] = []
+    real = profile._build
+
+    def counted(raw, fmt, meta):
+        calls.append(fmt)
+        return real(raw, fmt, meta)
+
+    monkeypatch.setattr(profile, "_build", counted)
+    profile._forget()
+    files = [FIX / "profile" / n for n in ("minusma_super_camp_attack_lead.wiki",
+                                           "minusma_super_camp_attack.wiki",
+                                           "madagiz_offensive.html", "madagiz_offensive.md")]
+    store = open_store(tmp_path / "w.db")
+    try:
+        results = run(files, store, workers=workers)
+        assert [r.status for r in results] == ["stored"] * 4
+        # one reading per document: in this process, or in a worker (none here then)
+        assert len(calls) == (4 if workers == 1 else 0)
+        monkeypatch.setattr(profile, "_build", real)
+        for r in results:
+            doc = read_path(Path(r.path))[0]
+            found = store.profile(find_document(store, r.doc_names[0])["id"])
+            assert found == profile.profile_dict(doc.raw, doc.format, doc.meta)
+    finally:
+        store.close()
