@@ -302,9 +302,13 @@ class Store:
         order: str = "asc",
         page: int = 1,
         page_size: int = 50,
+        after: str | None = None,
     ) -> dict[str, Any]:
-        """One page of the filtered events: ``{"total", "page", "page_size", "items"}``."""
-        return queries.list_events(self, f or EventFilter(), sort, order, page, page_size)
+        """One page of the filtered events: ``{"total", "page", "page_size", "items"}``, and
+        ``next``, the cursor that ``after`` takes for the following page (see
+        :func:`warlog.store.queries.list_events`)."""
+        return queries.list_events(self, f or EventFilter(), sort, order, page, page_size,
+                                   after)
 
     def event(self, event_id: int) -> dict[str, Any] | None:
         """One event: every field, its evidence, its document's other events, its audit log."""

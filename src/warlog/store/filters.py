@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from warlog.store import pg_search
 from warlog.store import schema as s
 from warlog.store.groups import not_a_representative
 from warlog.store.search import matches
@@ -61,6 +62,22 @@ def bbox_condition(bbox: tuple[float, float, float, float]) -> ColumnElement[boo
     return and_(lat, or_(ev.c.longitude >= west, ev.c.longitude <= east))
 
 
+def actor_condition(actor: str, engine: Engine) -> ColumnElement[bool]:
+    """A part of any actor's name, case-insensitive. On PostgreSQL one ``ILIKE`` over the four
+    names joined (:data:`warlog.store.pg_search.ACTORS_SQL`), which a trigram index serves."""
+    part = actor.strip()
+    pattern = f"%{_escape_like(part)}%"
+    if engine.dialect.name == "postgresql" and pg_search.SEPARATOR not in part:
+        return pg_search.actors_like(pattern)
+    # SQLite's LIKE ignores ASCII case by itself; ILIKE would add lower() to every row.
+    sqlite = engine.dialect.name == "sqlite"
+    cols = (ev.c.actor1, ev.c.actor2, ev.c.assoc_actor_1, ev.c.assoc_actor_2)
+    return or_(
+        *(col.like(pattern, escape="\\") if sqlite else col.ilike(pattern, escape="\\")
+          for col in cols)
+    )
+
+
 def conditions(f: EventFilter, engine: Engine) -> list[ColumnElement[bool]]:
     """SQL conditions on ``events`` for the filter (all must hold)."""
     out: list[ColumnElement[bool]] = []
@@ -73,18 +90,7 @@ def conditions(f: EventFilter, engine: Engine) -> list[ColumnElement[bool]]:
     if f.sub_event_type:
         out.append(ev.c.sub_event_type.in_(f.sub_event_type))
     if f.actor:
-        # SQLite's LIKE ignores ASCII case by itself; ILIKE would add lower() to every row.
-        pattern = f"%{_escape_like(f.actor.strip())}%"
-        sqlite = engine.dialect.name == "sqlite"
-        cols = (ev.c.actor1, ev.c.actor2, ev.c.assoc_actor_1, ev.c.assoc_actor_2)
-        out.append(
-            or_(
-                *(
-                    col.like(pattern, escape="\\") if sqlite else col.ilike(pattern, escape="\\")
-                    for col in cols
-                )
-            )
-        )
+        out.append(actor_condition(f.actor, engine))
     if f.country:
         out.append(ev.c.country.in_(f.country))
     if f.admin1:

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, and_, case, cast, func, literal_column, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
-from warlog.store import audit, groups
+from warlog.store import audit, groups, keyset, rollup
 from warlog.store import schema as s
 from warlog.store.filters import EventFilter, conditions
 from warlog.store.places import admin1_label
 from warlog.store.search import count_matches
-from warlog.taxonomy import event_types, type_index
+from warlog.taxonomy import type_index
 
 if TYPE_CHECKING:
     from warlog.store.database import Store as Database
@@ -32,6 +33,8 @@ MAX_PAGE_SIZE = 200
 POINT_LIMIT = 4000  # above this many located events in view, the map gets grid clusters
 CLUSTER_PX = 64  # grid cell size in screen pixels
 MAX_FACET_ROWS = 5000
+COUNT_CAP = 1000  # the table counts its matches exactly up to this many
+COUNT_BUDGET_MS = 80  # PostgreSQL: a capped count that takes longer gives "more than a page"
 
 # Table sort keys → columns (a whitelist: a request never names a column itself).
 SORT_COLUMNS: dict[str, Any] = {
@@ -91,6 +94,42 @@ def count_events(db: Database, f: EventFilter) -> int:
         return int(conn.execute(q).scalar_one())
 
 
+def capped_count(conn: Connection, where: ColumnElement[bool], cap: int | None = None
+                 ) -> tuple[int, bool]:
+    """How many events match, counted up to ``cap`` (:data:`COUNT_CAP`; an index range of
+    at most ``cap`` + 1 entries): ``(n, True)`` when exact, ``(cap, False)`` when there are
+    more, ``(0, False)`` when PostgreSQL could not count them within
+    :data:`COUNT_BUDGET_MS`."""
+    cap = COUNT_CAP if cap is None else cap
+    hits = select(literal_column("1")).select_from(ev).where(where).limit(cap + 1).subquery()
+    count = select(func.count()).select_from(hits)
+    if conn.dialect.name != "postgresql":
+        n = int(conn.execute(count).scalar_one())
+        return (n, True) if n <= cap else (cap, False)
+    try:  # a count that would take longer than its budget is not worth the wait
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {COUNT_BUDGET_MS}")
+            n = int(conn.execute(count).scalar_one())
+            conn.exec_driver_sql("SET LOCAL statement_timeout TO DEFAULT")
+    except OperationalError as e:
+        if "statement timeout" not in str(e):
+            raise
+        return 0, False
+    return (n, True) if n <= cap else (cap, False)
+
+
+def estimate(conn: Connection, where: ColumnElement[bool]) -> int | None:
+    """The PostgreSQL planner's estimate of the matching rows (no rows are read); ``None``
+    elsewhere."""
+    if conn.dialect.name != "postgresql":
+        return None
+    compiled = select(ev.c.id).where(where).compile(
+        dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled),
+                                compiled.params).scalar_one()
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def list_events(
     db: Database,
     f: EventFilter,
@@ -98,34 +137,66 @@ def list_events(
     order: str = "asc",
     page: int = 1,
     page_size: int = 50,
+    after: str | None = None,
 ) -> dict[str, Any]:
-    """One page of the filtered events and the total count."""
+    """One page of the filtered events and how many there are.
+
+    ``after`` is the ``next`` cursor of the previous page (keyset pagination: the page starts
+    at that row in the index, however deep); without it the page is found by ``OFFSET``.
+    ``total`` is exact up to :data:`COUNT_CAP`; above it ``total_exact`` is false, ``total``
+    is the cap ("more than 10,000") and ``total_estimate`` the planner's estimate
+    (PostgreSQL), so a filter that selects millions never counts them."""
     page_size = max(1, min(MAX_PAGE_SIZE, page_size))
     page = max(1, page)
-    col = SORT_COLUMNS.get(sort, ev.c.event_date)
-    ordering = [col.desc() if order == "desc" else col.asc()]
-    ordering.append(ev.c.id.desc() if order == "desc" else ev.c.id.asc())
+    order = "desc" if order == "desc" else "asc"
+    sort = sort if sort in SORT_COLUMNS else "event_date"
+    col = SORT_COLUMNS[sort]
+    ordering = [col.desc(), ev.c.id.desc()] if order == "desc" else [col.asc(), ev.c.id.asc()]
     where = _where(db, f)
     fat = groups.fatalities_shown(f.grouped)  # a group's row: its group's figure
     columns = [fat.label("fatalities") if c is ev.c.fatalities else c for c in TABLE_COLUMNS]
-    q = (
-        select(*columns)
+    base = (
+        select(*columns, col.label("_key"))
         .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
-        .where(where)
         .order_by(*ordering)
-        .limit(page_size)
-        .offset((page - 1) * page_size)
     )
     only_text = f.q is not None and f == EventFilter(q=f.q)
     with db.read.connect() as conn:
-        if only_text and db.fts:  # the FTS index counts its matches without touching events
-            total = count_matches(conn, f.q)
+        rows: list[Any] = []
+        if after:
+            value, last_id = keyset.decode(after, sort, order, col)
+            for cond in keyset.segments(col, order, db.read.dialect.name, value, last_id):
+                need = page_size + 1 - len(rows)
+                rows += conn.execute(base.where(where, cond).limit(need)).all()
+                if len(rows) > page_size:
+                    break
         else:
-            total = conn.execute(select(func.count()).select_from(ev).where(where)).scalar_one()
-        items = [_row(r) for r in conn.execute(q)]
-    for item in items:
+            q = base.where(where).limit(page_size + 1).offset((page - 1) * page_size)
+            rows = conn.execute(q).all()
+        if only_text and db.fts:  # the FTS index counts its matches without touching events
+            total, exact = count_matches(conn, f.q), True
+        else:
+            total, exact = capped_count(conn, where)
+        guess = None if exact else estimate(conn, where)
+    more, rows = len(rows) > page_size, rows[:page_size]
+    if not exact:  # at least what the pages up to this one hold
+        total = max(total, (page - 1) * page_size + len(rows) + int(more))
+    items = []
+    for r in rows:
+        item = _row(r)
+        del item["_key"]
         item["admin1_name"] = admin1_label(item["admin1"])
-    return {"total": total, "page": page, "page_size": page_size, "items": items}
+        items.append(item)
+    last = rows[-1] if rows else None
+    return {
+        "total": total,
+        "total_exact": exact,
+        "total_estimate": max(guess, total) if guess is not None else None,
+        "page": page,
+        "page_size": page_size,
+        "items": items,
+        "next": keyset.encode(sort, order, last._key, last.id) if more and last else None,
+    }
 
 
 # -- timeline ----------------------------------------------------------------------------
@@ -163,11 +234,14 @@ def timeline(db: Database, f: EventFilter, bucket: str = "auto") -> dict[str, An
     """
     where = and_(_where(db, f.without_dates()), ev.c.event_date.is_not(None))
     with db.read.connect() as conn:
-        rows = conn.execute(
-            select(ev.c.event_date, ev.c.event_type, func.count())
-            .where(where)
-            .group_by(ev.c.event_date, ev.c.event_type)
-        ).all()
+        if rollup.answers(f.without_dates()) and rollup.ready(conn):
+            rows: Any = rollup.timeline_rows(conn, f.without_dates())
+        else:
+            rows = conn.execute(
+                select(ev.c.event_date, ev.c.event_type, func.count())
+                .where(where)
+                .group_by(ev.c.event_date, ev.c.event_type)
+            ).all()
     days = [(_as_date(d), t, n) for d, t, n in rows]
     first = min((d for d, _, _ in days), default=None)
     last = max((d for d, _, _ in days), default=None)
@@ -206,11 +280,16 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
     where = _where(db, f)
     located = and_(where, ev.c.latitude.is_not(None), ev.c.longitude.is_not(None))
     missing = case((ev.c.latitude.is_(None) | ev.c.longitude.is_(None), 1), else_=0)
+    zoom = zoom if zoom else 2
     with db.read.connect() as conn:
-        n_all, unlocated = conn.execute(
-            select(func.count(), func.coalesce(func.sum(missing), 0)).where(where)
-        ).one()
-        total = n_all - unlocated
+        counted = rollup.answers(f) and zoom <= rollup.BASE_ZOOM and rollup.ready(conn)
+        if counted:  # the count tables: a few thousand rows, whatever the table's size
+            total, unlocated = rollup.map_totals(conn, f)
+        else:
+            n_all, unlocated = conn.execute(
+                select(func.count(), func.coalesce(func.sum(missing), 0)).where(where)
+            ).one()
+            total = n_all - unlocated
         if total <= POINT_LIMIT:
             rows = conn.execute(
                 select(ev.c.id, ev.c.latitude, ev.c.longitude, ev.c.event_type,
@@ -228,8 +307,11 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
                 "types": list(idx),
                 "points": points,
             }
-        clusters, types = _grid_clusters(conn, located, cell_degrees(zoom if zoom else 2),
-                                         f.grouped)
+        if counted:
+            cells = rollup.map_cells(conn, f, zoom)
+        else:
+            cells = _grid_cells(conn, located, cell_degrees(zoom), f.grouped)
+        clusters, types = _merge_cells(cells)
     return {
         "mode": "clusters",
         "total": total,
@@ -239,12 +321,17 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
     }
 
 
-def _grid_clusters(
-    conn: Connection, where: ColumnElement[bool], cell: float, grouped: bool = False
-) -> tuple[list[list[Any]], list[str]]:
-    gx = cast((ev.c.longitude + 180.0) / cell, Integer).label("gx")
-    gy = cast((ev.c.latitude + 90.0) / cell, Integer).label("gy")
-    rows = conn.execute(
+def _grid_cells(conn: Connection, where: ColumnElement[bool], cell: float,
+                grouped: bool = False) -> list[Any]:
+    """``(x, y, type, n, sum lat, sum lon, fatalities)`` per grid cell and type. A cell is
+    ``floor((lon + 180) / cell)`` (PostgreSQL's cast rounds, SQLite's truncates, which is the
+    floor of these non-negative values), as in :mod:`warlog.store.rollup`."""
+    def index(x: Any) -> Any:
+        return cast(func.floor(x) if conn.dialect.name == "postgresql" else x, Integer)
+
+    gx = index((ev.c.longitude + 180.0) / cell).label("gx")
+    gy = index((ev.c.latitude + 90.0) / cell).label("gy")
+    return conn.execute(
         select(
             gx,
             gy,
@@ -257,9 +344,15 @@ def _grid_clusters(
         .where(where)
         .group_by(literal_column("gx"), literal_column("gy"), ev.c.event_type)
     ).all()
+
+
+def _merge_cells(rows: list[Any]) -> tuple[list[list[Any]], list[str]]:
+    """Grid clusters ``[lat, lon, count, fatalities, type index of the most frequent type]``
+    from per-cell-and-type sums."""
     idx = type_index(sorted({r[2] for r in rows}))
     cells: dict[tuple[int, int], list[Any]] = {}
-    for x, y, t, n, slat, slon, fat in rows:
+    # in type order, so a tie between types goes to the first one whatever the rows' order
+    for x, y, t, n, slat, slon, fat in sorted(rows, key=lambda r: (r[0], r[1], idx[r[2]])):
         c = cells.setdefault((x, y), [0.0, 0.0, 0, 0, -1, 0])
         c[0] += slat
         c[1] += slon
@@ -275,58 +368,10 @@ def _grid_clusters(
 
 # -- facets ------------------------------------------------------------------------------
 def facets(db: Database) -> dict[str, Any]:
-    """What the filter controls offer, with counts: types, places, documents, actors."""
-    with db.read.connect() as conn:
-        types = conn.execute(
-            select(ev.c.event_type, ev.c.sub_event_type, func.count())
-            .group_by(ev.c.event_type, ev.c.sub_event_type)
-            .order_by(ev.c.event_type, ev.c.sub_event_type)
-        ).all()
-        places = conn.execute(
-            select(ev.c.country, ev.c.admin1, func.count())
-            .where(ev.c.country.is_not(None))
-            .group_by(ev.c.country, ev.c.admin1)
-            .order_by(ev.c.country, ev.c.admin1)
-            .limit(MAX_FACET_ROWS)
-        ).all()
-        n_by_doc = (
-            select(ev.c.document_id, func.count().label("n")).group_by(ev.c.document_id).subquery()
-        )
-        docs = conn.execute(
-            select(doc.c.id, doc.c.name, doc.c.title, func.coalesce(n_by_doc.c.n, 0))
-            .select_from(doc.outerjoin(n_by_doc, n_by_doc.c.document_id == doc.c.id))
-            .order_by(doc.c.name)
-            .limit(MAX_FACET_ROWS)
-        ).all()
-        states = conn.execute(
-            select(ev.c.review_state, func.count()).group_by(ev.c.review_state)
-        ).all()
-        actor_counts: dict[str, int] = {}
-        for col in (ev.c.actor1, ev.c.actor2):  # two ordered index scans, merged here
-            for name, n in conn.execute(
-                select(col, func.count()).where(col.is_not(None)).group_by(col)
-            ):
-                actor_counts[name] = actor_counts.get(name, 0) + n
-        actors = sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FACET_ROWS]
-        first, last = conn.execute(
-            select(func.min(ev.c.event_date), func.max(ev.c.event_date))
-        ).one()
-        total = conn.execute(select(func.count()).select_from(ev)).scalar_one()
-    return {
-        "total": total,
-        "extent": [jsonable(_as_date(first)), jsonable(_as_date(last))],
-        "taxonomy": {t: list(subs) for t, subs in event_types().items()},
-        "types": [{"event_type": a, "sub_event_type": b, "n": n} for a, b, n in types],
-        "places": [
-            {"country": a, "admin1": b, "admin1_name": admin1_label(b), "n": n}
-            for a, b, n in places
-        ],
-        "documents": [
-            {"id": i, "name": name, "title": title, "n": n} for i, name, title, n in docs
-        ],
-        "review_states": {st: n for st, n in states},
-        "actors": [{"name": a, "n": n} for a, n in actors],
-    }
+    """What the filter controls offer, with counts (:mod:`warlog.store.facets`)."""
+    from warlog.store.facets import facets as compute
+
+    return compute(db)
 
 
 # -- one record --------------------------------------------------------------------------

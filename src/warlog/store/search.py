@@ -4,8 +4,11 @@
 it at start-up. On SQLite it keeps an FTS5 table ``events_fts`` (rowid = ``events.id``; columns
 ``notes`` and ``evidence``) in step with ``events`` and ``evidence`` through triggers, so events
 written later by ``warlog extract`` are searchable at once, and rebuilds it when its row count
-disagrees with ``events`` (a database written before the table existed). Other databases have no
-FTS table: :func:`matches` falls back to a case-insensitive ``LIKE`` there.
+disagrees with ``events`` (a database written before the table existed). On PostgreSQL the same
+role is played by a ``tsvector`` table with a GIN index (:mod:`warlog.store.pg_search`), a
+trigram index over the actor names (``pg_trgm``, when the server has it), composite B-trees
+for each filter (:data:`PG_INDEXES`) and the count tables of :mod:`warlog.store.rollup`;
+without them (a database nobody has served yet) :func:`matches` falls back to ``LIKE``.
 
 A query is its words (runs of letters and digits); the rest is ignored. A query without any
 word (``*``, ``"?!"``) therefore asks for nothing in particular and matches every event, on
@@ -22,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, Integer, and_, column, exists, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
+from warlog.store import pg_search, rollup
 from warlog.store import schema as s
 
 FTS_TABLE = "events_fts"
@@ -45,6 +49,27 @@ EXTRA_INDEXES: tuple[tuple[str, str, str], ...] = (
     ),
     ("ix_events_geo", "events", "latitude, longitude, event_type, fatalities"),
     ("ix_audit_at", "audit_log", "at"),
+)
+# PostgreSQL only: a B-tree led by each equality filter and ending in the table's default order
+# (date, id), so a filtered page is an ordered index range that stops at the page's last row;
+# the other filter columns are INCLUDEd, so a capped count with several filters reads the
+# index alone (no table rows).
+_EQUALITY = ("country", "admin1", "event_type", "sub_event_type", "review_state")
+# A place filter also covers the map's columns (a brushed date range of one country is drawn
+# from the index alone). Each sort column other than the date is ``(column, id)``: the table's
+# order, so a sorted page never sorts the NULL values (a third of ``fatalities``) as one group.
+_MAP = ("latitude", "longitude", "fatalities")
+PG_INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("ix_events_date_id", "events", "event_date, id"),
+    *(
+        (f"ix_events_{lead}_date", "events",
+         f"{lead}, event_date, id) INCLUDE ("
+         + ", ".join(c for c in (*_EQUALITY, "document_id") if c != lead)
+         + (", " + ", ".join(_MAP) if lead in ("country", "admin1") else ""))
+        for lead in _EQUALITY
+    ),
+    *((f"ix_events_{c}_id", "events", f"{c}, id")
+      for c in ("fatalities", "actor1", "actor2", "location")),
 )
 STALE_STATS = 0.25  # re-ANALYZE when the event count moved this much since the last one
 
@@ -103,6 +128,16 @@ def ensure_search(engine: Engine) -> None:
             if not _has_index(conn, name):
                 conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
                 new_indexes = True
+        if engine.dialect.name == "postgresql":
+            for name, table, cols in PG_INDEXES:
+                if not _has_index(conn, name):
+                    conn.execute(text(f"CREATE INDEX {name} ON {table} ({cols})"))
+                    new_indexes = True
+            new_indexes = pg_search.ensure(conn) or new_indexes
+            new_indexes = rollup.ensure_rollups(conn) or new_indexes
+            if new_indexes:  # statistics of the new index expressions (the actors' text)
+                conn.execute(text("ANALYZE events"))
+            return
         if not has_fts(engine):
             return
         conn.execute(text(_FTS_DDL))
@@ -152,11 +187,16 @@ def count_matches(conn: Any, query: str) -> int:
     return int(conn.execute(text(sql), {"q": expr}).scalar_one())
 
 
+def words_of(query: str) -> list[str]:
+    """The words of a query (at most 12), lower-cased."""
+    return _WORD.findall(query.lower())[:12]
+
+
 def fts_expression(query: str) -> str | None:
     """A safe FTS5 MATCH expression for what a person typed: every word must occur (the last
     one as a prefix, so results appear while typing). Operators and quotes in the input are
     dropped, so no input is a syntax error. ``None`` when there is no word at all."""
-    words = _WORD.findall(query.lower())[:12]
+    words = words_of(query)
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
@@ -170,6 +210,8 @@ def matches(engine: Engine, query: str) -> ColumnElement[bool] | None:
     expr = fts_expression(query)
     if expr is None:
         return None
+    if engine.dialect.name == "postgresql" and pg_search.ready(engine):
+        return pg_search.matches(words_of(query))
     if has_fts(engine):
         sub = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(
             fts_q=expr

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.store import queries, review
+from warlog.store import keyset, queries, review
 from warlog.store.database import Store
 from warlog.store.filters import EventFilter
 from warlog.store.schema import EDITABLE_FIELDS, REVIEW_STATES
@@ -194,9 +194,12 @@ class EventRow(BaseModel):
 
 class EventPage(BaseModel):
     total: int
+    total_exact: bool = True  # False: more than ``total`` (counted up to a cap)
+    total_estimate: int | None = None
     page: int
     page_size: int
     items: list[EventRow]
+    next: str | None = None  # cursor for ``after``: the following page
 
 
 def review_error_response(_request: Any, e: review.ReviewError) -> JSONResponse:
@@ -229,8 +232,14 @@ def list_events(
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=queries.MAX_PAGE_SIZE)] = 50,
+    after: Annotated[
+        str | None, Query(max_length=2000, description="The previous page's `next` cursor")
+    ] = None,
 ) -> dict[str, Any]:
-    return db.events(f, sort, order, page, page_size)
+    try:
+        return db.events(f, sort, order, page, page_size, after)
+    except keyset.BadCursor as e:
+        raise HTTPException(422, f"after: {e}") from e
 
 
 @router.get("/events/{event_id}", summary="One event: every field, evidence, audit, siblings")

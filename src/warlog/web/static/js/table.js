@@ -4,6 +4,8 @@ import { colorOfType } from "./colors.js";
 
 let request = 0;
 let lastTotal = 0;
+let lastNext = null; // the server's cursor for the page after this one (keyset pagination)
+let cursors = {}; // page number -> cursor that starts it
 
 export function initTable() {
   for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
@@ -12,6 +14,7 @@ export function initTable() {
       if (state.sort === key) state.order = state.order === "asc" ? "desc" : "asc";
       else { state.sort = key; state.order = key === "fatalities" ? "desc" : "asc"; }
       state.page = 1;
+      cursors = {};
       refresh();
     });
   }
@@ -19,9 +22,12 @@ export function initTable() {
     if (state.page > 1) { state.page -= 1; refresh(); }
   });
   document.getElementById("page-next").addEventListener("click", () => {
-    if (state.page * state.pageSize < lastTotal) { state.page += 1; refresh(); }
+    if (lastNext || state.page * state.pageSize < lastTotal) {
+      if (lastNext) cursors[state.page + 1] = lastNext;
+      state.page += 1; refresh();
+    }
   });
-  on("filter", () => { state.page = 1; refresh(); });
+  on("filter", () => { state.page = 1; cursors = {}; refresh(); });
   on("select", rec => markSelected(rec && rec.id));
   on("changed", () => refresh());
 }
@@ -33,9 +39,11 @@ export async function refresh() {
   p.set("order", state.order);
   p.set("page", String(state.page));
   p.set("page_size", String(state.pageSize));
+  if (cursors[state.page]) p.set("after", cursors[state.page]);
   const data = await getJSON("/api/events", p);
   if (mine !== request) return;
   lastTotal = data.total;
+  lastNext = data.next;
   render(data);
   emit("table-drawn", data);
 }
@@ -43,11 +51,16 @@ export async function refresh() {
 function render(data) {
   const body = document.querySelector("#events-table tbody");
   body.replaceChildren(...data.items.map(row));
-  document.getElementById("total-count").textContent = data.total.toLocaleString();
+  // above the server's count cap: "more than 1,000 (about 2,100,000)"
+  const about = data.total_estimate ? ` (about ${data.total_estimate.toLocaleString()})` : "";
+  document.getElementById("total-count").textContent = data.total_exact === false
+    ? `more than ${data.total.toLocaleString()}${about}` : data.total.toLocaleString();
   const pages = Math.max(1, Math.ceil(data.total / data.page_size));
-  document.getElementById("page-info").textContent = `page ${data.page} of ${pages}`;
+  document.getElementById("page-info").textContent =
+    data.total_exact === false ? `page ${data.page}` : `page ${data.page} of ${pages}`;
   document.getElementById("page-prev").disabled = data.page <= 1;
-  document.getElementById("page-next").disabled = data.page >= pages;
+  document.getElementById("page-next").disabled = data.total_exact === false
+    ? !data.next : data.page >= pages;
   for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
     th.classList.toggle("sorted-asc", th.dataset.sort === state.sort && state.order === "asc");
     th.classList.toggle("sorted-desc", th.dataset.sort === state.sort && state.order === "desc");
