@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -82,10 +83,14 @@ class PeakMemory:
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
     def _poll(self) -> None:
+        ticks = 0
         while not self._stop.wait(0.2):
             now = _tree_rss(os.getpid())
             self.peak = max(self.peak, sum(now.values()))
-            self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in now))
+            ticks += 1
+            if ticks % 25 == 0:  # every 5 s: the kernel walks every page of each process for
+                # it (every 0.2 s it cost the parent more CPU than a worker on a loaded machine)
+                self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in now))
             for pid, rss in now.items():
                 self.each[pid] = max(self.each.get(pid, 0), rss)
 
@@ -157,7 +162,8 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
         try:
             t0, r0 = time.perf_counter(), _cpu()
             with PeakMemory() as mem:
-                results = run(folders, open_store(db), settings=settings)
+                results = run(folders, open_store(db), settings=settings,
+                              on_file=_progress(t0, mem))
             total, cpu = time.perf_counter() - t0, _cpu() - r0
         finally:
             os.dup2(saved, 2)
@@ -225,6 +231,20 @@ def main_run(args: argparse.Namespace, folders: list[Path], kinds: dict[str, str
         print(f"- {name}: {len(snap[name])} rows, "
               f"{'unchanged' if after[name] == snap[name] else 'CHANGED'}")
     print(f"- new events reported: {sum(r.events for r in again)}")
+
+
+def _progress(t0: float, mem: PeakMemory) -> Callable[[pipeline.FileResult], None]:
+    """A line every 500 files (the log shows how far a long run got)."""
+    seen: dict[str, int] = defaultdict(int)
+
+    def on_file(r: pipeline.FileResult) -> None:
+        seen[r.status] += 1
+        seen["internal error"] += "internal error" in r.message
+        if sum(v for k, v in seen.items() if k != "internal error") % 500 == 0:
+            print(f"  {time.strftime('%H:%M:%S', time.gmtime())} {time.perf_counter() - t0:6.0f} s "
+                  f"{dict(seen)}; peak resident sum {mem.peak / 1e6:.0f} MB", flush=True)
+
+    return on_file
 
 
 def _cpu() -> float:

@@ -78,6 +78,7 @@ def test_a_fuzzed_run_stores_good_files_whole_and_nothing_of_failed_ones(tmp_pat
     by_path = {r.path: r for r in results}
     for p in GOOD:
         assert by_path[str(folder / p.name)].status == "stored"
+        assert by_path[str(folder / p.name)].cpu > 0  # the worker's CPU seconds on it
     with store.engine.connect() as conn:
         stored_paths = set(conn.execute(select(s.documents.c.path)).scalars())
         problems = conn.execute(select(s.problems.c.path, s.problems.c.message)).all()
@@ -241,6 +242,25 @@ def test_a_file_over_the_time_budget_is_stopped_in_process(tmp_path):
     [res] = run([f], open_store(tmp_path / "w.db"), settings=Settings(file_timeout=0.05,
                                                                    file_seconds_per_mb=0))
     assert res.status == "failed" and res.message == "took longer than 0.05 s: stopped"
+    assert res.cpu == res.seconds == 0.05  # a stopped file counts at its budget
+
+
+def test_workers_skip_the_documents_already_stored():
+    """The stored documents' keys reach each worker once (its initializer), not with every
+    task: a re-run of n stored files would otherwise pickle n keys n times in the parent."""
+    from warlog import pipeline
+    from warlog import settings as active
+
+    doc = read_path(GOOD[0])[0]
+    try:
+        pipeline._worker_init(active.current(), frozenset({(doc.name, doc.content_hash)}))
+        [(kept, events)] = pipeline._process_known(str(GOOD[0])).docs
+        assert kept.content_hash == doc.content_hash and events == []
+        pipeline._worker_init(active.current(), frozenset())
+        [(_, events)] = pipeline._process_known(str(GOOD[0])).docs
+        assert events
+    finally:
+        pipeline._KNOWN = frozenset()
 
 
 def _sleepy(seconds: float) -> float:
