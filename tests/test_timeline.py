@@ -502,3 +502,12 @@ def test_profile_span_leaves_a_background_before_the_conflict_alone() -> None:
     clock.span = (D("2018-09-17"), D("2019-12-19"))
     clock.read("In January 2018, the army attacked.")
     assert clock.read("Fighters left in December.")[0].date_start.year == 2017
+
+
+def test_profile_span_brings_a_summary_after_the_conflict_back_into_it() -> None:
+    # a campaign of November 2016 – October 2017: after its end is told ("On 20 October"),
+    # the next section's "On 6 February" is the campaign's February, not the next year's
+    clock = clock_at("2017-10-20")
+    clock.span = (D("2016-11-06"), D("2017-10-20"))
+    assert clock.read("On 6 February, the SDF captured the village.")[0].date_start == D(
+        "2017-02-06")

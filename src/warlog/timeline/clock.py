@@ -280,12 +280,16 @@ class NarrativeClock:
             year += 1  # December, then "On 3 January": the story moved on to the next year
         elif delta > self.forward_months:
             year -= 1  # January, then "On 28 December": a step back over the new year
-        if (year != ref.year and self._inside(ref.year, ref.month)
+        if (year != ref.year and not self._before_span(ref)
                 and not self._inside(year, month) and self._inside(ref.year, month)):
-            # inside the conflict's span, the month's jump was read as a new year the
-            # conflict never saw (a background section before the span is left alone)
+            # the month's jump was read as a new year the conflict never saw (a background
+            # told before the span is left alone: its dates are not the conflict's)
             year = ref.year
         return self._period_year(month, day, year)
+
+    def _before_span(self, day: date) -> bool:
+        return self.span is not None and (day.year, day.month) < (
+            self.span[0].year, self.span[0].month)
 
     def _inside(self, year: int, month: int) -> bool:
         """Whether ``month`` of ``year`` lies in the conflict's span (by months)."""
