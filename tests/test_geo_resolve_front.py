@@ -16,7 +16,7 @@ import pytest
 from warlog.geo import country_files
 from warlog.geo.context import GeoContext
 from warlog.geo.front import Front
-from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.gazetteer import Gazetteer, haversine_km
 from warlog.geo.places import find_places
 from warlog.geo.resolve import resolve_locations
 from warlog.model import Place
@@ -156,3 +156,17 @@ def test_without_country_files_sites_change_nothing(use_gaz: Gazetteer) -> None:
     geocoder.cache_clear()
     ctx = _ctx(Gazetteer._instance, "Homs", "Idlib")
     assert all(loc.latitude != 35.26 for loc in _resolve("Rebels shelled the Mharda Dam.", ctx))
+
+
+# --------------------------------------------------------------------------- offsets
+def test_a_distance_and_direction_move_the_point(use_gaz: Gazetteer) -> None:
+    ctx = _ctx(use_gaz, "Homs", "Hama")
+    homs = use_gaz.lookup("Homs", "SY")[0]
+    loc = _resolve("Jets struck a convoy 30 km north of Homs.", ctx)[0]
+    assert loc.name == "30 km north of Homs" and loc.geo_precision == 2
+    assert abs(haversine_km(homs.latitude, homs.longitude, loc.latitude, loc.longitude) - 30) < 1
+    assert loc.latitude > homs.latitude and loc.geonameid is None
+    loc = _resolve("Jets struck a convoy 10–20 kilometres east of Homs.", ctx)[0]
+    assert abs(haversine_km(homs.latitude, homs.longitude, loc.latitude, loc.longitude) - 15) < 1
+    loc = _resolve("Jets struck a convoy north of Homs.", ctx)[0]  # no distance: Homs itself
+    assert (loc.latitude, loc.geo_precision) == (homs.latitude, 2)

@@ -31,8 +31,10 @@ A facility with no town in its sentence ("the Panorama checkpoint") is left to t
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from warlog.geo.context import GeoContext
 from warlog.geo.features import precision as feature_precision
@@ -249,8 +251,28 @@ class _Resolver:
                     precision = 2 if self.pat.facility_word.search(core) else 1
         else:
             start = rel.start("dist") if rel.groupdict().get("dist") else rel.start("dir")
-        loc = location_of(s[start:end], chosen, precision, self.offset + start, self.offset + end)
+        if chosen is anchor:
+            chosen = self._offset(anchor, rel)
+        loc = location_of(s[start:end], chosen, precision, self.offset + start, self.offset + end,
+                          chosen.geonameid != 0)
         return loc, consumed
+
+    def _offset(self, anchor: Place, rel: re.Match[str]) -> Place:
+        """ "30 km north of X" with nothing named there: the point that far that way from X
+        (X itself when the text gives no distance or no direction, or the distance is under
+        ``offset_min_km``)."""
+        groups = rel.groupdict()
+        if not groups.get("dist") or not groups.get("dir") or anchor.latitude is None:
+            return anchor
+        bearing = self.lex.directions.get(SPACES.sub("-", groups["dir"].lower()))
+        if bearing is None:
+            bearing = self.lex.directions.get(groups["dir"].lower())
+        km = _mean_number(groups["dist"]) * self.lex.distance_units.get(
+            groups["unit"].lower().rstrip("."), 1.0)
+        if bearing is None or km < self.lex.thresholds["offset_min_km"]:
+            return anchor
+        lat, lon = destination(anchor.latitude, anchor.longitude, bearing, km)
+        return replace(anchor, geonameid=0, latitude=lat, longitude=lon, population=0)
 
     def _settlement_only(self, me: int) -> int:
         settle = self.pat.settlement.match(self.s, me)
@@ -296,6 +318,23 @@ class _Resolver:
             if self._fits(cand.place, anchor, rel):
                 return cand.place
         return None
+
+
+def _mean_number(text: str) -> float:
+    """ "10–20" → 15.0, "7" → 7.0."""
+    parts = [float(x.replace(",", ".")) for x in re.split(r"\s*(?:-|–|to)\s*", text.strip()) if x]
+    return sum(parts) / len(parts)
+
+
+def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on the initial ``bearing`` (degrees), rounded to 5
+    decimals."""
+    d = km / 6371.0
+    p1, l1, th = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(th))
+    l2 = l1 + math.atan2(math.sin(th) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)
 
 
 def _number(text: str) -> float:
