@@ -159,3 +159,73 @@ def test_a_worker_killed_mid_run_its_shard_runs_elsewhere(docs: Path, client: An
     assert killed, "no worker was busy when the first file came back"
     assert {r.status for r in results} == {"stored"}, [r.message for r in results]
     assert stored(pg_url) == expected  # every document once, every event once
+
+
+def test_a_runaway_file_on_a_worker_is_stopped_and_its_shard_goes_on(docs: Path, client: Any,
+                                                                   tmp_path: Path):
+    """The per-file budget holds on a Dask worker: a file that would take twenty budgets is
+    stopped with the local run's one-line reason, and the shard's next file is extracted."""
+    from warlog.cluster import extract_shard
+
+    slow = tmp_path / "runaway.md"
+    # twenty thousand different reports: about 20 CPU s on a fast machine (the corpus
+    # articles around it take well under 3 s each, their first-file loading included)
+    slow.write_text("\n\n".join(
+        f"On {d % 28 + 1} May {1990 + d % 30} rebels attacked an army checkpoint near Aleppo; "
+        f"{d} soldiers were killed." for d in range(20_000)), encoding="utf-8")
+    good = sorted(str(p) for p in docs.iterdir() if p.suffix == ".md")[:2]
+    settings = Settings(file_timeout=10, file_seconds_per_mb=0)
+    shard = [good[0], str(slow), good[1]]
+    out = client.submit(extract_shard, shard, frozenset(), settings, pure=False).result()
+    assert [o.path for o in out] == shard
+    assert out[1].error == "took longer than 10 s: stopped" and not out[1].docs
+    assert out[1].cpu == out[1].seconds == 10
+    for o in (out[0], out[2]):
+        assert o.error is None and o.docs and sum(len(e) for _d, e in o.docs) > 0
+
+
+# ----------------------------------------------------------------------------- fsspec URLs
+def _without_paths(records: list[dict[str, Any]], *roots: str) -> list[dict[str, Any]]:
+    return [{k: v for k, v in r.items()
+             if not (isinstance(v, str) and any(root in v for root in roots))} for r in records]
+
+
+def test_extract_reads_a_memory_url_folder_through_fsspec(docs: Path, tmp_path: Path):
+    """``warlog extract memory://…`` (any fsspec URL): the folder's files, hidden ones
+    skipped, give the records of the same files read from disk; the stored path is the URL."""
+    import fsspec
+    from sqlalchemy import select
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+    from warlog.store import schema as s
+
+    fs = fsspec.filesystem("memory")
+    names = sorted(p.name for p in docs.iterdir() if p.suffix == ".md")[:2]
+    for name in names:
+        fs.pipe(f"/warlog-test/docs/{name}", (docs / name).read_bytes())
+    fs.pipe("/warlog-test/docs/.hidden.md", b"# not a document")
+    url = "memory://warlog-test/docs"
+    try:
+        db = tmp_path / "url.db"
+        res = CliRunner().invoke(app, ["extract", url, "--db", str(db), "--workers", "1",
+                                       "--quiet"])
+        assert res.exit_code == 0, res.output
+        with open_store(db) as store, store.read.connect() as conn:
+            rows = set(conn.execute(select(s.documents.c.name, s.documents.c.path)).all())
+        assert rows == {(n, f"memory:///warlog-test/docs/{n}") for n in names}
+        local = warlog.extract([docs / n for n in names], workers=1)
+        remote = warlog.extract([url], workers=1)
+        assert remote and _without_paths(remote, url, "memory:") == _without_paths(
+            local, str(docs))
+    finally:
+        fs.rm("/warlog-test", recursive=True)
+
+
+def test_the_cluster_reads_file_urls_through_fsspec(docs: Path, client: Any):
+    """Workers read a URL themselves (here ``file://``, which every local worker can read)."""
+    names = sorted(str(p) for p in docs.iterdir() if p.suffix == ".md")[:2]
+    urls = [f"file://{n}" for n in names]
+    remote = warlog.extract(urls, cluster=client)
+    local = warlog.extract(names, workers=1)
+    assert remote and _without_paths(remote, "file://") == _without_paths(local, str(docs))

@@ -61,7 +61,9 @@ REPORTS_OPTION = typer.Option(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders (read recursively), or URLs read through fsspec "
+        "(s3://bucket/prefix/, file:///shared/archive).")],
     db: Annotated[str, DB_OPTION] = "warlog.db",
     out: Annotated[Path | None, typer.Option(
         "--out", help="Also write this run's events: .jsonl, .csv, .geojson or .parquet "
@@ -95,7 +97,6 @@ def extract(
 ) -> None:
     """Read documents, extract events, store them in the database and optionally export them."""
     from warlog.exporters.writers import write_records
-    from warlog.ingest.reader import iter_files
     from warlog.pipeline import run
     from warlog.store.database import open_store
 
@@ -104,14 +105,16 @@ def extract(
                          geocoder=geocoder, anchor_date=anchor_date)
     _check_geocoder(settings.geocoder)
 
+    from warlog import remote
+
     for p in paths:
-        if not p.exists():
+        if not remote.exists(p):
             err_console.print(f"[red]error[/red] {escape(str(p))}: no such file or folder")
             raise typer.Exit(2)
     store = open_store(db)
     t0 = time.perf_counter()
     show = not quiet and sys.stderr.isatty()
-    files = list(iter_files(paths))  # walked once: the bar's total and the run's input
+    files = list(remote.iter_files(paths))  # walked once: the bar's total and the run's input
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, disable=not show) as progress:
         task = progress.add_task("extracting", total=len(files))

@@ -11,17 +11,18 @@ progress bar and the end-of-run table work as for a local run.
   ``"tcp://host:8786"`` connects to a running scheduler (``dask scheduler``, ``dask worker``);
   a ``distributed.Client`` (or a cluster object) is used as it is.
 - Each worker loads the settings, the gazetteer, the lexicons and the language model once, in
-  :class:`WarlogWorker` (a ``WorkerPlugin``), not per shard. The gazetteer index is built once,
+  :class:`WarlogWorker` (a ``WorkerPlugin``), not per shard: into its extraction child
+  process (:mod:`warlog.cluster_budget`), which the worker can stop when a file goes over the
+  per-file budget (``file_timeout``, as in a local run: "took longer than 60 s: stopped"),
+  the shard's other files going on in a fresh child. The gazetteer index is built once,
   by the client (or ``warlog gazetteer build``); a worker whose cache folder lacks it receives
   the file from the client (compressed) instead of spending a minute and 1.2 GB building it.
 - A shard whose worker dies is run again on another worker (Dask reschedules it; after
   ``distributed.scheduler.allowed-failures`` deaths its files are reported as failed). A file
   that fails is reported and the others go on.
-- Paths must be readable from the workers (a shared folder, the same path everywhere); they
-  are sent as absolute paths.
-
-The per-file time budget (``file_timeout``) is enforced in a local run only: Dask runs tasks in
-a worker's thread pool, where no alarm can interrupt a stage.
+- Paths must be readable from the workers: a shared folder (the same path everywhere; they are
+  sent as absolute paths) or a URL that every worker can read through fsspec
+  (``s3://bucket/archive/``, :mod:`warlog.remote`).
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
+from warlog import remote
 from warlog import settings as _settings
+from warlog.budget import Budget
+from warlog.cluster_budget import Child
 from warlog.geo import index_file
-from warlog.pipeline import FileResult, _Extracted, _process, _skipped_parts, _store, warm_up
+from warlog.pipeline import FileResult, _budget, _Extracted, _size, _skipped_parts, _store
 
 SHARD_BYTES = 4_000_000  # a few MB of files per task: small enough to spread, big to amortise
 PLUGIN = "warlog"
@@ -61,21 +65,49 @@ class WarlogWorker(WorkerPlugin):
         self.index = index
 
     def setup(self, worker: Any = None) -> None:
+        global _child
         with _one_at_a_time:
             index_file.install(self.settings, self.index)
             _settings.activate(self.settings)
-            warm_up()
+            if _child is None or not _child.alive():
+                _child = Child(self.settings)  # loads the gazetteer and the model, once
 
     def teardown(self, worker: Any = None) -> None:
-        return None
+        global _child
+        with _one_at_a_time:
+            if _child is not None:
+                _child.stop()
+                _child = None
+
+
+_child: Child | None = None  # this worker's extraction process (warlog.cluster_budget)
 
 
 def extract_shard(paths: Sequence[str], known: frozenset[tuple[str, str]],
                   settings: _settings.Settings) -> list[_Extracted]:
-    """Read and extract the files of one shard (on a worker); never raises for a file."""
+    """Read and extract the files of one shard (on a worker), each in the worker's child
+    process under the per-file budget; never raises for a file."""
     with _one_at_a_time:
         _settings.activate(settings)
-        return [_process(p, known) for p in paths]
+        budget = _budget()
+        return [_in_child(p, known, settings, budget) for p in paths]
+
+
+def _in_child(path: str, known: frozenset[tuple[str, str]], settings: _settings.Settings,
+              budget: Budget) -> _Extracted:
+    """One file in the child: its result, or the one-line reason it was stopped (the shard's
+    next file goes to a fresh child)."""
+    global _child
+    if _child is None or not _child.alive():
+        _child = Child(settings)
+    _child.use(settings, known)
+    size = _size(path)
+    result, reason = _child.run(path, budget, size)
+    if reason is None:
+        return result
+    _child = None
+    limit = budget.limit(size) or 0.0
+    return _Extracted(path, error=reason, seconds=limit, cpu=limit)
 
 
 # ----------------------------------------------------------------------------- client side
@@ -153,7 +185,7 @@ def results(files: Sequence[str], known: frozenset[tuple[str, str]], cluster: An
         client.register_plugin(WarlogWorker(settings, _index_for(client, settings)),
                                name=PLUGIN)
         shipped: Any = client.scatter(known, broadcast=True) if known else known
-        absolute = [os.path.abspath(f) for f in files]
+        absolute = [f if remote.is_url(f) else os.path.abspath(f) for f in files]
         groups = shards(absolute, n_workers, shard_bytes)
         futures = {client.submit(extract_shard, [absolute[i] for i in g], shipped, settings,
                                  pure=False): g for g in groups}

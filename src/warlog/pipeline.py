@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warlog import remote
 from warlog import settings as _settings
 from warlog.budget import Budget, OverBudget, in_process_budget, run_budgeted
 from warlog.errors import IngestError, SkippedFile, internal_problem
 from warlog.events.extract import extract_events
-from warlog.ingest.reader import iter_files, read_path
+from warlog.ingest.reader import read_path
 from warlog.model import Document, Event
 from warlog.profile import profile_of
 from warlog.profile import remember as remember_profile
@@ -62,11 +63,13 @@ def _process(path: str, known: frozenset[tuple[str, str]] = frozenset()) -> _Ext
     out = _Extracted(path)
     t0, c0 = time.perf_counter(), time.process_time()
     try:
-        for doc in read_path(Path(path)):
-            done = (doc.name, doc.content_hash) in known
-            out.docs.append((doc, [] if done else extract_events(doc)))
-            if not done:
-                out.profiles[len(out.docs) - 1] = profile_of(doc)  # read once, above
+        with remote.local(path) as local:  # a URL (fsspec) is read from a local copy
+            for doc in read_path(local):
+                doc.path = doc.path.replace(str(local), path, 1)
+                done = (doc.name, doc.content_hash) in known
+                out.docs.append((doc, [] if done else extract_events(doc)))
+                if not done:
+                    out.profiles[len(out.docs) - 1] = profile_of(doc)  # read once, above
     except SkippedFile as e:
         out.skipped = e.reason
     except IngestError as e:
@@ -173,7 +176,7 @@ def run(paths: Iterable[str | Path], store: Any | None = None, *,
     scheduler address or a ``distributed.Client``) runs it on Dask (:mod:`warlog.cluster`).
     """
     with _settings.using(settings or _settings.current()) as active:
-        files = [str(p) for p in iter_files(paths)]
+        files = [str(p) for p in remote.iter_files(paths)]
         known = (frozenset(store.known_documents()) if store is not None and not force
                  else frozenset())
         if cluster is not None:
@@ -253,7 +256,7 @@ def extract(paths: Iterable[str | Path], workers: int | None = None, *,
     """
     records: list[dict[str, Any]] = []
     with _settings.using(settings or _settings.current()) as active:
-        files = [str(p) for p in iter_files(paths)]
+        files = [str(p) for p in remote.iter_files(paths)]
         if cluster is not None:
             from warlog import cluster as dask_cluster
 
