@@ -133,18 +133,34 @@ def fresh_worker(doc: Path, cold: bool) -> None:
 
 
 # ----------------------------------------------------------------------------- 2. throughput
+def family(proc: psutil.Process) -> list[psutil.Process]:
+    try:
+        return [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return [proc]
+
+
+def tree_cpu(proc: psutil.Process) -> float:
+    """CPU seconds of a worker and its extraction child (``warlog.cluster_budget``)."""
+    total = 0.0
+    for p in family(proc):
+        with suppress(psutil.Error):
+            total += sum(p.cpu_times()[:2])
+    return total
+
+
 def throughput(files: list[str], workers: list[int]) -> list[Any]:
     rows, items = [], []
     base = None
     for n in workers:
         with local_cluster(n) as (client, start_s):
             procs = [psutil.Process(p) for p in client.run(os.getpid).values()]
-            cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs)
+            cpu0 = sum(tree_cpu(p) for p in procs)
             t0 = time.perf_counter()
             got = [it for shard in dask_cluster.results(files, frozenset(), client, Settings())
                    for _i, it in shard]
             secs = time.perf_counter() - t0
-            cpu = sum(sum(p.cpu_times()[:2]) for p in procs) - cpu0
+            cpu = sum(tree_cpu(p) for p in procs) - cpu0
         docs = sum(len(it.docs) for it in got)
         tokens = sum(len(d.text.split()) for it in got for d, _e in it.docs)
         events = sum(len(e) for it in got for _d, e in it.docs)
@@ -199,7 +215,8 @@ def copies(files: list[str], times: int, folder: Path) -> list[str]:
 
 
 class PeakRss:
-    """Each worker process's peak resident memory while a run goes on (sampled, 0.2 s)."""
+    """Each worker's peak resident memory, its extraction child's included, while a run goes
+    on (sampled, 0.2 s)."""
 
     def __init__(self, pids: list[int]) -> None:
         self.procs = [psutil.Process(p) for p in pids]
@@ -209,9 +226,12 @@ class PeakRss:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            for i, p in enumerate(self.procs):
-                with suppress(psutil.Error):
-                    self.peak[i] = max(self.peak[i], p.memory_info().rss)
+            for i, p in enumerate(self.procs):  # the worker and its extraction child
+                rss = 0
+                for q in family(p):
+                    with suppress(psutil.Error):
+                        rss += q.memory_info().rss
+                self.peak[i] = max(self.peak[i], rss)
             time.sleep(0.2)
 
     def __enter__(self) -> PeakRss:
