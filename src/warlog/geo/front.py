@@ -6,8 +6,8 @@ keeps the last :data:`KEEP` places the document resolved with confidence (a town
 not a region coded to its capital) and answers two questions in constant time:
 
 - :meth:`Front.bonus`: how much nearer to the front one reading of a name is than another,
-  a score that falls off with the distance to the nearest recent place and to the front's
-  medoid (``front_bonus`` at 0 km, half of it at ``front_scale_km``·ln 2);
+  from its distance to the nearest recent place and to the front's medoid
+  (``front_ranking`` in ``geo.yaml``: see :func:`nearness`);
 - :meth:`Front.is_far`: a reading hundreds of kilometres from everything else the document
   resolved (``front_far_km``, or ``front_far_radius_factor`` times the recent front's radius
   or the spread of all its places so far, for an article that ranges over a whole country),
@@ -23,11 +23,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from warlog.data import cached, load_yaml
 from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.model import Place
 
 KEEP = 12  # recent confident places that draw the front
+
+
+@cached
+def _weights() -> tuple[float, float, float, float]:
+    w = load_yaml("geo.yaml")["front_ranking"]
+    return (float(w["near_bonus"]), float(w["near_km"]), float(w["closer_bonus"]),
+            float(w["closer_km"]))
+
+
+def nearness(d: float) -> float:
+    """The ranking bonus of a reading ``d`` km from the front (``front_ranking``): a flat
+    bonus within ``near_km`` (the front's region), and a small one falling off with
+    ``closer_km`` that prefers the nearer of two namesakes without outweighing a town's
+    size over a village's."""
+    near_bonus, near_km, closer_bonus, closer_km = _weights()
+    return (near_bonus if d <= near_km else 0.0) + closer_bonus * math.exp(-d / closer_km)
 
 
 @dataclass(slots=True)
@@ -109,10 +126,7 @@ class Front:
     def bonus(self, place: Place) -> float:
         """A ranking bonus for a reading of a name near the front (0 when nothing is known)."""
         d = self.distance(place)
-        if d is None:
-            return 0.0
-        th = geo_lexicon().thresholds
-        return th["front_bonus"] * math.exp(-d / th["front_scale_km"])
+        return 0.0 if d is None else nearness(d)
 
     def is_far(self, place: Place) -> bool:
         """Hundreds of km from everything the document has resolved (see module doc)."""

@@ -38,7 +38,6 @@ Precision guards, all driven by ``data/geo.yaml``:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from dataclasses import dataclass
 from warlog.data import cached
 from warlog.geo.context import GeoContext, country_votes
 from warlog.geo.features import type_of
+from warlog.geo.front import nearness
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match, haversine_km
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
@@ -282,10 +282,9 @@ class _Finder:
         front = self.context.front if self.context is not None else None
         bonus = front.bonus(place) if front is not None else 0.0
         if self.local and place.latitude is not None:
-            th = self.lex.thresholds
             d = min(haversine_km(place.latitude, place.longitude, p.latitude, p.longitude)
                     for p in self.local)
-            bonus = max(bonus, th["front_bonus"] * math.exp(-d / th["front_scale_km"]))
+            bonus = max(bonus, nearness(d))
         return bonus
 
     def _near_local(self, place: Place) -> bool:
