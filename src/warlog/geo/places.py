@@ -305,6 +305,8 @@ class _Finder:
             return ok
         th = self.lex.thresholds
         kept = []
+        # a far reading at home that is dropped is not replaced by a city abroad
+        home = any(m.place.country_code in self.codes for m in ok)
         for m in ok:
             p = m.place
             if not front.is_far(p) or self._near_local(p):
@@ -315,7 +317,8 @@ class _Finder:
             elif p.country_code in self.codes and p.population >= th["far_keep_population"]:
                 if type_of(p) not in self.lex.section_types:
                     kept.append(m)
-            elif m.main_name and p.population >= th["far_keep_abroad_population"]:
+            elif (not home and m.main_name
+                  and p.population >= th["far_keep_abroad_population"]):
                 kept.append(m)
         return kept
 
