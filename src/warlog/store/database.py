@@ -53,23 +53,28 @@ class Store:
     def __init__(self, engine: Engine, read: Engine | None = None) -> None:
         self.engine = engine
         self.read = read or engine
-        try:
-            self._create_schema()
-        except (IntegrityError, ProgrammingError):
-            # Two processes opened a new shared database at once and the other one created
-            # the same table first: everything is there now, the second pass only checks.
-            self._create_schema()
+        for attempt in range(3):
+            try:
+                self._create_schema()
+                break
+            except (IntegrityError, ProgrammingError):
+                # Two processes opened a new shared database at once and the other one
+                # created the same table first: the next pass finds it and only checks.
+                if attempt == 2:
+                    raise
 
     def _create_schema(self) -> None:
         s.metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            row = conn.execute(
-                select(s.meta_info.c.value).where(s.meta_info.c.key == "schema_version")
-            ).first()
-            if row is None:
-                conn.execute(
-                    insert(s.meta_info).values(key="schema_version", value=str(s.SCHEMA_VERSION))
-                )
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(
+                    select(s.meta_info.c.value).where(s.meta_info.c.key == "schema_version")
+                ).first()
+                if row is None:
+                    conn.execute(insert(s.meta_info).values(key="schema_version",
+                                                            value=str(s.SCHEMA_VERSION)))
+        except IntegrityError:
+            pass  # the other process wrote the same version row between our look-up and insert
 
     @property
     def url(self) -> str:
