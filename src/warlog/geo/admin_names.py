@@ -245,6 +245,21 @@ def _added_countries() -> bool:
     return hit
 
 
+def _active_gazetteer() -> Any:
+    """The built-in gazetteer as loaded now (not a memoised plugin object, which may predate
+    the country files), or the active plugin geocoder."""
+    from warlog.geo.index_file import BUILT_IN
+    from warlog.settings import current
+
+    if current().geocoder == BUILT_IN:
+        from warlog.geo.gazetteer import Gazetteer
+
+        return Gazetteer.load()
+    from warlog import plugins
+
+    return plugins.geocoder()
+
+
 def areas_at(country: str | None, admin1: str | None, latitude: float | None,
              longitude: float | None, gazetteer: Any = None) -> AdminAreas:
     """ACLED's areas of an event from what is stored of it: its country, its admin1 (any of
@@ -256,9 +271,7 @@ def areas_at(country: str | None, admin1: str | None, latitude: float | None,
     a2 = a3 = None
     if code and latitude is not None and longitude is not None:
         if gazetteer is None and _added_countries():
-            from warlog import plugins
-
-            gazetteer = plugins.geocoder()
+            gazetteer = _active_gazetteer()
         if gazetteer is not None and hasattr(gazetteer, "admin_points"):
             place = _grid(gazetteer).nearest(latitude, longitude, code)
             if place is not None:
