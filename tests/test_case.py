@@ -62,3 +62,17 @@ def test_caseless_items_give_the_events_of_ordinary_text(variant):
     got = _events(variant(MIXED))
     assert [(d, s, f) for d, s, _, f in got] == [(d, s, f) for d, s, _, f in expected]
     assert [loc.lower() for _, _, loc, _ in got] == [loc.lower() for _, _, loc, _ in expected]
+
+
+def test_a_runaway_caseless_paragraph_is_read_in_pieces_with_the_same_result():
+    """A scrape of megabytes without a blank line is one "paragraph": it is truecased a block
+    at a time (cut after a sentence's end), so each sentence reads as it would alone and the
+    word tables never hold the whole file."""
+    from warlog.nlp.truecase import BLOCK
+
+    sentence = "GUERRILLAS ATTACKED THE POLICE STATION IN LIMA ON MONDAY. "
+    alone = truecase(sentence * 3)
+    text = sentence * (3 * BLOCK // len(sentence) + 7)
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert out == alone[: len(sentence)] * (len(text) // len(sentence))

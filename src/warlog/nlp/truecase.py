@@ -34,12 +34,14 @@ MIN_LETTERS = 24
 UPPER_SHARE = 0.75
 LOWER_SHARE = 0.004
 MAX_NGRAM = 3
+BLOCK = 65_536  # characters truecased at a time (see _blocks)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n\s*)([\"“‘(]*)([^\W\d_])")
 _DIGIT_NEAR = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+")
 
 _VOCABULARY_FILES = ("triggers.yaml", "casualties.yaml", "extraction.yaml", "time.yaml",
                      "taxonomy.yaml", "geo.yaml", "actors.yaml")
@@ -158,10 +160,32 @@ def truecase(text: str) -> str:
     spans = caseless_spans(text)
     if not spans:
         return text
-    chars = list(text)
+    out: list[str] = []
+    pos = 0
     for s, e in spans:
-        chars[s:e] = _truecase_paragraph(text[s:e])
-    return "".join(chars)
+        out.append(text[pos:s])
+        out.extend(_truecase_paragraph(text[bs:be]) for bs, be in _blocks(text, s, e))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most :data:`BLOCK` characters, cut after a
+    sentence's end where there is one (else after a space): a paragraph of wire copy is one
+    piece, and a runaway "paragraph" of megabytes (a scrape without line breaks) is read in
+    pieces whose word tables stay small, so memory does not grow with it."""
+    while end - start > BLOCK:
+        window = text[start + BLOCK // 2 : start + BLOCK]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends:
+            cut = start + BLOCK // 2 + ends[-1]
+        else:
+            space = window.rfind(" ")
+            cut = start + BLOCK // 2 + space + 1 if space >= 0 else start + BLOCK
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _lower(text: str) -> str:
