@@ -323,6 +323,17 @@ def test_a_worker_over_the_memory_budget_is_stopped():
     assert out == ["used more than 200 MB of memory: stopped", 1_000_000]
 
 
+def test_the_in_process_budget_holds_when_its_stop_is_swallowed():
+    """A stop that lands in a finaliser or a callback is swallowed there (Python prints
+    "Exception ignored in ..."): the budget raises again at the next tick, and a task that
+    still runs to its end is reported over its budget all the same."""
+    with pytest.raises(OverBudget), in_process_budget(Budget(seconds=0.05)):
+        end = time.process_time() + 0.5
+        while time.process_time() < end:
+            with contextlib.suppress(BaseException):  # what a finaliser does to the signal
+                sum(range(1000))
+
+
 def test_the_in_process_budget_stops_a_runaway_regex():
     import re
 

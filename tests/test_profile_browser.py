@@ -33,12 +33,14 @@ def _open_record_of(driver, place: str) -> None:
 
 
 def test_record_panel_links_to_the_chronology_page_and_its_profile(page) -> None:  # noqa: F811
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     _open_record_of(page, "Boulikessi")
-    link = WebDriverWait(page, WAIT).until(lambda d: d.find_element(By.ID, "doc-chronology"))
-    href = link.get_attribute("href")
+    # read inside the wait: the panel may re-render the link between finding and reading it
+    href = WebDriverWait(page, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "doc-chronology").get_attribute("href"))
     assert href.endswith("/chronology")
     page.get(href)
     WebDriverWait(page, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "section.day"))

@@ -102,16 +102,19 @@ def in_process_budget(budget: Budget, size_bytes: int = 0) -> Iterator[None]:
     limit = budget.limit(size_bytes)
     start = time.process_time()
     base = rss_bytes()
+    over: list[str] = []  # the reason, once the task has gone over
 
     def check(_signum: int, _frame: Any) -> None:
-        if limit is not None and time.process_time() - start > limit:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            raise OverBudget(budget.time_reason(size_bytes))
-        if budget.memory_mb is not None and base is not None:
+        if not over and limit is not None and time.process_time() - start > limit:
+            over.append(budget.time_reason(size_bytes))
+        if not over and budget.memory_mb is not None and base is not None:
             now = rss_bytes()
             if now is not None and now - base > budget.memory_mb * 1_000_000:
-                signal.setitimer(signal.ITIMER_PROF, 0)
-                raise OverBudget(budget.memory_reason())
+                over.append(budget.memory_reason())
+        if over:
+            # raised again at every tick: a signal that lands in a finaliser or a callback
+            # (garbage collection, a weakref) has its exception swallowed there
+            raise OverBudget(over[0])
 
     previous = signal.signal(signal.SIGPROF, check)
     tick = min(_TICK, limit / 2) if limit else _TICK
@@ -121,6 +124,8 @@ def in_process_budget(budget: Budget, size_bytes: int = 0) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+    if over:  # every raise was swallowed and the task ran to its end: still over its budget
+        raise OverBudget(over[0])
 
 
 # ----------------------------------------------------------------------------- worker processes
