@@ -10,9 +10,7 @@ import csv
 import io
 import json
 import re
-import socket
 import threading
-import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import conftest
 from warlog.exporters.writers import ACLED_COLUMNS, EXTRA_COLUMNS
 from warlog.store import queries
 from warlog.store.database import open_store
@@ -330,31 +329,12 @@ def test_rerunning_extraction_never_overwrites_reviewed_events(
         assert events(c, q="suicide")["total"] >= 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def live_server(db: Path, **kwargs) -> Iterator[str]:
-    """The app under uvicorn on a free loopback port (real concurrency, real sockets)."""
-    import uvicorn
-
-    port = _free_port()
-    app = create_app(str(db), place_search=stub_places, **kwargs)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(10)
+    """The app under uvicorn on a free loopback port (real concurrency, real sockets): the
+    shared server of ``conftest``, with the stub place search and no trailing slash."""
+    with conftest.live_server(db, place_search=stub_places, **kwargs) as url:
+        yield url.rstrip("/")
 
 
 def test_concurrent_review_edits_are_never_lost(web_db: Path) -> None:
