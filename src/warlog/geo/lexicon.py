@@ -67,6 +67,8 @@ class GeoLexicon:
     distance_units: dict[str, float]  # unit -> kilometres
     near_phrases: tuple[str, ...]
     inside_phrases: tuple[str, ...]
+    bare_inside_prepositions: frozenset[str]
+    locative_cue_endings: frozenset[str]
     place_cues: frozenset[str]
     strong_place_cues: frozenset[str]
     country_aliases: dict[str, str]  # normalised alias -> ISO code
@@ -135,6 +137,8 @@ def geo_lexicon() -> GeoLexicon:
         distance_units={str(k).lower(): float(v) for k, v in y["distance_units"].items()},
         near_phrases=tuple(sorted((str(p).lower() for p in y["near_phrases"]), key=len)[::-1]),
         inside_phrases=tuple(sorted((str(p).lower() for p in y["inside_phrases"]), key=len)[::-1]),
+        bare_inside_prepositions=_words(y["bare_inside_prepositions"]),
+        locative_cue_endings=_words(y["locative_cue_endings"]),
         place_cues=_words(y["place_cues"]),
         strong_place_cues=_words(y["strong_place_cues"]),
         country_aliases=aliases,

@@ -61,7 +61,7 @@ def patterns() -> Patterns:
     parts = _alt(list(lex.part_words))
     adjectives = _alt(list(lex.direction_adjectives))
     near = _alt(list(lex.near_phrases))
-    inside = _alt([p for p in lex.inside_phrases if p not in ("in", "within", "inside")])
+    inside = _alt([p for p in lex.inside_phrases if p not in lex.bare_inside_prepositions])
     flags = re.IGNORECASE
     return Patterns(
         relation=re.compile(

@@ -62,7 +62,7 @@ def _locative(cue: str, inside: bool) -> bool:
     if inside or not words:
         return True
     lex = geo_lexicon()
-    return " ".join(words[:3]) in lex.near_phrases or words[-1] in ("of", "in", "within", "near")
+    return " ".join(words[:3]) in lex.near_phrases or words[-1] in lex.locative_cue_endings
 
 
 def _known_word(word: str) -> bool:
