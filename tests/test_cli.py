@@ -99,6 +99,13 @@ def test_missing_path_is_a_clear_error(tmp_path: Path):
     assert "no such file or folder" in res.output
 
 
+def test_an_unreadable_url_is_a_clear_error(tmp_path: Path):
+    res = extract("nosuch://archive/items", "--db", str(tmp_path / "w.db"))
+    assert res.exit_code == 2
+    assert "nosuch://archive/items: cannot read this URL" in res.output
+    assert "Traceback" not in res.output
+
+
 def test_manifest_and_images_are_skipped_not_failed(folder: Path, tmp_path: Path):
     (folder / "MANIFEST.csv").write_text("file,title\nx.md,X\n")
     (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))

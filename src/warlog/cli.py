@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from warlog import __version__
+from warlog.errors import IngestError
 from warlog.settings import Settings, using
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -108,9 +109,12 @@ def extract(
     from warlog import remote
 
     for p in paths:
-        if not remote.exists(p):
-            err_console.print(f"[red]error[/red] {escape(str(p))}: no such file or folder")
-            raise typer.Exit(2)
+        try:
+            if not remote.exists(p):
+                raise IngestError(str(p), "no such file or folder")
+        except IngestError as e:
+            err_console.print(f"[red]error[/red] {escape(str(e))}")
+            raise typer.Exit(2) from None
     store = open_store(db)
     t0 = time.perf_counter()
     show = not quiet and sys.stderr.isatty()

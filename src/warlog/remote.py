@@ -40,8 +40,15 @@ def exists(path: str | Path) -> bool:
 def _fs(url: str) -> tuple[object, str]:
     import fsspec
 
-    fs, root = fsspec.core.url_to_fs(url)
+    try:
+        fs, root = fsspec.core.url_to_fs(url)
+    except (ValueError, ImportError) as e:  # an unknown scheme, or its package not installed
+        raise IngestError(url, f"cannot read this URL ({_first_line(e)})") from None
     return fs, root
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0][:200]
 
 
 def _listing(url: str) -> Iterator[str]:
