@@ -112,8 +112,9 @@ def in_process_budget(budget: Budget, size_bytes: int = 0) -> Iterator[None]:
             if now is not None and now - base > budget.memory_mb * 1_000_000:
                 over.append(budget.memory_reason())
         if over:
-            # raised again at every tick: a signal that lands in a finaliser or a callback
-            # (garbage collection, a weakref) has its exception swallowed there
+            # raised once; a stop that lands in a finaliser or a callback (garbage collection,
+            # a weakref) is swallowed there, so the task is also stopped after its body below
+            signal.setitimer(signal.ITIMER_PROF, 0)
             raise OverBudget(over[0])
 
     previous = signal.signal(signal.SIGPROF, check)
