@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
+import ahocorasick
+
 from warlog.data import cached, load_yaml
 from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
@@ -59,7 +61,10 @@ class ArgumentContext:
         self.actor_ctx = ActorContext.from_document(doc, folded=folded)
         self.actor_ctx.use_profile(self.sides)
         self._facilities: dict[str, Location] = {}
-        self._site_patterns: list[tuple[re.Pattern[str], Location]] = []
+        # the facilities' keys in one automaton: key -> (order remembered, length)
+        self._sites = ahocorasick.Automaton()
+        self._site_locs: list[Location] = []
+        self._party_keys: dict[str, bool] = {}  # facility key -> names a party (memo)
         codes = self.geo.primary_codes or self.geo.country_codes
         info = self.gazetteer.country(codes[0]) if codes else None
         self.country: str | None = info["name"] if info else self.actor_ctx.country
@@ -140,15 +145,24 @@ class ArgumentContext:
 
     def _known_site(self, sentence: Sentence) -> Location | None:
         """A site the document placed before, named again without its town ("ISIL took
-        control of Division 17")."""
+        control of Division 17"): the first remembered site whose key the sentence holds as
+        whole words (regex ``\\bkey\\b``), at its first such place; one automaton pass."""
+        if not self._site_locs:
+            return None
         text, offset, low = sentence.text, sentence.start, sentence.lower
-        for pattern, loc in self._site_patterns:
-            m = pattern.search(low)
-            if m:
-                return Location(text[m.start():m.end()], loc.latitude, loc.longitude, 2,
-                                loc.country, loc.admin1, offset + m.start(), offset + m.end(),
-                                loc.geonameid)
-        return None
+        best: tuple[int, int, int] | None = None  # (order remembered, start, end)
+        for last, (order, length) in self._sites.iter(low):
+            start, end = last - length + 1, last + 1
+            if best is not None and (order, start) >= best[:2]:
+                continue
+            if _word_edge(low, start) and _word_edge(low, end):
+                best = (order, start, end)
+        if best is None:
+            return None
+        order, s, e = best
+        loc = self._site_locs[order]
+        return Location(text[s:e], loc.latitude, loc.longitude, 2, loc.country, loc.admin1,
+                        offset + s, offset + e, loc.geonameid)
 
     def remember_facility(self, loc: Location) -> None:
         """Where a named site ("the Division 17 base, north of Raqqa") was placed, so a later
@@ -156,13 +170,23 @@ class ArgumentContext:
         key = facility_key(loc.name)
         # a key must be distinctive: a number or a name, not just "southern perimeter", and
         # not a party's name ("an ISIL camp" must not make every later "ISIL" a place)
-        if not key or loc.latitude is None or self.actor_ctx.mentions(key.upper(), 0) or (
-                self.actor_ctx.mentions(key.title(), 0)):
+        if not key or loc.latitude is None or self._names_a_party(key):
             return
         if key not in self._facilities and (re.search(r"\d", key) or any(
                 w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4])):
+            self._sites.add_word(key, (len(self._site_locs), len(key)))
+            self._sites.make_automaton()
+            self._site_locs.append(loc)
             self._facilities[key] = loc
-            self._site_patterns.append((re.compile(rf"\b{re.escape(key)}\b"), loc))
+
+    def _names_a_party(self, key: str) -> bool:
+        """Whether a facility key is an actor's name (asked once per key and document)."""
+        named = self._party_keys.get(key)
+        if named is None:
+            named = bool(self.actor_ctx.mentions(key.upper(), 0)
+                         or self.actor_ctx.mentions(key.title(), 0))
+            self._party_keys[key] = named
+        return named
 
     def _resolve(self, text: str, offset: int) -> list[Location]:
         from warlog.geo.places import find_places
@@ -204,6 +228,17 @@ class ArgumentContext:
             if other != name and m is not None and m.inter not in NOT_FIGHTING:
                 return m
         return self.actor_ctx.main_opponent(actor)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\\w`` matches in a str pattern
+
+
+def _word_edge(text: str, i: int) -> bool:
+    """Whether ``\\b`` holds at offset ``i`` of ``text``."""
+    before = i > 0 and _is_word(text[i - 1])
+    after = i < len(text) and _is_word(text[i])
+    return before != after
 
 
 @cached

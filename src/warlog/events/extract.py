@@ -351,8 +351,7 @@ class DocumentExtractor:
                 events[0].fatalities = 0
 
     def _is_tally(self, low: str) -> bool:
-        return low.startswith(self.lex.tally_openers) or any(
-            p in low for p in self.lex.tally_phrases)
+        return self.lex.is_tally(low)
 
     def _is_definition(self, low: str) -> bool:
         """The lead's "The 2014 X offensive was an offensive launched by …" sums up the article."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from warlog import lang
 from warlog.data import cached, load_yaml
+from warlog.nlp.alternation import trie_alternation
 from warlog.taxonomy import Taxonomy, TaxonomyError, taxonomy
 
 IGNORED = "(ignored)"  # a phrase that holds a trigger word but reports nothing
@@ -51,6 +53,15 @@ class Lexicon:
     site_words: frozenset[str]
     subordinators: tuple[str, ...]
     continuation: re.Pattern[str]
+    # the lists above as hash sets and trie-built patterns, so a sentence is checked in one
+    # lookup or one regex pass rather than one ``in`` per phrase
+    modal_words: frozenset[str]  # modal_before as a set (its one-word cues are looked up)
+    modal_phrases: re.Pattern[str]  # the multi-word cues of modal_before, anywhere
+    tally_any: re.Pattern[str]  # any tally phrase, anywhere
+
+    def is_tally(self, low: str) -> bool:
+        """A running total ("so far this year", "since January") rather than one event."""
+        return low.startswith(self.tally_openers) or self.tally_any.search(low) is not None
 
     def type_of(self, sub: str) -> str:
         return self.taxonomy.type_of(sub)
@@ -99,6 +110,8 @@ def lexicon() -> Lexicon:
         for r in ov["rules"])
     mod = data["modality"]
     grammar = lang.words("grammar")
+    modal_before = tuple(_norm(w) for w in mod["before"])
+    tally_phrases = tuple(_norm(w) for w in data["tally_phrases"])
     return Lexicon(
         automaton=auto,
         taxonomy=tax,
@@ -115,10 +128,10 @@ def lexicon() -> Lexicon:
         infinitive_marker=str(grammar["infinitive_marker"]),
         past_auxiliaries=tuple(str(w) for w in grammar["past_auxiliaries"]),
         past_participle_endings=tuple(str(w) for w in grammar["past_participle_endings"]),
-        modal_before=tuple(_norm(w) for w in mod["before"]),
+        modal_before=modal_before,
         modal_auxiliaries=frozenset(_norm(w) for w in mod["auxiliaries"]),
         tally_openers=tuple(_norm(w) for w in data["tally_openers"]),
-        tally_phrases=tuple(_norm(w) for w in data["tally_phrases"]),
+        tally_phrases=tally_phrases,
         skip_sections=frozenset(_norm(w) for w in data["skip_sections"]),
         clause_breaks=tuple(data["clause_breaks"]),
         definition_verbs=tuple(data["definition_verbs"]),
@@ -126,7 +139,18 @@ def lexicon() -> Lexicon:
         subordinators=tuple(sorted((_norm(w) for w in data["subordinators"]), key=len,
                                    reverse=True)),
         continuation=_continuation(data["continuation"]),
+        modal_words=frozenset(modal_before),
+        modal_phrases=_anywhere(cue for cue in modal_before if " " in cue),
+        tally_any=_anywhere(tally_phrases),
     )
+
+
+def _anywhere(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``phrases`` is a substring of it."""
+    phrases = list(phrases)
+    if "" in phrases:
+        return re.compile("")  # the empty phrase is in every text
+    return re.compile(trie_alternation(phrases))
 
 
 def _check(tax: Taxonomy, sub: str, where: str) -> None:

@@ -92,7 +92,7 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         return True  # "attempt to recapture", "plans to soon attack"
     if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
         return True  # "preparing an attack"
-    if any(w in lex.modal_before for w in last[-2:]):
+    if any(w in lex.modal_words for w in last[-2:]):
         return True
     if any(w in lex.modal_auxiliaries for w in last):
         return True  # "would soon launch an offensive"
@@ -103,5 +103,4 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
             ahead = _WORD.findall(low[start:start + 80])[1:7]
             if any(w in lex.modal_auxiliaries for w in ahead):
                 return True  # "The capture of Stalingrad would make …": a supposition
-    tail = " ".join(last)
-    return any(" " in cue and cue in tail for cue in lex.modal_before)
+    return lex.modal_phrases.search(" ".join(last)) is not None  # "in the event of" …
