@@ -9,7 +9,8 @@ upper case, or almost none), and rewrites such a paragraph as ordinary text of t
 - a word the language files know as a common word (any word written in lower case in
   ``lang/<language>/*.yaml`` or the domain lexicons) stays lower case;
 - month and weekday names are capitalised (an abbreviation or "may" only next to a day number);
-- an acronym of the actor dictionary ("FARC", "ELN") is written in capitals;
+- an acronym of the actor dictionary ("FARC", "ELN") is written in capitals, and a name of
+  several words with the dictionary's capitals ("Shining Path");
 - a country, a demonym, or a gazetteer place (a place's main name; an alternate name only
   after a place cue such as "in" or "near") is capitalised, up to three words at a time
   ("la paz" -> "La Paz").
@@ -103,25 +104,32 @@ def _acronyms() -> dict[str, str]:
 
 
 @cached
-def _actor_phrases() -> tuple[frozenset[str], int]:
-    """Folded names of several words of the actor dictionary ("tupac amaru revolutionary
-    movement") and the longest one's word count. Actors are matched without regard to case,
-    so such a name stays lower case: capitalised, a part of it would read as a town."""
+def _actor_phrases() -> tuple[dict[str, str], int]:
+    """Names of several words of the actor dictionary by their folded form ("shining path"
+    -> "Shining Path"), and the longest one's word count. A name the dictionary writes with
+    capitals matches only where the text has them ("southern front" is no group), so a
+    truecased name takes the capitals of the dictionary's form, as ordinary text writes it."""
     from warlog.actors.lexicon import load_lexicon
 
-    keys = {p.key for p in load_lexicon().patterns if p.role == "actor" and " " in p.key}
-    return frozenset(keys), max((k.count(" ") + 1 for k in keys), default=0)
+    forms: dict[str, str] = {}
+    for p in load_lexicon().patterns:
+        if p.role == "actor" and " " in p.key and len(p.alias) == len(p.key):
+            known = forms.get(p.key)
+            if known is None or sum(map(str.isupper, p.alias)) > sum(map(str.isupper, known)):
+                forms[p.key] = p.alias
+    return forms, max((k.count(" ") + 1 for k in forms), default=0)
 
 
-def _actor_at(words: list[tuple[int, int, str]], i: int, low: str) -> int:
-    """How many words from ``i`` on form a multi-word actor name (0: none)."""
+def _actor_at(words: list[tuple[int, int, str]], i: int, low: str) -> tuple[int, str]:
+    """How many words from ``i`` on form a multi-word actor name (0: none), and its form."""
     from warlog.actors.normalize import fold
 
-    keys, longest = _actor_phrases()
+    forms, longest = _actor_phrases()
     for n in range(min(longest, len(words) - i), 1, -1):
-        if fold(low[words[i][0] : words[i + n - 1][1]]) in keys:
-            return n
-    return 0
+        form = forms.get(fold(low[words[i][0] : words[i + n - 1][1]]))
+        if form is not None:
+            return n, form
+    return 0, ""
 
 
 _ASCII_UPPER = bytes(range(65, 91))
@@ -226,8 +234,12 @@ def _truecase_paragraph(text: str) -> str:
             cap(s, e)
             i += 1
             continue
-        actor = _actor_at(words, i, low)
+        actor, form = _actor_at(words, i, low)
         if actor:
+            s = words[i][0]
+            for k, ch in enumerate(form):
+                if ch.isupper():
+                    chars[s + k] = chars[s + k].upper()
             i += actor
             continue
         took = _place(words, i, low, vocab, geo, gaz)
