@@ -7,15 +7,21 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
   documents overlap, within a day for day-precise reports, spans overlapping
   (``day_tolerance``);
 - the same sub-event type, or the same event type where one report is vaguer (its sub-event
-  type is the event type's generic one: "fighting in X" and "the army recaptured X");
+  type is the event type's generic one: "fighting in X" and "the army recaptured X"); across
+  documents, two types that differ only by a detail reports often get wrong are one
+  (``compatible_sub_event_types``: a strike's weapon);
 - the same place: the same name in the same country, points within ``place_km``, or one report
   coded to a region (``vague_geo_precision``) that contains the other (same admin1); inside
-  one document, two reports that name no place share the narrative's;
+  one document, two reports that name no place share the narrative's. Across documents the
+  place may also be read from the reports' words where their geocodings differ (*told*, not
+  *coded*): one report's place is a name the other's evidence names, or the two evidence
+  texts are near-identical (MinHash bands) and neither names a name the other does not;
 - compatible actors: the reports name a common actor, or one names none (a report naming the
   army and the group it fought, another the army and its ally).
 
 Each report is first reduced to a :class:`LinkKey` (day numbers, normalised place, planar
-kilometres, sorted actors) by :func:`link_key`. :func:`same_event` is the rule itself, written
+kilometres, sorted actors; with the evidence text, its names and MinHash bands as
+``terms``) by :func:`link_key`. :func:`same_event` is the rule itself, written
 against a small set of operations (:class:`Ops`): :data:`PY` evaluates it on two keys in Python
 (the per-document merge, ``warlog.events.merge``), :data:`SQL` turns it into a SQLAlchemy
 condition between two aliases of the members table (the linker across documents,
@@ -32,14 +38,17 @@ import hashlib
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, false, or_, true
+import numpy as np
+from sqlalchemy import and_, exists, false, func, or_, select, true
 
 from warlog.data import cached, load_yaml
+from warlog.store import schema as s
 
 KM_PER_DEGREE = 111.195
 
@@ -54,12 +63,20 @@ class GroupingRules:
     vague_sub_event_types: dict[str, str]
     excluded_states: tuple[str, ...]
     back_references: frozenset[str]
+    sub_class: dict[str, str]  # sub-event type -> its compatible class (itself if none)
+    shingle_words: int
+    bands: int
+    rows: int
+    min_bands: int
+    name_words: int
+    name_particles: frozenset[str]
 
 
 @cached
 def rules() -> GroupingRules:
     """The thresholds of ``grouping.yaml`` (the active data folder may override it)."""
     raw = load_yaml("grouping.yaml")
+    ev = raw["evidence"]
     return GroupingRules(
         day_tolerance={int(k): int(v) for k, v in raw["day_tolerance"].items()},
         max_span_days=int(raw["max_span_days"]),
@@ -69,12 +86,20 @@ def rules() -> GroupingRules:
         vague_sub_event_types=dict(raw["vague_sub_event_types"]),
         excluded_states=tuple(raw.get("excluded_states", ())),
         back_references=frozenset(w.lower() for w in load_yaml("extraction.yaml")["generic_sites"]),
+        sub_class={sub: " | ".join(group) for group in raw.get("compatible_sub_event_types", ())
+                   for sub in group},
+        shingle_words=int(ev["shingle_words"]),
+        bands=int(ev["bands"]),
+        rows=int(ev["rows"]),
+        min_bands=int(ev["min_bands"]),
+        name_words=int(ev["name_words"]),
+        name_particles=frozenset(w.lower() for w in ev["name_particles"]),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 3
+RULE_VERSION = 4
 
 
 @cached
@@ -97,6 +122,7 @@ class LinkKey:
     day_hi: int | None  # day_end plus the report's date tolerance
     event_type: str
     sub_event_type: str
+    sub_class: str  # the sub-event type, or its class of compatible ones
     vague_type: int  # 1: the event type's generic sub-event type
     place: str | None
     x_km: float | None
@@ -107,7 +133,12 @@ class LinkKey:
     admin1: str | None
     actor_lo: str | None  # the report's actors, sorted (no direction implied)
     actor_hi: str | None
+    # what the report's evidence tells: ("n", name) for the names it names, ("b", band) for its
+    # MinHash bands (a table of their own in the store, ``group_terms``)
+    terms: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
 
+
+MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
 
 _NON_WORD = re.compile(r"[^\w ]+")
 
@@ -129,8 +160,88 @@ def _ordinal(value: Any) -> int | None:
     return value.toordinal()
 
 
-def link_key(ev: dict[str, Any], r: GroupingRules | None = None) -> LinkKey:
-    """The key of one stored event (a row of ``events`` as a mapping)."""
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_SHINGLE_WORD = re.compile(r"\w+")
+_PRIME = (1 << 61) - 1
+_HASHES = np.random.default_rng(20261202).integers(1, _PRIME, size=(2, 64), dtype=np.uint64)
+_HASHES[0] |= np.uint64(1)  # odd multipliers: each map is one-to-one
+
+
+def evidence_names(text: str, r: GroupingRules | None = None) -> set[str]:
+    """The names a text names: runs of capitalised words (lower-case particles inside) and
+    their parts of up to ``name_words`` words, each as :func:`place_name` reads a location."""
+    r = r or rules()
+    out: set[str] = set()
+    run: list[str] = []
+    end = 0
+
+    def flush() -> None:
+        while run and run[-1].lower() in r.name_particles:
+            run.pop()
+        for i, w in enumerate(run):
+            if w.lower() in r.name_particles:
+                continue
+            for j in range(i + 1, min(len(run), i + r.name_words) + 1):
+                if run[j - 1].lower() not in r.name_particles and (name := place_name(
+                        " ".join(run[i:j]), r)):
+                    out.add(name)
+        run.clear()
+
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if run and text[end:m.start()] not in (" ", "-"):  # a run goes on across one space
+            flush()
+        end = m.end()
+        head, _, rest = w.partition("-")
+        if (w[0].isupper() or (run and w.lower() in r.name_particles)
+                or (head.lower() in r.name_particles and rest[:1].isupper())):  # "al-Hawa"
+            run.append(w)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _shingle_hashes(text: str, k: int) -> list[int]:
+    words = _SHINGLE_WORD.findall(text.lower())
+    grams = {" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1))}
+    return [zlib.crc32(g.encode()) for g in grams if g]
+
+
+def evidence_bands(texts: Sequence[str], r: GroupingRules | None = None) -> list[set[str]]:
+    """Each text's MinHash bands (``bands`` of ``rows`` hashes over its word shingles), for
+    many texts at once: two texts share a band with probability about Jaccard ** rows."""
+    r = r or rules()
+    k = r.bands * r.rows
+    hashes = [_shingle_hashes(t, r.shingle_words) for t in texts]
+    lengths = np.array([len(h) for h in hashes])
+    out: list[set[str]] = [set() for _ in texts]
+    if not lengths.sum():
+        return out
+    flat = np.array([x for h in hashes for x in h], dtype=np.uint64)
+    a, b = _HASHES[0, :k], _HASHES[1, :k]
+    # (a * h + b) mod 2^64: a random linear map per hash function (h is 32 bits)
+    mixed = flat[:, None] * a[None, :] + b[None, :]
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    nonempty = lengths > 0
+    mins = np.minimum.reduceat(mixed, starts[nonempty], axis=0)
+    for row, i in zip(mins, np.flatnonzero(nonempty), strict=True):
+        for band in range(r.bands):
+            part = row[band * r.rows:(band + 1) * r.rows]
+            out[i].add(f"{band}:" + hashlib.blake2b(part.tobytes(), digest_size=8).hexdigest())
+    return out
+
+
+def evidence_terms(text: str, bands: set[str], r: GroupingRules | None = None
+                   ) -> frozenset[tuple[str, str]]:
+    """A report's terms: the names its evidence names and its MinHash bands."""
+    return frozenset({("n", n) for n in evidence_names(text, r)} | {("b", x) for x in bands})
+
+
+def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
+             terms: frozenset[tuple[str, str]] = frozenset()) -> LinkKey:
+    """The key of one stored event (a row of ``events`` as a mapping); ``terms`` from its
+    evidence (:func:`evidence_terms`)."""
     r = r or rules()
     start = _ordinal(ev.get("event_date"))
     end = _ordinal(ev.get("date_end")) or start
@@ -154,6 +265,7 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None) -> LinkKey:
         day_hi=None if end is None else end + tol,
         event_type=etype,
         sub_event_type=sub,
+        sub_class=r.sub_class.get(sub, sub),
         vague_type=int(r.vague_sub_event_types.get(etype) == sub),
         place=place,
         x_km=x,
@@ -164,6 +276,7 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None) -> LinkKey:
         admin1=admin1,
         actor_lo=actors[0] if actors else None,
         actor_hi=actors[-1] if actors else None,
+        terms=terms,
     )
 
 
@@ -179,6 +292,8 @@ class Ops:
     def flag(self, a: Any) -> Any: ...
     def missing(self, a: Any) -> Any: ...
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any: ...
+    def named(self, a: Any, b: Any) -> Any: ...
+    def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
 
 
 class PyOps(Ops):
@@ -213,6 +328,15 @@ class PyOps(Ops):
             return False
         return bool((ax - bx) ** 2 + (ay - by) ** 2 <= km * km)
 
+    def named(self, a: LinkKey, b: LinkKey) -> bool:
+        return a.place is not None and ("n", a.place) in b.terms
+
+    def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
+        if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
+            return False
+        na, nb = ({t for t in k.terms if t[0] == "n"} for k in (a, b))
+        return na <= nb or nb <= na
+
 
 class SqlOps(Ops):
     """The rule between two aliases' columns (``alias.c``): SQL's NULL is never true."""
@@ -244,6 +368,28 @@ class SqlOps(Ops):
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any:
         return (ax - bx) * (ax - bx) + (ay - by) * (ay - by) <= km * km
 
+    def named(self, a: Any, b: Any) -> Any:
+        t = s.group_terms.alias()
+        return (exists().where(t.c.event_id == b.event_id, t.c.kind == "n", t.c.term == a.place)
+                .correlate_except(t))
+
+    def copied(self, a: Any, b: Any, min_bands: int) -> Any:
+        ta, tb = s.group_terms.alias(), s.group_terms.alias()
+        shared = (select(func.count()).select_from(ta.join(tb, and_(
+            tb.c.kind == ta.c.kind, tb.c.term == ta.c.term)))
+            .where(ta.c.event_id == a.event_id, ta.c.kind == "b", tb.c.event_id == b.event_id)
+            .correlate_except(ta, tb).scalar_subquery())
+        return and_(shared >= min_bands, or_(~self._names_beyond(a, b), ~self._names_beyond(b, a)))
+
+    @staticmethod
+    def _names_beyond(a: Any, b: Any) -> Any:
+        """``a``'s evidence names a name ``b``'s does not."""
+        ta, tb = s.group_terms.alias(), s.group_terms.alias()
+        inner = exists().where(tb.c.event_id == b.event_id, tb.c.kind == "n",
+                               tb.c.term == ta.c.term).correlate_except(tb)
+        return (exists().where(ta.c.event_id == a.event_id, ta.c.kind == "n", ~inner)
+                .correlate_except(ta))
+
 
 PY, SQL = PyOps(), SqlOps()
 
@@ -272,9 +418,9 @@ def _same_dates(a: Any, b: Any, o: Ops) -> Any:
     )
 
 
-def _same_type(a: Any, b: Any, o: Ops) -> Any:
-    """The same sub-event type; across documents also the same event type where one report is
-    vaguer ("fighting in X" and "the army recaptured X")."""
+def type_coded(a: Any, b: Any, o: Ops) -> Any:
+    """The same sub-event type; across documents also the same event type where one report
+    is vaguer ("fighting in X" and "the army recaptured X")."""
     return o.or_(
         o.eq(a.sub_event_type, b.sub_event_type),
         o.and_(_two_docs(a, b, o), o.eq(a.event_type, b.event_type),
@@ -282,10 +428,18 @@ def _same_type(a: Any, b: Any, o: Ops) -> Any:
     )
 
 
-def _same_place(a: Any, b: Any, o: Ops, r: GroupingRules) -> Any:
-    """The same name in one country. Inside a document also a back-reference at the point of
-    the place it refers to; across documents also points within ``place_km``, or one report
-    coded to a region that contains the other."""
+def _same_type(a: Any, b: Any, o: Ops) -> Any:
+    """:func:`type_coded`, or across documents two compatible types (one class of
+    ``compatible_sub_event_types``)."""
+    return o.or_(type_coded(a, b, o), o.and_(_two_docs(a, b, o), o.eq(a.sub_class, b.sub_class)))
+
+
+def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
+    """The same place as the two reports are coded: the same name in one country. Inside a
+    document also a back-reference at the point of the place it refers to; across documents
+    also points within ``place_km``, or one report coded to a region that contains the
+    other."""
+    r = r or rules()
     return o.or_(
         o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
         o.and_(_one_doc(a, b, o), o.or_(
@@ -297,6 +451,15 @@ def _same_place(a: Any, b: Any, o: Ops, r: GroupingRules) -> Any:
             o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
                    o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))),
     )
+
+
+def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
+    """Across documents, the same place as the reports' words tell it where their codings
+    differ: one report's place is a name the other's evidence names, or the two evidence
+    texts are near-identical and neither names a name the other does not."""
+    r = r or rules()
+    return o.and_(_two_docs(a, b, o), o.or_(
+        o.named(a, b), o.named(b, a), o.copied(a, b, r.min_bands)))
 
 
 def _same_actors(a: Any, b: Any, o: Ops) -> Any:
@@ -322,7 +485,7 @@ def same_event(a: Any, b: Any, o: Ops = PY, r: GroupingRules | None = None) -> A
     return o.and_(
         _same_dates(a, b, o),
         _same_type(a, b, o),
-        _same_place(a, b, o, r),
+        o.or_(place_coded(a, b, o, r), place_told(a, b, o, r)),
         _same_actors(a, b, o),
     )
 
@@ -379,6 +542,25 @@ def _unique(items: Iterable[str]) -> list[str]:
     return out
 
 
+def _places(spots: dict[str, tuple[float, float] | None], km: float) -> int:
+    """How many places the names are: a name that contains another as words is that one
+    ("the entrance of Lyman" is Lyman, "between Bucha and Irpin" is Bucha and Irpin), and
+    names located within ``km`` of each other are one place ("Kobane", "Kobanî")."""
+    padded = {n: f" {n} " for n in spots}
+    kept = [n for n in spots if not any(m != n and f" {m} " in padded[n] for m in spots)]
+    seen: list[tuple[float, float]] = []
+    count = 0
+    for n in kept:
+        p = spots[n]
+        if p is not None and any((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 <= km * km
+                                 for q in seen):
+            continue
+        count += 1
+        if p is not None:
+            seen.append(p)
+    return count
+
+
 # -- a group is one event: every two of its reports satisfy the rule ---------------------------
 @dataclass
 class GroupState:
@@ -388,18 +570,23 @@ class GroupState:
 
     - dates overlapping all at once: the latest start is no later than the earliest end plus
       tolerance (for intervals, pairwise overlap is common overlap);
-    - at most one specific sub-event type (vague ones go with any of their event type);
+    - at most one specific sub-event type, or class of compatible ones (vague ones go with any
+      of their event type);
     - at most three actors in all (two sides, one named two ways);
     - one precise place: the reports located at a named place (not a region, not a word that
-      refers back) all name it the same way, or all lie within ``place_km`` of each other.
+      refers back) all name it the same way, or all lie within ``place_km`` of each other;
+      unless the place of the two groups' reports is *told* by their words
+      (:func:`place_told`: the codings of one place differ, so their names do too).
     """
 
     documents: set[int]
+    typed: set[tuple[int, str]]  # (document, specific sub-event type) of its reports
     max_start: int
     min_hi: int
     subs: set[str]
     actors: set[str]
     names: set[str]
+    spots: dict[str, tuple[float, float] | None]  # each name's point (the first report's)
     box: tuple[float, float, float, float] | None  # min x, min y, max x, max y (km)
     unlocated_name: bool  # a precise place without coordinates (so no distance to check)
     km: float
@@ -410,13 +597,16 @@ class GroupState:
         located = key.x_km is not None and key.y_km is not None
         return cls(
             documents={key.document_id},
+            typed=set() if key.vague_type else {(key.document_id, key.sub_event_type)},
             # an unknown date constrains nothing (only reports of one document, which share
             # it, are ever the same event without a date)
             max_start=key.day_start if key.day_start is not None else -(10**9),
             min_hi=key.day_hi if key.day_hi is not None else 10**9,
-            subs=set() if key.vague_type else {key.sub_event_type},
+            subs=set() if key.vague_type else {key.sub_class},
             actors={a for a in (key.actor_lo, key.actor_hi) if a},
             names={key.place} if precise and key.place else set(),
+            spots={key.place: (key.x_km, key.y_km) if located else None}
+            if precise and key.place else {},
             box=(key.x_km, key.y_km, key.x_km, key.y_km) if precise and located else None,
             unlocated_name=precise and not located,
             km=(r or rules()).place_km,
@@ -435,20 +625,38 @@ class GroupState:
         return (not (self.unlocated_name or other.unlocated_name) and box is not None
                 and (box[2] - box[0]) ** 2 + (box[3] - box[1]) ** 2 <= self.km * self.km)
 
-    def fits(self, other: GroupState) -> bool:
+    def joins(self, other: GroupState, place_told: bool = False, type_compatible: bool = False
+              ) -> bool:
+        """Two groups are one event (across documents). Where the place is only told by the
+        evidence, the joined group may name at most two precise places: one place that two
+        codings put at two names (the village and the town beside it), not a walk from town
+        to town through sentences naming several. Where the types are only compatible (an
+        air strike and a missile strike), the join may not bring two reports of one document
+        with two types together: that document told two strikes apart."""
+        if place_told and _places({**other.spots, **self.spots}, self.km) > 2:
+            return False
+        if type_compatible:
+            docs = [d for d, _ in self.typed | other.typed]
+            if len(docs) != len(set(docs)):
+                return False
+        return self.fits(other, place_told)
+
+    def fits(self, other: GroupState, place_told: bool = False) -> bool:
         return (
             max(self.max_start, other.max_start) <= min(self.min_hi, other.min_hi)
             and len(self.subs | other.subs) <= 1
             and len(self.actors | other.actors) <= 3
-            and self._one_place(other)
+            and (place_told or self._one_place(other))
         )
 
     def absorb(self, other: GroupState) -> None:
         self.box = self._box(other)
         self.documents |= other.documents
+        self.typed |= other.typed
         self.max_start = max(self.max_start, other.max_start)
         self.min_hi = min(self.min_hi, other.min_hi)
         self.subs |= other.subs
         self.actors |= other.actors
         self.names |= other.names
+        self.spots = {**other.spots, **self.spots}
         self.unlocated_name = self.unlocated_name or other.unlocated_name

@@ -7,11 +7,14 @@ extraction by ACLED's one-event rule (:mod:`warlog.store.group_rule`).
    group *dirty*: the group's rows are removed and its reports linked again below.
 2. Every report without a member row gets one (its :class:`~warlog.store.group_rule.LinkKey`),
    as a group of its own, *pending*.
-3. One set-based SQL join finds the pairs of a pending report and any report of another
-   document that satisfy the rule, blocked by place (``block``: country and admin1) and date
-   (``day_start`` within ``max_span_days`` before the report and no later than its end): an
-   index range per report, so the cost grows with the number of reports, not its square.
-4. The pairs, with reviewers' joins, are unioned (a new report may join two groups into one);
+3. Set-based SQL joins find the pairs of a pending report and any report of another document
+   that satisfy the rule, blocked by date (``day_start`` within ``max_span_days`` before the
+   report and no later than its end) and by place (``block``: country and admin1; the place
+   name) or by what the evidence tells (a name one report's evidence names that is the
+   other's place; a shared MinHash band, ``group_terms``): an index range per report, so the
+   cost grows with the number of reports, not its square.
+4. The pairs, with reviewers' joins, are unioned (a new report may join two groups into one):
+   first the pairs whose place is coded the same, then those whose place the evidence tells;
    the groups that changed get their one record (:func:`group_rule.representative`).
 
 Nothing else is recomputed, and a second run finds nothing pending and changes nothing.
@@ -28,6 +31,7 @@ from typing import Any
 from sqlalchemy import (
     Engine,
     and_,
+    case,
     delete,
     exists,
     func,
@@ -43,21 +47,26 @@ from sqlalchemy.engine import Connection
 from warlog.store import audit
 from warlog.store import schema as s
 from warlog.store.group_rule import (
+    MEMBER_FIELDS,
     SQL,
     GroupState,
     LinkKey,
+    evidence_bands,
+    evidence_terms,
     fingerprint,
     link_key,
+    place_coded,
     representative,
     rules,
     same_event,
+    type_coded,
 )
 
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
                                s.documents)
-moves_t, meta = s.group_moves, s.meta_info
+moves_t, meta, terms_t = s.group_moves, s.meta_info, s.group_terms
 CHUNK = 5000
-_KEY_FIELDS = tuple(LinkKey.__dataclass_fields__)
+_KEY_FIELDS = MEMBER_FIELDS
 _KEY_COLUMNS = (
     "id", "document_id", "version", "event_date", "date_end", "time_precision", "event_type",
     "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "geo_precision",
@@ -103,11 +112,13 @@ def _ensure_current(conn: Connection) -> None:
             conn.execute(text(f'ALTER TABLE {gm.name} ADD COLUMN "{col.name}" {kind}'))
     for index in gm.indexes:
         index.create(conn, checkfirst=True)
+    terms_t.create(conn, checkfirst=True)
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
     if stored == fingerprint():
         return
     conn.execute(delete(gm))
+    conn.execute(delete(terms_t))
     conn.execute(delete(groups_t))
     if stored is None:
         conn.execute(insert(meta).values(key=key, value=fingerprint()))
@@ -123,9 +134,25 @@ def _drop_stale(conn: Connection) -> set[int]:
     )
     dirty = set(conn.execute(select(gm.c.group_id).where(~alive).distinct()).scalars())
     for batch in _chunks(sorted(dirty)):
+        _delete_terms(conn, gm.c.group_id.in_(batch))
         conn.execute(delete(gm).where(gm.c.group_id.in_(batch)))
         conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
     return dirty
+
+
+def _delete_terms(conn: Connection, members: Any) -> None:
+    """The evidence terms of the member rows ``members`` selects."""
+    conn.execute(delete(terms_t).where(terms_t.c.event_id.in_(select(gm.c.event_id)
+                                                             .where(members))))
+
+
+def _evidence_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
+    out: dict[int, list[str]] = {}
+    q = (select(s.evidence.c.event_id, s.evidence.c.text).where(s.evidence.c.event_id.in_(ids))
+         .order_by(s.evidence.c.event_id, s.evidence.c.position))
+    for event_id, text_ in conn.execute(q):
+        out.setdefault(event_id, []).append(text_)
+    return {k: " ".join(v) for k, v in out.items()}
 
 
 def _split_keys(conn: Connection) -> set[tuple[str, str]]:
@@ -152,36 +179,62 @@ def _add_members(conn: Connection) -> int:
         if not batch:
             return n
         last = batch[-1]["id"]
-        values = []
-        for row in batch:
-            lk = link_key(row, r)
+        texts = _evidence_texts(conn, [row["id"] for row in batch])
+        ordered = [texts.get(row["id"], "") for row in batch]
+        bands = evidence_bands(ordered, r)
+        values, term_rows = [], []
+        for row, text_, row_bands in zip(batch, ordered, bands, strict=True):
+            lk = link_key(row, r, evidence_terms(text_, row_bands, r))
             key = {k: getattr(lk, k) for k in _KEY_FIELDS}
             key["group_id"] = key["event_id"]
             key.update(version=row["version"], pending=1, rep=1,
                        alone=int((row["name"], row["event_key"]) in alone))
             values.append(key)
+            term_rows.extend({"event_id": lk.event_id, "kind": kind, "term": term,
+                              "day_start": lk.day_start} for kind, term in sorted(lk.terms))
         conn.execute(insert(gm), values)
+        for rows_ in _chunks(term_rows, 20000):
+            conn.execute(insert(terms_t), rows_)
         n += len(values)
 
 
-def _pending_pairs(conn: Connection) -> list[tuple[int, int, int]]:
-    """(days apart, group, group) of every pending report and a report of another document
-    that the rule says is the same event. Two set-based joins, each an index range per report
-    (so the cost grows with the number of reports, not its square), blocked by date and by
-    place: by admin area (``block``: the same admin1, where points within ``place_km`` and a
-    region and the places inside it are found) and by place name (the same village wherever
-    two gazetteer lookups put it)."""
+def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
+    """(told, compatible, days apart, group, group) of every pending report and a report of
+    another document that the rule says is the same event (``told``: 1 when their place is
+    the same only as their evidence tells it, :func:`group_rule.place_told`; ``compatible``:
+    1 when their types are only compatible, not :func:`group_rule.type_coded`). Set-based
+    joins, each an index range per report (so the cost grows with the number of reports),
+    blocked by date and by place: by admin area (``block``: the same admin1, where points
+    within ``place_km`` and a region and the places inside it are found), by place name (the
+    same village wherever two gazetteer lookups put it), by a name one report's evidence names
+    that is the other's place (either way round), and by a shared MinHash band."""
     a, b = gm.alias("a"), gm.alias("b")
+    ta, tb = terms_t.alias("ta"), terms_t.alias("tb")
     span = rules().max_span_days
-    found: set[tuple[int, int, int]] = set()
-    for blocked in (b.c.block == a.c.block, b.c.place == a.c.place):
+
+    def days(c: Any) -> Any:
+        return and_(c.day_start >= a.c.day_start - span, c.day_start <= a.c.day_hi)
+
+    joins = (
+        a.join(b, and_(b.c.block == a.c.block, days(b.c))),
+        a.join(b, and_(b.c.place == a.c.place, days(b.c))),
+        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, days(tb.c)))
+        .join(b, b.c.event_id == tb.c.event_id),
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
+        .join(b, and_(b.c.place == ta.c.term, days(b.c))),
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b"))
+        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c)))
+        .join(b, b.c.event_id == tb.c.event_id),
+    )
+    found: set[tuple[int, int, int, int, int]] = set()
+    told = case((place_coded(a.c, b.c, SQL), 0), else_=1)
+    compatible = case((type_coded(a.c, b.c, SQL), 0), else_=1)
+    for joined in joins:
         q = (
-            select(func.abs(a.c.day_start - b.c.day_start), a.c.group_id, b.c.group_id)
-            .select_from(a.join(b, and_(
-                blocked,
-                b.c.day_start >= a.c.day_start - span,
-                b.c.day_start <= a.c.day_hi,
-            )))
+            select(told, compatible, func.abs(a.c.day_start - b.c.day_start), a.c.group_id,
+                   b.c.group_id)
+            .distinct()
+            .select_from(joined)
             .where(
                 a.c.pending == 1,
                 a.c.alone == 0,
@@ -191,7 +244,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int]]:
                 same_event(a.c, b.c, SQL),
             )
         )
-        found.update((d, x, y) for d, x, y in conn.execute(q) if x != y)
+        found.update((t, c, d, x, y) for t, c, d, x, y in conn.execute(q) if x != y)
     return sorted(found)
 
 
@@ -232,13 +285,15 @@ def _states(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
 
 
 def _union(
-    conn: Connection, pairs: list[tuple[int, int, int]], pinned: list[tuple[int, int]]
+    conn: Connection, pairs: list[tuple[int, int, int, int, int]],
+    pinned: list[tuple[int, int]]
 ) -> set[int]:
-    """Join the groups the pairs connect, closest dates first, as long as the joined group is
-    still one event (:class:`GroupState`); then reviewers' joins, always. Each group keeps its
-    smallest id; the ids of the groups that changed."""
+    """Join the groups the pairs connect, as coded first (place, then type), closest dates
+    first, as long as the joined group is still one event (:meth:`GroupState.joins`: a pair
+    whose place the evidence tells is not held to one coded place); then reviewers' joins,
+    always. Each group keeps its smallest id; the ids of the groups that changed."""
     parent: dict[int, int] = {}
-    states = _states(conn, {g for p in pairs for g in p[1:]} | {g for p in pinned for g in p})
+    states = _states(conn, {g for p in pairs for g in p[3:]} | {g for p in pinned for g in p})
 
     def find(x: int) -> int:
         root = x
@@ -248,16 +303,17 @@ def _union(
             parent[x], x = root, parent[x]
         return root
 
-    def unite(x: int, y: int, check: bool) -> None:
+    def unite(x: int, y: int, check: bool, told: bool = False, compatible: bool = False
+              ) -> None:
         rx, ry = find(x), find(y)
-        if rx == ry or (check and not states[rx].fits(states[ry])):
+        if rx == ry or (check and not states[rx].joins(states[ry], told, compatible)):
             return
         keep, gone = min(rx, ry), max(rx, ry)
         parent[gone] = keep
         states[keep].absorb(states[gone])
 
-    for _, x, y in sorted(pairs):
-        unite(x, y, check=True)
+    for told, compatible, _, x, y in sorted(pairs):
+        unite(x, y, check=True, told=bool(told), compatible=bool(compatible))
     for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
         unite(x, y, check=False)
     moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
@@ -387,6 +443,7 @@ def _identity(conn: Connection, event_id: int) -> tuple[str, str]:
 
 def _mark_dirty(conn: Connection, event_ids: list[int]) -> None:
     ids = list(conn.execute(select(gm.c.group_id).where(gm.c.event_id.in_(event_ids))).scalars())
+    _delete_terms(conn, gm.c.group_id.in_(ids))
     conn.execute(delete(gm).where(gm.c.group_id.in_(ids)))
     conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(ids)))
 

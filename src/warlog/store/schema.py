@@ -205,6 +205,7 @@ group_members = Table(
     Column("day_hi", Integer),
     Column("event_type", text_type(64), nullable=False),
     Column("sub_event_type", text_type(64), nullable=False),
+    Column("sub_class", text_type(160)),
     Column("vague_type", Integer, nullable=False),
     Column("place", text_type()),
     Column("x_km", Float),
@@ -235,6 +236,19 @@ event_groups = Table(
     Column("fatalities_low", Integer),
     Column("fatalities_high", Integer),
     Column("source", text_type()),
+)
+
+# What a grouped report's evidence tells (warlog.store.group_rule.evidence_terms): ``n`` rows
+# are the names it names, ``b`` rows its MinHash bands; ``day_start`` as in its member row, so
+# a name or band is looked up by an index range over a few days.
+group_terms = Table(
+    "group_terms",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=False),
+    Column("kind", text_type(1), primary_key=True),
+    Column("term", text_type(), primary_key=True),
+    Column("day_start", Integer),
+    Index("ix_group_terms_term", "kind", "term", "day_start"),
 )
 
 # Scratch rows of one linking transaction: which group each joined group becomes.
