@@ -36,6 +36,7 @@ from warlog.actors.lexicon import (
 from warlog.actors.normalize import fold, unify_marks
 from warlog.data import cached
 from warlog.model import ActorMention
+from warlog.nlp.alternation import trie_alternation
 
 _TOKEN = re.compile(r"[A-Za-z0-9.]+")
 _CAP_WORD = re.compile(r"(?<![\w'])[A-Z]")
@@ -82,8 +83,10 @@ class Hit:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of ``words``, longest first (so the longest one matches)."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    """A regex alternation of ``words`` (case-sensitive use), trie-built: the longest one
+    matches, as with the words sorted longest first, at a cost that does not grow with their
+    number (:func:`warlog.nlp.alternation.trie_alternation`)."""
+    return trie_alternation(words)
 
 
 def is_generic(mention: ActorMention) -> bool:
@@ -225,10 +228,13 @@ class ActorIndex:
         folded: str | None = None,
         generic: bool = True,
         countries: bool = True,
+        chosen: list[Hit] | None = None,
     ) -> list[ActorMention]:
-        """:meth:`find` on hits already :meth:`scan`-ned (to scan a long text only once)."""
+        """:meth:`find` on hits already :meth:`scan`-ned (to scan a long text only once);
+        ``chosen``: :meth:`choose` of ``hits`` when the caller has it."""
         folded = fold(text) if folded is None else folded
-        chosen = self.choose(hits)
+        if chosen is None:
+            chosen = self.choose(hits)
         chosen = self._clean(chosen, text, folded, generic, countries)
         return [self._mention(h, text, offset) for h in chosen]
 

@@ -22,17 +22,19 @@ of an event inside the profile's date span is the profile's one belligerent of t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from warlog.actors.dictionary import ActorIndex, is_generic
+from warlog.actors.dictionary import ActorIndex, Hit, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
 from warlog.actors.normalize import fold
 from warlog.data import cached, load_yaml
 from warlog.model import ActorMention, Document
+from warlog.nlp.alternation import trie_alternation
 
 # weights of the places a country or an actor is named in
 _W_PLACE = 25  # front matter / infobox place
@@ -82,8 +84,8 @@ _SOURCE_CACHE: dict[int, _SourceRules] = {}
 
 
 def _words_re(words: Iterable[str], anchor: str = "") -> re.Pattern[str]:
-    alts = sorted({str(w).lower() for w in words}, key=len, reverse=True) or ["(?!x)x"]
-    return re.compile(anchor + r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
+    alts = trie_alternation(str(w).lower() for w in words)  # never matches when empty
+    return re.compile(anchor + r"(?<![\w-])" + alts + r"(?![\w-])")
 
 
 def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
@@ -92,25 +94,29 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
     if rules is None:
         names = settings.get("sources", [])
         rules = _SourceRules(
-            names=re.compile(r"^(?:the )?(?:" + "|".join(
-                map(re.escape, sorted({str(n).lower() for n in names}, key=len, reverse=True))
-            ) + r")$") if names else re.compile(r"(?!x)x"),
+            names=re.compile(r"^(?:the )?" + trie_alternation(str(n).lower() for n in names)
+                             + r"$"),
             name_set=frozenset(str(n).lower() for n in names),
             verbs=_words_re(settings.get("attribution_verbs", []), "^"),
             openers=_words_re(settings.get("attribution_openers", [])),
-            article=re.compile(r"(?:^|\s)(?:" + "|".join(
-                map(re.escape, settings.get("articles", []))) + r")$"),
+            article=re.compile(r"(?:^|\s)" + _any_or_empty(settings.get("articles", [])) + "$"),
         )
         _SOURCE_CACHE[key] = rules
     return rules
+
+
+def _any_or_empty(words: Iterable[str]) -> str:
+    """``words`` as one trie-built alternation; no words match the empty string, as the
+    empty alternation ``(?:)`` they used to be joined into did."""
+    words = list(words)
+    return trie_alternation(words) if words else "(?:)"
 
 
 @cached
 def _police_words() -> re.Pattern[str]:
     """The generic police phrases of actors.yaml ("policemen", "gendarmes")."""
     words = load_yaml("actors.yaml")["generic"]["police"]["words"]
-    alts = sorted((str(w).lower() for w in words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, alts)) + r")\b")
+    return re.compile(r"\b" + trie_alternation(str(w).lower() for w in words) + r"\b")
 
 
 class Sides(Protocol):
@@ -134,6 +140,12 @@ class ActorContext:
     sides: Sides | None = None  # the document's profile (use_profile)
     # (start, end) of a generic mention -> its class, while a profile is in use
     generic_at: dict[tuple[int, int], str] = field(default_factory=dict)
+    # the document's text, folded form and dictionary hits (in scan order, with their ends),
+    # kept from reading it so that a sentence's hits are a slice, not a second scan
+    _doc_text: str | None = None
+    _doc_folded: str = ""
+    _doc_hits: list[Hit] = field(default_factory=list)
+    _doc_ends: list[int] = field(default_factory=list)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -166,7 +178,10 @@ class ActorContext:
             ctx._add(tag, _W_BELLIGERENT)
         for comb in _infobox_fields(infoboxes, "combatant"):
             ctx._add(comb, _W_BELLIGERENT)
-        ctx._add(text, _W_TEXT, record_first=True, folded=folded)
+        folded = fold(text) if folded is None else folded
+        hits = ctx._add(text, _W_TEXT, record_first=True, folded=folded)
+        ctx._doc_text, ctx._doc_folded, ctx._doc_hits = text, folded, hits
+        ctx._doc_ends = [h.end for h in hits]
         if ctx.country_scores:
             ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return ctx
@@ -178,13 +193,15 @@ class ActorContext:
         actors: bool = True,
         record_first: bool = False,
         folded: str | None = None,
-    ) -> None:
-        """Count the countries and (optionally) the actors named in ``text``."""
+    ) -> list[Hit]:
+        """Count the countries and (optionally) the actors named in ``text``; returns the
+        dictionary hits of ``text`` (:meth:`ActorIndex.scan`)."""
         lex = self.index.lexicon
         folded = fold(text) if folded is None else folded  # once for the scan and the mentions
         hits = self.index.scan(text, folded)
         # only names that stand on their own count: "Iraq" inside "Islamic State of Iraq" does not
-        for hit in self.index.choose(hits):
+        chosen = self.index.choose(hits)
+        for hit in chosen:
             p = hit.pattern
             if p.country and p.role in ("country", "demonym", "place"):
                 # a place name says more about where the document is than an adjective
@@ -194,11 +211,12 @@ class ActorContext:
                 if info is not None and info.kind in ("state", "police"):
                     self.country_scores[p.country] += weight
         if not actors:
-            return
-        for m in self.index.mentions(text, hits, folded=folded, generic=False):
+            return hits
+        for m in self.index.mentions(text, hits, folded=folded, generic=False, chosen=chosen):
             self.counts[m.name] += weight
             if record_first:
                 self.first.setdefault(m.name, m.start)
+        return hits
 
     # ------------------------------------------------------------------ queries
     def belligerents(self, n: int = 10) -> list[tuple[str, int]]:
@@ -353,8 +371,15 @@ class ActorContext:
         """All actor mentions of a sentence, generic ones resolved (``folded``: the sentence's
         folded form when the caller has it)."""
         joiners = self.index.lexicon.settings.get("mention_joiners", [])
+        hits = self._doc_hits_of(text, offset)
+        if hits is None:
+            found = self.index.find(text, offset, folded=folded)
+        else:
+            if folded is None:
+                folded = self._doc_folded[offset : offset + len(text)]
+            found = self.index.mentions(text, hits, offset, folded)
         out: list[ActorMention] = []
-        for m in (self.resolve(m) for m in self.index.find(text, offset, folded=folded)):
+        for m in (self.resolve(m) for m in found):
             prev = out[-1] if out else None
             if (prev is not None and prev.name == m.name
                     and text[prev.end - offset:m.start - offset].strip().lower() in joiners):
@@ -364,6 +389,29 @@ class ActorContext:
                 continue
             out.append(m)
         return out
+
+    def _doc_hits_of(self, text: str, offset: int) -> list[Hit] | None:
+        """The dictionary hits of ``text`` when it is the document's text at ``offset`` (a
+        sentence, a clause): the document's hits inside it, shifted; exactly what scanning
+        ``text`` alone finds, because a hit's word-boundary check only looks one character
+        outside it. ``None`` (scan ``text`` itself) for any other text, or when a letter or
+        digit touches the slice's edge, where the document's scan refused a hit that the
+        slice's own scan would take."""
+        doc = self._doc_text
+        end = offset + len(text)
+        if doc is None or offset < 0 or end > len(doc) or not doc.startswith(text, offset):
+            return None
+        folded = self._doc_folded
+        if (offset > 0 and folded[offset - 1].isalnum()) or (
+            end < len(folded) and folded[end].isalnum()
+        ):
+            return None
+        ends = self._doc_ends
+        return [
+            Hit(h.start - offset, h.end - offset, h.pattern)
+            for h in self._doc_hits[bisect_right(ends, offset) : bisect_right(ends, end)]
+            if h.start >= offset
+        ]
 
     def mentions(self, text: str, offset: int = 0, folded: str | None = None) -> list[ActorMention]:
         """Same as :meth:`find` (the name the event extractor uses)."""

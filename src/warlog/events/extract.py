@@ -47,6 +47,7 @@ from warlog.model import (
     ResolvedDate,
     Section,
 )
+from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence, normalise, sentences
 from warlog.profile import profile_of
 
@@ -57,8 +58,7 @@ MAX_EVIDENCE = 700
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
 @cached
 def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    nouns = "|".join(re.escape(n) for n in load_yaml("extraction.yaml")["event_nouns"])
-    noun = rf"(?:{nouns})"
+    noun = trie_alternation(load_yaml("extraction.yaml")["event_nouns"])  # longest first
     opening = re.compile(
         r"^(?:however, |but |and |in addition, )?(?:(?:in|during|by) )?"
         rf"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?{noun}\b")
