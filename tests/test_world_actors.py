@@ -38,6 +38,12 @@ def test_every_country_has_state_forces_and_police() -> None:
     ("Nigerian troops repelled the attack.", "Military Forces of Nigeria"),
     ("Colombian police arrested three suspects.", "Police Forces of Colombia"),
     ("Palestinian security forces detained two men.", "Military Forces of Palestine"),
+    ("Carabineros cleared the square.", "Police Forces of Chile"),
+    ("The Royal Ulster Constabulary sealed off the road.", "Police Forces of the United Kingdom"),
+    ("Israeli air defences shot down the drone.", "Military Forces of Israel"),
+    ("Soldiers of the South Sudan People's Defence Forces looted the market.",
+     "Military Forces of South Sudan"),
+    ("UPDF troops crossed the border.", "Military Forces of Uganda"),
 ])
 def test_state_forces_from_demonyms(ctx: ActorContext, text: str, expected: str) -> None:
     assert expected in names(ctx.find(text))
@@ -52,7 +58,14 @@ def test_state_forces_from_demonyms(ctx: ActorContext, text: str, expected: str)
     ("Naxalites ambushed a patrol.", "Communist Party of India (Maoist)"),
     ("Anti-balaka fighters burned a village.", "Anti-balaka"),
     ("The TNLA captured a town.", "Ta'ang National Liberation Army (TNLA)"),
-    ("M23 rebels shelled the camp.", "M23"),
+    ("M23 rebels shelled the camp.", "March 23 Movement (M23)"),
+    ("Tamil Tiger rebels attacked a navy base.", "Liberation Tigers of Tamil Eelam (LTTE)"),
+    ("An IRA unit planted the device in a van.", "Irish Republican Army (IRA)"),
+    ("The Ulster Volunteer Force claimed the shooting.", "Ulster Volunteer Force (UVF)"),
+    ("Rebels of the Rwandan Patriotic Front advanced.", "Rwandan Patriotic Front (RPF)"),
+    ("Kamuina Nsapu militiamen burned the police post.", "Kamuina Nsapu Militia"),
+    ("Fighters of the 400 Mawozo gang seized a bus.", "400 Mawozo"),
+    ("Ichkerian rebels ambushed a column.", "Chechen Republic of Ichkeria"),
     ("Arakan Army fighters took the base.", "Arakan Army"),
 ])
 def test_armed_groups_of_every_region(ctx: ActorContext, text: str, expected: str) -> None:
@@ -92,3 +105,28 @@ def test_one_mention_for_a_noun_and_the_group_it_names() -> None:
     ctx = ActorContext.from_text("JNIM fighters attacked the base. The jihadists of JNIM fled.",
                                  index=ActorIndex.load())
     assert names(ctx.find("The jihadists of JNIM fled.")) == ["JNIM"]
+
+
+def test_a_name_of_one_armed_group_is_not_a_part_of_another(ctx: ActorContext) -> None:
+    found = names(ctx.find("Soldiers of the South Sudan People's Defence Forces fired."))
+    assert "Kurdistan Workers' Party" not in found
+    found = names(ctx.find("A bomb exploded. The Irish Republican Army said it planted it."))
+    assert "Military Forces of Ireland" not in found
+
+
+def test_haitian_gangs_are_separate_groups(ctx: ActorContext) -> None:
+    assert names(ctx.find("G9 gunmen fought G-Pep members.")) == ["G9 an Fanmi e Alye", "G-Pep"]
+
+
+def test_a_source_named_with_its_office_is_not_a_party(ctx: ActorContext) -> None:
+    text = "Soldiers burned the village, UN investigators said."
+    assert "United Nations" not in names(ctx.drop_sources(ctx.find(text), text))
+
+
+def test_wire_capitals_keep_multi_word_group_names(ctx: ActorContext) -> None:
+    from warlog.nlp.truecase import truecase
+
+    text = truecase("SHINING PATH GUERRILLAS AND KOSOVO LIBERATION ARMY FIGHTERS WERE NAMED.")
+    found = names(ctx.find(text))
+    assert "Shining Path" in found
+    assert "Kosovo Liberation Army (KLA)" in found
