@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,25 @@ item = _process(sys.argv[1])
 assert item.docs and not item.error, item.error
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(*ready, time.perf_counter() - t0, cpu(), peak)
+"""
+
+
+# A plain extraction process for the control run: loads, says so, waits for "go", extracts the
+# files given on its input (one path a line), prints its wall and CPU seconds for them.
+PLAIN = """
+import resource, sys, time
+from warlog.pipeline import _process, warm_up
+warm_up()
+files = sys.stdin.readline().rstrip("\\n").split("\\0")
+_process(files.pop(0))  # the lexicons and automata every first file loads
+print("ready", flush=True)
+sys.stdin.readline()
+t0, r = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+c0 = r.ru_utime + r.ru_stime
+for f in files:
+    _process(f)
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(time.perf_counter() - t0, r.ru_utime + r.ru_stime - c0, flush=True)
 """
 
 
@@ -140,13 +160,23 @@ def family(proc: psutil.Process) -> list[psutil.Process]:
         return [proc]
 
 
-def tree_cpu(proc: psutil.Process) -> float:
-    """CPU seconds of a worker and its extraction child (``warlog.cluster_budget``)."""
-    total = 0.0
+def tree_cpu(proc: psutil.Process) -> tuple[float, float]:
+    """CPU seconds of a worker process itself and of its extraction child
+    (``warlog.cluster_budget``)."""
+    own, child = 0.0, 0.0
     for p in family(proc):
         with suppress(psutil.Error):
-            total += sum(p.cpu_times()[:2])
-    return total
+            if p.pid == proc.pid:
+                own += sum(p.cpu_times()[:2])
+            else:
+                child += sum(p.cpu_times()[:2])
+    return own, child
+
+
+def self_cpu() -> float:
+    """This process's CPU seconds: the client and, on a ``LocalCluster``, the scheduler."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def throughput(files: list[str], workers: list[int]) -> list[Any]:
@@ -155,12 +185,15 @@ def throughput(files: list[str], workers: list[int]) -> list[Any]:
     for n in workers:
         with local_cluster(n) as (client, start_s):
             procs = [psutil.Process(p) for p in client.run(os.getpid).values()]
-            cpu0 = sum(tree_cpu(p) for p in procs)
-            t0 = time.perf_counter()
+            before = [tree_cpu(p) for p in procs]
+            t0, c0 = time.perf_counter(), self_cpu()
             got = [it for shard in dask_cluster.results(files, frozenset(), client, Settings())
                    for _i, it in shard]
-            secs = time.perf_counter() - t0
-            cpu = sum(tree_cpu(p) for p in procs) - cpu0
+            secs, client_cpu = time.perf_counter() - t0, self_cpu() - c0
+            after = [tree_cpu(p) for p in procs]
+        own = sum(a[0] - b[0] for a, b in zip(after, before, strict=True))
+        child = sum(a[1] - b[1] for a, b in zip(after, before, strict=True))
+        cpu = own + child
         docs = sum(len(it.docs) for it in got)
         tokens = sum(len(d.text.split()) for it in got for d, _e in it.docs)
         events = sum(len(e) for it in got for _d, e in it.docs)
@@ -168,14 +201,44 @@ def throughput(files: list[str], workers: list[int]) -> list[Any]:
         base = base or rate * 1 / n
         rows.append([n, f"{start_s:.1f}", docs, events, f"{secs:.1f}", f"{rate:.2f}",
                      f"{tokens / secs:,.0f}", f"{rate / n:.2f}", f"{tokens / secs / n:,.0f}",
-                     f"{rate / base:.2f}x", f"{cpu:.0f}", f"{docs / cpu:.1f}",
-                     f"{tokens / cpu:,.0f}"])
+                     f"{rate / base:.2f}x", f"{cpu:.1f}", f"{child:.1f}", f"{own:.1f}",
+                     f"{client_cpu:.1f}", f"{docs / cpu:.1f}", f"{tokens / cpu:,.0f}"])
         items = got
     table("Throughput on a LocalCluster (the corpus, no store)",
           ["workers", "start+warm s", "docs", "events", "s", "docs/s", "tokens/s",
            "docs/s/worker", "tokens/s/worker", "vs 1 worker", "worker CPU s",
+           "of it extraction children", "of it Dask workers", "client+scheduler CPU s",
            "docs/CPU s", "tokens/CPU s"], rows)
     return items
+
+
+def control(files: list[str]) -> None:
+    """What the machine itself gives from 1 to 2 processes: the same files extracted by one
+    plain process (no Dask, no pool), then by two at once (each all of them). On two real,
+    idle cores each of the two takes the single one's time; when both cores share one
+    physical core (SMT on the host) or its caches and memory bandwidth, each takes longer,
+    and no scheduler can scale past ``2 x single / pair``."""
+    rows = []
+    for n in (1, 2):
+        procs = [subprocess.Popen([sys.executable, "-c", PLAIN], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True) for _ in range(n)]
+        for p in procs:
+            assert p.stdin is not None and p.stdout is not None
+            p.stdin.write("\0".join(files) + "\n")
+            p.stdin.flush()
+            assert p.stdout.readline().strip() == "ready"
+        for p in procs:
+            p.stdin.write("go\n")  # type: ignore[union-attr]
+            p.stdin.flush()  # type: ignore[union-attr]
+        out = [p.communicate()[0].split() for p in procs]
+        wall = max(float(o[0]) for o in out)
+        cpu = [float(o[1]) for o in out]
+        rows.append([n, (len(files) - 1) * n, f"{wall:.1f}", " / ".join(f"{c:.1f}" for c in cpu)])
+    single, pair = float(rows[0][2]), float(rows[1][2])
+    rows[1].append(f"{2 * single / pair:.2f}x")
+    rows[0].append("1.00x")
+    table("Control: plain extraction processes, 1 alone then 2 at once (each the same files)",
+          ["processes", "docs", "wall s", "CPU s per process", "throughput vs 1"], rows)
 
 
 # ----------------------------------------------------------------------------- 3. writes
@@ -317,6 +380,8 @@ def main() -> int:
     ap.add_argument("--subset", type=int, default=40, help="documents for the growth runs")
     ap.add_argument("--docs", type=int, default=0,
                     help="only the first N corpus documents for throughput (0: all)")
+    ap.add_argument("--control-docs", type=int, default=100,
+                    help="documents each control process extracts (--only control)")
     ap.add_argument("--sizes", default="1,4,16")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--cold", action="store_true", help="also time a worker building the index")
@@ -324,7 +389,7 @@ def main() -> int:
     ap.add_argument("--web-built", type=int, default=100_000,
                     help="events web_bench's builder writes before the SQL copies")
     ap.add_argument("--repeat", type=int, default=20)
-    ap.add_argument("--only", default="fresh,throughput,writes,growth,web")
+    ap.add_argument("--only", default="fresh,control,throughput,writes,growth,web")
     args = ap.parse_args()
     only = set(args.only.split(","))
     corpus = args.shared / "corpus"
@@ -334,6 +399,8 @@ def main() -> int:
     if "fresh" in only:
         fresh_worker(Path(files[0]), args.cold)
     with postgres() as pg:
+        if "control" in only:
+            control(files[: args.control_docs])
         if "throughput" in only or "writes" in only:
             items = throughput(files[: args.docs or None],
                                [int(n) for n in args.workers.split(",")])

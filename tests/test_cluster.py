@@ -65,15 +65,32 @@ def expected(docs: Path, pg_cluster: Any) -> dict[str, Any]:
 
 
 def stored(url: str) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from warlog.store import schema as s
+
     with open_store(url) as store:
         records = [{k: v for k, v in r.items() if k != "id"}
                    for r in store.iter_event_records(include_rejected=True)]
         counts = {t: store.count(t) for t in ("documents", "events", "evidence", "problems")}
-    return {"records": records, "counts": counts}
+        with store.read.connect() as conn:  # each document's conflict profile, as stored
+            profiles = sorted(conn.execute(
+                select(s.documents.c.name, s.profiles.c.profile).join(
+                    s.profiles, s.profiles.c.document_id == s.documents.c.id)).all(), key=str)
+    return {"records": records, "counts": counts, "profiles": profiles}
 
 
 def test_the_cluster_gives_the_single_process_records(docs: Path, client: Any, pg_url: str,
-                                                      expected: dict[str, Any]):
+                                                      expected: dict[str, Any], monkeypatch):
+    """... and the same stored conflict profiles, each read once, by its worker: the client
+    storing them in bulk reads no infobox again."""
+    import warlog.profile as profile
+
+    readings: list[str] = []
+    real = profile._build
+    monkeypatch.setattr(profile, "_build", lambda raw, fmt, meta: (readings.append(fmt),
+                                                                   real(raw, fmt, meta))[1])
+    profile._forget()
     seen: list[Any] = []
     results = pipeline.run([docs], open_store(pg_url), settings=Settings(workers=2),
                            cluster=client, on_file=seen.append)
@@ -81,8 +98,10 @@ def test_the_cluster_gives_the_single_process_records(docs: Path, client: Any, p
     assert sorted(r.path for r in seen) == sorted(r.path for r in results)
     assert {r.status for r in results} == {"stored"}
     assert sum(r.events for r in results) == expected["counts"]["events"]
+    assert readings == []  # read in the workers only
     assert stored(pg_url) == expected
     assert expected["counts"]["documents"] == 10 and expected["counts"]["events"] > 50
+    assert len(expected["profiles"]) == 10 and any(p for _n, p in expected["profiles"])
 
 
 def test_without_a_store_the_api_returns_the_local_records(docs: Path, client: Any):
@@ -115,15 +134,34 @@ def test_twice_and_two_at_once_the_second_adds_nothing(docs: Path, client: Any, 
     assert stored(pg_url) == expected
 
 
-def test_shards_keep_the_order_and_spread_a_small_run(docs: Path):
-    from warlog.cluster import shards
+def test_shards_go_longest_first_and_shrink_towards_the_end(docs: Path, tmp_path: Path):
+    from warlog.cluster import MIN_SHARD_BYTES, TAIL, shards
 
     files = [str(p) for p in sorted(docs.iterdir())]
+    by_size = sorted(range(len(files)), key=lambda i: (-os.path.getsize(files[i]), i))
     groups = shards(files, workers=2)
-    assert [i for g in groups for i in g] == list(range(len(files)))
+    assert [i for g in groups for i in g] == by_size  # each file once, longest first
     assert len(groups) >= 4  # several per worker, not one shard each
     assert shards(files, workers=2, shard_bytes=10**9) == groups
-    assert shards(files, workers=1, shard_bytes=1) == [[i] for i in range(len(files))]
+    assert shards(files, workers=1, shard_bytes=1) == [[i] for i in by_size]
+
+    # a large run: 200 files of 1 kB to 200 kB (as news and encyclopedia articles vary)
+    sizes = [1_000 * (1 + (k * 37) % 200) for k in range(200)]
+    many = []
+    for k, n in enumerate(sizes):
+        (tmp_path / f"{k:03d}.md").write_bytes(b"x" * n)
+        many.append(str(tmp_path / f"{k:03d}.md"))
+    for workers in (1, 2, 8):
+        groups = shards(many, workers, shard_bytes=1_000_000)
+        assert sorted(i for g in groups for i in g) == list(range(200))
+        assert [i for g in groups for i in g] == sorted(range(200), key=lambda i: -sizes[i])
+        left = sum(sizes)
+        for g in groups:  # never more than its share of what is left (or one file alone)
+            size = sum(sizes[i] for i in g)
+            assert len(g) == 1 or size <= max(MIN_SHARD_BYTES, left // (TAIL * workers))
+            left -= size
+        tail = [sum(sizes[i] for i in g) for g in groups[-2 * workers:]]
+        assert max(tail) <= MIN_SHARD_BYTES  # the end of the run: small shards
 
 
 def test_a_worker_lacking_the_gazetteer_index_receives_it(client: Any, tmp_path: Path):
@@ -136,6 +174,9 @@ def test_a_worker_lacking_the_gazetteer_index_receives_it(client: Any, tmp_path:
     client.register_plugin(WarlogWorker(empty, index_file.pack(built)), name="index-test")
     try:
         assert all(client.run(index_file.has, empty, built.name).values())
+        # the statistical profiler is off on a warlog worker (its task thread only waits)
+        assert not any(client.run(lambda dask_worker: dask_worker.periodic_callbacks[
+            "profile"].is_running()).values())
         assert (tmp_path / "cache" / built.name).read_bytes() == built.read_bytes()
     finally:
         client.unregister_worker_plugin("index-test")
@@ -165,7 +206,7 @@ def test_a_runaway_file_on_a_worker_is_stopped_and_its_shard_goes_on(docs: Path,
                                                                    tmp_path: Path):
     """The per-file budget holds on a Dask worker: a file that would take twenty budgets is
     stopped with the local run's one-line reason, and the shard's next file is extracted."""
-    from warlog.cluster import extract_shard
+    from warlog.cluster import extract_shard, unpack
 
     slow = tmp_path / "runaway.md"
     # twenty thousand different reports: about 20 CPU s on a fast machine (the corpus
@@ -176,7 +217,8 @@ def test_a_runaway_file_on_a_worker_is_stopped_and_its_shard_goes_on(docs: Path,
     good = sorted(str(p) for p in docs.iterdir() if p.suffix == ".md")[:2]
     settings = Settings(file_timeout=10, file_seconds_per_mb=0)
     shard = [good[0], str(slow), good[1]]
-    out = client.submit(extract_shard, shard, frozenset(), settings, pure=False).result()
+    out = unpack(client.submit(extract_shard, shard, frozenset(), settings,
+                               pure=False).result())
     assert [o.path for o in out] == shard
     assert out[1].error == "took longer than 10 s: stopped" and not out[1].docs
     assert out[1].cpu == out[1].seconds == 10

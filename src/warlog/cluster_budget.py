@@ -40,7 +40,8 @@ def _send(stream: IO[bytes], obj: Any) -> None:
     stream.flush()
 
 
-def _recv(stream: IO[bytes]) -> Any:
+def _recv_bytes(stream: IO[bytes]) -> bytes:
+    """One message, still pickled."""
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         raise EOFError("the other side has gone")
@@ -48,7 +49,11 @@ def _recv(stream: IO[bytes]) -> Any:
     data = stream.read(n)
     if len(data) < n:
         raise EOFError("the other side has gone")
-    return pickle.loads(data)  # noqa: S301 - our own child/parent, over a private pipe
+    return data
+
+
+def _recv(stream: IO[bytes]) -> Any:
+    return pickle.loads(_recv_bytes(stream))  # noqa: S301 - our own child/parent, private pipe
 
 
 class Child:
@@ -77,9 +82,10 @@ class Child:
             _send(self.stdin, ("known", known))
             self.known = known
 
-    def run(self, path: str, budget: Budget, size: int) -> tuple[Any, str | None]:
-        """The file's result, or ``(None, reason)`` when it went over ``budget`` or the child
-        died (the child is then gone)."""
+    def run(self, path: str, budget: Budget, size: int) -> tuple[bytes | None, str | None]:
+        """The file's result (``warlog.pipeline._Extracted``) as the child pickled it, or
+        ``(None, reason)`` when it went over ``budget`` or the child died (the child is then
+        gone)."""
         base_cpu, base_rss = cpu_seconds(self.proc.pid), rss_bytes(self.proc.pid)
         started = time.monotonic()
         _send(self.stdin, ("file", path))
@@ -89,8 +95,8 @@ class Child:
             ready, _w, _x = select.select([fd], [], [], _TICK)
             if ready:
                 try:
-                    return _recv(self.stdout), None
-                except (EOFError, OSError, pickle.UnpicklingError):
+                    return _recv_bytes(self.stdout), None
+                except (EOFError, OSError):
                     code = self.proc.wait()
                     how = f"signal {-code}" if code < 0 else f"exit {code}"
                     return None, f"worker process died ({how})"

@@ -138,6 +138,7 @@ def _write_bulk(conn: Any, raw: Any, files: Sequence[FileItem],
             cur.execute("SELECT id, name, content_hash FROM documents WHERE name = ANY(%s)",
                         ([n for n, _h in missing],))
             existing = {(n, h): i for i, n, h in cur.fetchall()}
+        _copy(cur, "profiles", ("document_id", "profile"), _profiles(docs, new))
     out: list[list[WriteResult]] = []
     k = 0
     for _p, ds, _pr in files:
@@ -152,6 +153,25 @@ def _write_bulk(conn: Any, raw: Any, files: Sequence[FileItem],
             k += 1
         out.append(res)
     return out
+
+
+def _profiles(docs: list[tuple[Document, list[Event]]], new: dict[tuple[str, str], int]
+              ) -> list[tuple[int, str]]:
+    """The new documents' conflict profiles, as ``Store.write_file`` stores them: the reading
+    their worker made (remembered by :mod:`warlog.cluster`), not read again now or on first
+    view. A profile that cannot be read is left out (built on first read), never costing the
+    shard."""
+    from warlog.profile import profile_dict
+
+    rows = []
+    for doc, _e in docs:
+        key = (doc.name, doc.content_hash)
+        if key in new:
+            try:
+                rows.append((new[key], json.dumps(profile_dict(doc.raw, doc.format, doc.meta))))
+            except Exception:  # noqa: BLE001, S112 - the events are what the run is for
+                continue
+    return rows
 
 
 def _stage(cur: Any) -> None:
