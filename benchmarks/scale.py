@@ -152,6 +152,75 @@ def fresh_worker(doc: Path, cold: bool) -> None:
           ["case", "ready s", "ready CPU s", "first doc s", "first doc CPU s", "peak MB"], rows)
 
 
+class TreeMemory:
+    """Peak resident (RSS) and proportional (PSS: a page shared by k processes counts 1/k)
+    memory of a process and its descendants, sampled every 0.1 s: in total and per process
+    name (the Dask worker, its extraction child)."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak_rss = self.peak_pss = 0
+        self.per: dict[str, int] = {}  # name -> peak RSS
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def sample(self) -> None:
+        rss = pss = 0
+        for q in family(self.root):
+            with suppress(psutil.Error):
+                m = q.memory_full_info()
+                rss, pss = rss + m.rss, pss + m.pss
+                name = "worker" if q.pid == self.root.pid else "extraction child"
+                self.per[name] = max(self.per.get(name, 0), m.rss)
+        self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            time.sleep(0.1)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+
+def fresh_dask_worker(doc: Path) -> None:
+    """A fresh Dask worker (``LocalCluster`` of one, as ``dask worker`` under its nanny):
+    started, the warlog plugin set up (its extraction child loads the gazetteer and the
+    model), then one shard of one document extracted; the worker's and its child's CPU
+    seconds and peak memory (the nanny, which lives in this process for a ``LocalCluster``,
+    is not counted; a ``dask worker`` nanny is a further ~100 MB process)."""
+    t0 = time.perf_counter()
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=":0", silence_logs=logging.ERROR) as lc, \
+            Client(lc) as client:
+        pid = next(iter(client.run(os.getpid).values()))
+        started = time.perf_counter() - t0
+        with TreeMemory(pid) as mem:
+            settings = Settings()
+            client.register_plugin(dask_cluster.WarlogWorker(settings), name=dask_cluster.PLUGIN)
+            ready = time.perf_counter() - t0
+            ready_cpu = sum(tree_cpu(psutil.Process(pid)))
+            out = dask_cluster.unpack(client.submit(dask_cluster.extract_shard, [str(doc)],
+                                                    frozenset(), settings, pure=False).result())
+            assert out[0].docs and not out[0].error, out[0].error
+            done = time.perf_counter() - t0
+            done_cpu = sum(tree_cpu(psutil.Process(pid)))
+    per = " / ".join(f"{name} {m / 1e6:.0f}" for name, m in sorted(mem.per.items(),
+                                                                     reverse=True))
+    table("A fresh Dask worker: started, plugin set up (child loaded), first document done "
+          "(CPU s: the worker and its extraction child)",
+          ["started s", "ready s", "ready CPU s", "first doc s", "first doc CPU s",
+           "peak RSS MB (worker + child)", "peak PSS MB", "peak RSS MB per process"],
+          [[f"{started:.1f}", f"{ready:.1f}", f"{ready_cpu:.1f}", f"{done:.1f}",
+            f"{done_cpu:.1f}", f"{mem.peak_rss / 1e6:.0f}", f"{mem.peak_pss / 1e6:.0f}", per]])
+
+
 # ----------------------------------------------------------------------------- 2. throughput
 def family(proc: psutil.Process) -> list[psutil.Process]:
     try:
@@ -398,6 +467,7 @@ def main() -> int:
           f"{load()}")
     if "fresh" in only:
         fresh_worker(Path(files[0]), args.cold)
+        fresh_dask_worker(Path(files[0]))
     with postgres() as pg:
         if "control" in only:
             control(files[: args.control_docs])
