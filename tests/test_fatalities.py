@@ -284,6 +284,7 @@ def test_fixture_matches_current_gold() -> None:
         ("A soldier and two civilians were killed in the blast.", 3),
         ("Dozens of people were killed in the raid.", 12),
         ("Several people were killed in the raid.", None),
+        ("A crowd caught two suspected thieves, beating one of them to death.", 1),
     ],
 )
 def test_news_tolls(text: str, killed: int | None) -> None:

@@ -52,6 +52,16 @@ CASES: dict[str, tuple[str, str]] = {
                           "Non-violent transfer of territory"),
     "arrest-capture-of-a-commander": ("Police captured a senior rebel commander in Goma on 8 "
                                       "June 2022.", "Arrests"),
+    "riot-youths-petrol-bombs": ("Youths threw petrol bombs at soldiers and burned tyres in "
+                                 "Hebron on 9 June 2022.", "Violent demonstration"),
+    "ied-truck-laden": ("A truck packed with explosives blew apart outside a barracks in "
+                        "Beledweyne on 10 June 2022.", "Remote explosive/landmine/IED"),
+    "protest-rallied-peacefully": ("Teachers rallied peacefully outside parliament in Nairobi "
+                                   "on 11 June 2022.", "Peaceful protest"),
+    "base-operating": ("Ugandan troops set up a new operating base in Beni on 12 June 2022.",
+                       "Headquarters or base established"),
+    "change-more-troops": ("The government moved additional troops into Tillaberi on 13 June "
+                           "2022.", "Change to group/activity"),
 }
 
 

@@ -36,6 +36,18 @@ NOT_EVENTS: dict[str, str] = {
     "memorial": "Officials laid wreaths in Kabul on 5 June 2022 to remember the victims of the "
                 "bombing.",
     "court": "A court in Paris sentenced two men on 6 June 2022 for the bombing of a cafe.",
+    "bus-gorge": "Fourteen pilgrims died on 7 July 2022 when their minibus plunged into a gorge "
+                 "near Rudraprayag.",
+    "fireworks": "An explosion tore through a fireworks factory near Tultepec on 8 July 2022, "
+                 "killing five workers.",
+    "embezzling": "Police in Lusaka arrested a mayor on 9 July 2022 on charges of embezzling "
+                  "relief funds.",
+    "mine-pit": "Eleven diggers were buried on 10 July 2022 when an illegal mining pit collapsed "
+                "near Kambove.",
+    "planned-offensive": "Commanders said the army was preparing to launch an offensive to "
+                         "retake Ras Kamboni before the rains.",
+    "football": "Forwards led a fierce attack as the visitors' midfield crushed Ghana 2-0 in "
+                "Kumasi on 11 July 2022.",
 }
 
 
