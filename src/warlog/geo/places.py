@@ -236,8 +236,12 @@ class _Finder:
                 and len(skeleton_key(m_norm)) >= th["skeleton_spot_min_length"] + (n_words == 1)
                 and fold_key(m_norm).count(" ") + 1 == m.words  # not "Ahmet Yayla" for Ahmetli
             )
-        if m.tier == TIER_FOLD and not m.agree and " " not in m_norm:
-            return False  # one loose word that does not sound like the place ("Illich")
+        if m.tier == TIER_FOLD and not m.agree and " " not in m_norm and not (
+            cc in self.primary and follow in self.lex.facility_modifiers
+        ):
+            # one loose word that does not sound like the place ("Illich"), unless a site
+            # is named after it at home ("the Thawra oil field" for Al-Thawrah)
+            return False
         if cc in self.primary:
             return not common or strong_cue
         if common or follow in self.lex.named_feature_words:

@@ -56,7 +56,7 @@ from warlog.geo.places import PlaceMention
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place
-from warlog.geo.unlisted import unlisted_places
+from warlog.geo.unlisted import anchor_unlisted, unlisted_places
 from warlog.model import Location, Place
 from warlog.plugins import geocoder
 
@@ -347,6 +347,7 @@ def resolve_locations(
     mentions: Sequence[PlaceMention],
     context: GeoContext | None = None,
     offset: int = 0,
+    here: Location | None = None,
 ) -> list[Location]:
     """One :class:`Location` per location phrase of ``sentence`` (see the module table).
 
@@ -354,13 +355,15 @@ def resolve_locations(
     the same ``offset`` (the sentence's start in the document); returned offsets are in the
     document too. Locations are in text order; countries come with no coordinates.
     ``context`` is not modified: record the locations you keep with
-    :meth:`GeoContext.record`.
+    :meth:`GeoContext.record`. ``here`` is where the narrative is (the last event's place):
+    a name the gazetteer lacks, with no known place beside it in the sentence, is coded there.
     """
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
     found = _with_roads(sentence, offset, found, context)
     found = _with_sites(sentence, offset, found, context)
     unlisted = unlisted_places(sentence, offset, found, context)
     if unlisted:
+        unlisted = anchor_unlisted(sentence, offset, found, unlisted, here)
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.geo.context import GeoContext
 from warlog.geo.lexicon import geo_lexicon
@@ -47,6 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
+_COMPOUND = re.compile(r"[-–—](?=[A-Z])")  # "Syria-Iraq", "Iraq–Syria"
 
 
 @cached
@@ -111,30 +114,141 @@ def unlisted_places(
     if context is not None and context.primary_codes:
         info = gaz.country(context.primary_codes[0])
         country = info["name"] if info else None
-    out: list[Location] = []
+    found: list[tuple[int, int, str]] = []
     for pattern in (cue, inside):
         for m in pattern.finditer(sentence):
             s, e = m.span("name")
             if any(a < e and s < b for a, b in spans):
                 continue
-            name = m.group("name")
-            trail = _TRAILING_WORD.search(name)
-            if trail and trail.group(1).lower() in _settlement_or_site():
-                e -= len(trail.group())  # "in Al-Hawayej Town": the town is Al-Hawayej
-                name = name[: trail.start()]
-            words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
-            lex = geo_lexicon()
-            if words and len(words) > 1 and words[0].lower() in lex.particles:
-                words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
-            if len(words) > 1 and words[0].lower() in lex.toponym_heads and _locative(
-                sentence[m.start() : s], pattern is inside
+            hit = _accept(sentence, m.group("name"), s, e, sentence[m.start() : s],
+                          pattern is inside)
+            if hit is not None:
+                found.append(hit)
+                spans.append((s, e))
+    return sorted((Location(name, None, None, 1, country, None, offset + s, offset + e, None)
+                   for s, e, name in found), key=lambda loc: loc.start)
+
+
+def _accept(
+    sentence: str, name: str, s: int, e: int, cue: str, inside: bool
+) -> tuple[int, int, str] | None:
+    """``(start, end, name)`` of a candidate name that passes the checks, else ``None``."""
+    gaz = geocoder()
+    lex = geo_lexicon()
+    trail = _TRAILING_WORD.search(name)
+    if trail and trail.group(1).lower() in _settlement_or_site():
+        e -= len(trail.group())  # "in Al-Hawayej Town": the town is Al-Hawayej
+        name = name[: trail.start()]
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+    if words and len(words) > 1 and words[0].lower() in lex.particles:
+        words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
+    if len(words) > 1 and words[0].lower() in lex.toponym_heads and _locative(cue, inside):
+        words = words[1:]  # "near Abu Khashab": a toponym's generic head
+    if not words or any(_known_word(w) for w in words) or _is_actor(name):
+        return None
+    if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
+        return None
+    if any(gaz.country_of_name(part) is not None for part in _COMPOUND.split(name)):
+        return None  # "the Syria-Iraq-Jordan border area": countries, not a place
+    return s, e, name
+
+
+@cached
+def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The text between an unlisted name and a known place that codes it: a list joiner
+    ("X and Y", "X, Y") or a containing place ("X town, located in Y", "X village within the
+    Z district of Y"). Both are matched in full on that text."""
+    y = load_yaml("geo.yaml")
+    lex = geo_lexicon()
+
+    def alt(words: Sequence[str]) -> str:
+        ws = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len)
+        return "(?:" + "|".join(ws[::-1]) + ")"
+
+    kinds = alt(sorted(lex.settlement_words | lex.area_words | lex.part_words
+                       | lex.facility_words))
+    article = alt(lang.wordlist("grammar", "articles"))
+    kind = rf"(?:\s+{kinds})?"  # "Marrat town and Khasham", "Ghariba Village within"
+    listed = re.compile(
+        rf"{kind}\s*(?:,\s*|(?:,\s*)?{alt(y['unlisted_list_joiners'])}\s+)(?:{article}\s+)?",
+        re.IGNORECASE,
+    )
+    name = r"(?-i:(?:[A-Z][\w'’\-]*\s+){1,3})"
+    within = re.compile(
+        rf"{kind}\s*,?\s+{alt(y['unlisted_within'])}\s+(?:{article}\s+)?"
+        rf"(?:{name}{kinds}\s+{alt(y['unlisted_part_joiners'])}\s+(?:{article}\s+)?)?",
+        re.IGNORECASE,
+    )
+    return listed, within
+
+
+def anchor_unlisted(
+    sentence: str,
+    offset: int,
+    found: Sequence[Location],
+    unlisted: Sequence[Location],
+    here: Location | None = None,
+) -> list[Location]:
+    """``unlisted`` with coordinates, as ACLED codes a village it cannot find: the nearest
+    known place, named as the text names it.
+
+    The known place listed right beside the name ("Marrat and Khasham towns": Khasham,
+    precision 2), else the known place the text puts it in ("Al-Jurthi town, located in
+    eastern Deir ez-Zor province": that province's capital, precision 3, or the narrative's
+    last place when that lies in the same province), else where the narrative is
+    (``here``: precision 2, or 3 when that is a region). A name with nothing to lean on stays
+    without coordinates.
+    """
+    listed, within = _anchor_patterns()
+    known = sorted((loc for loc in found if loc.latitude is not None), key=lambda x: x.start)
+    last = here if here is not None and here.latitude is not None else None
+    out: list[Location] = []
+    for loc in unlisted:
+        anchor, precision = _beside(sentence, offset, loc, known, listed)
+        if anchor is None:
+            anchor, precision = _container(sentence, offset, loc, known, within)
+            if anchor is not None and precision >= 3 and last is not None and (
+                last.geo_precision <= 2 and last.admin1 and last.admin1 == anchor.admin1
             ):
-                words = words[1:]  # "near Abu Khashab": a toponym's generic head
-            if not words or any(_known_word(w) for w in words) or _is_actor(name):
-                continue
-            if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
-                continue
-            out.append(Location(name, None, None, 1, country, None, offset + s, offset + e,
-                                None))
-            spans.append((s, e))
-    return sorted(out, key=lambda loc: loc.start)
+                anchor, precision = last, 2  # the narrative is already inside that region
+        if anchor is None and last is not None:
+            anchor, precision = last, max(2, last.geo_precision)
+        if anchor is None:
+            out.append(loc)
+            continue
+        out.append(replace(loc, latitude=anchor.latitude, longitude=anchor.longitude,
+                           geo_precision=precision, country=anchor.country or loc.country,
+                           admin1=anchor.admin1, geonameid=None))
+    return out
+
+
+def _beside(
+    sentence: str, offset: int, loc: Location, known: Sequence[Location], listed: re.Pattern[str]
+) -> tuple[Location | None, int]:
+    """The known place listed right before or after ``loc``, the nearer in the text first."""
+    s, e = loc.start - offset, loc.end - offset
+    options = []
+    for k in known:
+        ks, ke = k.start - offset, k.end - offset
+        if ks >= e and listed.fullmatch(sentence, e, ks):
+            options.append((ks - e, 1, k))
+        elif ke <= s and listed.fullmatch(sentence, ke, s):
+            options.append((s - ke, 0, k))
+    if not options:
+        return None, 0
+    best = min(options, key=lambda o: (o[0], o[1]))[2]
+    return best, max(2, best.geo_precision)
+
+
+def _container(
+    sentence: str, offset: int, loc: Location, known: Sequence[Location], within: re.Pattern[str]
+) -> tuple[Location | None, int]:
+    """The known place that follows ``loc`` as the place it is in."""
+    e = loc.end - offset
+    for k in known:
+        ks = k.start - offset
+        if ks >= e:
+            if within.fullmatch(sentence, e, ks):
+                return k, max(2, k.geo_precision)
+            return None, 0
+    return None, 0
