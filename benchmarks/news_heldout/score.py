@@ -24,6 +24,9 @@ def main() -> int:
     )
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--out", type=Path, default=Path("out/news_heldout.jsonl"))
+    ap.add_argument(
+        "--set", default="", choices=["", "2"], help="2: the second batch (docs2/expected2)"
+    )
     a, rest = ap.parse_known_args()
     scorer = a.shared / "eval" / "challenge" / "score.py"
     if not scorer.exists():
@@ -31,10 +34,11 @@ def main() -> int:
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "heldout.db"
-        cmd = [sys.executable, "-m", "warlog.cli", "extract", str(HERE / "docs.jsonl")]
+        docs = HERE / f"docs{a.set}.jsonl"
+        cmd = [sys.executable, "-m", "warlog.cli", "extract", str(docs)]
         cmd += ["--db", str(db), "--out", str(a.out), "--quiet"]
         subprocess.run(cmd, check=True)
-    score = [sys.executable, str(scorer), "--expected", str(HERE / "expected.jsonl")]
+    score = [sys.executable, str(scorer), "--expected", str(HERE / f"expected{a.set}.jsonl")]
     score += ["--pred", str(a.out), "--actors", str(a.shared / "eval" / "actors.json")]
     return subprocess.run(score + rest).returncode
 
