@@ -174,6 +174,9 @@ def _both_ways(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         out.append([
             queries.timeline(store, grouped, "day"),
             queries.timeline(store, EventFilter(country=("Syria",)), "day"),
+            *(queries.timeline(store, f, bucket) for bucket in ("week", "month", "auto")
+              for f in (grouped, EventFilter(event_type=("Battles",)),
+                        EventFilter(country=("Syria",), grouped=True))),
             queries.map_data(store, grouped, 3),
             queries.map_data(store, EventFilter(event_type=("Battles",), grouped=True), 5),
             queries.facets(store),

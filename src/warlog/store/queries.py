@@ -230,12 +230,17 @@ def timeline(db: Database, f: EventFilter, bucket: str = "auto") -> dict[str, An
     the filter's date range; the timeline itself ignores it).
 
     SQL counts per day and type (a covering-index scan); days are then summed into weeks or
-    months here, over at most a few thousand rows.
+    months here, over at most a few thousand rows. The count tables (PostgreSQL) give the
+    extent from their key's two ends and weeks or months from their own tables.
     """
     where = and_(_where(db, f.without_dates()), ev.c.event_date.is_not(None))
+    extent = None
     with db.read.connect() as conn:
         if rollup.answers(f.without_dates()) and rollup.ready(conn):
-            rows: Any = rollup.timeline_rows(conn, f.without_dates())
+            extent = rollup.timeline_extent(conn, f.without_dates())
+            if bucket not in ("day", "week", "month"):
+                bucket = choose_bucket(*map(_as_date, extent))
+            rows: Any = rollup.timeline_rows(conn, f.without_dates(), bucket)
         else:
             rows = conn.execute(
                 select(ev.c.event_date, ev.c.event_type, func.count())
@@ -243,8 +248,9 @@ def timeline(db: Database, f: EventFilter, bucket: str = "auto") -> dict[str, An
                 .group_by(ev.c.event_date, ev.c.event_type)
             ).all()
     days = [(_as_date(d), t, n) for d, t, n in rows]
-    first = min((d for d, _, _ in days), default=None)
-    last = max((d for d, _, _ in days), default=None)
+    first, last = (map(_as_date, extent) if extent is not None else
+                   (min((d for d, _, _ in days), default=None),
+                    max((d for d, _, _ in days), default=None)))
     if bucket not in ("day", "week", "month"):
         bucket = choose_bucket(first, last)
     sums: dict[tuple[date, str], int] = {}
