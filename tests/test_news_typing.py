@@ -62,6 +62,10 @@ CASES: dict[str, tuple[str, str]] = {
                        "Headquarters or base established"),
     "change-more-troops": ("The government moved additional troops into Tillaberi on 13 June "
                            "2022.", "Change to group/activity"),
+    "riot-burned-property": ("Demonstrators angry at the election result burned a ruling-party "
+                             "office in Mombasa on 14 June 2022.", "Violent demonstration"),
+    "riot-bricks": ("Traders hurled bricks at municipal police in Kano on 15 June 2022 during a "
+                    "protest over market fees.", "Violent demonstration"),
 }
 
 
