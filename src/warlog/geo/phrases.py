@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warlog import lang
-from warlog.data import cached
+from warlog.data import cached, load_yaml
 from warlog.geo.admin1 import admin1_name
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Location, Place
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
 BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
 SAME_SPOT_KM = 3.0  # closer than this, any bearing will do
@@ -31,6 +30,12 @@ def _alt(words: Sequence[str]) -> str:
         e = e.replace(r"\ ", r"[\s\-]+").replace("\0", r"[\s\-]?")
         escaped.append(e)
     return "|".join(escaped)
+
+
+def _words_alt(words: Sequence[str]) -> str:
+    """Regex alternation of literal phrases, longest first, a space matching any spaces."""
+    phrases = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,65 +52,84 @@ class Patterns:
     facility_word: re.Pattern[str]  # any facility word (for phrase scanning)
     facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere
     settlement: re.Pattern[str]  # " city" / " town" after the mention
+    between_joiner: re.Pattern[str]  # " and [the] " between the two ends of "between X and Y"
+    between_next: re.Pattern[str]  # " and [the] Y" (Y's capitalised words in group 1)
+    range_split: re.Pattern[str]  # "10 to 20", "10-20": the numbers of a range
+    leading_article: re.Pattern[str]  # "the " opening a location's name
 
 
 @cached
 def patterns() -> Patterns:
     lex = geo_lexicon()
+    words = load_yaml("geo.yaml")["location_phrase_words"]
+
+    def alt(key: str) -> str:
+        return _words_alt(words[key])
+
     dirs = _alt(list(lex.directions))
     units = _alt(list(lex.distance_units))
-    settle = r"(?:(?:town|city|village|villages|towns|settlement|township)\s+of\s+)?"
-    num = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?"
+    the, of = alt("article"), alt("of")
+    settle = rf"(?:{alt('settlement_of')}\s+{of}\s+)?"
+    num = rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|{alt('range_words')})\s*\d+(?:[.,]\d+)?)?"
     facility = _alt(list(lex.facility_words))
     areas = _alt(list(lex.area_words))
     parts = _alt(list(lex.part_words))
     adjectives = _alt(list(lex.direction_adjectives))
     near = _alt(list(lex.near_phrases))
     inside = _alt([p for p in lex.inside_phrases if p not in lex.bare_inside_prepositions])
+    joiner = alt("between_joiners")
     flags = re.IGNORECASE
     return Patterns(
         relation=re.compile(
-            rf"(?:(?P<dist>{num})\s*(?P<unit>{units})\.?\s+)?(?:(?:to|in)\s+the\s+)?"
-            rf"(?P<dir>{dirs})(?:ward|wards)?\s+of\s+(?:the\s+)?{settle}$",
+            rf"(?:(?P<dist>{num})\s*(?P<unit>{units})\.?\s+)?(?:{alt('relation_leads')}\s+)?"
+            rf"(?P<dir>{dirs}){alt('direction_endings')}?\s+{of}\s+(?:{the}\s+)?{settle}$",
             flags,
         ),
         distance_from=re.compile(
-            rf"(?P<dist>{num})\s*(?P<unit>{units})\.?\s+(?:away\s+)?(?:from|outside(?:\s+of)?)"
-            rf"\s+(?:the\s+)?{settle}$",
+            rf"(?P<dist>{num})\s*(?P<unit>{units})\.?\s+{alt('distance_from')}"
+            rf"\s+(?:{the}\s+)?{settle}$",
             flags,
         ),
-        near=re.compile(rf"(?<![\w-])(?P<near>{near})\s+(?:the\s+)?{settle}$", flags),
+        near=re.compile(rf"(?<![\w-])(?P<near>{near})\s+(?:{the}\s+)?{settle}$", flags),
         inside=re.compile(
-            rf"(?<![\w-])(?:(?P<inside>{inside})\s+(?:the\s+)?{settle}|(?:the\s+)?"
-            rf"(?P<settle>town|city|village|township|settlement)\s+of\s+)$",
+            rf"(?<![\w-])(?:(?P<inside>{inside})\s+(?:{the}\s+)?{settle}|(?:{the}\s+)?"
+            rf"(?P<settle>{alt('settlement_of_inside')})\s+{of}\s+)$",
             flags,
         ),
         part_of=re.compile(
-            rf"(?:(?P<adj>{adjectives})\s+)?(?P<part>{parts})\s+of\s+(?:the\s+)?{settle}$", flags
+            rf"(?:(?P<adj>{adjectives})\s+)?(?P<part>{parts})\s+{of}\s+(?:{the}\s+)?{settle}$",
+            flags,
         ),
         adjective=re.compile(rf"(?<![\w-])(?P<adj>{adjectives})\s+$", flags),
         between=re.compile(
-            r"(?:(?P<road>road|highway|motorway|route|front|line|area)\s+)?between\s+$", flags
+            rf"(?:(?P<road>{alt('between_heads')})\s+)?{alt('between')}\s+$", flags
         ),
-        facility_at=re.compile(r"\s+(?:in|at|inside|within)\s+(?:the\s+)?" + settle + "$", flags),
+        facility_at=re.compile(
+            rf"\s+{alt('facility_at')}\s+(?:{the}\s+)?{settle}$", flags
+        ),
         after=re.compile(
-            rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|international|military|air|oil|gas|power|"
-            rf"train|bus|railway|main|old|new)\s+){{0,3}}?)"
+            rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|{alt('facility_name_words')})\s+){{0,3}}?)"
             rf"(?P<what>{facility}|{areas})(?![\w-])",
             flags,
         ),
         facility_word=re.compile(rf"(?<![\w-])(?:{facility}|{areas})(?![\w-])", flags),
         facility_phrase=re.compile(
-            rf"(?<![\w-])(?:the\s+)?(?P<name>(?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|\d+)\s+){{1,4}}"
-            rf"(?i:{facility}))(?![\w-])"
+            rf"(?<![\w-])(?:{the}\s+)?(?P<name>(?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|\d+)\s+)"
+            rf"{{1,4}}(?i:{facility}))(?![\w-])"
         ),
-        settlement=re.compile(r"\s+(?:city|town)\b", flags),
+        settlement=re.compile(rf"\s+{alt('settlement_after')}\b", flags),
+        between_joiner=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?"),
+        between_next=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?((?:[A-Z][\w'’\-]*\s?){{1,4}})"),
+        range_split=re.compile(rf"\s*(?:-|–|{alt('range_words')})\s*"),
+        leading_article=re.compile(
+            rf"^{_words_alt(lang.wordlist('grammar', 'articles'))}\s+", re.IGNORECASE
+        ),
     )
 
 
 def clean(name: str) -> str:
     name = SPACES.sub(" ", name).strip(" ,;:")
-    return _LEADING_ARTICLE.sub("", name)
+    return patterns().leading_article.sub("", name)
 
 
 def location_of(

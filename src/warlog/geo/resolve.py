@@ -191,10 +191,10 @@ class _Resolver:
         if k + 1 < len(self.mentions):
             nxt = self.mentions[k + 1]
             ns, ne = self._rel(nxt)
-            if re.fullmatch(r"\s+and\s+(?:the\s+)?", self.s[me:ns]):
+            if self.pat.between_joiner.fullmatch(self.s, me, ns):
                 return ne
-        m = re.match(r"\s+and\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,4})", self.s[me:])
-        return me + m.end(1) if m else me
+        m = self.pat.between_next.match(self.s, me)
+        return m.end(1) if m else me
 
     def _between_point(self, k: int, me: int, name: str) -> Place | None:
         """ "between X and Y": the midpoint of X and Y when Y follows and both are towns."""
@@ -204,7 +204,7 @@ class _Resolver:
         ns, _ne = self._rel(nxt)
         if nxt.kind != "city" or self.mentions[k].kind != "city":
             return None
-        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", self.s[me:ns]):
+        if not self.pat.between_joiner.fullmatch(self.s, me, ns):
             return None
         return midpoint(self.mentions[k].place, nxt.place, name)
 
@@ -322,7 +322,7 @@ class _Resolver:
 
 def _mean_number(text: str) -> float:
     """ "10–20" → 15.0, "7" → 7.0."""
-    parts = [float(x.replace(",", ".")) for x in re.split(r"\s*(?:-|–|to)\s*", text.strip()) if x]
+    parts = [float(x.replace(",", ".")) for x in patterns().range_split.split(text.strip()) if x]
     return sum(parts) / len(parts)
 
 
@@ -338,7 +338,7 @@ def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[floa
 
 
 def _number(text: str) -> float:
-    first = re.split(r"\s*(?:-|–|to)\s*", text.strip())[0]
+    first = patterns().range_split.split(text.strip())[0]
     return float(first.replace(",", "."))
 
 

@@ -29,10 +29,6 @@ from warlog.geo.normalize import normalize
 from warlog.model import Place
 from warlog.plugins import geocoder
 
-_NAME_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|ad|um|umm)[-'’])?[A-Z][\w'’‘`-]*"
-_JOIN = r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|de|du|of|the)\s+)?)"
-_NAME = rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}){{0,2}}"
-
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -68,8 +64,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "<generic> <Name>" and "<Name> <generic>" (generics of every group)."""
     before = {w for g in _groups() for w in g.before}
     after = {w for g in _groups() for w in g.after}
-    pre = re.compile(rf"(?<![\w-])(?P<gen>(?i:{_alt(before)}))[\s-]+(?P<name>{_NAME})")
-    post = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s+(?P<gen>(?i:{_alt(after)}))(?![\w-])")
+    parts = load_yaml("geo.yaml")["name_parts"]
+    prefixes = "|".join(sorted(map(re.escape, parts["site_prefixes"]), key=lambda w: (-len(w), w)))
+    joiners = "|".join(sorted(map(re.escape, parts["site_joiners"]), key=lambda w: (-len(w), w)))
+    word = rf"(?:(?:{prefixes})[-'’])?[A-Z][\w'’‘`-]*"
+    name = rf"{word}(?:(?:\s+(?:(?:{joiners})\s+)?){word}){{0,2}}"
+    pre = re.compile(rf"(?<![\w-])(?P<gen>(?i:{_alt(before)}))[\s-]+(?P<name>{name})")
+    post = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<gen>(?i:{_alt(after)}))(?![\w-])")
     return pre, post
 
 

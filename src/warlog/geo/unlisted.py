@@ -27,20 +27,29 @@ from warlog.geo.persons import is_person_name
 from warlog.model import Location
 from warlog.plugins import geocoder
 
-_NAME_WORD = r"(?:(?:al|el|ad|ar|as|ash|ad|an|at|az|ez|es|d|l)[-'’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_PARTICLE = r"(?:de|del|de la|des|du|da|do|dos|el|al|la|las|los|ul|e|i|y)"
+
+def _alt(words: Sequence[str]) -> str:
+    """Regex alternation of literal phrases, longest first, a space matching any spaces."""
+    ws = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+
+
+@cached
+def _name_re() -> str:
+    """One to four capitalised words, with glued prefixes and inner particles ("Ras al Ayn")."""
+    parts = load_yaml("geo.yaml")["name_parts"]
+    word = rf"(?:{_alt(parts['unlisted_prefixes'])}[-'’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    return rf"{word}(?:\s+(?:{_alt(parts['unlisted_particles'])}\s+)?{word}){{0,3}}"
 
 
 @cached
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     y = load_yaml("geo.yaml")
 
-    def alt(words: Sequence[str]) -> str:
-        ws = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len)
-        return "(?:" + "|".join(ws[::-1]) + ")"
-
-    name = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
-    cue = re.compile(rf"(?i:\b{alt(y['unlisted_place_cues'])})\s+(?:the\s+)?(?-i:{name})")
+    alt = _alt
+    name = rf"(?P<name>{_name_re()})"
+    the = alt(y["location_phrase_words"]["article"])
+    cue = re.compile(rf"(?i:\b{alt(y['unlisted_place_cues'])})\s+(?:{the}\s+)?(?-i:{name})")
     inside = re.compile(
         rf"(?i:\b{alt(y['unlisted_place_in'])})\s+(?-i:{name})"
         rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{alt(y['unlisted_place_followers'])})\b)"
@@ -161,10 +170,7 @@ def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     y = load_yaml("geo.yaml")
     lex = geo_lexicon()
 
-    def alt(words: Sequence[str]) -> str:
-        ws = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len)
-        return "(?:" + "|".join(ws[::-1]) + ")"
-
+    alt = _alt
     kinds = alt(sorted(lex.settlement_words | lex.area_words | lex.part_words
                        | lex.facility_words))
     article = alt(lang.wordlist("grammar", "articles"))
