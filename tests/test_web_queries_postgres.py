@@ -179,6 +179,10 @@ def _both_ways(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
                         EventFilter(country=("Syria",), grouped=True))),
             queries.map_data(store, grouped, 3),
             queries.map_data(store, EventFilter(event_type=("Battles",), grouped=True), 5),
+            # whole months: from rollup_map_months (clusters: more than 5 events in view)
+            *(queries.map_data(store, EventFilter(country=c, date_from=date(2014, 1, 1),
+                                                  date_to=date(y, 12, 31), grouped=True), z)
+              for c, y, z in (((), 2016, 3), (("Syria",), 2014, 6))),
             queries.facets(store),
         ])
     monkeypatch.undo()

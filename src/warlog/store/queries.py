@@ -288,7 +288,8 @@ def map_data(db: Database, f: EventFilter, zoom: int | None = None) -> dict[str,
     missing = case((ev.c.latitude.is_(None) | ev.c.longitude.is_(None), 1), else_=0)
     zoom = zoom if zoom else 2
     with db.read.connect() as conn:
-        counted = rollup.answers(f) and zoom <= rollup.BASE_ZOOM and rollup.ready(conn)
+        counted = (rollup.answers(f, dates=rollup.whole_months(f)) and zoom <= rollup.BASE_ZOOM
+                   and rollup.ready(conn))
         if counted:  # the count tables: a few thousand rows, whatever the table's size
             total, unlocated = rollup.map_totals(conn, f)
         else:

@@ -14,6 +14,8 @@ table below holds counts per combination of a few columns:
 - ``rollup_map``: located events per map grid cell (``BASE_ZOOM``) × event type × country ×
   hidden, with the sums of latitude, longitude and fatalities (a cluster's centre and toll),
   and one row per type × country × hidden of unlocated events (cell ``-1, -1``);
+  ``rollup_map_months`` the same per country × month for dated events, so a map over whole
+  months (a country's quarter, a year) reads its months' cells instead of the events;
 - ``rollup_facets``: events per event type × sub-event type × country × admin1 × review state;
 - ``rollup_documents``: events per document;
 - ``rollup_actors``: events per actor name (actor 1 and actor 2).
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -55,6 +58,13 @@ class Rollup:
 
 
 _CELL = f"{BASE_CELL!r}"
+_GX = (f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
+       f"ELSE floor((e.longitude + 180.0) / {_CELL})::integer END")
+_GY = (f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
+       f"ELSE floor((e.latitude + 90.0) / {_CELL})::integer END")
+_MAP_SUMS = (("n", "bigint", "1"), ("lat", "double precision", "coalesce(e.latitude, 0)"),
+             ("lon", "double precision", "coalesce(e.longitude, 0)"),
+             ("fatalities", "bigint", "coalesce(e.fatalities, 0)"))
 ROLLUPS = (
     Rollup(
         "rollup_days",
@@ -89,14 +99,18 @@ ROLLUPS = (
     ),
     Rollup(
         "rollup_map",
-        (("gx", "integer", f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
-                           f"ELSE floor((e.longitude + 180.0) / {_CELL})::integer END"),
-         ("gy", "integer", f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
-                           f"ELSE floor((e.latitude + 90.0) / {_CELL})::integer END"),
+        (("gx", "integer", _GX), ("gy", "integer", _GY),
          ("event_type", "text", "e.event_type"), ("country", "text", "coalesce(e.country, '')")),
-        (("n", "bigint", "1"), ("lat", "double precision", "coalesce(e.latitude, 0)"),
-         ("lon", "double precision", "coalesce(e.longitude, 0)"),
-         ("fatalities", "bigint", "coalesce(e.fatalities, 0)")),
+        _MAP_SUMS,
+        hidden=True,
+    ),
+    Rollup(
+        "rollup_map_months",
+        (("country", "text", "coalesce(e.country, '')"),
+         ("month", "date", "date_trunc('month', e.event_date::timestamp)::date"),
+         ("gx", "integer", _GX), ("gy", "integer", _GY), ("event_type", "text", "e.event_type")),
+        _MAP_SUMS,
+        where="e.event_date IS NOT NULL",
         hidden=True,
     ),
     Rollup(
@@ -265,6 +279,28 @@ def answers(f: Any, *, dates: bool = False) -> bool:
     return bool(f == same)
 
 
+def whole_months(f: Any) -> bool:
+    """Whether ``f``'s date range, if any, is whole months (from a month's first day to a
+    month's last): then ``rollup_map_months`` answers it exactly."""
+    return ((f.date_from is None or f.date_from.day == 1)
+            and (f.date_to is None or (f.date_to + timedelta(days=1)).day == 1))
+
+
+def _map_table(f: Any, params: dict[str, Any]) -> tuple[str, str]:
+    """The map's count table for ``f`` and the condition on its months (whole months, see
+    :func:`whole_months`; no dates: ``rollup_map``)."""
+    if f.date_from is None and f.date_to is None:
+        return "rollup_map", "true"
+    conds = []
+    if f.date_from is not None:
+        conds.append("month >= :month_from")
+        params["month_from"] = f.date_from
+    if f.date_to is not None:
+        conds.append("month <= :month_to")
+        params["month_to"] = f.date_to
+    return "rollup_map_months", " AND ".join(conds)
+
+
 def _where(f: Any, params: dict[str, Any], hidden: bool = True) -> str:
     conds = ["n <> 0"]
     if f.event_type:
@@ -305,8 +341,10 @@ def timeline_rows(conn: Connection, f: Any, bucket: str = "day") -> list[tuple[A
 def map_totals(conn: Connection, f: Any) -> tuple[int, int]:
     """Located and unlocated events for ``f``."""
     params: dict[str, Any] = {}
+    table, months = _map_table(f, params)
     sql = ("SELECT coalesce(sum(n) FILTER (WHERE gx >= 0), 0), "
-           f"coalesce(sum(n) FILTER (WHERE gx < 0), 0) FROM rollup_map WHERE {_where(f, params)}")
+           f"coalesce(sum(n) FILTER (WHERE gx < 0), 0) FROM {table} "
+           f"WHERE {months} AND {_where(f, params)}")
     located, unlocated = conn.execute(text(sql), params).one()
     return int(located), int(unlocated)
 
@@ -315,8 +353,9 @@ def map_cells(conn: Connection, f: Any, zoom: int) -> list[tuple[Any, ...]]:
     """``(x, y, type, n, sum lat, sum lon, fatalities)`` per grid cell at ``zoom`` (at most
     ``BASE_ZOOM``: a cell there is 2**k base cells)."""
     params: dict[str, Any] = {"k": 2 ** (BASE_ZOOM - max(0, min(BASE_ZOOM, zoom)))}
+    table, months = _map_table(f, params)
     sql = ("SELECT gx / :k AS x, gy / :k AS y, event_type, sum(n), sum(lat), sum(lon), "
-           f"sum(fatalities) FROM rollup_map WHERE gx >= 0 AND {_where(f, params)} "
+           f"sum(fatalities) FROM {table} WHERE gx >= 0 AND {months} AND {_where(f, params)} "
            "GROUP BY 1, 2, 3 HAVING sum(n) > 0")
     return [(x, y, t, int(n), la, lo, int(fa)) for x, y, t, n, la, lo, fa
             in conn.execute(text(sql), params)]
