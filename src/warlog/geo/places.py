@@ -38,11 +38,9 @@ Precision guards, all driven by ``data/geo.yaml``:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warlog.data import cached
 from warlog.geo.context import GeoContext, country_votes
 from warlog.geo.features import type_of
 from warlog.geo.front import nearness
@@ -50,21 +48,21 @@ from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match, ha
 from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
 from warlog.geo.persons import is_person_name
+from warlog.geo.spans import (
+    SPACES,
+    Tok,
+    prefix_re,
+    spans,
+    suffix_re,
+    tokens,
+    word_after,
+    word_before,
+)
 from warlog.model import Place
 from warlog.plugins import geocoder
 
 MAX_NGRAM = 5
 _MIN_NORM_LEN = 3
-
-# A word: letters, digits, inner apostrophes and inner hyphens; or a dotted acronym ("U.S.").
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*")
-# A lower-case article glued to a capitalised name: "al-Salhiya", "ez-Zor", "d'Ivoire".
-_ARTICLE_PREFIX = (
-    r"(?:al|el|ez|es|ash|as|ad|ar|at|an|az|ed|er|et|en|ech|esh|ul|d|l)[-‐‑'’](?=[A-Z])"
-)
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[\s,]*$")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -79,93 +77,6 @@ class PlaceMention:
     precision: int  # 1 town, 2 part of a region / near, 3 region or country
     tier: int = 0  # how loosely the name matched (gazetteer TIER_*)
     candidates: tuple[Place, ...] = ()  # other acceptable readings, best first
-
-
-# token: (start, end, text, capitalised, particle)
-_Tok = tuple[int, int, str, bool, bool]
-
-
-@cached
-def _token_re() -> re.Pattern[str]:
-    """Capitalised words (or article-prefixed: "al-Salhiya") and stand-alone particles only."""
-    particles = "|".join(sorted((re.escape(p) for p in geo_lexicon().particles), key=len)[::-1])
-    body = r"[\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*"
-    return re.compile(
-        r"(?P<acr>(?:[A-Z]\.){2,})"
-        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<cap>(?:{_ARTICLE_PREFIX}|[^\W\d_a-z]){body})"
-        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<part>{particles})(?![\w'’‘`ʿʾ\-‐‑])"
-    )
-
-
-def _tokens(text: str, particles: frozenset[str]) -> list[_Tok]:
-    """Capitalised words and particles; other words are left out (they break spans anyway,
-    as the text between two kept tokens is then more than a space)."""
-    out: list[_Tok] = []
-    for m in _token_re().finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if m.lastgroup == "part":
-            out.append((start, end, word, False, True))
-            continue
-        first = word[0]
-        if first.islower() and not ("a" <= first <= "z"):
-            continue  # a non-ASCII lower-case letter slipped through [^\W\d_a-z]
-        if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
-            word = word[:-2]  # possessive: "Raqqa's"
-            end -= 2
-        out.append((start, end, word, True, False))
-    return out
-
-
-def _spans(text: str, toks: list[_Tok]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens (particles allowed inside) as token index ranges."""
-    spans: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i][3]:
-            i += 1
-            continue
-        j = i + 1
-        last_cap = i
-        while (
-            j < n
-            and (toks[j][3] or toks[j][4])
-            and text[toks[j - 1][1] : toks[j][0]]
-            in (
-                " ",
-                "\u00a0",
-            )
-        ):
-            if toks[j][3]:
-                last_cap = j
-            j += 1
-        spans.append((i, last_cap + 1))
-        i = last_cap + 1
-    return spans
-
-
-@cached
-def _suffix_re() -> re.Pattern[str]:
-    words = sorted(geo_lexicon().region_suffixes, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010 ]") for w in words)
-    return re.compile(rf"\s+({alt})\b", re.IGNORECASE)
-
-
-@cached
-def _prefix_re() -> re.Pattern[str]:
-    words = sorted(geo_lexicon().region_prefixes, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b({alt})\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _word_before(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1).lower().rstrip(".") if m else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    m = _WORD_AFTER.match(text, end)
-    return m.group(1).lower() if m else ""
 
 
 class _Finder:
@@ -192,7 +103,7 @@ class _Finder:
         self.local: list[Place] = []  # places found earlier in this sentence
 
     # ---------------------------------------------------------------- classification
-    def _is_known_word(self, tok: _Tok) -> bool:
+    def _is_known_word(self, tok: Tok) -> bool:
         """A capitalised word that cannot be part of an unknown (person's) name."""
         word = tok[2]
         low = word.lower()
@@ -333,7 +244,7 @@ class _Finder:
         return self._named
 
     # ---------------------------------------------------------------- matching
-    def _match(self, toks: list[_Tok], i: int, j: int) -> PlaceMention | bool | None:
+    def _match(self, toks: list[Tok], i: int, j: int) -> PlaceMention | bool | None:
         """A mention for tokens ``i:j``; ``True`` when they are a stop phrase (consume them)."""
         text = self.text
         s, e = toks[i][0], toks[j - 1][1]
@@ -354,7 +265,7 @@ class _Finder:
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
             return None
-        before = _word_before(text, s)
+        before = word_before(text, s)
         if before in lex.person_titles or is_person_name(text, s, e):
             return None  # "Colonel Orlov", "Kabul Khan, a tribal elder": a person
         if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
@@ -369,7 +280,7 @@ class _Finder:
         if region is not None:
             return region
         cue = before in lex.place_cues
-        follow = _word_after(text, e)
+        follow = word_after(text, e)
         if follow in lex.water_words:
             return None  # "the Oskil River"
         strong = before in lex.strong_place_cues
@@ -396,13 +307,13 @@ class _Finder:
         """ "X Governorate", "Governorate of X", "X countryside", or a named region."""
         lex = self.lex
         text = self.text
-        suffix = _suffix_re().match(text, e)
-        prefix = None if suffix else _prefix_re().search(text, max(0, s - 30), s)
+        suffix = suffix_re().match(text, e)
+        prefix = None if suffix else prefix_re().search(text, max(0, s - 30), s)
         spec: RegionSuffix | None = None
         if suffix:
-            spec = lex.region_suffixes[_SPACES.sub(" ", suffix.group(1).lower())]
+            spec = lex.region_suffixes[SPACES.sub(" ", suffix.group(1).lower())]
         elif prefix:
-            spec = lex.region_prefixes[_SPACES.sub(" ", prefix.group(1).lower())]
+            spec = lex.region_prefixes[SPACES.sub(" ", prefix.group(1).lower())]
         named = norm in lex.region_capitals
         if spec is None and not named:
             return None
@@ -418,7 +329,7 @@ class _Finder:
         end = suffix.end(1) if suffix else e
         return self._mention(start, end, place, kind, precision, TIER_EXACT)
 
-    def _glued_to_unknown(self, toks: list[_Tok], i: int, j: int) -> bool:
+    def _glued_to_unknown(self, toks: list[Tok], i: int, j: int) -> bool:
         """True when the match is only part of a longer name.
 
         A neighbouring capitalised word is an unknown name ("Hassan Nasrallah"); the word
@@ -455,7 +366,7 @@ class _Finder:
             and not self._is_known_word(toks[j])
         )
 
-    def _sentence_initial(self, tok: _Tok) -> bool:
+    def _sentence_initial(self, tok: Tok) -> bool:
         head = self.text[: tok[0]].rstrip()
         return not head or head[-1] in ".!?:;\"'(\n"
 
@@ -481,9 +392,9 @@ class _Finder:
         )
 
     def run(self) -> list[PlaceMention]:
-        toks = _tokens(self.text, self.lex.particles)
+        toks = tokens(self.text, self.lex.particles)
         found: list[PlaceMention] = []
-        for a, b in _spans(self.text, toks):
+        for a, b in spans(self.text, toks):
             i = a
             while i < b:
                 hit: PlaceMention | bool | None = None

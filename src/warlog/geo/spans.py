@@ -1,0 +1,114 @@
+"""The place spotter's candidate spans: a sentence's capitalised word runs.
+
+:func:`tokens` keeps capitalised words (also with a glued lower-case article, "al-Salhiya")
+and stand-alone name particles ("Ras al Ayn"); :func:`spans` joins them into maximal runs
+separated by single spaces, which :mod:`warlog.geo.places` tries n-gram by n-gram. The words
+around a run (:func:`word_before`, :func:`word_after`) and the region words that turn a run
+into a region ("Idlib Governorate", "Governorate of Idlib": :func:`suffix_re`,
+:func:`prefix_re`) are read here too; all words come from ``data/geo.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warlog.data import cached, load_yaml
+from warlog.geo.lexicon import geo_lexicon
+
+# A lower-case article glued to a capitalised name: "al-Salhiya", "ez-Zor", "d'Ivoire".
+_ARTICLE_PREFIX = (
+    r"(?:al|el|ez|es|ash|as|ad|ar|at|an|az|ed|er|et|en|ech|esh|ul|d|l)[-‐‑'’](?=[A-Z])"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[\s,]*$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
+SPACES = re.compile(r"\s+")
+
+
+# token: (start, end, text, capitalised, particle)
+Tok = tuple[int, int, str, bool, bool]
+
+
+@cached
+def token_re() -> re.Pattern[str]:
+    """Capitalised words (or article-prefixed: "al-Salhiya") and stand-alone particles only."""
+    particles = "|".join(sorted((re.escape(p) for p in geo_lexicon().particles), key=len)[::-1])
+    body = r"[\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*"
+    return re.compile(
+        r"(?P<acr>(?:[A-Z]\.){2,})"
+        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<cap>(?:{_ARTICLE_PREFIX}|[^\W\d_a-z]){body})"
+        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<part>{particles})(?![\w'’‘`ʿʾ\-‐‑])"
+    )
+
+
+def tokens(text: str, particles: frozenset[str]) -> list[Tok]:
+    """Capitalised words and particles; other words are left out (they break spans anyway,
+    as the text between two kept tokens is then more than a space)."""
+    out: list[Tok] = []
+    for m in token_re().finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if m.lastgroup == "part":
+            out.append((start, end, word, False, True))
+            continue
+        first = word[0]
+        if first.islower() and not ("a" <= first <= "z"):
+            continue  # a non-ASCII lower-case letter slipped through [^\W\d_a-z]
+        if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
+            word = word[:-2]  # possessive: "Raqqa's"
+            end -= 2
+        out.append((start, end, word, True, False))
+    return out
+
+
+def spans(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (particles allowed inside) as token index ranges."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i][3]:
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while (
+            j < n
+            and (toks[j][3] or toks[j][4])
+            and text[toks[j - 1][1] : toks[j][0]]
+            in (
+                " ",
+                "\u00a0",
+            )
+        ):
+            if toks[j][3]:
+                last_cap = j
+            j += 1
+        spans.append((i, last_cap + 1))
+        i = last_cap + 1
+    return spans
+
+
+@cached
+def suffix_re() -> re.Pattern[str]:
+    words = sorted(geo_lexicon().region_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010 ]") for w in words)
+    return re.compile(rf"\s+({alt})\b", re.IGNORECASE)
+
+
+@cached
+def prefix_re() -> re.Pattern[str]:
+    words = sorted(geo_lexicon().region_prefixes, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    the = "|".join(map(re.escape, load_yaml("geo.yaml")["location_phrase_words"]["article"]))
+    return re.compile(rf"\b({alt})\s+(?:(?:{the})\s+)?$", re.IGNORECASE)
+
+
+def word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1).lower() if m else ""
+
+
