@@ -33,7 +33,7 @@ from warlog.actors.lexicon import (
     Pattern,
     load_lexicon,
 )
-from warlog.actors.normalize import fold, unify_marks
+from warlog.actors.normalize import fold, translate_marks
 from warlog.data import cached
 from warlog.model import ActorMention
 from warlog.nlp.alternation import trie_alternation
@@ -181,7 +181,9 @@ class ActorIndex:
         folded = fold(text) if folded is None else folded
         n = len(text)
         hits: list[Hit] = []
-        marks: str | None = None
+        # acronyms are compared with unify_marks(text), read piece by piece (translating a
+        # whole document for a few two-letter pieces cost more than the automaton)
+        ascii_text: bool | None = None
         for end, (length, ids) in self._auto.iter(folded):
             start = end - length + 1
             if start > 0 and folded[start - 1].isalnum():
@@ -191,11 +193,19 @@ class ActorIndex:
             for i in ids:
                 ranges = self._case[i]
                 if ranges:
-                    if marks is None:
-                        marks = unify_marks(text)
+                    if ascii_text is None:
+                        ascii_text = text.isascii()
                     alias = self._patterns[i].alias
-                    if any(marks[start + a : start + b] != alias[a:b] for a, b in ranges):
-                        continue
+                    for a, b in ranges:
+                        piece = text[start + a : start + b]
+                        if not ascii_text:
+                            piece = translate_marks(piece)
+                        if piece != alias[a:b]:
+                            break
+                    else:
+                        ranges = ()
+                    if ranges:
+                        continue  # an acronym written in another case ("is" for "IS")
                 caps = self._caps[i]
                 if caps and not all(text[start + c].isupper() for c in caps):
                     continue

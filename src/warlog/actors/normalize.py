@@ -56,6 +56,13 @@ def unify_marks(text: str) -> str:
     return text.translate(_MARKS)
 
 
+def translate_marks(piece: str) -> str:
+    """:func:`unify_marks` of a piece of a text that is not all ASCII: the piece's characters
+    as they stand in ``unify_marks(text)`` (``unify_marks(text)[a:b] ==
+    translate_marks(text[a:b])``), without translating the whole text."""
+    return piece.translate(_MARKS)
+
+
 def is_word_char(ch: str) -> bool:
     """Letters and digits: a dictionary match may not start or end inside a run of these."""
     return ch.isalnum()

@@ -157,7 +157,6 @@ class DocumentExtractor:
         # otherwise a document that dates nothing: the event is kept, undated
         text = sent.text
         part = sent.part(clause.start, clause.end)  # the clause, with the sentence's forms
-        fat = count_fatalities(part, part.start)
         sources = self.ctx.actor_ctx.drop_sources  # agencies, monitors, ", police said"
         c_actors = sources([a for a in actors if clause.start <= a.start - sent.start < clause.end],
                            text, sent.start)
@@ -198,6 +197,7 @@ class DocumentExtractor:
                 break
         if sub is None:
             return
+        fat = count_fatalities(part, part.start)  # only for a clause that reports an event
         if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
             return  # "died" with no count and no party: nothing to code
         tax = self.lex.taxonomy

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from warlog.data import cached
+from warlog.nlp.alternation import trie_alternation
 from warlog.timeline.lexicon import RelativeRule, TimeLexicon, alternation, lexicon
 
 # Patterns start with a plain character class ("[0-9]", a month's capital) so that the regex
@@ -206,7 +207,8 @@ def patterns() -> Patterns:
         alts.append(re.sub(r"\(\?P<\w+>", "(?:", body))
 
     words = set(lx.relative_keywords) | {t.split()[-1] for t in lx.times_of_day}
-    trigger = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![a-z])"
+    # trie-built: the same matches as the words longest first, one pass over the sentence
+    trigger = trie_alternation(words) + r"(?![a-z])"
     stems = _stems(words)
     background = re.compile(
         r"\b" + _ci("|".join(f"(?:{m})" for m in lx.background_markers)) + r"(?![\w])"
@@ -228,7 +230,7 @@ def patterns() -> Patterns:
         weekday_prefix=_prefix_reader(set(), lx.weekday_prepositions),
         ordinal_prefix=_prefix_reader({"the"}, lx.ordinal_prepositions),
         relative_trigger=re.compile(trigger),
-        relative_stems=re.compile("|".join(stems)),
+        relative_stems=re.compile(trie_alternation(stems)),
         relative_starters=_starters(lx),
         digit=re.compile(r"[0-9]"),
         month_name=re.compile(month_any),
