@@ -9,7 +9,11 @@ places grow with the reports, as a real collection's do: the reports per place a
 about the same, which is what the date-and-place blocking relies on), each reported
 by 1 to 5 documents (about 2.5 on average: many near-duplicates) with the differences real
 reports have: a day earlier or later, the event type's generic sub-event type, the place named
-another way a few hundred metres off, one side unnamed, another fatality count. Each size runs
+another way a few hundred metres off, one side unnamed, another fatality count. Each report has
+an evidence sentence (so the evidence terms are built and looked up as for real reports): the
+first report's sentence, copied word for word by some later reports (wire copy), reworded by
+others, and some later reports are coded at a neighbouring village their sentence also names
+(the place told by the words). Each size runs
 in its own process (peak memory is that process's): the events are written in batches, then
 linked from scratch (every report new), then 1,000 more reports are linked (incremental).
 Prints a table: reports, groups, seconds to link all, seconds per 100k, incremental seconds,
@@ -44,8 +48,36 @@ ACTORS = [f"Actor {i}" for i in range(40)]
 START = date(2018, 1, 1)
 
 
+VERBS = ["attacked", "shelled", "struck", "stormed", "raided", "ambushed"]
+WHO = ["officials said", "a monitor reported", "the ministry stated", "residents said"]
+
+
+SYLLABLES = ["ka", "lo", "mi", "ra", "ve", "do", "su", "ne", "ti", "zo", "ba", "ju"]
+
+
+def _name(*parts: int) -> str:
+    """A place name of letters (a name in a sentence is a run of capitalised words)."""
+    out = ""
+    for p in parts:
+        while True:
+            out += SYLLABLES[p % len(SYLLABLES)]
+            p //= len(SYLLABLES)
+            if not p:
+                break
+        out += "n"
+    return out.capitalize()
+
+
+def _sentence(rng: random.Random, row: dict[str, Any], place: str, also: str | None) -> str:
+    where = f"{place} and {also}" if also else place
+    return (f"On {row['event_date']:%d %B}, {row['actor1']} {rng.choice(VERBS)} positions of "
+            f"{row['actor2'] or 'the other side'} near {where}, killing "
+            f"{row['fatalities'] or 'several'} people, {rng.choice(WHO)}.")
+
+
 def _occurrences(rng: random.Random, n_reports: int, areas: int) -> Any:
-    """Reports of synthetic occurrences, as event rows (without document ids)."""
+    """Reports of synthetic occurrences, as event rows (without document ids), each with its
+    evidence sentence under ``"_text"``."""
     made = 0
     k = 0
     while made < n_reports:
@@ -58,20 +90,31 @@ def _occurrences(rng: random.Random, n_reports: int, areas: int) -> Any:
         et, sub = SUBS[rng.randrange(len(SUBS))]
         a1, a2 = rng.sample(ACTORS, 2)
         fat = rng.choice([None, 0, 1, 3, 10, 25])
+        place = _name(country, area, k % 997)
+        first = ""
         for r in range(min(rng.choice([1, 1, 2, 3, 3, 4, 5]), n_reports - made)):
             jitter = rng.choice([0, 0, 0, 1, -1]) if r else 0
             vague = r and et == "Battles" and rng.random() < 0.3
             d = day + timedelta(days=jitter)
-            yield {
+            village = _name(country, area, k % 991, 1)
+            told = r and rng.random() < 0.2  # coded at a village its sentence names
+            row = {
                 "event_key": f"{k}-{r}", "event_date": d, "date_end": d, "time_precision": 1,
                 "event_type": et, "sub_event_type": "Armed clash" if vague else sub,
                 "actor1": a1, "actor2": None if r and rng.random() < 0.3 else a2,
-                "location": f"Place {country}-{area}-{k % 997}" + (" town" if r % 2 else ""),
+                "location": place + (" town" if r % 2 else ""),
                 "latitude": lat + rng.random() * 0.002 * r, "longitude": lon,
                 "geo_precision": 1, "country": f"Country {country}",
                 "admin1": f"Area {country}-{area}",
                 "fatalities": None if fat is None else fat + r, "review_state": "unreviewed",
             }
+            copy = r and rng.random() < 0.3
+            text = first if copy else _sentence(rng, row, place, village if told else None)
+            if told:
+                row.update(location=village, latitude=row["latitude"] + 0.05)
+            first = first or text
+            row["_text"] = text
+            yield row
             made += 1
 
 
@@ -83,18 +126,29 @@ def populate(store: Any, n: int, seed: int, docs: int, areas: int) -> None:
             {"id": first + i + 1, "name": f"synthetic-{seed}-{i}.txt", "path": "-",
              "content_hash": f"{seed}-{i}", "format": "text", "raw_text": "",
              "clean_text": "", "n_events": 0} for i in range(docs)])
+    with store.engine.begin() as conn:
+        next_id = conn.execute(select(func.coalesce(func.max(s.events.c.id), 0))).scalar_one() + 1
     batch: list[dict[str, Any]] = []
-    for i, row in enumerate(_occurrences(rng, n, areas)):
-        row["document_id"] = first + 1 + rng.randrange(docs)
-        row["event_key"] = f"{seed}-{i}"
-        batch.append(row)
-        if len(batch) == BATCH:
-            with store.engine.begin() as conn:
-                conn.execute(insert(s.events), batch)
-            batch = []
-    if batch:
+    evidence: list[dict[str, Any]] = []
+
+    def flush() -> None:
         with store.engine.begin() as conn:
             conn.execute(insert(s.events), batch)
+            conn.execute(insert(s.evidence), evidence)
+        batch.clear()
+        evidence.clear()
+
+    for i, row in enumerate(_occurrences(rng, n, areas)):
+        text = row.pop("_text")
+        row.update(id=next_id + i, document_id=first + 1 + rng.randrange(docs),
+                   event_key=f"{seed}-{i}")
+        batch.append(row)
+        evidence.append({"event_id": row["id"], "position": 0, "text": text, "raw_start": 0,
+                         "raw_end": len(text)})
+        if len(batch) == BATCH:
+            flush()
+    if batch:
+        flush()
 
 
 def peak_mb() -> float:

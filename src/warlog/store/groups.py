@@ -113,6 +113,8 @@ def _ensure_current(conn: Connection) -> None:
     for index in gm.indexes:
         index.create(conn, checkfirst=True)
     terms_t.create(conn, checkfirst=True)
+    for index in terms_t.indexes:
+        index.create(conn, checkfirst=True)
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
     if stored == fingerprint():

@@ -239,8 +239,9 @@ event_groups = Table(
 )
 
 # What a grouped report's evidence tells (warlog.store.group_rule.evidence_terms): ``n`` rows
-# are the names it names, ``b`` rows its MinHash bands; ``day_start`` as in its member row, so
-# a name or band is looked up by an index range over a few days.
+# are the names it names, ``b`` rows its MinHash bands ("3:9f…", never a name); ``day_start`` as
+# in its member row, so a name or band is looked up by an index range over a few days. The
+# index leads with the term, not the kind: no plan can start by scanning every term of a kind.
 group_terms = Table(
     "group_terms",
     metadata,
@@ -248,7 +249,7 @@ group_terms = Table(
     Column("kind", text_type(1), primary_key=True),
     Column("term", text_type(), primary_key=True),
     Column("day_start", Integer),
-    Index("ix_group_terms_term", "kind", "term", "day_start"),
+    Index("ix_group_terms_term_day", "term", "day_start"),
 )
 
 # Scratch rows of one linking transaction: which group each joined group becomes.
