@@ -169,34 +169,39 @@ _HASHES[0] |= np.uint64(1)  # odd multipliers: each map is one-to-one
 
 def evidence_names(text: str, r: GroupingRules | None = None) -> set[str]:
     """The names a text names: runs of capitalised words (lower-case particles inside) and
-    their parts of up to ``name_words`` words, each as :func:`place_name` reads a location."""
+    their parts of up to ``name_words`` words, each as :func:`place_name` reads a location
+    (each word read once: a name is its words' readings joined)."""
     r = r or rules()
+    particles, noise, longest = r.name_particles, r.place_noise, r.name_words
     out: set[str] = set()
-    run: list[str] = []
-    end = 0
+    run: list[tuple[bool, str]] = []  # (a particle, the word as place_name reads it)
 
     def flush() -> None:
-        while run and run[-1].lower() in r.name_particles:
+        while run and run[-1][0]:
             run.pop()
-        for i, w in enumerate(run):
-            if w.lower() in r.name_particles:
+        for i, (particle, _) in enumerate(run):
+            if particle:
                 continue
-            for j in range(i + 1, min(len(run), i + r.name_words) + 1):
-                if run[j - 1].lower() not in r.name_particles and (name := place_name(
-                        " ".join(run[i:j]), r)):
+            for j in range(i + 1, min(len(run), i + longest) + 1):
+                if not run[j - 1][0] and (name := " ".join(
+                        w for _, w in run[i:j] if w).strip()):
                     out.add(name)
         run.clear()
 
+    end = 0
     for m in _WORD.finditer(text):
         w = m.group(0)
         if run and text[end:m.start()] not in (" ", "-"):  # a run goes on across one space
             flush()
         end = m.end()
-        head, _, rest = w.partition("-")
-        if (w[0].isupper() or (run and w.lower() in r.name_particles)
-                or (head.lower() in r.name_particles and rest[:1].isupper())):  # "al-Hawa"
-            run.append(w)
-        else:
+        low = w.lower()
+        head, _, rest = low.partition("-")
+        particle = low in particles
+        if (w[0].isupper() or (run and particle)
+                or (head in particles and w[len(head) + 1:len(head) + 2].isupper())):  # al-Hawa
+            read = " ".join(x for x in _NON_WORD.sub(" ", low).split() if x not in noise)
+            run.append((particle, read))
+        elif run:
             flush()
     flush()
     return out
