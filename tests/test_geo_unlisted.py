@@ -108,3 +108,11 @@ def test_an_alternate_name_backed_by_a_site_word_is_the_place_at_home():
     assert loc.geo_precision == 2
     bare = _resolve("Thawra said the talks had failed.", ("SY",))
     assert all(loc.latitude != tabqa.latitude for loc in bare)
+
+
+def test_a_name_made_only_of_generic_toponym_words_is_a_place_when_spelled_as_listed():
+    # "Ras", "al" and "Ayn" alone are never places; together they name a town
+    locs = _resolve("Turkish forces shelled Ras al-Ayn on Monday.", ("SY",))
+    assert [(loc.name, loc.geo_precision) for loc in locs] == [("Ras al-Ayn", 1)]
+    assert locs[0].geonameid is not None
+    assert _resolve("Fighters gathered near the ras on Monday.", ("SY",)) == []

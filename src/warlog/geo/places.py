@@ -275,7 +275,14 @@ class _Finder:
         words = norm.split()
         common = all(w in lex.common_words or w in lex.stop_names for w in words)
         if common and n_words > 1:
-            return None
+            # only a name made of generic toponym words and articles ("Ras al-Ayn", "Ain
+            # al-Ain"), spelled exactly as the gazetteer has it, is a place
+            if not (
+                all(w in lex.toponym_heads or w in lex.articles for w in words)
+                and any(m.tier == TIER_EXACT for m in matches)
+            ):
+                return None
+            common = False
         region = self._region(phrase, norm, s, e)
         if region is not None:
             return region
