@@ -262,3 +262,48 @@ def test_a_store_linked_by_an_older_rule_is_linked_again(store: Store) -> None:
     assert frozenset({"b_base"}) in groups and frozenset({"a_base"}) in groups
     assert frozenset({"a_school", "b_school"}) in groups
     assert store.link_groups()["new_reports"] == 0  # and then current
+
+
+def test_postgresql_map_clusters_from_the_count_tables_sum_group_fatalities(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the map's clusters come from the count tables (``rollup_map``): one row
+    per group sums its group's figure (the school strike: 1, not 3), every report its own; the
+    tables stay equal to a recount through linking, a split and ``extract --force``."""
+    from sqlalchemy import text
+
+    from warlog.store import queries, rollup
+
+    st = open_store(pg_url)
+    st.ensure_search()  # the count tables and their triggers
+    try:
+        store_docs(st, A, B)
+        st.link_groups()
+        monkeypatch.setattr(queries, "POINT_LIMIT", 0)  # grid clusters, as for a dense view
+        with st.read.connect() as conn:
+            assert rollup.ready(conn) and rollup.answers(EventFilter(grouped=True))
+
+        def toll(grouped: bool) -> int:
+            return sum(c[3] for c in st.map_points(EventFilter(grouped=grouped), zoom=2)
+                       ["clusters"])
+
+        def recount_equal() -> bool:
+            with st.engine.connect() as conn:
+                sql = "SELECT gx, gy, event_type, country, hidden, n, fatalities, " \
+                      "group_fatalities FROM rollup_map WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"
+                kept = conn.execute(text(sql)).all()
+                rollup.rebuild(conn)
+                again = conn.execute(text(sql)).all()
+                conn.rollback()
+            return kept == again
+
+        assert toll(True) == 1 + 70  # the school strike (1) and the base (70), once each
+        assert toll(False) == 3 + 1 + 70 + 70  # every report's own figure (depots: none)
+        assert recount_equal()
+        st.split_report(event_id(st, "b_school"), "reviewer1")  # now two events of their own
+        assert toll(True) == 3 + 1 + 70 and recount_equal()
+        store_docs(st, A, B, force=True)  # `warlog extract --force`: new rows, same reports
+        st.link_groups()
+        assert toll(True) == 3 + 1 + 70 and toll(False) == 3 + 1 + 70 + 70 and recount_equal()
+    finally:
+        st.close()

@@ -114,3 +114,22 @@ def test_split_and_join_from_the_record_view_audited(browser, groups_url: str  #
     _wait(browser).until(lambda d: total(d) == 3)
     audit = _wait(browser).until(lambda d: d.find_element(By.ID, "audit-list").text or None)
     assert f"with the group of #{out}" in audit
+
+
+def test_the_record_shows_the_groups_fatalities_and_the_reports_own(browser, groups_url: str  # noqa: F811
+                                                                    ) -> None:
+    """The school strike: 3 dead in one article, 1 in the other. Its record shows the event's
+    figure (1, ACLED's most conservative, with the span 1–3) and, labelled, the report's own."""
+    browser.get(groups_url)
+    _wait(browser).until(lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    _wait(browser).until(lambda d: total(d) == 3)
+    _wait(browser).until(lambda d: _click_row(d, "Attack"))
+    shown = _wait(browser).until(lambda d: d.find_element(By.ID, "group-fatalities").text or None)
+    assert shown.startswith("1 (the event, 2 reports, reports say 1–3)")
+    own = browser.find_element(By.ID, "report-fatalities").text
+    opened = browser.find_element(By.CSS_SELECTOR, "#record-body h2").text.split()[0][1:]
+    reports = _wait(browser).until(lambda d: {
+        li.get_attribute("data-report"): li.text
+        for li in d.find_elements(By.CSS_SELECTOR, "#group-reports li[data-report]")} or None)
+    assert own in ("This report: 1", "This report: 3")
+    assert f"· {own.split(': ')[1]} killed" in reports[opened]  # the list shows each report's

@@ -424,6 +424,14 @@ def group_of(conn: Connection, event_id: int) -> list[dict[str, Any]]:
     return out
 
 
+def record_of_group(conn: Connection, event_id: int) -> dict[str, Any] | None:
+    """The one record of the event's group (its fatalities by ACLED's rule, the span of its
+    reports' figures, every document as source), None when the report stands alone."""
+    gid = select(gm.c.group_id).where(gm.c.event_id == event_id).scalar_subquery()
+    row = conn.execute(select(groups_t).where(groups_t.c.group_id == gid)).first()
+    return dict(row._mapping) if row else None
+
+
 def counts(conn: Connection) -> dict[str, int]:
     """Reports grouped, groups of more than one report."""
     return {

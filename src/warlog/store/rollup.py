@@ -12,8 +12,10 @@ table below holds counts per combination of a few columns:
   month: a timeline of years, drawn in weeks or months, reads a few hundred rows instead of
   summing thousands of days;
 - ``rollup_map``: located events per map grid cell (``BASE_ZOOM``) × event type × country ×
-  hidden, with the sums of latitude, longitude and fatalities (a cluster's centre and toll),
-  and one row per type × country × hidden of unlocated events (cell ``-1, -1``);
+  hidden, with the sums of latitude, longitude and fatalities (a cluster's centre and toll;
+  ``group_fatalities`` the toll one row per group shows: a group's representative report counts
+  its group's figure, :func:`warlog.store.groups.fatalities_shown`), and one row per type ×
+  country × hidden of unlocated events (cell ``-1, -1``);
   ``rollup_map_months`` the same per country × month for dated events, so a map over whole
   months (a country's quarter, a year) reads its months' cells instead of the events;
 - ``rollup_facets``: events per event type × sub-event type × country × admin1 × review state;
@@ -22,8 +24,10 @@ table below holds counts per combination of a few columns:
 
 They are kept by statement-level triggers (``REFERENCING NEW TABLE``): a ``COPY``-fed
 ``INSERT … SELECT`` of a shard adds its counts in one grouped upsert, a delete subtracts, an
-edit moves an event from its old combination to its new one, and a change of
-``group_members.rep`` moves it between hidden and shown. Upserts go in key order, so two
+edit moves an event from its old combination to its new one, a change of
+``group_members.rep`` moves it between hidden and shown, and a group record written or removed
+(``event_groups``) moves its representative's ``group_fatalities`` by the difference between
+the group's figure and the report's own. Upserts go in key order, so two
 writers never deadlock on the counters. ``ensure_rollups`` creates what is missing and fills
 a new table from ``events`` once. A ``NULL`` key is stored as ``''`` (an empty country is not a
 country); a combination whose count falls to zero keeps its row (readers skip it), so an edit
@@ -36,7 +40,7 @@ indexes (fast at the sizes one machine's SQLite file holds).
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -62,9 +66,13 @@ _GX = (f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
        f"ELSE floor((e.longitude + 180.0) / {_CELL})::integer END")
 _GY = (f"CASE WHEN e.latitude IS NULL OR e.longitude IS NULL THEN -1 "
        f"ELSE floor((e.latitude + 90.0) / {_CELL})::integer END")
+# a group's representative report shows its group's figure (the other reports are hidden)
+_SHOWN = ("coalesce((SELECT eg.fatalities FROM event_groups eg WHERE eg.rep_event_id = e.id), "
+          "e.fatalities, 0)")
 _MAP_SUMS = (("n", "bigint", "1"), ("lat", "double precision", "coalesce(e.latitude, 0)"),
              ("lon", "double precision", "coalesce(e.longitude, 0)"),
-             ("fatalities", "bigint", "coalesce(e.fatalities, 0)"))
+             ("fatalities", "bigint", "coalesce(e.fatalities, 0)"),
+             ("group_fatalities", "bigint", _SHOWN))
 ROLLUPS = (
     Rollup(
         "rollup_days",
@@ -134,6 +142,7 @@ ROLLUPS = (
     ),
 )
 NAMES = tuple(r.name for r in ROLLUPS)
+_GROUP_SUMS = tuple(r.name for r in ROLLUPS if any(c == "group_fatalities" for c, _t, _x in r.sums))
 _HIDDEN = "coalesce(g.rep = 0, false)"
 _GROUP_JOIN = "LEFT JOIN group_members g ON g.event_id = e.id"
 
@@ -210,7 +219,24 @@ def _trigger_sql() -> list[str]:
         out.append(f"DROP TRIGGER IF EXISTS {fn} ON group_members")
         out.append(f"CREATE TRIGGER {fn} AFTER {event} ON group_members REFERENCING {tables} "
                    f"FOR EACH STATEMENT EXECUTE FUNCTION {fn}()")
+        body = "".join(_record_upsert(r, src, sign) for r in ROLLUPS if r.name in _GROUP_SUMS
+                       for src, sign in parts)
+        fn = f"warlog_rollup_records_{op}"
+        out.append(_function(fn, body))
+        out.append(f"DROP TRIGGER IF EXISTS {fn} ON event_groups")
+        out.append(f"CREATE TRIGGER {fn} AFTER {event} ON event_groups REFERENCING {tables} "
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION {fn}()")
     return out
+
+
+def _record_upsert(r: Rollup, rows: str, sign: str) -> str:
+    """A group record written (``sign`` 1) or removed (-1): its representative report's
+    ``group_fatalities`` moves by the group's figure less the report's own."""
+    source = (f"(SELECT ev.*, ({sign}) * (coalesce(x.fatalities, ev.fatalities, 0) - "
+              f"coalesce(ev.fatalities, 0)) AS delta FROM {rows} x "
+              "JOIN events ev ON ev.id = x.rep_event_id)")
+    sums = tuple((c, t, "e.delta" if c == "group_fatalities" else "0") for c, t, _x in r.sums)
+    return _upsert(replace(r, sums=sums), source, "1")
 
 
 def supports_rollups(engine: Engine | Connection) -> bool:
@@ -227,8 +253,15 @@ def ensure_rollups(conn: Connection) -> bool:
         "AND tablename LIKE 'rollup_%'"))}
     triggers = conn.execute(text(
         "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'warlog_rollup_%'")).scalar_one()
+    for name in _GROUP_SUMS:  # a map table from before group_fatalities: counted again
+        if name in have and not conn.execute(text(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = :t AND column_name = 'group_fatalities'"),
+                {"t": name}).scalar_one():
+            conn.execute(text(f"DROP TABLE {name}"))
+            have.discard(name)
     missing = [r for r in ROLLUPS if r.name not in have]
-    if not missing and triggers == 6:  # insert, delete, update on events and group_members
+    if not missing and triggers == 9:  # insert, delete, update on events, members, records
         _ready[conn.engine] = True
         return False
     # Writers wait while the tables are filled, so no event is counted twice or missed.
@@ -351,11 +384,12 @@ def map_totals(conn: Connection, f: Any) -> tuple[int, int]:
 
 def map_cells(conn: Connection, f: Any, zoom: int) -> list[tuple[Any, ...]]:
     """``(x, y, type, n, sum lat, sum lon, fatalities)`` per grid cell at ``zoom`` (at most
-    ``BASE_ZOOM``: a cell there is 2**k base cells)."""
+    ``BASE_ZOOM``: a cell there is 2**k base cells); one row per group: its groups' figures."""
     params: dict[str, Any] = {"k": 2 ** (BASE_ZOOM - max(0, min(BASE_ZOOM, zoom)))}
     table, months = _map_table(f, params)
+    toll = "group_fatalities" if f.grouped else "fatalities"
     sql = ("SELECT gx / :k AS x, gy / :k AS y, event_type, sum(n), sum(lat), sum(lon), "
-           f"sum(fatalities) FROM {table} WHERE gx >= 0 AND {months} AND {_where(f, params)} "
+           f"sum({toll}) FROM {table} WHERE gx >= 0 AND {months} AND {_where(f, params)} "
            "GROUP BY 1, 2, 3 HAVING sum(n) > 0")
     return [(x, y, t, int(n), la, lo, int(fa)) for x, y, t, n, la, lo, fa
             in conn.execute(text(sql), params)]

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from warlog.store import keyset, queries, review
+from warlog.store import groups, keyset, queries, review
 from warlog.store.database import Store
 from warlog.store.filters import EventFilter
 from warlog.store.schema import EDITABLE_FIELDS, REVIEW_STATES
@@ -248,6 +248,8 @@ def get_event(db: Db, event_id: EventId) -> dict[str, Any]:
     if rec is None:
         raise HTTPException(404, f"no event {event_id}")
     rec["group"] = db.group(event_id)  # every report of its event group, with evidence
+    with db.read.connect() as conn:  # the group's one record: its fatalities by ACLED's rule
+        rec["group_record"] = groups.record_of_group(conn, event_id)
     return rec
 
 

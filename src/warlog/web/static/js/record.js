@@ -74,7 +74,8 @@ function groupList(rec) {
     several ? el("ul", { class: "siblings" }, reports.map(r => el("li", { dataset: { report: r.id } },
       r.id === rec.id ? el("strong", {}, `#${r.id}`)
         : el("a", { onclick: () => emit("open", r.id), dataset: { id: r.id } }, `#${r.id}`),
-      ` ${r.doc} · ${r.event_date || ""} ${r.sub_event_type} — ${r.location || ""} `,
+      ` ${r.doc} · ${r.event_date || ""} ${r.sub_event_type} — ${r.location || ""}`,
+      r.fatalities !== null && r.fatalities !== undefined ? ` · ${r.fatalities} killed ` : " ",
       el("button", { type: "button", class: "small group-split", dataset: { id: r.id },
         title: "This report is another event: take it out of the group",
         onclick: () => groupEdit(rec, `/api/events/${r.id}/group/split`, null,
@@ -103,6 +104,21 @@ async function groupEdit(rec, path, body, done) {
 
 function value(v) { return v === null || v === undefined || v === "" ? el("span", { class: "muted" }, "—") : String(v); }
 
+// A report of an event group shows the event's fatalities (the group's one record: ACLED's most
+// conservative of its reports' figures, and the span of them all), and its own, labelled.
+function fieldValue(rec, k) {
+  const g = rec.group_record;
+  if (k === "fatalities" && g) {
+    const span = g.fatalities_low !== null && g.fatalities_high !== null
+      ? `, reports say ${g.fatalities_low}–${g.fatalities_high}` : "";
+    return el("span", { id: "group-fatalities" },
+      g.fatalities === null ? "— " : `${g.fatalities} `,
+      el("span", { class: "muted" }, `(the event, ${g.n_reports} reports${span})`),
+      el("br"), el("span", { id: "report-fatalities" }, `This report: ${rec.fatalities ?? "—"}`));
+  }
+  return value(k === "admin1" && rec.admin1_name !== rec.admin1 ? `${rec.admin1_name} (${rec.admin1})` : rec[k]);
+}
+
 function renderView(body, rec) {
   body.replaceChildren(
     el("h2", {}, el("span", { class: "swatch", style: `background:${colorOfType(rec.event_type)}` }),
@@ -116,8 +132,7 @@ function renderView(body, rec) {
     ),
     el("dl", { class: "fields", id: "record-fields" }, FIELDS.map(([k, label]) =>
       el("div", { dataset: { field: k }, class: k === "notes" || k === "location" || k === "source" ? "wide" : null },
-        el("dt", {}, label), el("dd", {}, value(k === "admin1" && rec.admin1_name !== rec.admin1
-          ? `${rec.admin1_name} (${rec.admin1})` : rec[k]))))),
+        el("dt", {}, label), el("dd", {}, fieldValue(rec, k))))),
     el("h3", {}, "Evidence"),
     el("ol", { class: "evidence-list" }, rec.evidence.map(e => el("li", {}, e.text,
       e.raw_start < 0 ? el("span", { class: "lost" }, " (not found in the current document)") : ""))),
