@@ -229,6 +229,13 @@ from warlog.geo.commands import register as _register_gazetteer  # noqa: E402
 
 _register_gazetteer(gazetteer_app)  # warlog gazetteer add / remove / status
 
+group_app = typer.Typer(no_args_is_help=True, help="Event groups: one event reported by "
+                        "several documents (show, split a report out, join two groups).")
+app.add_typer(group_app, name="group")
+from warlog.group_commands import register as _register_group  # noqa: E402
+
+_register_group(group_app)  # warlog group show / split / join
+
 
 @gazetteer_app.command("build")
 def gazetteer_build(
