@@ -405,12 +405,27 @@ def web_bench(pg: Any, events: int, built: int, repeat: int) -> None:
     own builder, then copied in SQL (new ids and keys, same documents, dates and places) up
     to ``events``, so a large table is reached in minutes."""
     import web_bench as wb
+
+    t0 = time.perf_counter()
+    url, n = web_database(pg, events, built)
+    base, srv = wb.start_server(url)  # creates the read indexes
+    build_s = time.perf_counter() - t0
+    api = wb.bench_api(base, repeat)
+    srv.should_exit = True
+    rows = [[r["name"], f"{r['p50']:.1f}", f"{r['p95']:.1f}", f"{r['max']:.1f}"] for r in api]
+    table(f"benchmarks/web_bench.py queries on PostgreSQL, {n:,} events (built and indexed "
+          f"in {build_s:.0f} s, {repeat} runs each, result cache off)",
+          ["query", "p50 ms", "p95 ms", "max ms"], rows)
+
+
+def web_database(pg: Any, events: int, built: int) -> tuple[str, int]:
+    """A database of ``events`` synthetic events (see :func:`web_bench`): its URL and size."""
+    import web_bench as wb
     from sqlalchemy import create_engine, text
 
     from warlog.store import schema as s
 
     url = pg.url(pg.create_database())
-    t0 = time.perf_counter()
     wb.build_database(url, min(built, events))
     engine = create_engine(url)
     cols = [c.name for c in s.events.columns if c.name not in ("id", "event_key")]
@@ -433,14 +448,7 @@ def web_bench(pg: Any, events: int, built: int, repeat: int) -> None:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))
     engine.dispose()
-    base, srv = wb.start_server(url)  # creates the read indexes
-    build_s = time.perf_counter() - t0
-    api = wb.bench_api(base, repeat)
-    srv.should_exit = True
-    rows = [[r["name"], f"{r['p50']:.1f}", f"{r['p95']:.1f}", f"{r['max']:.1f}"] for r in api]
-    table(f"benchmarks/web_bench.py queries on PostgreSQL, {n:,} events (built and indexed "
-          f"in {build_s:.0f} s, {repeat} runs each, result cache off)",
-          ["query", "p50 ms", "p95 ms", "max ms"], rows)
+    return url, n
 
 
 def main() -> int:
