@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 import ahocorasick
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger
 from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
+from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence
 from warlog.profile.model import Profile
 from warlog.taxonomy import taxonomy
@@ -29,16 +32,60 @@ from warlog.taxonomy import taxonomy
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
 NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
 
-_COORD = re.compile(
-    r"^\s*(?:(?:town|village|city|area|district|neighbou?rhood|base|camp|checkpoint)s?\s*)?"
-    r"(?:,\s*(?:and|or)?|and|or|as well as|&)\s*(?:the\s+)?"
-    r"(?:(?:towns?|villages?|city|cities|areas?|districts?)\s+(?:of\s+)?)?$", re.I)
-# the preposition nearest before a place ("flown in from Kabul" → from): greedy ".*" skips
-# the earlier ones
-_PREP_BEFORE = re.compile(r"^.*\b(from|towards?|to|into|in|at|on|near|around|of|outside|inside|"
-                          r"between|within)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I | re.S)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|reportedly|also)\s+$", re.I)
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+@dataclass(frozen=True, slots=True)
+class _PlaceWords:
+    """The English words read around a place or a trigger (``lang/en/grammar.yaml``, place
+    nouns from ``data/extraction.yaml``), compiled once."""
+
+    coordinated: re.Pattern[str]  # the gap between two coordinated places
+    prep_before: re.Pattern[str]  # the preposition nearest before a place
+    passive_before: re.Pattern[str]  # a passive marker just before a trigger
+    by_before: re.Pattern[str]  # the agent's preposition before a party
+    between_before: re.Pattern[str]  # "between" before a place
+    locative_before: re.Pattern[str]  # a locative before a country
+    origin: frozenset[str]
+    goal: frozenset[str]
+    withdrawal_goal: frozenset[str]
+    between: frozenset[str]
+    passive_phrases: tuple[str, ...]  # a trigger phrase that is passive itself ("was …")
+
+
+def _alt(words: Sequence[str]) -> str:
+    """The phrases as one alternation for a case-insensitive pattern (trie-built)."""
+    return trie_alternation((str(w) for w in words), lower=True)
+
+
+@cached
+def _place_words() -> _PlaceWords:
+    g = lang.words("grammar")
+    nouns = load_yaml("extraction.yaml")["coordinated_place_nouns"]
+    the = re.escape(str(g["definite_article"]))
+    of = re.escape(str(g["of_preposition"]))
+    by = re.escape(str(g["agent_preposition"]))
+    coordinators = _alt(g["place_coordinators"])
+    after_comma = _alt(g["place_list_coordinators"])
+    coordinated = re.compile(
+        rf"^\s*(?:{_alt(nouns['around'])}s?\s*)?(?:,\s*{after_comma}?|{coordinators})\s*"
+        rf"(?:{the}\s+)?(?:{_alt(nouns['before_of'])}\s+(?:{of}\s+)?)?$", re.I)
+    # the preposition nearest before a place ("flown in from Kabul" → from): greedy ".*"
+    # skips the earlier ones
+    prep_before = re.compile(rf"^.*\b({_alt(g['place_prepositions'])})\s+(?:{the}\s+)?"
+                             r"(?:[\w'-]+\s+){0,3}$", re.I | re.S)
+    return _PlaceWords(
+        coordinated=coordinated,
+        prep_before=prep_before,
+        passive_before=re.compile(rf"\b{_alt(g['passive_markers'])}\s+$", re.I),
+        by_before=re.compile(rf"\b{by}\s+(?:{the}\s+)?(?:\w+\s+){{0,2}}$", re.I),
+        between_before=re.compile(
+            rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?(?:\w+\s+){{0,3}}$", re.I),
+        locative_before=re.compile(
+            rf"\b{_alt(g['country_locatives'])}\s+(?:{the}\s+)?(?:[\w'-]+\s+){{0,2}}$", re.I),
+        origin=frozenset(str(w) for w in g["place_origin"]),
+        goal=frozenset(str(w) for w in g["place_goal"]),
+        withdrawal_goal=frozenset(str(w) for w in g["place_withdrawal_goal"]),
+        between=frozenset(str(w) for w in g["place_between"]),
+        passive_phrases=tuple(f"{w} " for w in g["past_auxiliaries"]),
+    )
 
 
 class ArgumentContext:
@@ -279,6 +326,7 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     """The place(s) of the clause's event: the mention nearest the trigger, with the places
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
     withdraw = trig.word.role == "withdraw"
+    words = _place_words()
     inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end
               and not _origin_or_goal(text, p.start - sentence_start, withdraw)
               and not _country_as_attribute(text, p, sentence_start)]
@@ -288,13 +336,13 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     def cost(p: Location) -> float:
         s, e = p.start - sentence_start, p.end - sentence_start
         d = (s - trig.end) if s >= trig.end else (trig.start - e) * 1.5 + 10
-        m = _PREP_BEFORE.search(text[max(0, s - 40):s])
+        m = words.prep_before.search(text[max(0, s - 40):s])
         prep = m.group(1).lower() if m else ""
-        if prep == "from":
+        if prep in words.origin:
             d += -30 if withdraw else 60
-        elif prep in ("to", "toward", "towards"):
+        elif prep in words.goal:
             d += 80
-        elif prep == "between":
+        elif prep in words.between:
             d -= 5
         return d
 
@@ -311,8 +359,7 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
         group.append(ordered[j + 1])
         j += 1
     first = group[0].start - sentence_start
-    if re.search(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,3}$", text[max(0, first - 40):first],
-                 re.I):
+    if words.between_before.search(text[max(0, first - 40):first]):
         return [group[0]]
     seen: set[tuple] = set()
     out = []
@@ -324,18 +371,13 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     return out
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|inside|across|throughout|within|near|at|on|of|"
-                              r"to|from|over|entire|all)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
-                              re.I)
-
-
 def _country_as_attribute(text: str, loc: Location, base: int) -> bool:
     """A country named without a locative ("U.S. airstrikes", "the Iraqi Army entered …")
     qualifies an actor; it does not say where the event happened."""
     if loc.latitude is not None or loc.geo_precision != 3:
         return False
     s = loc.start - base
-    return not _LOCATIVE_BEFORE.search(text[max(0, s - 30):s])
+    return not _place_words().locative_before.search(text[max(0, s - 30):s])
 
 
 def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
@@ -345,16 +387,17 @@ def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
     before = text[max(0, start - 40):start]
     if _goal_before().search(before):
         return True
-    m = _PREP_BEFORE.search(before)
+    words = _place_words()
+    m = words.prep_before.search(before)
     prep = m.group(1).lower() if m else ""
     if withdraw:
-        return prep in ("to", "toward", "towards", "into")
-    return prep == "from"
+        return prep in words.withdrawal_goal
+    return prep in words.origin
 
 
 def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:
     gap = text[a.end - base:b.start - base]
-    return len(gap) < 40 and bool(_COORD.match(gap))
+    return len(gap) < 40 and bool(_place_words().coordinated.match(gap))
 
 
 def pick_actors(text: str, sentence_start: int, trig: Trigger,
@@ -368,11 +411,12 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     after = [a for a in c_actors if a.start >= t_abs]
     a1 = before[-1] if before else None
     a2 = None
-    if (_PASSIVE_BEFORE.search(text[max(0, trig.start - 16):trig.start])
-            or trig.word.phrase.startswith(("was ", "were "))):
+    words = _place_words()
+    if (words.passive_before.search(text[max(0, trig.start - 16):trig.start])
+            or trig.word.phrase.startswith(words.passive_phrases)):
         for a in after:
             lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
-            if _BY_BEFORE.search(lead):
+            if words.by_before.search(lead):
                 a2, a1 = a1, a  # "were captured by the rebels"
                 break
     elif after and trig.word.phrase in lexicon().object_is_agent:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from warlog import lang
 from warlog.actors.normalize import fold
 from warlog.casualties import count_fatalities
 from warlog.data import cached, load_yaml
@@ -56,14 +57,23 @@ MAX_EVIDENCE = 700
 
 # A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
+# Its words are English (lang/en/grammar.yaml), the event nouns domain data.
 @cached
 def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = lang.words("grammar")
     noun = trie_alternation(load_yaml("extraction.yaml")["event_nouns"])  # longest first
-    opening = re.compile(
-        r"^(?:however, |but |and |in addition, )?(?:(?:in|during|by) )?"
-        rf"(?:the|this|that|these|those|both|each) (?:[a-z-]+ )?{noun}\b")
-    inside = re.compile(rf"\b(?:in|during|by) (?:the|this|that|these) (?:[a-z-]+ )?{noun}\b")
+    opener = trie_alternation(g["anaphor_openers"])
+    prep = trie_alternation(g["anaphor_prepositions"])
+    det = trie_alternation(g["anaphor_determiners"])
+    inside_det = trie_alternation(g["anaphor_inside_determiners"])
+    opening = re.compile(rf"^(?:{opener} )?(?:{prep} )?{det} (?:[a-z-]+ )?{noun}\b")
+    inside = re.compile(rf"\b{prep} {inside_det} (?:[a-z-]+ )?{noun}\b")
     return opening, inside
+
+
+@cached
+def _zero_toll_cues() -> tuple[str, ...]:
+    return tuple(lang.words("grammar")["zero_toll_cues"])
 
 
 class DocumentExtractor:
@@ -345,7 +355,7 @@ class DocumentExtractor:
         told its zero toll."""
         events = self.state.sentence_events
         low = sent.low
-        if events and events[0].fatalities is None and ("no " in low or "nobody" in low):
+        if events and events[0].fatalities is None and any(c in low for c in _zero_toll_cues()):
             fat = count_fatalities(sent, sent.start)
             if fat.killed == 0:
                 events[0].fatalities = 0
