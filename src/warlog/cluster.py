@@ -95,8 +95,8 @@ def _quiet(worker: Any) -> None:
     """Stop the worker's statistical profiler (``distributed.worker.profile``: a stack sample
     of the task thread every 10 ms): a warlog task's thread only waits for its extraction
     child, so the samples say nothing, and they cost the worker a few per cent of a core that
-    the child could use (in tests at a high load, 1.3 against 0.4–0.8 CPU s per 120 corpus
-    files)."""
+    the child could use (a worker's own CPU for 120 corpus files, at load 6: 1.3–1.4 s with
+    it, 0.4–0.8 s without)."""
     for name in ("profile", "profile-cycle"):
         pc = getattr(worker, "periodic_callbacks", {}).get(name)
         if pc is not None:
@@ -162,12 +162,12 @@ def shards(paths: Sequence[str], workers: int = 1,
            shard_bytes: int = SHARD_BYTES) -> list[list[int]]:
     """Indices of ``paths`` grouped into shards, in the order to submit them: longest files
     first, each shard at most a ``TAIL`` * ``workers``-th of the bytes not yet sharded (and
-    at most ``shard_bytes``), so shards shrink as the run nears its end and the last ones are
-    single small files. The end of a run is decided by its last shards: in file order, a
-    shard of long articles submitted last kept one worker busy while the others idled
-    (guided self-scheduling). A file larger than its shard's target is a shard alone; the
-    smallest target is ``MIN_SHARD_BYTES`` (or, for a small run, a ``TAIL`` * ``workers``-th
-    of it), so a run of many tiny files is not thousands of tasks."""
+    at most ``shard_bytes``), so shards shrink as the run nears its end (guided
+    self-scheduling): the end of a run is decided by its last shards, and in file order a
+    shard of long articles submitted last kept one worker busy while the others idled. A file
+    larger than its shard's target is a shard alone; the smallest target is
+    ``MIN_SHARD_BYTES`` (for a small run, a ``TAIL``-th of its even share), so a run of many
+    tiny files is not thousands of tasks."""
     sizes = []
     for p in paths:
         try:
