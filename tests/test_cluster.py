@@ -182,6 +182,26 @@ def test_a_worker_lacking_the_gazetteer_index_receives_it(client: Any, tmp_path:
         client.unregister_worker_plugin("index-test")
 
 
+def test_the_next_run_keeps_each_workers_loaded_child(client: Any):
+    """A run registers its plugin again; the worker keeps its extraction child (loaded with
+    the gazetteer and the model) rather than starting and loading a new one."""
+    from warlog.cluster import PLUGIN, WarlogWorker
+
+    def child_pid() -> int | None:  # on a worker (a nested function travels by value)
+        from warlog import cluster
+
+        return None if cluster._child is None else cluster._child.proc.pid
+
+    def children() -> dict[str, Any]:
+        return client.run(child_pid)
+
+    client.register_plugin(WarlogWorker(Settings()), name=PLUGIN)
+    before = children()
+    assert len(before) == 2 and all(before.values())
+    client.register_plugin(WarlogWorker(Settings()), name=PLUGIN)
+    assert children() == before
+
+
 def test_a_worker_killed_mid_run_its_shard_runs_elsewhere(docs: Path, client: Any, pg_url: str,
                                                           expected: dict[str, Any]):
     pids = client.run(os.getpid)
