@@ -207,8 +207,14 @@ class ActorIndex:
                     if ranges:
                         continue  # an acronym written in another case ("is" for "IS")
                 caps = self._caps[i]
-                if caps and not all(text[start + c].isupper() for c in caps):
-                    continue
+                if caps:
+                    for c in caps:
+                        if not text[start + c].isupper():
+                            break  # "southern front" is no group: its capitals are missing
+                    else:
+                        caps = ()
+                    if caps:
+                        continue
                 hits.append(Hit(start, end + 1, self._patterns[i]))
         return hits
 

@@ -24,10 +24,6 @@ class Trigger:
         return self.word.sub
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "-"  # an apostrophe may open a quote: "a 'tunnel bomb'"
-
-
 def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[Trigger]:
     """All trigger phrases in ``sentence`` (offsets relative to it), non-overlapping, longest
     first, and not governed by a modal cue."""
@@ -37,13 +33,20 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
     low = sentence.low
     text = sentence.text
     found: list[Trigger] = []
+    n = len(low)
     for end_idx, word in lex.automaton.iter(low):
         end = end_idx + 1
         start = end - len(word.phrase)
-        if start > 0 and _is_word_char(low[start - 1]):
-            continue
-        if end < len(low) and _is_word_char(low[end]):
-            continue
+        # whole words only: a letter, digit or hyphen may not touch the phrase (an apostrophe
+        # may: it can open a quote, "a 'tunnel bomb'")
+        if start > 0:
+            c = low[start - 1]
+            if c.isalnum() or c == "-":
+                continue
+        if end < n:
+            c = low[end]
+            if c.isalnum() or c == "-":
+                continue
         found.append(Trigger(start, end, text[start:end], word))
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = bytearray(len(low))  # characters already in a kept trigger: linear, not pairwise
