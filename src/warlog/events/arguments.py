@@ -291,7 +291,8 @@ def _word_edge(text: str, i: int) -> bool:
 @cached
 def _goal_before() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in load_yaml("extraction.yaml")["goal_words"])
-    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}$", re.I)
+    the = re.escape(str(lang.words("grammar")["definite_article"]))
+    return re.compile(rf"\b(?:{words})\s+(?:{the}\s+)?(?:[\w'-]+\s+){{0,4}}$", re.I)
 
 
 @cached
