@@ -207,7 +207,7 @@ def _pg_database(url: str, name: str) -> str:
     base = database_url(url)
     eng = create_engine(base, isolation_level="AUTOCOMMIT")
     with eng.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     eng.dispose()
     return base.rsplit("/", 1)[0] + "/" + name

@@ -80,6 +80,14 @@ def link(engine: Engine) -> dict[str, int]:
         _ensure_current(conn)
         dirty = _drop_stale(conn)
         added = _add_members(conn)
+        if added and conn.dialect.name == "postgresql":
+            # The planner's statistics of the rows this transaction wrote (it sees them): with
+            # stale ones it reads "pending = 0" as rare and probes its index once per new
+            # report, and the pair queries go quadratic. The pair queries' long conditions
+            # are not worth JIT-compiling (seconds of compiling for milliseconds of work).
+            conn.execute(text(f"ANALYZE {gm.name}"))
+            conn.execute(text(f"ANALYZE {terms_t.name}"))
+            conn.execute(text("SET LOCAL jit = off"))
         pairs, pinned = _pending_pairs(conn), _pinned_pairs(conn)
         changed = _union(conn, pairs, pinned)
         touched = changed  # a report alone is its own record (rep=1 from the start)
