@@ -250,7 +250,9 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
                 a.c.alone == 0,
                 b.c.alone == 0,
                 b.c.document_id != a.c.document_id,
-                or_(b.c.pending == 0, b.c.event_id > a.c.event_id),
+                # "+ 0": not an index condition, so PostgreSQL cannot OR the pending index
+                # with a primary-key range "event_id > a.event_id" (half the table per report)
+                or_(b.c.pending + 0 == 0, b.c.event_id > a.c.event_id),
                 same_event(a.c, b.c, SQL),
             )
         )
