@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from warlog.casualties import Fatalities, count_fatalities, find_quantities
+from warlog.events.extract import extract_events
+from warlog.ingest.reader import read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gold"
@@ -294,3 +296,27 @@ def test_news_tolls(text: str, killed: int | None) -> None:
 def test_a_source_after_the_count_is_not_a_victim() -> None:
     text = "The blast killed two soldiers, a military spokesman said."
     assert count_fatalities(text).killed == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar rounds fell on a market near Mogadishu on Monday; nobody was injured, police said.",
+        "Gunmen opened fire on a checkpoint near Kandahar on Monday; no one was hurt.",
+        "Insurgents shelled an army post near Mosul on Monday. Nobody was injured, officials said.",
+    ],
+)
+def test_a_clause_saying_nobody_was_hurt_is_the_zero_toll_of_the_event(text: str) -> None:
+    """ACLED: 0 when the text says nobody was killed or hurt, also when that is said in a clause
+    or sentence of its own after the event; that clause is not an event of its own."""
+    doc = read_text(json.dumps({"id": "x", "text": text, "date": "2023-05-10"}), "items.jsonl")[0]
+    events = extract_events(doc)
+    assert len(events) == 1
+    assert events[0].fatalities == 0
+
+
+def test_a_clause_with_its_own_toll_keeps_it() -> None:
+    """A death told next to the zero is not taken as a zero: only the negated clause is."""
+    text = "Gunmen shot dead three villagers near Maiduguri on Monday; nobody else was hurt."
+    doc = read_text(json.dumps({"id": "x", "text": text, "date": "2023-05-10"}), "items.jsonl")[0]
+    assert [e.fatalities for e in extract_events(doc)] == [3]

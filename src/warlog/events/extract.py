@@ -147,6 +147,8 @@ class DocumentExtractor:
         clause_date = before
         n_before = len(self.events)
         for clause in clauses:
+            if self._nobody_hurt(sent, clause, n_before, len(clauses) == 1):
+                continue
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
@@ -349,6 +351,26 @@ class DocumentExtractor:
         if fat.killed is not None and ev.fatalities is None:
             ev.fatalities, ev.fatalities_low, ev.fatalities_high = fat.killed, fat.low, fat.high
         ev.evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
+
+    def _nobody_hurt(self, sent: Sentence, clause: Clause, n_before: int, alone: bool) -> bool:
+        """A clause such as "…; nobody was injured", whose only triggers are the deaths or
+        injuries it says nobody suffered, reports no event (a negation); it gives the events
+        told before it in the sentence their zero toll, or, when it is the whole sentence
+        ("Nobody was injured, police said."), the event of the sentence before."""
+        if not clause.triggers or not all(t.word.killing for t in clause.triggers):
+            return False
+        part = sent.part(clause.start, clause.end)
+        fat = count_fatalities(part, part.start)
+        zeros = [(s, e) for s, e, role in fat.spans if role == "zero"]
+        if fat.killed != 0 or not all(
+            any(s <= sent.start + t.start < e for s, e in zeros) for t in clause.triggers
+        ):
+            return False
+        before = self.events[n_before:] or (self.state.sentence_events[:1] if alone else [])
+        for ev in before:
+            if ev.fatalities is None:
+                ev.fatalities = 0
+        return True
 
     def _zero_toll(self, sent: Sentence) -> None:
         """A sentence with no act of its own that says nobody was hurt gives the event just
