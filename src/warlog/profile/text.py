@@ -11,8 +11,8 @@ import re
 
 from warlog.profile.model import Span
 
-_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]+")
-_SPLIT = re.compile("[\U0001F1E6-\U0001F1FF]+|[ \t]{2,}")
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]+")
+_SPLIT = re.compile("[\U0001f1e6-\U0001f1ff]+|[ \t]{2,}")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _FILE = re.compile(r"\S+\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
 _FILE_LEAD = re.compile(r"^[^\n]*\.(?:svg|png|jpe?g|gif)\b\s+(?=\w)", re.IGNORECASE)
@@ -61,23 +61,100 @@ def line_items(raw: str, start: int, end: int) -> list[Span]:
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_GAP = r"(?:\s|\\n|<[^>\n]{0,200}>|&[#\w]{1,8};|[\"'*|>:-]|[\U0001F1E6-\U0001F1FF])"
+_QUOTES = frozenset("\"'*|>:-")
+_FLAGS = ("\U0001f1e6", "\U0001f1ff")
+_MAX_TOKENS = 80
+_TAG_BODY = 200  # characters a tag may hold between its brackets
+_ENTITY_BODY = 8  # characters of an entity's name (#, letters, digits)
 
 
-def _pattern(text: str) -> re.Pattern[str] | None:
-    """Words and signs of ``text`` in order, with white space, markup, entities, quotes and
-    flags allowed between them (a sign may be written as an HTML entity)."""
-    tokens = _TOKEN.findall(text)[:80]
+def _tokens(text: str) -> list[tuple[str, bool, bool]] | None:
+    """Words and signs of ``text`` (at most 80): each with whether it is a word (a sign may be
+    written as an HTML entity) and whether at least one gap must precede it (two words)."""
+    tokens = _TOKEN.findall(text)[:_MAX_TOKENS]
     if not tokens:
         return None
-    parts = []
-    for k, tok in enumerate(tokens):
-        if k:
-            parts.append(f"{_GAP}+" if tok[0].isalnum() and tokens[k - 1][-1].isalnum()
-                         else f"{_GAP}*")
-        parts.append(re.escape(tok) if tok[0].isalnum()
-                     else f"(?:{re.escape(tok)}|&[#\\w]{{1,8}};)")
-    return re.compile("".join(parts))
+    return [
+        (tok, tok[0].isalnum(), bool(k) and tok[0].isalnum() and tokens[k - 1][-1].isalnum())
+        for k, tok in enumerate(tokens)
+    ]
+
+
+def _entity_end(raw: str, i: int, end: int) -> int:
+    """End of an HTML entity (``&[#\\w]{1,8};``) starting at ``raw[i]``, or -1."""
+    j = i + 1
+    stop = min(i + 1 + _ENTITY_BODY, end)
+    while j < stop and (raw[j] == "#" or raw[j].isalnum() or raw[j] == "_"):
+        j += 1
+    return j + 1 if j > i + 1 and j < end and raw[j] == ";" else -1
+
+
+def _gap_end(raw: str, i: int, end: int) -> int:
+    """End of one gap unit starting at ``raw[i]`` (white space, a literal backslash-n, a tag,
+    an entity, a quote or markup sign, a flag), or -1."""
+    ch = raw[i]
+    if ch.isspace() or ch in _QUOTES or _FLAGS[0] <= ch <= _FLAGS[1]:
+        return i + 1
+    if ch == "\\":
+        return i + 2 if i + 1 < end and raw[i + 1] == "n" else -1
+    if ch == "<":
+        j = raw.find(">", i + 1, min(i + 2 + _TAG_BODY, end))
+        return j + 1 if j >= 0 and raw.find("\n", i + 1, j) < 0 else -1
+    if ch == "&":
+        return _entity_end(raw, i, end)
+    return -1
+
+
+def _match(raw: str, toks: list[tuple[str, bool, bool]], k: int, i: int, end: int) -> int:
+    """End of ``toks[k:]`` matched at ``raw[i]`` (-1 if not), trying the alternatives in the
+    order a backtracking regex would: a sign literally before as an entity, the most gap
+    units first."""
+    tok, word, _ = toks[k]
+    ends = []
+    if raw.startswith(tok, i, end):
+        ends.append(i + len(tok))
+    if not word and i < end and raw[i] == "&":
+        e = _entity_end(raw, i, end)
+        if e >= 0:
+            ends.append(e)
+    if k + 1 == len(toks):
+        return ends[0] if ends else -1
+    need_gap = toks[k + 1][2]
+    for e in ends:
+        stops = [e]
+        j = e
+        while j < end:
+            j = _gap_end(raw, j, end)
+            if j < 0:
+                break
+            stops.append(j)
+        for n in range(len(stops) - 1, 0 if need_gap else -1, -1):
+            m = _match(raw, toks, k + 1, stops[n], end)
+            if m >= 0:
+                return m
+    return -1
+
+
+def _search(
+    raw: str, toks: list[tuple[str, bool, bool]], pos: int, end: int
+) -> tuple[int, int] | None:
+    """The leftmost match of ``toks`` in ``raw[pos:end]``: the words and signs in order, with
+    white space, markup, entities, quotes and flags allowed between them (at least one
+    between two words). Plain string searches find where the first token may start."""
+    end = min(end, len(raw))
+    first, word, _ = toks[0]
+    i = raw.find(first, pos, end)
+    amp = -1 if word else raw.find("&", pos, end)
+    while i >= 0 or amp >= 0:
+        s = i if amp < 0 or 0 <= i < amp else amp
+        m = _match(raw, toks, 0, s, end)
+        if m >= 0:
+            return s, m
+        if s == i:
+            i = raw.find(first, i + 1, end)
+        if s == amp:
+            amp = raw.find("&", amp + 1, end)
+    return None
 
 
 class Locator:
@@ -102,15 +179,15 @@ class Locator:
 
     def find(self, text: str, move: bool = True) -> Span:
         """``text`` (an item already cleaned) as a span of the original text."""
-        pat = _pattern(text)
-        if pat is None:
+        toks = _tokens(text)
+        if toks is None:
             return Span(text)
-        m = pat.search(self.raw, self.cursor, self.end)
+        m = _search(self.raw, toks, self.cursor, self.end)
         if m is None:
             return Span(text)
         if move:
-            self.cursor = m.end()
-        return Span(text, m.start(), m.end())
+            self.cursor = m[1]
+        return Span(text, m[0], m[1])
 
     def items(self, value: str) -> list[Span]:
         """Each non-empty line of a parsed value, cleaned and located."""
