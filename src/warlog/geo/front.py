@@ -34,8 +34,12 @@ KEEP = 12  # recent confident places that draw the front
 @cached
 def _weights() -> tuple[float, float, float, float]:
     w = load_yaml("geo.yaml")["front_ranking"]
-    return (float(w["near_bonus"]), float(w["near_km"]), float(w["closer_bonus"]),
-            float(w["closer_km"]))
+    return (
+        float(w["near_bonus"]),
+        float(w["near_km"]),
+        float(w["closer_bonus"]),
+        float(w["closer_km"]),
+    )
 
 
 def nearness(d: float) -> float:
@@ -57,11 +61,19 @@ class Front:
     _dirty: bool = field(default=False, repr=False)
     _sum: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0], repr=False)
     _count: int = field(default=0, repr=False)
+    # distances between the recent points, row i for points[i] (each pair computed once, when
+    # its later point is added; the medoid then needs no new distance)
+    _dist: list[list[float]] = field(default_factory=list, repr=False)
 
     def add(self, lat: float, lon: float) -> None:
         """Remember a confidently resolved point (the same point twice in a row counts once)."""
         if self.points and self.points[-1] == (lat, lon):
             return
+        row = [haversine_km(p[0], p[1], lat, lon) for p in self.points]
+        for r, d in zip(self._dist, row, strict=True):
+            r.append(d)
+        row.append(0.0)
+        self._dist.append(row)
         self.points.append((lat, lon))
         a, b = math.radians(lat), math.radians(lon)
         self._sum[0] += math.cos(a) * math.cos(b)
@@ -70,6 +82,9 @@ class Front:
         self._count += 1
         if len(self.points) > KEEP:
             del self.points[0]
+            del self._dist[0]
+            for r in self._dist:
+                del r[0]
         self._dirty = True
 
     def __len__(self) -> int:
@@ -80,11 +95,7 @@ class Front:
             return
         pts = self.points
         n = len(pts)
-        dist = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                d = haversine_km(pts[i][0], pts[i][1], pts[j][0], pts[j][1])
-                dist[i][j] = dist[j][i] = d
+        dist = self._dist
         best = min(range(n), key=lambda i: sum(dist[i]))
         self._medoid = pts[best]
         spread = sorted(dist[best])
