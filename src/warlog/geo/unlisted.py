@@ -25,21 +25,29 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location
+from warlog.nlp.alternation import trie_alternation
 from warlog.plugins import geocoder
 
 
-def _alt(words: Sequence[str]) -> str:
-    """Regex alternation of literal phrases, longest first, a space matching any spaces."""
-    ws = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+def _char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _alt(words: Sequence[str], lower: bool = True) -> str:
+    """Regex alternation of literal phrases, longest first, a space matching any spaces,
+    written as a trie (:func:`~warlog.nlp.alternation.trie_alternation`); ``lower=False``
+    for a pattern matched case-sensitively (the name parts)."""
+    return trie_alternation({str(w) for w in words}, _char, lower=lower)
 
 
 @cached
 def _name_re() -> str:
     """One to four capitalised words, with glued prefixes and inner particles ("Ras al Ayn")."""
     parts = load_yaml("geo.yaml")["name_parts"]
-    word = rf"(?:{_alt(parts['unlisted_prefixes'])}[-'’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
-    return rf"{word}(?:\s+(?:{_alt(parts['unlisted_particles'])}\s+)?{word}){{0,3}}"
+    prefixes = _alt(parts["unlisted_prefixes"], lower=False)
+    particles = _alt(parts["unlisted_particles"], lower=False)
+    word = rf"(?:{prefixes}[-'’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    return rf"{word}(?:\s+(?:{particles}\s+)?{word}){{0,3}}"
 
 
 @cached
@@ -48,7 +56,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     alt = _alt
     name = rf"(?P<name>{_name_re()})"
-    the = alt(y["location_phrase_words"]["article"])
+    the = alt(y["location_phrase_words"]["article"], lower=False)  # matched case-sensitively
     cue = re.compile(rf"(?i:\b{alt(y['unlisted_place_cues'])})\s+(?:{the}\s+)?(?-i:{name})")
     inside = re.compile(
         rf"(?i:\b{alt(y['unlisted_place_in'])})\s+(?-i:{name})"
@@ -129,13 +137,19 @@ def unlisted_places(
             s, e = m.span("name")
             if any(a < e and s < b for a, b in spans):
                 continue
-            hit = _accept(sentence, m.group("name"), s, e, sentence[m.start() : s],
-                          pattern is inside)
+            hit = _accept(
+                sentence, m.group("name"), s, e, sentence[m.start() : s], pattern is inside
+            )
             if hit is not None:
                 found.append(hit)
                 spans.append((s, e))
-    return sorted((Location(name, None, None, 1, country, None, offset + s, offset + e, None)
-                   for s, e, name in found), key=lambda loc: loc.start)
+    return sorted(
+        (
+            Location(name, None, None, 1, country, None, offset + s, offset + e, None)
+            for s, e, name in found
+        ),
+        key=lambda loc: loc.start,
+    )
 
 
 def _accept(
@@ -171,8 +185,7 @@ def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = geo_lexicon()
 
     alt = _alt
-    kinds = alt(sorted(lex.settlement_words | lex.area_words | lex.part_words
-                       | lex.facility_words))
+    kinds = alt(sorted(lex.settlement_words | lex.area_words | lex.part_words | lex.facility_words))
     article = alt(lang.wordlist("grammar", "articles"))
     kind = rf"(?:\s+{kinds})?"  # "Marrat town and Khasham", "Ghariba Village within"
     listed = re.compile(
@@ -213,8 +226,11 @@ def anchor_unlisted(
         anchor, precision = _beside(sentence, offset, loc, known, listed)
         if anchor is None:
             anchor, precision = _container(sentence, offset, loc, known, within)
-            if anchor is not None and precision >= 3 and last is not None and (
-                last.geo_precision <= 2 and last.admin1 and last.admin1 == anchor.admin1
+            if (
+                anchor is not None
+                and precision >= 3
+                and last is not None
+                and (last.geo_precision <= 2 and last.admin1 and last.admin1 == anchor.admin1)
             ):
                 anchor, precision = last, 2  # the narrative is already inside that region
         if anchor is None and last is not None:
@@ -222,9 +238,17 @@ def anchor_unlisted(
         if anchor is None:
             out.append(loc)
             continue
-        out.append(replace(loc, latitude=anchor.latitude, longitude=anchor.longitude,
-                           geo_precision=precision, country=anchor.country or loc.country,
-                           admin1=anchor.admin1, geonameid=None))
+        out.append(
+            replace(
+                loc,
+                latitude=anchor.latitude,
+                longitude=anchor.longitude,
+                geo_precision=precision,
+                country=anchor.country or loc.country,
+                admin1=anchor.admin1,
+                geonameid=None,
+            )
+        )
     return out
 
 
