@@ -25,6 +25,7 @@ from functools import cache
 
 import ahocorasick
 
+from warlog import lang
 from warlog.actors.lexicon import (
     GENERIC_PREFIX,
     ROLE_PRIORITY,
@@ -130,6 +131,17 @@ class ActorIndex:
         max_letters = int(s.get("case_sensitive_max_letters", 3))
         self._locatives = frozenset(fold(w) for w in s.get("locatives", []))
         self._backer = re.compile(rf"-(?:{alternation(s['backer_suffixes'])})\b")
+        # the possessive, then up to two words before the group ("Yemen's Iran-aligned Houthis")
+        # that are no article, preposition or conjunction ("Turkey's shelling of the YPG")
+        self._possessive = re.compile(
+            rf"(?:{alternation(s.get('possessives', []))}) (?P<gap>(?:[a-z][\w-]* ){{0,2}})"
+        )
+        g = lang.words("grammar")
+        self._gap_stops = frozenset(
+            fold(str(w))
+            for key in ("articles", "phrase_prepositions", "phrase_stops", "place_prepositions")
+            for w in g.get(key, [])
+        )
         self._suffix = re.compile(rf" (?:{alternation(s['member_suffixes'])})\b")
         nouns = s["templates"]["state"].get("adjective_nouns", [])
         self._adj_noun = re.compile(rf" (?:{alternation(nouns)})\b")
@@ -276,6 +288,7 @@ class ActorIndex:
     ) -> list[Hit]:
         out: list[Hit] = []
         nxt_start = None
+        nxt: Hit | None = None
         # right to left, so a demonym can see whether a mention follows it
         for h in reversed(hits):
             role = h.pattern.role
@@ -289,16 +302,40 @@ class ActorIndex:
                     self._adj_noun.match(folded, h.end)
                 )
             elif role == "country":
-                keep = countries and not self._is_place(text, folded, h.start, h.end)
+                keep = (
+                    countries
+                    and not self._is_place(text, folded, h.start, h.end)
+                    and not self._owns_group(folded, h.end, nxt)
+                )
             elif role == "generic":
                 keep = generic and not _inside_name(text, h.start, h.end, self._adj_noun)
             if keep:
                 out.append(h)
-                nxt_start = h.start
+                nxt_start, nxt = h.start, h
             else:
-                nxt_start = None
+                nxt_start = nxt = None
         out.reverse()
         return self._absorb(out, folded)
+
+    def _owns_group(self, folded: str, end: int, nxt: Hit | None) -> bool:
+        """A country name in the possessive before a group that is not a state force, at most
+        two words apart ("Yemen's Houthi rebels", "the Philippines' communist rebels"): where
+        the group is from, not a party of the event."""
+        if nxt is None:
+            return False
+        m = self._possessive.match(folded, end, nxt.start)
+        if m is None or m.end() != nxt.start:
+            return False
+        if not self._gap_stops.isdisjoint(m["gap"].split()):
+            return False
+        p = nxt.pattern
+        if p.role == "actor":
+            info = self.lexicon.actors.get(p.target)
+            return info is not None and info.inter not in (None, 1)
+        if p.role == "generic":
+            cls = self.lexicon.generics.get(p.target[len(GENERIC_PREFIX) :])
+            return cls is not None and cls.inter not in (None, 1)
+        return False
 
     def _is_place(self, text: str, folded: str, start: int, end: int) -> bool:
         """A bare country name used as a place or inside a longer name, not as an actor.
