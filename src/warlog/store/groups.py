@@ -222,8 +222,13 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
     ta, tb = terms_t.alias("ta"), terms_t.alias("tb")
     span = rules().max_span_days
 
-    def days(c: Any) -> Any:
-        return and_(c.day_start >= a.c.day_start - span, c.day_start <= a.c.day_hi)
+    def days(c: Any, back: int = span) -> Any:
+        return and_(c.day_start >= a.c.day_start - back, c.day_start <= a.c.day_hi)
+
+    # a copied sentence dates its event as the copy does: a band is looked up within the
+    # report's own date tolerance, not the whole date block (a boilerplate band is shared by
+    # a share of every report of the window, and a month's window holds ever more of them)
+    tolerance = max(rules().day_tolerance.values())
 
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
@@ -233,7 +238,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b"))
-        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c)))
+        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c, tolerance)))
         .join(b, b.c.event_id == tb.c.event_id),
     )
     found: set[tuple[int, int, int, int, int]] = set()
