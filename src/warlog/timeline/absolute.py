@@ -225,13 +225,15 @@ def _ordinal_day(m: re.Match[str], text: str) -> Mention | None:
 
 
 def _weekday(m: re.Match[str], text: str) -> Mention | None:
-    """A weekday near the current date: "on Friday"."""
+    """A weekday near the current date: "on Friday", "during Friday prayers"."""
     base = _base(m, text, "weekday", patterns().weekday_prefix)
     if base is None:
         return None
     out, _ = base
     if not out.prep:
-        return None
+        followed = text[m.end() : m.end() + 1] == " "
+        if not followed or _next_word(text, m.end()) not in lexicon().weekday_occasions:
+            return None
     out.weekday = lexicon().weekdays[m["wd"].lower()]
     return out
 

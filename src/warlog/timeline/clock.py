@@ -183,8 +183,8 @@ class NarrativeClock:
                 self._advance(resolved)
             return resolved
         if m.kind in ("day_of_month", "weekday"):
-            if self.current is None:
-                return None
+            if self.current is None or (m.kind == "weekday" and not m.prep):
+                return None  # "after Friday prayers" in a narrative: a habit as often as a day
             fn = resolve.day_of_month if m.kind == "day_of_month" else resolve.weekday
             resolved = fn(m, self.current, offset)
             if resolved is not None:

@@ -69,6 +69,7 @@ class TimeLexicon:
     relative: tuple[RelativeRule, ...]
     relative_keywords: frozenset[str]  # one of them is in (or near) every relative expression
     weekday_prepositions: tuple[str, ...]  # words before a weekday kept with it ("on Monday")
+    weekday_occasions: frozenset[str]  # "Friday prayers": a weekday with no "on" still dates
     ordinal_prepositions: tuple[str, ...]  # words before "the 25th"
     two_digit_pivot: int  # "90" -> 1990, "05" -> 2005
     clock_time_before: frozenset[str]  # "at 1800": a time, not a year
@@ -136,6 +137,7 @@ def lexicon() -> TimeLexicon:
         relative=tuple(_rule(r) for r in d["relative"]),
         relative_keywords=frozenset(_lower(d["relative_keywords"])),
         weekday_prepositions=_lower(d["weekday_prepositions"]),
+        weekday_occasions=frozenset(_lower(lang.words("calendar").get("weekday_occasions"))),
         ordinal_prepositions=_lower(d["ordinal_prepositions"]),
         two_digit_pivot=int(news["two_digit_year_pivot"]),
         clock_time_before=frozenset(_lower(news["clock_time_before"])),
