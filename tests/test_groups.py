@@ -23,7 +23,8 @@ from warlog.model import Event, Evidence
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.filters import EventFilter
-from warlog.store.group_rule import PY, link_key, representative, same_event
+from warlog.store.group_record import representative
+from warlog.store.group_rule import PY, link_key, same_event
 
 pytest_plugins = ["pgserver"]
 

@@ -17,11 +17,9 @@ from warlog.ingest.reader import read_path
 from warlog.model import Event, Evidence
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
+from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
 from warlog.store.group_rule import (
     PY,
-    evidence_bands,
-    evidence_names,
-    evidence_terms,
     link_key,
     rules,
     same_event,

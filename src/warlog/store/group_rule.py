@@ -21,11 +21,12 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
 
 Each report is first reduced to a :class:`LinkKey` (day numbers, normalised place, planar
 kilometres, sorted actors; with the evidence text, its names and MinHash bands as
-``terms``) by :func:`link_key`. :func:`same_event` is the rule itself, written
-against a small set of operations (:class:`Ops`): :data:`PY` evaluates it on two keys in Python
-(the per-document merge, ``warlog.events.merge``), :data:`SQL` turns it into a SQLAlchemy
-condition between two aliases of the members table (the linker across documents,
-``warlog.store.groups``), so the two cannot disagree. A missing value is never equal, near or
+``terms``, read by :mod:`warlog.store.group_evidence`) by :func:`link_key`.
+:func:`same_event` is the rule itself, written against a small set of operations
+(:class:`Ops`): :data:`PY` evaluates it on two keys in Python (the per-document merge,
+``warlog.events.merge``), :data:`SQL` turns it into a SQLAlchemy condition between two
+aliases of the members table (the linker across documents, ``warlog.store.groups``), so the
+two cannot disagree. A missing value is never equal, near or
 ordered (SQL's NULL, Python's ``False``), except through ``same`` (SQL's ``IS NOT DISTINCT
 FROM``), which the one-document branch uses for "the same unknown date or place".
 
@@ -38,13 +39,10 @@ import hashlib
 import json
 import math
 import re
-import zlib
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import numpy as np
 from sqlalchemy import and_, exists, false, func, or_, select, true
 
 from warlog.data import cached, load_yaml
@@ -140,7 +138,7 @@ class LinkKey:
 
 MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
 
-_NON_WORD = re.compile(r"[^\w ]+")
+NON_WORD = re.compile(r"[^\w ]+")
 
 
 def place_name(location: str | None, r: GroupingRules | None = None) -> str | None:
@@ -148,7 +146,7 @@ def place_name(location: str | None, r: GroupingRules | None = None) -> str | No
     if not location:
         return None
     noise = (r or rules()).place_noise
-    words = [w for w in _NON_WORD.sub(" ", location.lower()).split() if w not in noise]
+    words = [w for w in NON_WORD.sub(" ", location.lower()).split() if w not in noise]
     return " ".join(words) or None
 
 
@@ -160,93 +158,10 @@ def _ordinal(value: Any) -> int | None:
     return value.toordinal()
 
 
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
-_SHINGLE_WORD = re.compile(r"\w+")
-_PRIME = (1 << 61) - 1
-_HASHES = np.random.default_rng(20261202).integers(1, _PRIME, size=(2, 64), dtype=np.uint64)
-_HASHES[0] |= np.uint64(1)  # odd multipliers: each map is one-to-one
-
-
-def evidence_names(text: str, r: GroupingRules | None = None) -> set[str]:
-    """The names a text names: runs of capitalised words (lower-case particles inside) and
-    their parts of up to ``name_words`` words, each as :func:`place_name` reads a location
-    (each word read once: a name is its words' readings joined)."""
-    r = r or rules()
-    particles, noise, longest = r.name_particles, r.place_noise, r.name_words
-    out: set[str] = set()
-    run: list[tuple[bool, str]] = []  # (a particle, the word as place_name reads it)
-
-    def flush() -> None:
-        while run and run[-1][0]:
-            run.pop()
-        for i, (particle, _) in enumerate(run):
-            if particle:
-                continue
-            for j in range(i + 1, min(len(run), i + longest) + 1):
-                if not run[j - 1][0] and (name := " ".join(
-                        w for _, w in run[i:j] if w).strip()):
-                    out.add(name)
-        run.clear()
-
-    end = 0
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        if run and text[end:m.start()] not in (" ", "-"):  # a run goes on across one space
-            flush()
-        end = m.end()
-        low = w.lower()
-        head, _, rest = low.partition("-")
-        particle = low in particles
-        if (w[0].isupper() or (run and particle)
-                or (head in particles and w[len(head) + 1:len(head) + 2].isupper())):  # al-Hawa
-            read = " ".join(x for x in _NON_WORD.sub(" ", low).split() if x not in noise)
-            run.append((particle, read))
-        elif run:
-            flush()
-    flush()
-    return out
-
-
-def _shingle_hashes(text: str, k: int) -> list[int]:
-    words = _SHINGLE_WORD.findall(text.lower())
-    grams = {" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1))}
-    return [zlib.crc32(g.encode()) for g in grams if g]
-
-
-def evidence_bands(texts: Sequence[str], r: GroupingRules | None = None) -> list[set[str]]:
-    """Each text's MinHash bands (``bands`` of ``rows`` hashes over its word shingles), for
-    many texts at once: two texts share a band with probability about Jaccard ** rows."""
-    r = r or rules()
-    k = r.bands * r.rows
-    hashes = [_shingle_hashes(t, r.shingle_words) for t in texts]
-    lengths = np.array([len(h) for h in hashes])
-    out: list[set[str]] = [set() for _ in texts]
-    if not lengths.sum():
-        return out
-    flat = np.array([x for h in hashes for x in h], dtype=np.uint64)
-    a, b = _HASHES[0, :k], _HASHES[1, :k]
-    # (a * h + b) mod 2^64: a random linear map per hash function (h is 32 bits)
-    mixed = flat[:, None] * a[None, :] + b[None, :]
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    nonempty = lengths > 0
-    mins = np.minimum.reduceat(mixed, starts[nonempty], axis=0)
-    for row, i in zip(mins, np.flatnonzero(nonempty), strict=True):
-        for band in range(r.bands):
-            part = row[band * r.rows:(band + 1) * r.rows]
-            out[i].add(f"{band}:" + hashlib.blake2b(part.tobytes(), digest_size=8).hexdigest())
-    return out
-
-
-def evidence_terms(text: str, bands: set[str], r: GroupingRules | None = None
-                   ) -> frozenset[tuple[str, str]]:
-    """A report's terms: the names its evidence names and its MinHash bands."""
-    return frozenset({("n", n) for n in evidence_names(text, r)} | {("b", x) for x in bands})
-
-
 def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
              terms: frozenset[tuple[str, str]] = frozenset()) -> LinkKey:
     """The key of one stored event (a row of ``events`` as a mapping); ``terms`` from its
-    evidence (:func:`evidence_terms`)."""
+    evidence (:func:`warlog.store.group_evidence.evidence_terms`)."""
     r = r or rules()
     start = _ordinal(ev.get("event_date"))
     end = _ordinal(ev.get("date_end")) or start
@@ -493,58 +408,6 @@ def same_event(a: Any, b: Any, o: Ops = PY, r: GroupingRules | None = None) -> A
         o.or_(place_coded(a, b, o, r), place_told(a, b, o, r)),
         _same_actors(a, b, o),
     )
-
-
-# -- the group's one record ----------------------------------------------------------------
-def _rank(ev: dict[str, Any]) -> tuple:
-    """Most precise first: date precision, place precision, a located report, then the oldest."""
-    return (
-        ev.get("event_date") is None,
-        ev.get("time_precision") or 9,
-        ev.get("geo_precision") or 9,
-        ev.get("latitude") is None,
-        ev["id"],
-    )
-
-
-def representative(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The one record of a group: the most precise report's date and place, every report's
-    actors, fatalities by ACLED's rule (the most conservative figure, ``fatalities_low`` and
-    ``fatalities_high`` spanning them all) and ``source`` naming every document."""
-    ordered = sorted(reports, key=_rank)
-    rec = dict(ordered[0])
-    actors: list[str] = []
-    for ev in ordered:
-        for a in (ev.get("actor1"), ev.get("actor2")):
-            if a and a not in actors:
-                actors.append(a)
-    rec["actor1"] = actors[0] if actors else None
-    rec["actor2"] = actors[1] if len(actors) > 1 else None
-    if len(actors) > 2:
-        rec["assoc_actor_1"] = rec.get("assoc_actor_1") or "; ".join(actors[2:])
-    counts = [f for ev in reports if (f := ev.get("fatalities")) is not None]
-    figures = [f for ev in reports for f in _figures(ev)]
-    if counts:
-        rec["fatalities"] = min(counts)
-        lo, hi = min(figures), max(figures)
-        rec["fatalities_low"], rec["fatalities_high"] = (lo, hi) if lo != hi else (None, None)
-    rec["source"] = "; ".join(_unique(str(ev.get("source") or ev.get("doc") or "")
-                                      for ev in ordered))
-    return rec
-
-
-def _figures(ev: dict[str, Any]) -> Iterable[int]:
-    for k in ("fatalities", "fatalities_low", "fatalities_high"):
-        if ev.get(k) is not None:
-            yield ev[k]
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for x in items:
-        if x and x not in out:
-            out.append(x)
-    return out
 
 
 def _places(spots: dict[str, tuple[float, float] | None], km: float) -> int:

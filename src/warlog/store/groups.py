@@ -15,7 +15,7 @@ extraction by ACLED's one-event rule (:mod:`warlog.store.group_rule`).
    cost grows with the number of reports, not its square.
 4. The pairs, with reviewers' joins, are unioned (a new report may join two groups into one):
    first the pairs whose place is coded the same, then those whose place the evidence tells;
-   the groups that changed get their one record (:func:`group_rule.representative`).
+   the groups that changed get their one record (:func:`group_record.representative`).
 
 Nothing else is recomputed, and a second run finds nothing pending and changes nothing.
 Reviewers' splits and joins (:func:`split`, :func:`join`) are pins keyed by document name and
@@ -46,17 +46,16 @@ from sqlalchemy.engine import Connection
 
 from warlog.store import audit
 from warlog.store import schema as s
+from warlog.store.group_evidence import evidence_bands, evidence_terms
+from warlog.store.group_record import representative
 from warlog.store.group_rule import (
     MEMBER_FIELDS,
     SQL,
     GroupState,
     LinkKey,
-    evidence_bands,
-    evidence_terms,
     fingerprint,
     link_key,
     place_coded,
-    representative,
     rules,
     same_event,
     type_coded,
