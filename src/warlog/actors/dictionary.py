@@ -45,10 +45,22 @@ _SHORT_CAP = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]{0,4}(?![A-Za-z])")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)(?:[^a-z0-9]+the)?[^a-z0-9]*$")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'\-]*)")
 _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
-_ARTICLES = frozenset({"The", "A", "An"})
-_ORDINAL = re.compile(
-    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-)
+
+
+@cached
+def _articles() -> frozenset[str]:
+    """The articles as they open a sentence ("The", "A")."""
+    return frozenset(str(w).capitalize() for w in lang.words("grammar")["articles"])
+
+
+@cached
+def ordinal_pattern(figures_only: bool = False) -> re.Pattern[str]:
+    """An ordinal word or an ordinal in figures ("third", "3rd"), from the language's number
+    words; with ``figures_only``, figures alone, the ending optional ("3rd", "3")."""
+    suffixes = alternation(lang.words("numbers")["ordinal_number_suffixes"])
+    if figures_only:
+        return re.compile(rf"\d+(?:{suffixes})?")
+    return re.compile(rf"\d+(?:{suffixes})|{trie_alternation(sorted(lang.language().ordinals))}")
 
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
@@ -71,7 +83,9 @@ def _inside_name(text: str, start: int, end: int, modified: re.Pattern[str]) -> 
     if m is None:
         return False
     prev = m.group(1)
-    return (prev[0].isupper() and prev not in _ARTICLES) or bool(_ORDINAL.fullmatch(prev))
+    return (prev[0].isupper() and prev not in _articles()) or bool(
+        ordinal_pattern().fullmatch(prev)
+    )
 
 
 @dataclass(slots=True)

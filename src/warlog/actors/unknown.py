@@ -17,14 +17,13 @@ import re
 from dataclasses import dataclass
 
 from warlog import lang
-from warlog.actors.dictionary import ActorIndex, alternation
+from warlog.actors.dictionary import ActorIndex, alternation, ordinal_pattern
 from warlog.actors.lexicon import load_lexicon
 from warlog.actors.normalize import fold
 from warlog.data import cached
 from warlog.model import ActorMention
 
 _TOKEN = re.compile(r"[\w][\w'\-\u2019]*|&")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ def _rules() -> _Rules:
 def _is_name_word(tok: str, rules: _Rules) -> bool:
     if tok in rules.stop:
         return False
-    if _ORDINAL.fullmatch(tok):
+    if ordinal_pattern(figures_only=True).fullmatch(tok):
         return True
     # "al-Jabal", "ash-Sham": a lower-case Arabic article glued to a capitalised word
     core = tok.split("-", 1)[1] if re.match(r"^[a-z]{1,3}-", tok) else tok
