@@ -213,3 +213,12 @@ def test_an_unknown_geocoder_is_refused_before_the_run(folder: Path, tmp_path: P
     assert res.exit_code == 2
     assert "no warlog.geocoders plugin named 'atlantis'" in res.output
     assert not (tmp_path / "w.db").exists()
+
+
+def test_an_output_of_no_known_format_is_refused_before_the_run(folder: Path, tmp_path: Path):
+    """`--out folder` (no suffix) used to extract and store everything, then end in a
+    traceback; now it is one line naming the file, exit 2, and nothing is stored."""
+    res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--out", str(tmp_path / "out"))
+    assert res.exit_code == 2
+    assert "unknown output format" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "w.db").exists()

@@ -105,6 +105,7 @@ def extract(
                          file_timeout=timeout, file_seconds_per_mb=timeout_per_mb,
                          geocoder=geocoder, anchor_date=anchor_date)
     _check_geocoder(settings.geocoder)
+    _check_output(out)
 
     from warlog import remote
 
@@ -165,6 +166,16 @@ def _check_geocoder(name: str) -> None:
     except LookupError as e:
         err_console.print(f"[red]error[/red] {escape(str(e))}")
         raise typer.Exit(2) from e
+
+
+def _check_output(out: Path | None) -> None:
+    """An --out file of no known format is an error before the run, not after it stored all."""
+    from warlog.plugins import export_suffixes, exporter_for
+
+    if out is not None and exporter_for(Path(out).name) is None:
+        err_console.print(f"[red]error[/red] {escape(str(out))}: unknown output format "
+                          f"{Path(out).suffix!r} (use one of {', '.join(export_suffixes())})")
+        raise typer.Exit(2)
 
 
 def _summary(results, elapsed: float, url: str, quiet: bool) -> None:
