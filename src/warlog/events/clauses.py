@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from warlog import lang
 from warlog.events.lexicon import lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ResolvedDate
@@ -37,10 +38,13 @@ def split_clauses(sentence: str | Sentence, triggers: Sequence[Trigger],
         while i != -1:
             cuts.add(i + 1 if brk.startswith((",", ";", ".")) else i)
             i = low.find(brk, i + 1)
+    joiners = lang.wordlist("grammar", "date_clause_joiners")
+    reach = max(map(len, joiners), default=0) + 3
     for d in dates:
         i = d.start - sentence_start
-        head = low[max(0, i - 6):i].rstrip()
-        if i > 0 and (head.endswith(",") or head.endswith(" and") or head.endswith(" but")):
+        head = low[max(0, i - reach):i].rstrip()
+        last = head.rsplit(" ", 1)
+        if i > 0 and (head.endswith(",") or (len(last) == 2 and last[1] in joiners)):
             cuts.add(i)
     bounds = sorted(cuts)
     pieces = [Clause(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
@@ -50,12 +54,13 @@ def split_clauses(sentence: str | Sentence, triggers: Sequence[Trigger],
                 c.triggers.append(t)
                 break
     merged: list[Clause] = []
+    gerund = str(lang.words("grammar")["gerund_suffix"])
     for c in pieces:
         # ", killing five people": a participle of death after a comma is the toll of the act
         # before, not an event of its own
         toll_only = (bool(c.triggers) and all(t.word.killing for t in c.triggers)
                      and low[:c.triggers[0].start].rstrip().endswith(",")
-                     and c.triggers[0].text.lower().endswith("ing"))
+                     and c.triggers[0].text.lower().endswith(gerund))
         if merged and (not c.triggers or not merged[-1].triggers or toll_only):
             prev = merged[-1]
             merged[-1] = Clause(prev.start, c.end, prev.triggers + c.triggers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warlog import lang
 from warlog.events.lexicon import IGNORED, Lexicon, TriggerWord, lexicon
 from warlog.nlp.sentences import Sentence
 
@@ -76,8 +77,9 @@ def in_proper_name(sentence: str, start: int, end: int) -> bool:
     if not sentence[:start].strip():
         return False
     nxt = sentence[end:end + 40].lstrip()
-    if nxt.startswith("of "):
-        nxt = nxt[3:].lstrip()
+    first, _, rest = nxt.partition(" ")
+    if rest and first in lang.wordlist("grammar", "name_links"):
+        nxt = rest.lstrip()
     prev = sentence[:start].rstrip().rsplit(" ", 1)[-1]
     return bool(_CAP_WORD.match(nxt) or _CAP_WORD.fullmatch(prev))
 

@@ -28,6 +28,12 @@ def stop_sections() -> frozenset[str]:
     return _lower_set("stop_sections")
 
 
+@cached
+def empty_cell_values() -> frozenset[str]:
+    """Table cells (lower case) that hold nothing ("n/a", "none"): not prose."""
+    return _lower_set("empty_cell_values")
+
+
 _TITLE_NOISE = re.compile(r"\[object Object\]|[*_#:=\s]+$|^[*_#=\s]+")
 
 

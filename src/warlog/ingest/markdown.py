@@ -79,7 +79,9 @@ def _emit_table_row(
             cs += 1
         while ce > cs and raw[ce - 1] in " \t":
             ce -= 1
-        if ce > cs and raw[cs:ce].strip("-—–:*_ ").lower() not in ("", "n/a", "none"):
+        if ce > cs and (cell := raw[cs:ce].strip("-—–:*_ ").lower()) and (
+            cell not in lexicon.empty_cell_values()
+        ):
             texts.append((cs, ce))
     if not any(len(raw[cs:ce].split()) >= _PROSE_WORDS for cs, ce in texts):
         return False
