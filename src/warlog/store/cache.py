@@ -17,6 +17,8 @@ from collections.abc import Callable, Hashable
 
 from sqlalchemy import Engine
 
+from warlog.store.engine import BUSY_TIMEOUT_MS
+
 
 class ResultCache:
     """Least-recently-used answers (bytes), bounded by entry count and total size."""
@@ -30,7 +32,9 @@ class ResultCache:
         self._probe: sqlite3.Connection | None = None
         path = engine.url.database
         if entries > 0 and engine.dialect.name == "sqlite" and path and path != ":memory:":
-            self._probe = sqlite3.connect(path, check_same_thread=False)
+            self._probe = sqlite3.connect(
+                path, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
 
     def generation(self) -> int | None:
         if self._probe is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warlog import lang
 from warlog.data import cached
 from warlog.nlp.alternation import trie_alternation
 from warlog.timeline.lexicon import RelativeRule, TimeLexicon, alternation, lexicon
@@ -93,7 +94,8 @@ def _prefix_reader(slots: set[str], preps: tuple[str, ...] | None = None) -> re.
     tod = _rev(lx.times_of_day)
     seq = []
     if "the" in slots:
-        seq.append(r"(?P<the>\s+" + _ci("eht") + ")?")
+        the = _rev([str(lang.words("grammar")["definite_article"])])
+        seq.append(r"(?P<the>\s+" + _ci(the) + ")?")
     if "wd" in slots:
         wd = _rev(list(lx.weekday_names))
         seq.append(rf"(?:\s+,?(?:{_ci(tod)}\s+)?(?P<wd>{wd}))?")
