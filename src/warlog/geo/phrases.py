@@ -56,6 +56,10 @@ class Patterns:
     between_next: re.Pattern[str]  # " and [the] Y" (Y's capitalised words in group 1)
     range_split: re.Pattern[str]  # "10 to 20", "10-20": the numbers of a range
     leading_article: re.Pattern[str]  # "the " opening a location's name
+    # per left-context pattern above (relation ... facility_at): the lower-case words its
+    # match can end with (before the final spaces); a left text ending otherwise cannot match
+    left_ends: dict[str, tuple[str, ...]]
+    left_end_len: int  # the longest of those words
 
 
 @cached
@@ -79,6 +83,18 @@ def patterns() -> Patterns:
     inside = _alt([p for p in lex.inside_phrases if p not in lex.bare_inside_prepositions])
     joiner = alt("between_joiners")
     flags = re.IGNORECASE
+    the_of = _last_words(words["article"]) | _last_words(words["of"])
+    left_ends = {
+        "relation": the_of,
+        "distance_from": the_of | _last_words(words["distance_from"]),
+        "near": the_of | _last_words(lex.near_phrases),
+        "inside": the_of
+        | _last_words([p for p in lex.inside_phrases if p not in lex.bare_inside_prepositions]),
+        "part_of": the_of,
+        "adjective": _last_words(lex.direction_adjectives),
+        "between": _last_words(words["between"]),
+        "facility_at": the_of | _last_words(words["facility_at"]),
+    }
     return Patterns(
         relation=re.compile(
             rf"(?:(?P<dist>{num})\s*(?P<unit>{units})\.?\s+)?(?:{alt('relation_leads')}\s+)?"
@@ -101,12 +117,8 @@ def patterns() -> Patterns:
             flags,
         ),
         adjective=re.compile(rf"(?<![\w-])(?P<adj>{adjectives})\s+$", flags),
-        between=re.compile(
-            rf"(?:(?P<road>{alt('between_heads')})\s+)?{alt('between')}\s+$", flags
-        ),
-        facility_at=re.compile(
-            rf"\s+{alt('facility_at')}\s+(?:{the}\s+)?{settle}$", flags
-        ),
+        between=re.compile(rf"(?:(?P<road>{alt('between_heads')})\s+)?{alt('between')}\s+$", flags),
+        facility_at=re.compile(rf"\s+{alt('facility_at')}\s+(?:{the}\s+)?{settle}$", flags),
         after=re.compile(
             rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|{alt('facility_name_words')})\s+){{0,3}}?)"
             rf"(?P<what>{facility}|{areas})(?![\w-])",
@@ -124,7 +136,28 @@ def patterns() -> Patterns:
         leading_article=re.compile(
             rf"^{_words_alt(lang.wordlist('grammar', 'articles'))}\s+", re.IGNORECASE
         ),
+        left_ends={k: tuple(sorted(v)) for k, v in left_ends.items()},
+        left_end_len=max(len(w) for v in left_ends.values() for w in v),
     )
+
+
+def _last_words(phrases: Sequence[str]) -> set[str]:
+    """The last word of each phrase, lower case, as :func:`_alt` and :func:`_words_alt`
+    match it (spaces and hyphens split words). A word that lower-casing cannot compare
+    exactly (not ASCII) or an empty one becomes "", which every text ends with."""
+    out = set()
+    for p in phrases:
+        w = re.split(r"[\s\-]+", str(p).strip())[-1].lower()
+        out.add(w if w.isascii() else "")
+    return out
+
+
+def left_end(left: str, n: int) -> str | None:
+    """The last ``n`` characters of ``left`` before its final spaces, lower case, for a
+    ``str.endswith`` test against :attr:`Patterns.left_ends`; ``None`` (test nothing) when
+    they are not all ASCII, where case-insensitive matching is more than lower-casing."""
+    t = left.rstrip()[-n:]
+    return t.lower() if t.isascii() else None
 
 
 def clean(name: str) -> str:

@@ -47,6 +47,7 @@ from warlog.geo.phrases import (
     SPACES,
     TRAILING_COMMA,
     has_proper_name,
+    left_end,
     location_of,
     patterns,
     phrase_start,
@@ -109,15 +110,31 @@ class _Resolver:
             return self._region(m, ms, me), set()
         left = s[:ms]
         pat = self.pat
+        # every pattern below ends with a word and spaces: a left text that ends with none of
+        # its words is not searched (lw is None: test nothing)
+        lw = left_end(left, pat.left_end_len)
+        ends = pat.left_ends
         # "[facility,] [7 km] north of X"
-        rel = pat.relation.search(left, tail(left))
+        rel = (
+            pat.relation.search(left, tail(left))
+            if lw is None or lw.endswith(ends["relation"])
+            else None
+        )
         if rel:
             return self._relation(k, m, rel.start(), rel, me)
-        dist = pat.distance_from.search(left, tail(left))
+        dist = (
+            pat.distance_from.search(left, tail(left))
+            if lw is None or lw.endswith(ends["distance_from"])
+            else None
+        )
         if dist:
             return self._relation(k, m, dist.start(), dist, me)
         end = self._extend_right(me)
-        part = pat.part_of.search(left, tail(left))
+        part = (
+            pat.part_of.search(left, tail(left))
+            if lw is None or lw.endswith(ends["part_of"])
+            else None
+        )
         if part:
             word = part.group("part").lower()
             near = word in self.lex.near_part_words or (
@@ -132,21 +149,35 @@ class _Resolver:
             return location_of(
                 s[start:end], place, 2 if near else 1, self.offset + start, self.offset + end
             ), set()
-        near = pat.near.search(left, tail(left))
+        near = (
+            pat.near.search(left, tail(left)) if lw is None or lw.endswith(ends["near"]) else None
+        )
         if near:
             start = near.start("near")
             loc = location_of(s[start:end], place, 2, self.offset + start, self.offset + end)
             return loc, set()
-        btw = pat.between.search(left, tail(left))
+        btw = (
+            pat.between.search(left, tail(left))
+            if lw is None or lw.endswith(ends["between"])
+            else None
+        )
         if btw:
             start = btw.start("road") if btw.group("road") else btw.start()
             stop = self._between_end(k, me)
             point = self._between_point(k, me, s[start:stop]) or place
             return location_of(
-                s[start:stop], point, 2, self.offset + start, self.offset + stop,
+                s[start:stop],
+                point,
+                2,
+                self.offset + start,
+                self.offset + stop,
                 point is place,
             ), set()
-        inside = pat.inside.search(left, tail(left))
+        inside = (
+            pat.inside.search(left, tail(left))
+            if lw is None or lw.endswith(ends["inside"])
+            else None
+        )
         if inside:
             return location_of(
                 s[ms:end],
@@ -155,7 +186,11 @@ class _Resolver:
                 m.start,
                 self.offset + end,
             ), set()
-        at = pat.facility_at.search(left, tail(left))
+        at = (
+            pat.facility_at.search(left, tail(left))
+            if lw is None or lw.endswith(ends["facility_at"])
+            else None
+        )
         if at:
             named = phrase_start(left, at.start())
             phrase = s[named : at.start()] if named is not None else ""
@@ -163,7 +198,11 @@ class _Resolver:
                 return location_of(
                     s[named:end], place, 1, self.offset + named, self.offset + end
                 ), set()
-        adj = pat.adjective.search(left, tail(left))
+        adj = (
+            pat.adjective.search(left, tail(left))
+            if lw is None or lw.endswith(ends["adjective"])
+            else None
+        )
         if adj:
             start = adj.start("adj")
             loc = location_of(s[start:end], place, 2, self.offset + start, self.offset + end)
@@ -253,8 +292,14 @@ class _Resolver:
             start = rel.start("dist") if rel.groupdict().get("dist") else rel.start("dir")
         if chosen is anchor:
             chosen = self._offset(anchor, rel)
-        loc = location_of(s[start:end], chosen, precision, self.offset + start, self.offset + end,
-                          chosen.geonameid != 0)
+        loc = location_of(
+            s[start:end],
+            chosen,
+            precision,
+            self.offset + start,
+            self.offset + end,
+            chosen.geonameid != 0,
+        )
         return loc, consumed
 
     def _offset(self, anchor: Place, rel: re.Match[str]) -> Place:
@@ -268,7 +313,8 @@ class _Resolver:
         if bearing is None:
             bearing = self.lex.directions.get(groups["dir"].lower())
         km = _mean_number(groups["dist"]) * self.lex.distance_units.get(
-            groups["unit"].lower().rstrip("."), 1.0)
+            groups["unit"].lower().rstrip("."), 1.0
+        )
         if bearing is None or km < self.lex.thresholds["offset_min_km"]:
             return anchor
         lat, lon = destination(anchor.latitude, anchor.longitude, bearing, km)
@@ -332,8 +378,9 @@ def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[floa
     d = km / 6371.0
     p1, l1, th = math.radians(lat), math.radians(lon), math.radians(bearing)
     p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(th))
-    l2 = l1 + math.atan2(math.sin(th) * math.sin(d) * math.cos(p1),
-                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    l2 = l1 + math.atan2(
+        math.sin(th) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
     return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)
 
 
@@ -367,7 +414,6 @@ def resolve_locations(
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]
-
 
 
 def _with_roads(
