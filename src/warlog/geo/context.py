@@ -22,7 +22,7 @@ from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.protocol import Geocoder
-from warlog.geo.sources import is_source_place
+from warlog.geo.sources import has_source_cue, is_source_place
 from warlog.model import Document, Location, Place
 from warlog.plugins import geocoder
 
@@ -55,8 +55,9 @@ def _name_ngrams(text: str) -> Iterable[str]:
     """Runs of up to four consecutive capitalised words (space-separated) in ``text``; none
     that starts where a source sits ("the ambassador to Spain")."""
     words = list(_NAME_WORD.finditer(text))
+    cues = len(words) > 1 and has_source_cue(text)  # one pass instead of one per word
     for i, w in enumerate(words):
-        if is_source_place(text, w.start()):
+        if (cues or len(words) == 1) and is_source_place(text, w.start()):
             continue
         end = w.end()
         yield w.group()

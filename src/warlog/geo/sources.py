@@ -13,10 +13,25 @@ from warlog.nlp.alternation import trie_alternation
 
 
 @cached
-def _source_cue() -> re.Pattern[str]:
+def _cue_alternation() -> str:
     cues = (str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or [])
-    alt = trie_alternation(cues, lambda ch: r"\s+" if ch == " " else re.escape(ch), lower=True)
-    return re.compile(rf"(?i:\b{alt})\s+((?:[\w'’.-]+\s+){{0,4}})$")
+    return trie_alternation(cues, lambda ch: r"\s+" if ch == " " else re.escape(ch), lower=True)
+
+
+@cached
+def _source_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b{_cue_alternation()})\s+((?:[\w'’.-]+\s+){{0,4}})$")
+
+
+@cached
+def _any_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b{_cue_alternation()})\s")
+
+
+def has_source_cue(text: str) -> bool:
+    """Whether ``text`` has a source cue anywhere: one pass, so that a caller testing many
+    names of a text can skip :func:`is_source_place` for all of them when it has none."""
+    return _any_cue().search(text) is not None
 
 
 def is_source_place(text: str, start: int) -> bool:
