@@ -29,7 +29,7 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words (with inner apostrophes), numbers (with , and .) and marks."""
-    toks = [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    toks = [Token(*m.span(), g, g.lower()) for m in _TOKEN.finditer(text) for g in (m.group(),)]
     if "\u2019" in text:
         toks = [
             t._replace(low=t.low.replace("\u2019", "'")) if "\u2019" in t.low else t for t in toks
@@ -69,9 +69,13 @@ def match_at(tokens: list[Token], i: int, table: PhraseTable[V]) -> tuple[int, V
     """Longest phrase of ``table`` starting at token ``i``: ``(length, value)``."""
     if i >= len(tokens):
         return None
-    for words, value in table.get(tokens[i].low, ()):
+    low = tokens[i].low
+    for words, value in table.get(low, ()):
         n = len(words)
-        if i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(n)):
+        if n == 1:  # most entries: one word, no generator to build
+            if words[0] == low:
+                return 1, value
+        elif i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(n)):
             return n, value
     return None
 
