@@ -66,6 +66,7 @@ def ordinal_pattern(figures_only: bool = False) -> re.Pattern[str]:
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
 _LIST_BEFORE = re.compile(
     rf"\b(\w+)\s+(?:the\s+)?{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,\s*and|,\s*or|,|and|or)\s+$")
+_LIST_ENDS = (",", "and", "or")  # what _LIST_BEFORE's text ends with before its last spaces
 
 
 def _inside_name(text: str, start: int, end: int, modified: re.Pattern[str]) -> bool:
@@ -362,7 +363,12 @@ class ActorIndex:
         if m and m.group(1) in self._locatives:
             return True
         # a later item of a list of places: "across Syria, Lebanon, and Iraq"
-        lst = _LIST_BEFORE.search(text, max(0, start - 120), start)
+        # (the pattern ends with ", " / " and " / " or ": test that before searching)
+        lst = (
+            _LIST_BEFORE.search(text, max(0, start - 120), start)
+            if text[max(0, start - 120) : start].rstrip().endswith(_LIST_ENDS)
+            else None
+        )
         if lst and fold(lst.group(1)) in self._locatives:
             return True
         if start > 0 and folded[start - 1] == "-":
