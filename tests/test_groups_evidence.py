@@ -5,20 +5,16 @@ PostgreSQL server (tests/pgserver.py)."""
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from sqlalchemy import select
 
-from warlog.data import load_yaml
 from warlog.ingest.reader import read_path
 from warlog.model import Event, Evidence
-from warlog.settings import Settings, using
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
@@ -247,55 +243,3 @@ def test_linker_finds_told_places_and_copies_in_sql(store: Store, tmp_path: Path
         kinds = set(conn.execute(select(s.group_terms.c.kind).distinct()).scalars())
     assert kinds == {"n", "b"}
     assert store.link_groups()["pairs"] == 0  # idempotent
-
-
-Counted = dict[tuple[str, str, int], int]
-
-
-def _counts(store: Store) -> tuple[Counted, Counted]:
-    """``group_term_counts`` as kept, and as counted again from ``group_terms``."""
-    t, c = s.group_terms, s.group_term_counts
-    width = load_yaml("grouping.yaml")["evidence"]["term_bucket_days"]
-    with store.read.connect() as conn:
-        kept = {(k, x, u): n for k, x, u, n in conn.execute(select(c.c.kind, c.c.term,
-                                                                   c.c.bucket, c.c.n))}
-        again: Counted = {}
-        for k, x, day in conn.execute(select(t.c.kind, t.c.term, t.c.day_start)):
-            again[(k, x, day // width)] = again.get((k, x, day // width), 0) + 1
-    return kept, again
-
-
-def test_term_counts_follow_the_terms_written_and_removed(store: Store, tmp_path: Path) -> None:
-    arrest = {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
-    _write(store, tmp_path, "one.md", [("Idlib", COPY, arrest),
-                                       ("Rubizhne", "Russian forces stormed Rubizhne.", {})])
-    _write(store, tmp_path, "two.md", [("Deir ez-Zor", COPY, arrest)])
-    store.link_groups()
-    kept, again = _counts(store)
-    assert kept == again and max(kept.values()) == 2  # the copied sentence's bands, twice
-    with store.read.connect() as conn:
-        idlib = conn.execute(select(s.events.c.id).where(s.events.c.location == "Idlib")).scalar()
-    store.split_report(idlib, "tester")  # its terms removed and written again
-    kept_after, again_after = _counts(store)
-    assert kept_after == again_after == kept
-
-
-def test_a_term_shared_by_more_than_the_limit_brings_no_pairs(store: Store, tmp_path: Path
-                                                              ) -> None:
-    """With ``max_term_reports: 1`` the copied sentence's bands (2 reports each) are
-    boilerplate: the copy is not linked; a name one report names once still is."""
-    raw = copy.deepcopy(load_yaml("grouping.yaml"))
-    raw["evidence"]["max_term_reports"] = 1
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "grouping.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
-    arrest = {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
-    with using(Settings(data_dir=data)):
-        _write(store, tmp_path, "one.md", [("Rubizhne", "Russian forces stormed Rubizhne.", {}),
-                                           ("Idlib", COPY, arrest)])
-        _write(store, tmp_path, "two.md", [("Lysychansk", LYSYCHANSK, {}),
-                                           ("Deir ez-Zor", COPY, arrest)])
-        store.link_groups()
-        groups = _groups(store)
-    assert frozenset({"one.md:Rubizhne", "two.md:Lysychansk"}) in groups
-    assert frozenset({"one.md:Idlib"}) in groups and frozenset({"two.md:Deir ez-Zor"}) in groups

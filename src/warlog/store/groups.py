@@ -12,10 +12,7 @@ extraction by ACLED's one-event rule (:mod:`warlog.store.group_rule`).
    report and no later than its end) and by place (``block``: country and admin1; the place
    name) or by what the evidence tells (a name one report's evidence names that is the
    other's place; a shared MinHash band, ``group_terms``): an index range per report, so the
-   cost grows with the number of reports, not its square. A term more than
-   ``max_term_reports`` reports carry in its date bucket (``group_term_counts``, kept as terms
-   are written and removed) is boilerplate and brings no pairs: the reports one term brings
-   stay bounded as the store grows.
+   cost grows with the number of reports, not its square.
 4. The pairs, with reviewers' joins, are unioned (a new report may join two groups into one):
    first the pairs whose place is coded the same, then those whose place the evidence tells;
    the groups that changed get their one record (:func:`group_record.representative`).
@@ -34,7 +31,6 @@ from typing import Any
 from sqlalchemy import (
     Engine,
     and_,
-    bindparam,
     case,
     delete,
     exists,
@@ -48,7 +44,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from warlog.data import load_yaml
 from warlog.store import audit
 from warlog.store import schema as s
 from warlog.store.group_evidence import evidence_bands, evidence_terms
@@ -69,7 +64,6 @@ from warlog.store.group_rule import (
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
                                s.documents)
 moves_t, meta, terms_t = s.group_moves, s.meta_info, s.group_terms
-counts_t = s.group_term_counts
 CHUNK = 5000
 _KEY_FIELDS = MEMBER_FIELDS
 _KEY_COLUMNS = (
@@ -128,16 +122,12 @@ def _ensure_current(conn: Connection) -> None:
     terms_t.create(conn, checkfirst=True)
     for index in terms_t.indexes:
         index.create(conn, checkfirst=True)
-    if not inspect(conn).has_table(counts_t.name):  # a store linked before the counts
-        counts_t.create(conn)
-        _recount(conn)
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
     if stored == fingerprint():
         return
     conn.execute(delete(gm))
     conn.execute(delete(terms_t))
-    conn.execute(delete(counts_t))
     conn.execute(delete(groups_t))
     if stored is None:
         conn.execute(insert(meta).values(key=key, value=fingerprint()))
@@ -159,60 +149,10 @@ def _drop_stale(conn: Connection) -> set[int]:
     return dirty
 
 
-def _term_limits() -> tuple[int, int]:
-    """(``max_term_reports``, ``term_bucket_days``) of ``grouping.yaml``."""
-    raw = load_yaml("grouping.yaml")["evidence"]
-    return int(raw["max_term_reports"]), int(raw["term_bucket_days"])
-
-
-def _recount(conn: Connection) -> None:
-    """``group_term_counts`` from the stored terms (a store linked before it existed)."""
-    width = _term_limits()[1]
-    bucket = terms_t.c.day_start // width
-    conn.execute(delete(counts_t))
-    conn.execute(insert(counts_t).from_select(
-        ["kind", "term", "bucket", "n"],
-        select(terms_t.c.kind, terms_t.c.term, bucket, func.count())
-        .where(terms_t.c.day_start.is_not(None))
-        .group_by(terms_t.c.kind, terms_t.c.term, bucket)))
-
-
-def _count_terms(conn: Connection, counted: dict[tuple[str, str, int], int], sign: int) -> None:
-    """Add (``sign`` 1) or take away (-1) reports per (kind, term, bucket)."""
-    rows = [{"k": k, "t": t, "u": u, "x": x} for (k, t, u), x in sorted(counted.items())]
-    if not rows:
-        return
-    key = and_(counts_t.c.kind == bindparam("k"), counts_t.c.term == bindparam("t"),
-               counts_t.c.bucket == bindparam("u"))
-    if sign < 0:
-        for batch in _chunks(rows):
-            conn.execute(update(counts_t).where(key)
-                         .values(n=counts_t.c.n - bindparam("x")), batch)
-        conn.execute(delete(counts_t).where(counts_t.c.n <= 0))
-        return
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
-    stmt = upsert(counts_t)
-    stmt = stmt.on_conflict_do_update(index_elements=["kind", "term", "bucket"],
-                                      set_={"n": counts_t.c.n + stmt.excluded.n})
-    for batch in _chunks(rows):
-        conn.execute(stmt, [{"kind": r["k"], "term": r["t"], "bucket": r["u"], "n": r["x"]}
-                            for r in batch])
-
-
 def _delete_terms(conn: Connection, members: Any) -> None:
-    """The evidence terms of the member rows ``members`` selects (and their counts)."""
-    width = _term_limits()[1]
-    mine = terms_t.c.event_id.in_(select(gm.c.event_id).where(members))
-    bucket = terms_t.c.day_start // width
-    counted = {(k, t_, u): int(x) for k, t_, u, x in conn.execute(
-        select(terms_t.c.kind, terms_t.c.term, bucket, func.count())
-        .where(mine, terms_t.c.day_start.is_not(None))
-        .group_by(terms_t.c.kind, terms_t.c.term, bucket))}
-    _count_terms(conn, counted, -1)
-    conn.execute(delete(terms_t).where(mine))
+    """The evidence terms of the member rows ``members`` selects."""
+    conn.execute(delete(terms_t).where(terms_t.c.event_id.in_(select(gm.c.event_id)
+                                                             .where(members))))
 
 
 def _evidence_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
@@ -232,7 +172,6 @@ def _split_keys(conn: Connection) -> set[tuple[str, str]]:
 def _add_members(conn: Connection) -> int:
     """A member row, pending, for every report that has none."""
     r = rules()
-    width = _term_limits()[1]
     alone = _split_keys(conn)
     q = (
         select(*(ev.c[k] for k in _KEY_COLUMNS), ev.c.event_key, doc.c.name)
@@ -265,12 +204,6 @@ def _add_members(conn: Connection) -> int:
         conn.execute(insert(gm), values)
         for rows_ in _chunks(term_rows, 20000):
             conn.execute(insert(terms_t), rows_)
-        counted: dict[tuple[str, str, int], int] = {}
-        for tr in term_rows:
-            if tr["day_start"] is not None:
-                k = (tr["kind"], tr["term"], tr["day_start"] // width)
-                counted[k] = counted.get(k, 0) + 1
-        _count_terms(conn, counted, 1)
         n += len(values)
 
 
@@ -296,29 +229,15 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
     # a share of every report of the window, and a month's window holds ever more of them)
     tolerance = max(rules().day_tolerance.values())
 
-    # a term more than ``most`` reports carry in a bucket of ``width`` days is boilerplate: it
-    # brings no pairs, neither from the report that carries it nor to it (one lookup in
-    # ``group_term_counts`` each, correlated so that no plan starts from the counts)
-    most, width = _term_limits()
-
-    def rare(kind: str, term: Any, day: Any) -> Any:
-        c = counts_t.alias()
-        return ~exists().where(c.c.kind == kind, c.c.term == term, c.c.bucket == day // width,
-                               c.c.n > most)
-
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
         a.join(b, and_(b.c.place == a.c.place, days(b.c))),
-        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, days(tb.c),
-                        rare("n", tb.c.term, tb.c.day_start)))
+        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, days(tb.c)))
         .join(b, b.c.event_id == tb.c.event_id),
-        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n",
-                        rare("n", ta.c.term, ta.c.day_start)))
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
-        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b",
-                        rare("b", ta.c.term, ta.c.day_start)))
-        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c, tolerance),
-                       rare("b", tb.c.term, tb.c.day_start)))
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b"))
+        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c, tolerance)))
         .join(b, b.c.event_id == tb.c.event_id),
     )
     found: set[tuple[int, int, int, int, int]] = set()

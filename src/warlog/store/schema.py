@@ -252,18 +252,6 @@ group_terms = Table(
     Index("ix_group_terms_term_day", "term", "day_start"),
 )
 
-# How many reports carry each evidence term in a date bucket (``day_start`` // the bucket's
-# days, ``grouping.yaml``): kept with ``group_terms``, so the linker skips a term too common to
-# tell a copy (boilerplate) with one index lookup, not by reading its reports.
-group_term_counts = Table(
-    "group_term_counts",
-    metadata,
-    Column("kind", text_type(1), primary_key=True),
-    Column("term", text_type(), primary_key=True),
-    Column("bucket", Integer, primary_key=True, autoincrement=False),
-    Column("n", Integer, nullable=False),
-)
-
 # Scratch rows of one linking transaction: which group each joined group becomes.
 group_moves = Table(
     "group_moves",
