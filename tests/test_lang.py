@@ -125,3 +125,16 @@ def test_relative_dates_count_with_the_language_number_words() -> None:
     assert [(m.kind, m.count) for m in found] == [("relative", 28)]
     found = find_mentions("A couple of weeks later the town fell.")
     assert [(m.kind, m.count) for m in found] == [("relative", 2)]
+
+
+def test_data_files_read_yes_no_on_off_as_words_not_booleans():
+    """YAML 1.1 reads no/on/off/y and the country code NO as booleans; the data loader keeps
+    YAML 1.2's two booleans only, so word lists and Norway's code stay strings."""
+    import yaml
+
+    from warlog.data import DataLoader
+
+    doc = yaml.load("words: [no, on, off, y, yes]\niso: NO\nflag: true\nother: False\n",
+                    Loader=DataLoader)  # noqa: S506 - a safe loader
+    assert doc == {"words": ["no", "on", "off", "y", "yes"], "iso": "NO", "flag": True,
+                   "other": False}

@@ -27,12 +27,7 @@ from typing import Any
 import yaml
 
 from warlog.actors.normalize import fold
-from warlog.data import cached, open_data
-
-try:  # the C parser reads the lexicon ten times faster than the pure-Python one
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+from warlog.data import DataLoader, cached, open_data
 
 ROLE_PRIORITY = {"actor": 0, "generic": 1, "country": 2, "demonym": 2, "place": 3}
 GENERIC_PREFIX = "?"
@@ -112,7 +107,7 @@ class Lexicon:
 
 def _read_yaml(name: str) -> Any:
     with open_data(name) as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(fh, Loader=DataLoader)  # noqa: S506 - a safe loader
 
 
 def _capitals(alias: str) -> int:

@@ -12,6 +12,7 @@ them all when the data folder or the language changes.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from importlib import resources
@@ -24,7 +25,24 @@ import yaml
 from warlog.settings import current
 
 # libyaml's safe loader when PyYAML was built with it: 10-40x faster than the pure-Python one
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class DataLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2's booleans: only true/false are. YAML 1.1 also reads
+    yes/no/on/off/y/n as booleans, which turned word lists' "no", "on", "off" and "y" and the
+    country code NO (Norway) into True/False."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+DataLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_LOADER = DataLoader
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from warlog import lang
-from warlog.data import cached, resolve
+from warlog.data import DataLoader, cached, resolve
 from warlog.geo.canonical import normalize
 
 GEO_YAML = "geo.yaml"
@@ -21,8 +21,7 @@ GEO_YAML = "geo.yaml"
 
 def _load_yaml() -> Any:
     """Parse ``geo.yaml`` with libyaml when available (5x faster than the pure-Python loader)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(geo_yaml_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(geo_yaml_bytes(), Loader=DataLoader)  # noqa: S506 - a safe loader
 
 
 def _words(values: Any) -> frozenset[str]:
