@@ -15,10 +15,6 @@ import re
 from warlog.data import cached, load_yaml
 from warlog.geo.lexicon import geo_lexicon
 
-# A lower-case article glued to a capitalised name: "al-Salhiya", "ez-Zor", "d'Ivoire".
-_ARTICLE_PREFIX = (
-    r"(?:al|el|ez|es|ash|as|ad|ar|at|an|az|ed|er|et|en|ech|esh|ul|d|l)[-‐‑'’](?=[A-Z])"
-)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[\s,]*$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
 SPACES = re.compile(r"\s+")
@@ -33,9 +29,12 @@ def token_re() -> re.Pattern[str]:
     """Capitalised words (or article-prefixed: "al-Salhiya") and stand-alone particles only."""
     particles = "|".join(sorted((re.escape(p) for p in geo_lexicon().particles), key=len)[::-1])
     body = r"[\w'’ʿʾ‘`]*(?:[-‐‑][\w'’ʿʾ‘`]+)*"
+    # a lower-case article glued to a capitalised name: "al-Salhiya", "ez-Zor", "d'Ivoire"
+    prefixes = "|".join(map(re.escape, load_yaml("geo.yaml")["name_parts"]["span_prefixes"]))
+    article = rf"(?:{prefixes})[-‐‑'’](?=[A-Z])"
     return re.compile(
         r"(?P<acr>(?:[A-Z]\.){2,})"
-        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<cap>(?:{_ARTICLE_PREFIX}|[^\W\d_a-z]){body})"
+        rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<cap>(?:{article}|[^\W\d_a-z]){body})"
         rf"|(?<![\w'’‘`ʿʾ\-‐‑])(?P<part>{particles})(?![\w'’‘`ʿʾ\-‐‑])"
     )
 
