@@ -71,3 +71,14 @@ def test_an_infobox_template_full_of_unclosed_tags_is_no_profile() -> None:
     at = raw.index("|", raw.index("{{Infobox"))
     assert _profile(raw[:at] + "<ref>" * 2_000 + raw[at:], fmt) is None
     assert _profile("{{Infobox military conflict\n" + "<ref>" * 2_000, fmt) is None
+
+
+def test_a_value_of_quote_signs_against_a_run_of_quotes_is_searched_once_per_position():
+    """Quotes are both signs of a value and gaps between its words: without remembering each
+    (sign, position) answer the locator tried every split of the run (exponential; twenty
+    quotes against sixty did not end). It ends now, and finds no match where none is."""
+    from warlog.profile.text import _search, _tokens
+
+    raw = '"' * 60 + "x"
+    assert _search(raw, _tokens('" ' * 20 + "y"), 0, len(raw)) is None
+    assert _search(raw, _tokens('" ' * 20 + "x"), 0, len(raw)) is not None

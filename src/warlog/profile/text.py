@@ -105,10 +105,24 @@ def _gap_end(raw: str, i: int, end: int) -> int:
     return -1
 
 
-def _match(raw: str, toks: list[tuple[str, bool, bool]], k: int, i: int, end: int) -> int:
+def _match(
+    raw: str, toks: list[tuple[str, bool, bool]], k: int, i: int, end: int,
+    memo: dict[tuple[int, int], int],
+) -> int:
     """End of ``toks[k:]`` matched at ``raw[i]`` (-1 if not), trying the alternatives in the
     order a backtracking regex would: a sign literally before as an entity, the most gap
-    units first."""
+    units first. ``memo`` keeps each (token, position) answer of one search, so a value of
+    many quote signs against a run of quotes costs tokens x positions, not their powers."""
+    key = (k, i)
+    if key not in memo:
+        memo[key] = _match_at(raw, toks, k, i, end, memo)
+    return memo[key]
+
+
+def _match_at(
+    raw: str, toks: list[tuple[str, bool, bool]], k: int, i: int, end: int,
+    memo: dict[tuple[int, int], int],
+) -> int:
     tok, word, _ = toks[k]
     ends = []
     if raw.startswith(tok, i, end):
@@ -129,7 +143,7 @@ def _match(raw: str, toks: list[tuple[str, bool, bool]], k: int, i: int, end: in
                 break
             stops.append(j)
         for n in range(len(stops) - 1, 0 if need_gap else -1, -1):
-            m = _match(raw, toks, k + 1, stops[n], end)
+            m = _match(raw, toks, k + 1, stops[n], end, memo)
             if m >= 0:
                 return m
     return -1
@@ -145,9 +159,10 @@ def _search(
     first, word, _ = toks[0]
     i = raw.find(first, pos, end)
     amp = -1 if word else raw.find("&", pos, end)
+    memo: dict[tuple[int, int], int] = {}
     while i >= 0 or amp >= 0:
         s = i if amp < 0 or 0 <= i < amp else amp
-        m = _match(raw, toks, 0, s, end)
+        m = _match(raw, toks, 0, s, end, memo)
         if m >= 0:
             return s, m
         if s == i:
