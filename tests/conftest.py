@@ -24,7 +24,8 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 
 
-def _evidence(doc, quote: str):
+def evidence_in(doc, quote: str):
+    """The ``Evidence`` of ``quote`` in ``doc`` (white space between its words may differ)."""
     from warlog.model import Evidence
 
     pattern = r"\s+".join(re.escape(w) for w in quote.split())
@@ -36,7 +37,6 @@ def _evidence(doc, quote: str):
 def fixture_documents() -> list[tuple[Any, list[Any]]]:
     """Each fixture article as a ``Document`` with its ``Event`` list (evidence placed)."""
     from warlog.ingest.reader import read_path
-    from warlog.model import Event
 
     records = json.loads((FIXTURES / "events.json").read_text(encoding="utf-8"))
     out = []
@@ -47,18 +47,19 @@ def fixture_documents() -> list[tuple[Any, list[Any]]]:
             if r["doc"] != file.name:
                 continue
             fields = {k: v for k, v in r.items() if k not in ("doc", "evidence")}
-            fields["event_date"] = date.fromisoformat(r["event_date"])
-            fields["date_end"] = date.fromisoformat(r["date_end"])
-            events.append(
-                Event(
-                    doc=doc.name,
-                    source=doc.title,
-                    evidence=[_evidence(doc, q) for q in r["evidence"]],
-                    **fields,
-                )
-            )
+            events.append(event_of(doc, fields, r["evidence"]))
         out.append((doc, events))
     return out
+
+
+def event_of(doc, fields: dict[str, Any], quotes: list[str], **extra: Any):
+    """An ``Event`` of ``doc`` from a record's fields (ISO dates) and its evidence quotes."""
+    from warlog.model import Event
+
+    fields = {**fields, "event_date": date.fromisoformat(fields["event_date"]),
+              "date_end": date.fromisoformat(fields["date_end"])}
+    return Event(doc=doc.name, source=doc.title,
+                 evidence=[evidence_in(doc, q) for q in quotes], **extra, **fields)
 
 
 def build_web_db(path: Path) -> Path:

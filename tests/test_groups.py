@@ -8,7 +8,6 @@ SQLite file and on a real PostgreSQL server (tests/pgserver.py).
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,10 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from conftest import event_of
 from warlog.cli import app
 from warlog.ingest.reader import read_path
-from warlog.model import Event, Evidence
+from warlog.model import Event
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.filters import EventFilter
@@ -32,13 +32,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "groups"
 RECORDS = json.loads((FIXTURES / "events.json").read_text(encoding="utf-8"))
 
 
-def _evidence(doc: Any, quote: str) -> Evidence:
-    pattern = r"\s+".join(re.escape(w) for w in quote.split())
-    m = re.search(pattern, doc.text)
-    assert m, f"evidence not in {doc.name}: {quote[:40]}"
-    return Evidence(m.group(0), m.start(), m.end(), doc.to_raw(m.start()), doc.to_raw(m.end()))
-
-
 def document(name: str) -> tuple[Any, list[Event]]:
     doc = read_path(FIXTURES / "docs" / name)[0]
     events = []
@@ -46,10 +39,7 @@ def document(name: str) -> tuple[Any, list[Event]]:
         if r["doc"] != name:
             continue
         fields = {k: v for k, v in r.items() if k not in ("doc", "evidence", "key")}
-        fields["event_date"] = date.fromisoformat(r["event_date"])
-        fields["date_end"] = date.fromisoformat(r["date_end"])
-        events.append(Event(doc=doc.name, source=doc.title, notes=r["key"],
-                            evidence=[_evidence(doc, q) for q in r["evidence"]], **fields))
+        events.append(event_of(doc, fields, r["evidence"], notes=r["key"]))
     return doc, events
 
 

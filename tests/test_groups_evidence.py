@@ -5,16 +5,14 @@ PostgreSQL server (tests/pgserver.py)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from conftest import event_of
 from warlog.ingest.reader import read_path
-from warlog.model import Event, Evidence
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
@@ -172,25 +170,9 @@ def _write(store: Store, tmp_path: Path, name: str, reports: list[tuple[str, str
     doc = read_path(path)[0]
     events = []
     for place, text, changes in reports:
-        m = re.search(r"\s+".join(re.escape(w) for w in text.split()), doc.text)
-        assert m
         rec = _rec(place, text, 0, **changes)["rec"]
         fields = {k: v for k, v in rec.items() if k not in ("id", "document_id")}
-        fields["event_date"] = date.fromisoformat(fields["event_date"])
-        fields["date_end"] = date.fromisoformat(fields["date_end"])
-        events.append(
-            Event(
-                doc=doc.name,
-                source=doc.title,
-                notes=f"{name}:{place}",
-                evidence=[
-                    Evidence(
-                        m.group(0), m.start(), m.end(), doc.to_raw(m.start()), doc.to_raw(m.end())
-                    )
-                ],
-                **fields,
-            )
-        )
+        events.append(event_of(doc, fields, [text], notes=f"{name}:{place}"))
     store.write_document(doc, events)
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from test_groups import FIXTURES, A, _evidence
+from conftest import evidence_in
+from test_groups import FIXTURES, A
 from warlog.events.merge import merge_events
 from warlog.ingest.reader import read_path
 from warlog.model import Event
@@ -37,7 +38,7 @@ def report(quote: str, day: str, sub: str, actors: tuple[str | None, str | None]
     d = date.fromisoformat(day)
     return Event(doc=DOC.name, event_type=etype, sub_event_type=sub, event_date=d, date_end=d,
                  time_precision=1, actor1=actors[0], actor2=actors[1], fatalities=fatalities,
-                 evidence=[_evidence(DOC, quote)], **(place or OKHTYRKA))
+                 evidence=[evidence_in(DOC, quote)], **(place or OKHTYRKA))
 
 
 RUSSIA, CIVILIANS = "Military Forces of Russia", "Civilians"
