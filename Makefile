@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
+# Where make eval / make challenge write (OUT=/tmp/mine keeps concurrent runs apart).
+OUT    ?= out
 
 .PHONY: setup demo test lint eval challenge corpus bench clean golden
 
@@ -33,16 +35,16 @@ lint: $(STAMP)
 
 # Score extraction on the documents that have gold annotations (needs ../shared).
 eval: $(STAMP)
-	$(BIN)/python benchmarks/eval_gold.py --shared $(SHARED)
+	$(BIN)/python benchmarks/eval_gold.py --shared $(SHARED) --out $(OUT)/eval_events.jsonl
 
 # Score extraction on the news and wire challenge suite (needs ../shared): a fresh database
 # each time, so the scored file is this run's records only.
 CHALLENGE := $(SHARED)/eval/challenge
 challenge: $(STAMP)
-	mkdir -p out
-	rm -f out/challenge.db out/challenge.db-*
-	$(BIN)/warlog extract $(CHALLENGE)/docs.jsonl --db out/challenge.db --out out/challenge.jsonl -q
-	$(PYTHON) $(CHALLENGE)/score.py --expected $(CHALLENGE)/expected.jsonl --pred out/challenge.jsonl
+	mkdir -p $(OUT)
+	rm -f $(OUT)/challenge.db $(OUT)/challenge.db-*
+	$(BIN)/warlog extract $(CHALLENGE)/docs.jsonl --db $(OUT)/challenge.db --out $(OUT)/challenge.jsonl -q
+	$(PYTHON) $(CHALLENGE)/score.py --expected $(CHALLENGE)/expected.jsonl --pred $(OUT)/challenge.jsonl
 
 # The whole corpus: time, peak memory, per-file problems.
 corpus: $(STAMP)
