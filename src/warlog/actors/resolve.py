@@ -279,6 +279,14 @@ class ActorContext:
             kept.append(m)
         return kept
 
+    def is_unidentified(self, name: str | None) -> bool:
+        """Whether ``name`` is the unidentified armed group, plain or named by its country."""
+        unidentified = self.index.lexicon.settings.get("unidentified")
+        if not unidentified or not name:
+            return False
+        prefix = unidentified["per_country"].split("{", 1)[0].strip().lower()
+        return name == unidentified["name"] or name.lower().startswith(prefix)
+
     def localise(self, mention: ActorMention | None, country: str | None) -> ActorMention | None:
         """An unresolved "troops" / "police" takes the country of the event's place: news
         items often name the country only through the town ("soldiers in Kaduna")."""

@@ -27,6 +27,7 @@ from warlog.actors.normalize import fold
 from warlog.casualties import count_fatalities
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
+from warlog.events.claims import Claim, find_claim, is_back_reference
 from warlog.events.classify import (
     ranked_triggers,
     reports_no_event,
@@ -120,6 +121,12 @@ class DocumentExtractor:
     def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         triggers = find_triggers(sent, self.lex)  # cheap: one automaton pass
+        if self.state.sentence_events:
+            claim = find_claim(sent.low)  # "Al-Shabaab claimed responsibility (for the attack)."
+            if claim is not None and is_back_reference(
+                    sent.low, claim, [(t.start, t.end, t.word.killing) for t in triggers]):
+                self._credit(claim, sent)
+                return
         if not triggers:
             self._zero_toll(sent)  # "No one was hurt, the army said." after the event
             return  # most sentences: no place or actor lookup needed
@@ -351,6 +358,43 @@ class DocumentExtractor:
         if fat.killed is not None and ev.fatalities is None:
             ev.fatalities, ev.fatalities_low, ev.fatalities_high = fat.killed, fat.low, fat.high
         ev.evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
+
+    def _credit(self, claim: Claim, sent: Sentence) -> None:
+        """A claim of responsibility for the event just told gives it its perpetrator when the
+        text named none (or an unidentified armed group): the claimant before the claim
+        ("The Islamic State said it carried out the attack"). A negated claim credits nobody;
+        neither is a new event."""
+        if claim.negated:
+            return
+        actor_ctx = self.ctx.actor_ctx
+        who = [a for a in self.ctx.actors(sent) if a.end - sent.start <= claim.start]
+        if not who:
+            return  # "The group claimed responsibility": no name to give
+        evidence = self._evidence(sent, Clause(0, len(sent.text)))
+        # the claimant is the narrative's acting side from here on, as after any event it did
+        named = who[-1]
+        opponent = self.ctx.opponent_of(named, self.state)
+        if opponent is not None and opponent.name == named.name:
+            opponent = None
+        self.state.actors = (named, opponent)
+        for a in (named, opponent):
+            if a is not None:
+                self.state.belligerents[a.name] += 1
+        self.state.mentions.setdefault(named.name, named)
+        for ev in self.state.sentence_events:
+            claimant = actor_ctx.localise(named, ev.country)
+            if claimant is None:
+                continue
+            if ev.actor1 == claimant.name:  # already read from the document: the claim says so
+                ev.evidence.append(evidence)
+                continue
+            if ev.actor1 is not None and not actor_ctx.is_unidentified(ev.actor1):
+                continue  # the text already said who did it
+            if ev.actor2 == claimant.name:  # a side guessed from the document's context
+                ev.actor2, ev.inter2 = None, None
+            ev.actor1, ev.inter1 = claimant.name, claimant.inter
+            ev.evidence.append(evidence)
+            ev.notes = args.note(ev)
 
     def _nobody_hurt(self, sent: Sentence, clause: Clause, n_before: int, alone: bool) -> bool:
         """A clause such as "…; nobody was injured", whose only triggers are the deaths or
