@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -34,7 +35,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from warlog.store import schema as s
 from warlog.store.database import open_store
@@ -155,6 +156,20 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def server_cpu(store: Any) -> float:
+    """CPU seconds of the PostgreSQL backend serving the store's (pooled, reused) connection,
+    from /proc (the machine must be the server's); 0 on SQLite or where it cannot be read."""
+    if store.engine.dialect.name != "postgresql":
+        return 0.0
+    with store.engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def one(target: str, n: int) -> dict[str, Any]:
     """Populate ``target`` with ``n`` reports, link them all, then 1,000 more."""
     store = open_store(target)
@@ -163,19 +178,26 @@ def one(target: str, n: int) -> dict[str, Any]:
     populate(store, n, seed=1, docs=max(10, n // 20), areas=areas)
     written = time.perf_counter() - t0
     before = peak_mb()
+    load = os.getloadavg()[0]
+    s0 = server_cpu(store)
     t0, c0 = time.perf_counter(), time.process_time()
     res = store.link_groups()
     linked, cpu = time.perf_counter() - t0, time.process_time() - c0
+    server = server_cpu(store) - s0
+    load_end = os.getloadavg()[0]
     populate(store, 1000, seed=2, docs=10, areas=areas)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
+    s0 = server_cpu(store)
     store.link_groups()
-    incremental = time.perf_counter() - t0
+    incremental, inc_cpu = time.perf_counter() - t0, time.process_time() - c0
+    inc_server = server_cpu(store) - s0
     with store.read.connect() as conn:
         groups = conn.execute(select(func.count()).select_from(s.event_groups)).scalar_one()
     store.close()
     return {"reports": n, "multi_groups": groups, "pairs": res["pairs"], "write_s": written,
-            "link_s": linked, "cpu_s": cpu, "incremental_s": incremental,
-            "rss_before_mb": before, "peak_mb": peak_mb()}
+            "link_s": linked, "cpu_s": cpu, "server_cpu_s": server,
+            "incremental_s": incremental, "incremental_cpu_s": inc_cpu + inc_server,
+            "rss_before_mb": before, "peak_mb": peak_mb(), "load": [load, load_end]}
 
 
 def existing(target: str) -> dict[str, Any]:
@@ -183,6 +205,7 @@ def existing(target: str) -> dict[str, Any]:
     store = open_store(target)
     with store.engine.begin() as conn:
         conn.execute(s.group_members.delete())
+        conn.execute(s.group_terms.delete())
         conn.execute(s.event_groups.delete())
         n = conn.execute(select(func.count()).select_from(s.events)).scalar_one()
     before = peak_mb()
@@ -194,8 +217,9 @@ def existing(target: str) -> dict[str, Any]:
     again = time.perf_counter() - t0
     store.close()
     return {"reports": n, "multi_groups": res["groups_written"], "pairs": res["pairs"],
-            "write_s": 0.0, "link_s": linked, "cpu_s": cpu, "incremental_s": again,
-            "rss_before_mb": before, "peak_mb": peak_mb()}
+            "write_s": 0.0, "link_s": linked, "cpu_s": cpu, "server_cpu_s": 0.0,
+            "incremental_s": again, "incremental_cpu_s": 0.0, "rss_before_mb": before,
+            "peak_mb": peak_mb(), "load": list(os.getloadavg()[:1]) * 2}
 
 
 def _pg_database(url: str, name: str) -> str:
@@ -237,16 +261,23 @@ def main(argv: list[str] | None = None) -> int:
             for backend, target in targets:
                 out = subprocess.run([sys.executable, __file__, "--one", target, "--n", str(n)],
                                      check=True, capture_output=True, text=True).stdout
-                runs.append((backend, json.loads(out.strip().splitlines()[-1])))
-    # cpu s: this process's CPU seconds (on PostgreSQL the server's work is not in it); wall
-    # seconds depend on what else the machine runs
+                line = out.strip().splitlines()[-1]
+                print(backend, line, flush=True)  # each size as it ends (a long run's log)
+                runs.append((backend, json.loads(line)))
+    # cpu s: this process's CPU seconds; srv s: the PostgreSQL backend's (SQLite: 0); +1000:
+    # wall and CPU (both processes) seconds of linking 1,000 more; wall seconds depend on what
+    # else the machine runs, the load is the 1-minute load average at the link's start and end
     print(f"{'backend':<11}{'reports':>9}{'groups>1':>10}{'pairs':>9}{'link s':>9}"
-          f"{'cpu s':>8}{'cpu/100k':>9}{'+1000 s':>9}{'peak MB':>9}")
+          f"{'cpu s':>8}{'srv s':>8}{'cpu/100k':>9}{'+1000 s':>9}{'+1000 cpu':>10}"
+          f"{'peak MB':>9}{'load':>12}")
     for backend, r in runs:
-        per = r["cpu_s"] / r["reports"] * 100000 if r["reports"] else 0
+        total = r["cpu_s"] + r.get("server_cpu_s", 0.0)
+        per = total / r["reports"] * 100000 if r["reports"] else 0
+        load = "–".join(f"{x:.1f}" for x in r.get("load", []))
         print(f"{backend:<11}{r['reports']:>9}{r['multi_groups']:>10}{r['pairs']:>9}"
-              f"{r['link_s']:>9.1f}{r['cpu_s']:>8.1f}{per:>9.1f}{r['incremental_s']:>9.2f}"
-              f"{r['peak_mb']:>9.0f}")
+              f"{r['link_s']:>9.1f}{r['cpu_s']:>8.1f}{r.get('server_cpu_s', 0.0):>8.1f}"
+              f"{per:>9.1f}{r['incremental_s']:>9.2f}{r.get('incremental_cpu_s', 0.0):>10.2f}"
+              f"{r['peak_mb']:>9.0f}{load:>12}")
     return 0
 
 

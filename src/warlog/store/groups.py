@@ -44,6 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from warlog.data import load_yaml
 from warlog.store import audit
 from warlog.store import schema as s
 from warlog.store.group_evidence import evidence_bands, evidence_terms
@@ -73,9 +74,21 @@ _KEY_COLUMNS = (
 )
 
 
+def band_limit() -> int:
+    """How many reports of a report's date window may carry a MinHash band before it is
+    boilerplate and brings no candidate pairs (``group_index.yaml``)."""
+    return int(load_yaml("group_index.yaml")["band_reports"])
+
+
+def _fingerprint() -> str:
+    """The rule's fingerprint and the linker's lookup limit."""
+    return f"{fingerprint()}:{band_limit()}"
+
+
 def link(engine: Engine) -> dict[str, int]:
     """Link the reports stored since the last run into groups; what changed, counted."""
     with engine.begin() as conn:
+        cache = _big_cache(conn)
         _ensure_current(conn)
         dirty = _drop_stale(conn)
         added = _add_members(conn)
@@ -92,8 +105,22 @@ def link(engine: Engine) -> dict[str, int]:
         touched = changed  # a report alone is its own record (rep=1 from the start)
         _write_groups(conn, touched)
         conn.execute(update(gm).where(gm.c.pending == 1).values(pending=0))
+        if cache is not None:
+            conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
     return {"relinked_groups": len(dirty), "new_reports": added, "pairs": len(pairs),
             "groups_written": len(touched)}
+
+
+def _big_cache(conn: Connection) -> int | None:
+    """On SQLite, a page cache of ``sqlite_cache_mb`` for this transaction (the term index is
+    written and probed at random places: with the default 2 MB most probes are reads from the
+    operating system); the connection's own size, to set back after."""
+    if conn.dialect.name != "sqlite":
+        return None
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    kb = int(load_yaml("group_index.yaml")["sqlite_cache_mb"]) * 1024
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{kb}")
+    return before
 
 
 def _chunks(items: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
@@ -124,15 +151,15 @@ def _ensure_current(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-    if stored == fingerprint():
+    if stored == _fingerprint():
         return
     conn.execute(delete(gm))
     conn.execute(delete(terms_t))
     conn.execute(delete(groups_t))
     if stored is None:
-        conn.execute(insert(meta).values(key=key, value=fingerprint()))
+        conn.execute(insert(meta).values(key=key, value=_fingerprint()))
     else:
-        conn.execute(update(meta).where(meta.c.key == key).values(value=fingerprint()))
+        conn.execute(update(meta).where(meta.c.key == key).values(value=_fingerprint()))
 
 
 def _drop_stale(conn: Connection) -> set[int]:
@@ -201,10 +228,33 @@ def _add_members(conn: Connection) -> int:
             values.append(key)
             term_rows.extend({"event_id": lk.event_id, "kind": kind, "term": term,
                               "day_start": lk.day_start} for kind, term in sorted(lk.terms))
-        conn.execute(insert(gm), values)
-        for rows_ in _chunks(term_rows, 20000):
-            conn.execute(insert(terms_t), rows_)
+        _bulk_insert(conn, gm, values)
+        _bulk_insert(conn, terms_t, term_rows)
         n += len(values)
+
+
+def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows through the driver: SQLite's executemany with the values as tuples,
+    PostgreSQL's COPY (SQLAlchemy's executemany builds a parameter dict per row, which cost
+    more than the linking's joins); another driver through SQLAlchemy."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    tuples = [tuple(r[c] for c in cols) for r in rows]
+    names = ", ".join(f'"{c}"' for c in cols)
+    raw = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite" and raw is not None:
+        cur = raw.cursor()
+        cur.executemany(f'INSERT INTO {table.name} ({names}) VALUES '
+                        f'({", ".join("?" * len(cols))})', tuples)
+        cur.close()
+    elif conn.dialect.driver == "psycopg" and raw is not None:
+        with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in tuples:
+                copy.write_row(row)
+    else:
+        for batch in _chunks(rows, 20000):
+            conn.execute(insert(table), batch)
 
 
 def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
@@ -225,9 +275,17 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
         return and_(c.day_start >= a.c.day_start - back, c.day_start <= a.c.day_hi)
 
     # a copied sentence dates its event as the copy does: a band is looked up within the
-    # report's own date tolerance, not the whole date block (a boilerplate band is shared by
-    # a share of every report of the window, and a month's window holds ever more of them)
+    # report's own date tolerance, not the whole date block; and only a band carried by at
+    # most ``band_reports`` reports of that window (a boilerplate band is shared by a share of
+    # every report of the window, which holds ever more reports as the store grows). Whether
+    # a band is rare is told by reading at most band_reports + 1 of its index entries.
     tolerance = max(rules().day_tolerance.values())
+    limit = band_limit()
+    tc = terms_t.alias("tc")
+    rare = (select(tc.c.event_id)
+            .where(tc.c.term == ta.c.term, tc.c.day_start >= a.c.day_start - tolerance,
+                   tc.c.day_start <= a.c.day_hi)
+            .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
 
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
@@ -236,7 +294,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
         .join(b, b.c.event_id == tb.c.event_id),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
-        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b"))
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b", rare))
         .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c, tolerance)))
         .join(b, b.c.event_id == tb.c.event_id),
     )

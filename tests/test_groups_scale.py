@@ -1,0 +1,97 @@
+"""Event-group linking that costs the same per report whatever the store's size (issue #9): a
+MinHash band carried by more reports of a date window than ``band_reports`` is boilerplate and
+brings no candidate pairs, while a copy shared by fewer still links; the limit is part of the
+linker's fingerprint. On a real SQLite file and a real PostgreSQL server (tests/pgserver.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from conftest import event_of
+from warlog.ingest.reader import read_path
+from warlog.store import groups
+from warlog.store import schema as s
+from warlog.store.database import Store, open_store
+
+pytest_plugins = ["pgserver"]
+
+# One sentence that names no place, copied word for word by every document; the documents code
+# it at two places by turns, far apart and in two admin areas, so the reports of one place are
+# one event by their place, and only the copied words (a shared MinHash band) can tell that the
+# two places' reports are one event (a group may name two places where the words tell it).
+SENTENCE = ("the fighters attacked the positions at dawn and held them until the evening, "
+            "killing several people, officials said")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    target = (str(tmp_path / "scale.db") if request.param == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    st = open_store(target)
+    yield st
+    st.close()
+
+
+def _write_copies(store: Store, tmp_path: Path, n: int, day: str = "2023-05-10") -> None:
+    """``n`` documents, each with one report of SENTENCE, coded at place A, B, A, B …"""
+    for i in range(n):
+        path = tmp_path / f"copy{i}-{day}.md"
+        path.write_text(SENTENCE + "\n", encoding="utf-8")
+        doc = read_path(path)[0]
+        fields = {
+            "event_date": day, "date_end": day, "time_precision": 1, "event_type": "Battles",
+            "sub_event_type": "Armed clash", "actor1": "Unidentified Armed Group",
+            "actor2": None, "location": f"Place {'AB'[i % 2]}",
+            "latitude": 10.0 + 5 * (i % 2), "longitude": 20.0, "geo_precision": 1,
+            "country": "Testland", "admin1": f"Area {i % 2}",
+        }
+        store.write_document(doc, [event_of(doc, fields, [SENTENCE], notes=f"{day}:{i}")])
+
+
+def _group_sizes(store: Store) -> list[int]:
+    gm = s.group_members
+    with store.read.connect() as conn:
+        ids = conn.execute(select(gm.c.group_id)).scalars().all()
+    sizes: dict[int, int] = {}
+    for gid in ids:
+        sizes[gid] = sizes.get(gid, 0) + 1
+    return sorted(sizes.values())
+
+
+def test_a_copy_shared_by_a_few_documents_links(store: Store, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(groups, "band_limit", lambda: 3)
+    _write_copies(store, tmp_path, 3)
+    store.link_groups()
+    assert _group_sizes(store) == [3]
+    assert store.link_groups()["pairs"] == 0  # idempotent
+
+
+def test_a_band_over_the_limit_is_boilerplate(store: Store, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(groups, "band_limit", lambda: 3)
+    _write_copies(store, tmp_path, 4)  # four reports of one day carry every band
+    _write_copies(store, tmp_path, 2, day="2023-06-20")  # another month: two carry them
+    res = store.link_groups()
+    # the first day: A+A and B+B by their place, not joined by the band; the other: A+B
+    assert _group_sizes(store) == [2, 2, 2]
+    assert res["pairs"] == 3
+
+
+def test_the_limit_is_part_of_the_fingerprint(store: Store, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(groups, "band_limit", lambda: 3)
+    _write_copies(store, tmp_path, 4)
+    store.link_groups()
+    assert _group_sizes(store) == [2, 2]
+    monkeypatch.setattr(groups, "band_limit", lambda: 4)  # another limit: linked again
+    assert store.link_groups()["new_reports"] == 4
+    assert _group_sizes(store) == [4]
+
+
+def test_the_limit_in_the_data_file_keeps_copies_of_a_few_dozen_documents() -> None:
+    assert groups.band_limit() >= 20
