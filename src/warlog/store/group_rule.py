@@ -45,6 +45,7 @@ from typing import Any
 
 from sqlalchemy import and_, exists, false, func, or_, select, true
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.store import schema as s
 
@@ -57,7 +58,8 @@ class GroupingRules:
     max_span_days: int
     place_km: float
     vague_geo_precision: int
-    place_noise: frozenset[str]
+    place_noise: frozenset[str]  # words of no name in evidence: location_noise and language words
+    location_noise: frozenset[str]  # words a location is read without (``place_noise`` of the file)
     vague_sub_event_types: dict[str, str]
     excluded_states: tuple[str, ...]
     back_references: frozenset[str]
@@ -70,6 +72,19 @@ class GroupingRules:
     name_particles: frozenset[str]
 
 
+def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
+    """The language's words that name no place or party (``evidence.language_noise``: lists
+    of ``warlog.lang`` files), lower case: months, weekdays, numbers and function words, which
+    open sentences capitalised ("On 5 May", "Four days later", "Later that day")."""
+    out: set[str] = set()
+    for name, keys in ev.get("language_noise", {}).items():
+        table = lang.words(name)
+        for key in keys:
+            for w in table[key]:  # a list, or a mapping of words to values
+                out.update(str(w).lower().replace("-", " ").split())
+    return frozenset(w for w in out if w.isalpha())
+
+
 @cached
 def rules() -> GroupingRules:
     """The thresholds of ``grouping.yaml`` (the active data folder may override it)."""
@@ -80,7 +95,8 @@ def rules() -> GroupingRules:
         max_span_days=int(raw["max_span_days"]),
         place_km=float(raw["place_km"]),
         vague_geo_precision=int(raw["vague_geo_precision"]),
-        place_noise=frozenset(w.lower() for w in raw["place_noise"]),
+        place_noise=frozenset(w.lower() for w in raw["place_noise"]) | _language_noise(ev),
+        location_noise=frozenset(w.lower() for w in raw["place_noise"]),
         vague_sub_event_types=dict(raw["vague_sub_event_types"]),
         excluded_states=tuple(raw.get("excluded_states", ())),
         back_references=frozenset(w.lower() for w in load_yaml("extraction.yaml")["generic_sites"]),
@@ -97,7 +113,7 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 4
+RULE_VERSION = 5
 
 
 @cached
@@ -145,7 +161,7 @@ def place_name(location: str | None, r: GroupingRules | None = None) -> str | No
     """A place name without case, punctuation and noise words ("the town of Kobanî" → "kobanî")."""
     if not location:
         return None
-    noise = (r or rules()).place_noise
+    noise = (r or rules()).location_noise
     words = [w for w in NON_WORD.sub(" ", location.lower()).split() if w not in noise]
     return " ".join(words) or None
 
@@ -211,6 +227,7 @@ class Ops:
     def le(self, a: Any, b: Any) -> Any: ...
     def flag(self, a: Any) -> Any: ...
     def missing(self, a: Any) -> Any: ...
+    def present(self, a: Any) -> Any: ...
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any: ...
     def named(self, a: Any, b: Any) -> Any: ...
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
@@ -242,6 +259,9 @@ class PyOps(Ops):
 
     def missing(self, a: Any) -> bool:
         return a is None
+
+    def present(self, a: Any) -> bool:
+        return a is not None
 
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> bool:
         if None in (ax, ay, bx, by):
@@ -284,6 +304,9 @@ class SqlOps(Ops):
 
     def missing(self, a: Any) -> Any:
         return a.is_(None)
+
+    def present(self, a: Any) -> Any:
+        return a.is_not(None)
 
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any:
         return (ax - bx) * (ax - bx) + (ay - by) * (ay - by) <= km * km
@@ -356,18 +379,25 @@ def _same_type(a: Any, b: Any, o: Ops) -> Any:
 
 def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """The same place as the two reports are coded: the same name in one country. Inside a
-    document also a back-reference at the point of the place it refers to; across documents
-    also points within ``place_km``, or one report coded to a region that contains the
-    other."""
+    document also a back-reference at the point of the place it refers to. Across documents
+    two precise places (below a region) are the same by name or by points within
+    ``place_km``, and a report coded to a region is the same place as a report inside it
+    (same admin1): a region's name or point (its capital's) is no place of its own, so two
+    reports coded only to a country (no admin1) or to its capital's point are not one place
+    by that ("Russian forces attacked Snake Island" and "the siege of Chernihiv began", both
+    coded to Ukraine)."""
     r = r or rules()
+    precise = o.and_(o.eq(a.vague_place, 0), o.eq(b.vague_place, 0))
     return o.or_(
-        o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
         o.and_(_one_doc(a, b, o), o.or_(
+            o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
             o.and_(o.missing(a.place), o.missing(b.place)),
             o.and_(o.or_(o.flag(a.site_ref), o.flag(b.site_ref)),
                    o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km)))),
         o.and_(_two_docs(a, b, o), o.or_(
-            o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km),
+            o.and_(precise, o.or_(
+                o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
+                o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km))),
             o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
                    o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))),
     )
@@ -375,17 +405,28 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
 
 def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """Across documents, the same place as the reports' words tell it where their codings
-    differ: one report's place is a name the other's evidence names, or the two evidence
+    differ: one report's place, below its country ("Syria" is named by most sentences about
+    the war), is a name the other's evidence names, or the two evidence
     texts are near-identical and neither names a name the other does not."""
     r = r or rules()
     return o.and_(_two_docs(a, b, o), o.or_(
-        o.named(a, b), o.named(b, a), o.copied(a, b, r.min_bands)))
+        o.and_(_located(a, o), o.named(a, b)),
+        o.and_(_located(b, o), o.named(b, a)),
+        o.copied(a, b, r.min_bands)))
 
 
-def _same_actors(a: Any, b: Any, o: Ops) -> Any:
+def _located(a: Any, o: Ops) -> Any:
+    """The report's place is below its country: a precise place, or a region (admin1)."""
+    return o.or_(o.eq(a.vague_place, 0), o.present(a.admin1))
+
+
+def _same_actors(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """One document: the same parties (no direction implied). Two: a common actor, or one
     report names none (reports of one clash often name its second side differently, or not
-    at all)."""
+    at all), or the two evidence texts are near-identical (:meth:`Ops.copied`): the same
+    words tell the same parties, and the coded actors differ only by what each document's
+    context made of them ("the army", "separatists")."""
+    r = r or rules()
     return o.or_(
         o.and_(_one_doc(a, b, o), o.same(a.actor_lo, b.actor_lo), o.same(a.actor_hi, b.actor_hi)),
         o.and_(_two_docs(a, b, o), o.or_(
@@ -395,6 +436,7 @@ def _same_actors(a: Any, b: Any, o: Ops) -> Any:
             o.eq(a.actor_lo, b.actor_hi),
             o.eq(a.actor_hi, b.actor_lo),
             o.eq(a.actor_hi, b.actor_hi),
+            o.copied(a, b, r.min_bands),
         )),
     )
 
@@ -406,7 +448,7 @@ def same_event(a: Any, b: Any, o: Ops = PY, r: GroupingRules | None = None) -> A
         _same_dates(a, b, o),
         _same_type(a, b, o),
         o.or_(place_coded(a, b, o, r), place_told(a, b, o, r)),
-        _same_actors(a, b, o),
+        _same_actors(a, b, o, r),
     )
 
 

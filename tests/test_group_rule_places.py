@@ -1,0 +1,155 @@
+"""The one-event rule across documents (issue #9): a report coded only to a country is no place
+of its own; copied evidence tells the same parties; the language's date, number and function
+words are no names. On the rule in Python and on a real SQLite file and a real PostgreSQL
+server (tests/pgserver.py). Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from conftest import event_of
+from warlog.ingest.reader import read_path
+from warlog.store import schema as s
+from warlog.store.database import Store, open_store
+from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
+from warlog.store.group_rule import PY, link_key, place_coded, rules, same_event
+
+pytest_plugins = ["pgserver"]
+
+# name: (latitude, longitude, admin1, geo_precision); a country is coded to one point
+PLACES = {
+    "Ukraine": (49.0, 32.0, None, 3),
+    "Sumy Oblast": (50.9, 34.8, "Sumy", 3),
+    "Trostianets": (50.48, 34.96, "Sumy", 1),
+    "Kyiv": (50.45, 30.52, "Kyiv City", 1),
+    "Poltava": (49.59, 34.55, "Poltava", 1),
+}
+COPY = ("Two brigades of the northern group crossed the river at dawn and pushed the defenders "
+        "back from the grain terminal, a regional official told reporters.")
+
+
+def _rec(place: str, text: str, doc: int, **changes: Any) -> dict[str, Any]:
+    lat, lon, admin1, precision = PLACES[place]
+    rec = {
+        "id": doc, "document_id": doc, "event_date": "2022-03-10", "date_end": "2022-03-10",
+        "time_precision": 1, "event_type": "Battles", "sub_event_type": "Armed clash",
+        "actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine",
+        "location": place, "latitude": lat, "longitude": lon, "geo_precision": precision,
+        "country": "Ukraine", "admin1": admin1,
+    }
+    rec.update(changes)
+    return {"rec": rec, "terms": evidence_terms(text, evidence_bands([text])[0])}
+
+
+def _key(place: str, text: str, doc: int, **changes: Any) -> Any:
+    r = _rec(place, text, doc, **changes)
+    return link_key(r["rec"], terms=r["terms"])
+
+
+def test_a_report_coded_only_to_a_country_is_no_place_across_documents() -> None:
+    a = _key("Ukraine", "The offensive opened with attacks along the whole border.", 1)
+    b = _key("Ukraine", "A naval landing party stormed a small island garrison.", 2)
+    assert not place_coded(a, b, PY) and not same_event(a, b, PY)
+    # inside one document the narrative's place stands for both, as before
+    assert same_event(a, _key("Ukraine", "Fighting went on.", 1), PY)
+    # a precise place of the same name, and a region containing the other, still are one place
+    town = "Russian units entered Trostianets."
+    assert same_event(_key("Trostianets", town, 1), _key("Trostianets", town, 2), PY)
+    assert same_event(_key("Sumy Oblast", "Fighting across the oblast.", 1),
+                      _key("Trostianets", town, 2), PY)
+
+
+def test_a_country_named_by_the_other_text_tells_no_place_a_region_does() -> None:
+    country = _key("Ukraine", "Shelling was reported.", 1)
+    b = _key("Poltava", "Columns moved west across Ukraine toward Poltava.", 2)
+    assert not same_event(country, b, PY) and not same_event(b, country, PY)
+    # a region coded to its admin1 is a place: the other text naming it tells it
+    region = _key("Sumy Oblast", "Shelling was reported.", 1)
+    told = _key("Kyiv", "Governors said fighting reached Sumy Oblast overnight.", 2)
+    assert same_event(region, told, PY)
+
+
+def test_copied_evidence_tells_the_same_parties() -> None:
+    # the same sentence, each document resolving "the defenders" from its own context
+    a = _key("Trostianets", COPY, 1, actor1="Military Forces of Russia",
+             actor2="Military Forces of Ukraine")
+    b = _key("Trostianets", COPY, 2, actor1="Donetsk People's Republic",
+             actor2="Territorial Defence Forces")
+    assert same_event(a, b, PY)
+    # other words, other parties: two events; one document's two readings stay two
+    c = _key("Trostianets", "Separatist units attacked a checkpoint at the grain terminal.", 2,
+             actor1="Donetsk People's Republic", actor2="Territorial Defence Forces")
+    assert not same_event(a, c, PY)
+    assert not same_event(a, _key("Trostianets", COPY, 1, actor1="Donetsk People's Republic",
+                                  actor2="Territorial Defence Forces"), PY)
+
+
+def test_dates_numbers_and_function_words_are_no_names() -> None:
+    names = evidence_names("Three days later, On Tuesday 5 May, the Governor of Poltava said "
+                           "During The Night Columns Left.")
+    assert {"three", "on", "tuesday", "may", "during", "the"}.isdisjoint(names)
+    assert {"poltava", "governor", "night columns left"} <= names
+    assert "three" in rules().place_noise and "three" not in rules().location_noise
+    # a copy that opens with another capitalised date word is still a copy
+    a = _key("Trostianets", "Two days later, " + COPY[0].lower() + COPY[1:], 1)
+    b = _key("Kyiv", "Four days later, " + COPY[0].lower() + COPY[1:], 2)
+    assert same_event(a, b, PY)
+    # a location is still read without only the place words of grouping.yaml
+    assert link_key(_rec("Poltava", "x", 1, location="Three Rivers")["rec"]).place == \
+        "three rivers"
+
+
+# -- in the store -------------------------------------------------------------------------------
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    target = (str(tmp_path / "places.db") if request.param == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    st = open_store(target)
+    yield st
+    st.close()
+
+
+def _write(store: Store, tmp_path: Path, name: str, reports: list[tuple[str, str, dict]]) -> None:
+    path = tmp_path / name
+    path.write_text("\n\n".join(text for _, text, _ in reports) + "\n", encoding="utf-8")
+    doc = read_path(path)[0]
+    events = []
+    for place, text, changes in reports:
+        rec = _rec(place, text, 0, **changes)["rec"]
+        fields = {k: v for k, v in rec.items() if k not in ("id", "document_id")}
+        events.append(event_of(doc, fields, [text], notes=f"{name}:{place}"))
+    store.write_document(doc, events)
+
+
+def _groups(store: Store) -> set[frozenset[str]]:
+    ev, gm = s.events, s.group_members
+    with store.read.connect() as conn:
+        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
+                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
+    out: dict[int, set[str]] = {}
+    for key, gid in rows:
+        out.setdefault(gid, set()).add(key)
+    return {frozenset(v) for v in out.values()}
+
+
+def test_linker_keeps_country_reports_apart_and_joins_copies_in_sql(
+        store: Store, tmp_path: Path) -> None:
+    # one side, named otherwise (a group still names at most three actors)
+    other_side = {"actor1": "Donetsk People's Republic", "actor2": None}
+    _write(store, tmp_path, "one.md", [
+        ("Ukraine", "The offensive opened with attacks along the whole border.", {}),
+        ("Trostianets", COPY, {}),
+    ])
+    _write(store, tmp_path, "two.md", [
+        ("Ukraine", "A naval landing party stormed a small island garrison.", {}),
+        ("Kyiv", COPY, other_side),
+    ])
+    store.link_groups()
+    groups = _groups(store)
+    assert frozenset({"one.md:Ukraine"}) in groups and frozenset({"two.md:Ukraine"}) in groups
+    assert frozenset({"one.md:Trostianets", "two.md:Kyiv"}) in groups
+    assert store.link_groups()["pairs"] == 0  # idempotent
