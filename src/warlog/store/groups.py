@@ -80,9 +80,12 @@ def band_limit() -> int:
     return int(load_yaml("group_index.yaml")["band_reports"])
 
 
+LINKER_VERSION = 2  # 2: term rows carry day_hi
+
+
 def _fingerprint() -> str:
-    """The rule's fingerprint and the linker's lookup limit."""
-    return f"{fingerprint()}:{band_limit()}"
+    """The rule's fingerprint, the linker's version and its lookup limit."""
+    return f"{fingerprint()}:{LINKER_VERSION}:{band_limit()}"
 
 
 def link(engine: Engine) -> dict[str, int]:
@@ -139,16 +142,15 @@ def _ensure_current(conn: Connection) -> None:
     ``grouping.yaml``, a key column added since) gets the missing columns and indexes and is
     linked again from scratch. Rows are deleted, not the tables dropped, so what other parts
     keep on them (the PostgreSQL count triggers) stays; reviewers' pins are kept."""
-    have = {c["name"] for c in inspect(conn).get_columns(gm.name)}
-    for col in gm.columns:
-        if col.name not in have:
-            kind = col.type.compile(dialect=conn.dialect)
-            conn.execute(text(f'ALTER TABLE {gm.name} ADD COLUMN "{col.name}" {kind}'))
-    for index in gm.indexes:
-        index.create(conn, checkfirst=True)
     terms_t.create(conn, checkfirst=True)
-    for index in terms_t.indexes:
-        index.create(conn, checkfirst=True)
+    for table in (gm, terms_t):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have:
+                kind = col.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'))
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
     if stored == _fingerprint():
@@ -227,7 +229,8 @@ def _add_members(conn: Connection) -> int:
                        alone=int((row["name"], row["event_key"]) in alone))
             values.append(key)
             term_rows.extend({"event_id": lk.event_id, "kind": kind, "term": term,
-                              "day_start": lk.day_start} for kind, term in sorted(lk.terms))
+                              "day_start": lk.day_start, "day_hi": lk.day_hi}
+                             for kind, term in sorted(lk.terms))
         _bulk_insert(conn, gm, values)
         _bulk_insert(conn, terms_t, term_rows)
         n += len(values)
@@ -282,9 +285,12 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
     tolerance = max(rules().day_tolerance.values())
     limit = band_limit()
     tc = terms_t.alias("tc")
-    rare = (select(tc.c.event_id)
-            .where(tc.c.term == ta.c.term, tc.c.day_start >= a.c.day_start - tolerance,
-                   tc.c.day_start <= a.c.day_hi)
+
+    def window(c: Any) -> Any:  # the band's rows in the window, bounded by ta's own columns
+        return and_(c.term == ta.c.term, c.day_start >= ta.c.day_start - tolerance,
+                    c.day_start <= ta.c.day_hi)
+
+    rare = (select(tc.c.event_id).where(window(tc.c))
             .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
 
     joins = (
@@ -295,7 +301,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b", rare))
-        .join(tb, and_(tb.c.kind == "b", tb.c.term == ta.c.term, days(tb.c, tolerance)))
+        .join(tb, and_(tb.c.kind == "b", window(tb.c), tb.c.event_id != ta.c.event_id))
         .join(b, b.c.event_id == tb.c.event_id),
     )
     found: set[tuple[int, int, int, int, int]] = set()

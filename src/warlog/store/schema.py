@@ -239,9 +239,11 @@ event_groups = Table(
 )
 
 # What a grouped report's evidence tells (warlog.store.group_rule.evidence_terms): ``n`` rows
-# are the names it names, ``b`` rows its MinHash bands ("3:9f…", never a name); ``day_start`` as
-# in its member row, so a name or band is looked up by an index range over a few days. The
-# index leads with the term, not the kind: no plan can start by scanning every term of a kind.
+# are the names it names, ``b`` rows its MinHash bands ("3:9f…", never a name); ``day_start`` and
+# ``day_hi`` as in its member row, so a name or band is looked up by an index range over a few
+# days, bounded by the term row's own columns (a range bounded by another table's columns was
+# a filter on every row of the term to PostgreSQL's planner, not an index range). The index
+# leads with the term, not the kind: no plan can start by scanning every term of a kind.
 group_terms = Table(
     "group_terms",
     metadata,
@@ -249,6 +251,7 @@ group_terms = Table(
     Column("kind", text_type(1), primary_key=True),
     Column("term", text_type(), primary_key=True),
     Column("day_start", Integer),
+    Column("day_hi", Integer),
     Index("ix_group_terms_term_day", "term", "day_start"),
 )
 
