@@ -73,6 +73,16 @@ def _anaphors() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cached
+def _toll_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A passive marker right before a death ("four were killed"), and the words that tell a
+    death with no one doing it ("died", "lost their lives")."""
+    g = lang.words("grammar")
+    passive = re.compile(rf"\b{trie_alternation(g['passive_markers'])}\s+$")
+    intransitive = re.compile(rf"{trie_alternation(g['toll_intransitives'])}\b")
+    return passive, intransitive
+
+
+@cached
 def _zero_toll_cues() -> tuple[str, ...]:
     return tuple(lang.words("grammar")["zero_toll_cues"])
 
@@ -155,6 +165,8 @@ class DocumentExtractor:
         n_before = len(self.events)
         for clause in clauses:
             if self._nobody_hurt(sent, clause, n_before, len(clauses) == 1):
+                continue
+            if self._toll_of_before(sent, clause, n_before, places, dates):
                 continue
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             # "police said on Friday that …": the report's day only when the clause has no other
@@ -395,6 +407,48 @@ class DocumentExtractor:
             ev.actor1, ev.inter1 = claimant.name, claimant.inter
             ev.evidence.append(evidence)
             ev.notes = args.note(ev)
+
+    def _toll_of_before(self, sent: Sentence, clause: Clause, n_before: int,
+                        places: list[Location], dates: list[ResolvedDate]) -> bool:
+        """A later clause whose only triggers are deaths or injuries that nobody is said to
+        inflict ("Rebels attacked an army post; four soldiers were killed") is the toll of the
+        event the sentence has just told, not an event of its own (ACLED: one event, its
+        fatalities, both sides' dead summed). A clause that names a place or a day of its own
+        ("…, while 11 soldiers died defending the X base", "…; five days later, a soldier was
+        killed") tells another event."""
+        if len(self.events) <= n_before or not clause.triggers:
+            return False
+        lo, hi = sent.start + clause.start, sent.start + clause.end
+        if (any(lo <= loc.start < hi for loc in places) or any(lo <= d.start < hi for d in dates)
+                or self._names_a_site(sent.part(clause.start, clause.end))):
+            return False
+        passive, intransitive = _toll_forms()
+        low = sent.low
+        told = False  # a toll read in the clause carries over: "were killed and six wounded"
+        for t in sorted(clause.triggers, key=lambda t: t.start):
+            if not t.word.killing:
+                return False
+            if not (told or passive.search(low, max(clause.start, t.start - 16), t.start)
+                    or intransitive.match(low, t.start)):
+                return False  # "militants killed three villagers": an act, not a toll
+            told = True
+        part = sent.part(clause.start, clause.end)
+        fat = count_fatalities(part, part.start)
+        if fat.killed is None and not fat.wounded:
+            return False
+        ev = self.events[n_before]
+        if fat.killed is not None:
+            if ev.fatalities is None:
+                ev.fatalities, ev.fatalities_low, ev.fatalities_high = (fat.killed, fat.low,
+                                                                         fat.high)
+            else:  # "two ISIL members were killed while one HTS member was killed"
+                ev.fatalities += fat.killed
+                ev.fatalities_low = (None if ev.fatalities_low is None or fat.low is None
+                                     else ev.fatalities_low + fat.low)
+                ev.fatalities_high = (None if ev.fatalities_high is None or fat.high is None
+                                      else ev.fatalities_high + fat.high)
+            ev.notes = args.note(ev)
+        return True
 
     def _nobody_hurt(self, sent: Sentence, clause: Clause, n_before: int, alone: bool) -> bool:
         """A clause such as "…; nobody was injured", whose only triggers are the deaths or
