@@ -46,11 +46,11 @@ class Patterns:
     inside: re.Pattern[str]  # "in the centre of " / "the town of "
     part_of: re.Pattern[str]  # "<name> neighbourhood of " / "southern perimeter of "
     adjective: re.Pattern[str]  # "southern "
-    between: re.Pattern[str]  # "[road] between "
+    between: re.Pattern[str]  # "[road] between [the villages of] "
     facility_at: re.Pattern[str]  # " in " / " at " after a facility phrase
     after: re.Pattern[str]  # " air base" / " airport" / " desert" after the mention
     facility_word: re.Pattern[str]  # any facility word (for phrase scanning)
-    facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere
+    facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere (a name of its own)
     settlement: re.Pattern[str]  # " city" / " town" after the mention
     between_joiner: re.Pattern[str]  # " and [the] " between the two ends of "between X and Y"
     between_next: re.Pattern[str]  # " and [the] Y" (Y's capitalised words in group 1)
@@ -65,7 +65,8 @@ class Patterns:
 @cached
 def patterns() -> Patterns:
     lex = geo_lexicon()
-    words = load_yaml("geo.yaml")["location_phrase_words"]
+    words_all = load_yaml("geo.yaml")
+    words = words_all["location_phrase_words"]
 
     def alt(key: str) -> str:
         return _words_alt(words[key])
@@ -76,6 +77,13 @@ def patterns() -> Patterns:
     settle = rf"(?:{alt('settlement_of')}\s+{of}\s+)?"
     num = rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|{alt('range_words')})\s*\d+(?:[.,]\d+)?)?"
     facility = _alt(list(lex.facility_words))
+    holdings = {str(w).lower() for w in words_all["side_holdings"]}
+    # a site's own name: what a side holds ("SDF positions") names no site, and a party's
+    # acronym or nationality ("ISIL headquarters", "a Russian base") is no name of one
+    site = _alt([w for w in lex.facility_words if w not in holdings])
+    demonyms = [str(d) for names in words_all["demonyms"].values() for d in names]
+    party = rf"(?:[A-Z]{{2,}}s?|{_words_alt(demonyms)})(?![\w'’\-])"
+    cap = r"(?:al-)?[A-Z][\w'’\-]*"
     areas = _alt(list(lex.area_words))
     parts = _alt(list(lex.part_words))
     adjectives = _alt(list(lex.direction_adjectives))
@@ -92,7 +100,7 @@ def patterns() -> Patterns:
         | _last_words([p for p in lex.inside_phrases if p not in lex.bare_inside_prepositions]),
         "part_of": the_of,
         "adjective": _last_words(lex.direction_adjectives),
-        "between": _last_words(words["between"]),
+        "between": _last_words(words["between"]) | _last_words(words["of"]),
         "facility_at": the_of | _last_words(words["facility_at"]),
     }
     return Patterns(
@@ -117,7 +125,11 @@ def patterns() -> Patterns:
             flags,
         ),
         adjective=re.compile(rf"(?<![\w-])(?P<adj>{adjectives})\s+$", flags),
-        between=re.compile(rf"(?:(?P<road>{alt('between_heads')})\s+)?{alt('between')}\s+$", flags),
+        between=re.compile(
+            rf"(?:(?P<road>{alt('between_heads')})\s+)?{alt('between')}\s+"
+            rf"(?:(?:{the}\s+)?(?:{alt('settlement_of')})\s+{of}\s+)?$",
+            flags,
+        ),
         facility_at=re.compile(rf"\s+{alt('facility_at')}\s+(?:{the}\s+)?{settle}$", flags),
         after=re.compile(
             rf"\s+(?P<mid>(?:(?:(?-i:[A-Z][\w'’\-]*)|{alt('facility_name_words')})\s+){{0,3}}?)"
@@ -126,8 +138,8 @@ def patterns() -> Patterns:
         ),
         facility_word=re.compile(rf"(?<![\w-])(?:{facility}|{areas})(?![\w-])", flags),
         facility_phrase=re.compile(
-            rf"(?<![\w-])(?:{the}\s+)?(?P<name>(?:(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|\d+)\s+)"
-            rf"{{1,4}}(?i:{facility}))(?![\w-])"
+            rf"(?<![\w-])(?:{the}\s+)?(?P<name>(?:(?:{party}|\d+)\s+){{0,3}}(?!{party})"
+            rf"{cap}\s+(?:(?:{cap}|\d+)\s+){{0,3}}(?i:{site}))(?![\w-])"
         ),
         settlement=re.compile(rf"\s+{alt('settlement_after')}\b", flags),
         between_joiner=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?"),

@@ -38,9 +38,11 @@ Precision guards, all driven by ``data/geo.yaml``:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from warlog.data import cached, load_yaml
 from warlog.geo.context import GeoContext, country_votes
 from warlog.geo.features import type_of
 from warlog.geo.front import nearness
@@ -63,6 +65,45 @@ from warlog.plugins import geocoder
 
 MAX_NGRAM = 5
 _MIN_NORM_LEN = 3
+_GROUP_NAME_WORDS = 4  # capitalised words after a place name that may still end a group's name
+
+
+_NAME_GAPS = (" ", "\u00a0", "'s ", "’s ")
+_WORD_BEFORE_ARTICLE = re.compile(r"([A-Za-z]+)\s+[A-Za-z]+\s+$")
+
+
+def _fold(text: str) -> str:
+    from warlog.actors.normalize import fold
+
+    return fold(text)
+
+
+@cached
+def _english_articles() -> frozenset[str]:
+    from warlog import lang
+
+    return frozenset(str(w).lower() for w in lang.wordlist("grammar", "articles"))
+
+
+@cached
+def _actor_names() -> frozenset[str]:
+    """Folded aliases of the actor dictionary's canonical actors (not its generic phrases,
+    countries, places or nationalities)."""
+    from warlog.actors.lexicon import load_lexicon
+
+    return frozenset(p.key for p in load_lexicon().patterns if p.role == "actor")
+
+
+@cached
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
+    ``town_section_words`` ("neighbourhood") of ``data/geo.yaml``, lower case."""
+    y = load_yaml("geo.yaml")
+    return (
+        frozenset(str(w).lower() for w in y["group_heads"]),
+        frozenset(str(w).lower() for w in y["water_of_words"]),
+        frozenset(str(w).lower() for w in y["town_section_words"]),
+    )
 
 
 @dataclass(slots=True)
@@ -210,14 +251,20 @@ class _Finder:
             for p in self.local
         )
 
-    def _off_front(self, ok: list[Match]) -> list[Match]:
+    def _off_front(self, ok: list[Match], section: bool = False) -> list[Match]:
         """``ok`` without the readings hundreds of km from everything else the document
         resolved, unless the sentence names their country, or they are a town of the
         document's own countries or a large city abroad (a namesake village or neighbourhood
-        far from the front is never meant)."""
+        far from the front is never meant). A name the text calls a part of a town
+        (``section``: "the X neighbourhood", "X district") keeps no reading farther than
+        ``section_max_km`` from the front."""
         front = self.context.front if self.context is not None else None
         if front is None:
             return ok
+        if section:
+            near_km = self.lex.thresholds["section_max_km"]
+            return [m for m in ok if (front.distance(m.place) or 0.0) <= near_km
+                    or self._near_local(m.place)]
         th = self.lex.thresholds
         kept = []
         # a far reading at home that is dropped is not replaced by a city abroad
@@ -252,7 +299,11 @@ class _Finder:
         norm = normalize(phrase)
         lex = self.lex
         n_words = j - i
-        if norm in lex.stop_names or strip_articles(norm) in lex.stop_names:
+        stripped = strip_articles(norm)
+        # one generic toponym word with its article ("al-Bab", "Al Tall") is a town's whole
+        # name when the gazetteer spells it so (checked below), not the stop word alone
+        article_head = stripped != norm and stripped in lex.toponym_heads
+        if norm in lex.stop_names or (stripped in lex.stop_names and not article_head):
             return n_words > 1 or None
         code = self.gaz.country_name_code(phrase)
         if code:
@@ -274,7 +325,7 @@ class _Finder:
                 return None  # "Camp Chapman", "Fort Hood": a facility's own name
         words = norm.split()
         common = all(w in lex.common_words or w in lex.stop_names for w in words)
-        if common and n_words > 1:
+        if common and (n_words > 1 or article_head):
             # only a name made of generic toponym words and articles ("Ras al-Ayn", "Ain
             # al-Ain"), spelled exactly as the gazetteer has it, is a place
             if not (
@@ -283,6 +334,10 @@ class _Finder:
             ):
                 return None
             common = False
+        if self._names_group(toks, i, j):
+            return None  # "the <town> Brigade", "the <town> Military Council": an actor
+        if article_head and self._glued_to_unknown(toks, i, j):
+            return None  # "Ayn al-Tal district": the article-and-word ends a longer name
         region = self._region(phrase, norm, s, e)
         if region is not None:
             return region
@@ -301,7 +356,7 @@ class _Finder:
             matches = [m for m in matches if m.tier == TIER_EXACT]
         ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
         if ok:
-            ok = self._off_front(ok)
+            ok = self._off_front(ok, follow in _name_words()[2])
         if not ok or self._glued_to_unknown(toks, i, j):
             return None
         if len(ok) > 1:
@@ -348,8 +403,20 @@ class _Finder:
         if i > 0 and text[toks[i - 1][1] : toks[i][0]] == " ":
             prev = toks[i - 1]
             low = prev[2].lower()
-            if prev[3] and (low in self.lex.toponym_heads or low in self.lex.directions):
-                return True  # "Khan al-Shih", "North Carolina"
+            if prev[3] and (
+                low in self.lex.toponym_heads
+                or low in self.lex.directions
+                or low in _name_words()[1]
+            ):
+                return True  # "Khan al-Shih", "North Carolina", "Lake X"
+            if (
+                prev[4]
+                and i > 1
+                and toks[i - 2][3]
+                and text[toks[i - 2][1] : prev[0]] == " "
+                and toks[i - 2][2].lower() in _name_words()[1]
+            ):
+                return True  # "the Sea of X", "the Gulf of X": the water's name
             if (
                 prev[4]
                 and i > 1
@@ -372,6 +439,37 @@ class _Finder:
             and text[toks[j - 1][1] : toks[j][0]] == " "
             and not self._is_known_word(toks[j])
         )
+
+    def _names_group(self, toks: list[Tok], i: int, j: int) -> bool:
+        """True when the match is part of an armed group's name: the capitalised words right
+        after it end with a group's head word ("the <town> Brigade", "<region> Revolutionaries
+        Battalion"), or with them it is the name of an actor of the actor dictionary ("the
+        <town> Military Council"), unless a locative preposition opens the name ("in the
+        <region> People's Republic" is where). The place names the group, an actor, not
+        where anything happened."""
+        heads = _name_words()[0]
+        text = self.text
+        s = toks[i][0]
+        keys = _actor_names()
+        k = j
+        while k < len(toks) and k < j + _GROUP_NAME_WORDS and (toks[k][3] or toks[k][4]):
+            if text[toks[k - 1][1] : toks[k][0]] not in _NAME_GAPS:
+                break  # (a possessive inside the name: "<region> People's Militia")
+            if toks[k][3]:
+                if toks[k][2].lower() in heads:
+                    return True
+                if _fold(text[s : toks[k][1]]) in keys:
+                    return self._article_before(s) not in self.lex.strong_place_cues
+            k += 1
+        return False
+
+    def _article_before(self, start: int) -> str:
+        """The word before ``start``, past an article ("in the X": "in")."""
+        before = word_before(self.text, start)
+        if before in _english_articles():
+            m = _WORD_BEFORE_ARTICLE.search(self.text, max(0, start - 60), start)
+            return m.group(1).lower() if m else ""
+        return before
 
     def _sentence_initial(self, tok: Tok) -> bool:
         head = self.text[: tok[0]].rstrip()

@@ -79,8 +79,10 @@ def _split(run: str) -> tuple[str, str] | None:
     if len(parts) != 2:
         return None
     a, b = (p.strip(" '’") for p in parts)
-    while " " in a and (normalize(a.split(" ", 1)[0]) in lex.stop_names):
-        a = a.split(" ", 1)[1]  # "The Kreminna" → "Kreminna"
+    while " " in a and (first := normalize(a.split(" ", 1)[0])) in lex.stop_names and (
+        first not in lex.toponym_heads
+    ):
+        a = a.split(" ", 1)[1]  # "The Kreminna" → "Kreminna" (but "Khan X" keeps its head)
     if not a or not b or normalize(a) in lex.stop_names or normalize(b) in lex.stop_names:
         return None
     return a, b

@@ -38,6 +38,7 @@ class Group:
     before: tuple[str, ...]  # generic words written before the name ("jabal", "lake")
     after: tuple[str, ...]  # after it ("mountain", "dam", "air base")
     types: frozenset[str]  # feature types (data/features.yaml) it may name
+    by_namesake: bool = True  # unlisted, it may be coded at the town it is named after
 
 
 @cached
@@ -49,6 +50,7 @@ def _groups() -> tuple[Group, ...]:
             tuple(sorted((str(w).lower() for w in spec.get("before") or ()), key=len)[::-1]),
             tuple(sorted((str(w).lower() for w in spec.get("after") or ()), key=len)[::-1]),
             frozenset(str(t) for t in spec.get("types") or ()),
+            bool(spec.get("by_namesake", True)),
         )
         for name, spec in raw.items()
     )
@@ -119,6 +121,50 @@ def _best(name: str, group: Group, ctx: GeoContext | None) -> Place | None:
             if score > best_score:
                 best, best_score = p, score
     return best
+
+
+@cached
+def _namesake_words() -> frozenset[str]:
+    """Generic words of the groups whose features may be coded at their namesake town."""
+    return frozenset(w for g in _groups() if g.by_namesake for w in (*g.before, *g.after))
+
+
+def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, name, by_namesake) of the "<generic> <Name>" / "<Name> <generic>"
+    phrases of ``sentence`` ("Lake X", "the X Mountains", "X air base") whose name has a
+    proper name of its own, without leading stop words ("The X Dam" → "X Dam"); longest
+    first where they overlap. ``by_namesake``: the generic word's group allows coding the
+    feature at the town it is named after (not a road's or a river's). Whether the
+    gazetteer lists them is not asked (:mod:`warlog.geo.unlisted` places them by the words
+    around them)."""
+    from warlog.geo.phrases import has_proper_name
+
+    lex = geo_lexicon()
+    pre, post = _patterns()
+    found: list[tuple[int, int]] = []
+    for pattern in (pre, post):
+        for m in pattern.finditer(sentence):
+            s = m.start()
+            if pattern is post:
+                name = m.group("name")
+                words = name.split()
+                k = 0
+                while k < len(words) - 1 and normalize(words[k]) in lex.stop_names:
+                    k += 1
+                s = m.start("name") + (name.index(words[k]) if k else 0)
+                name = sentence[s : m.start("gen")].strip()
+            else:
+                name = m.group("name")
+            if has_proper_name(name) and normalize(name) not in lex.stop_names:
+                gen = re.sub(r"[\s-]+", " ", m.group("gen").lower())
+                found.append((s, m.end(), name, gen in _namesake_words()))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, str, bool]] = []
+    for t in found:
+        if kept and t[0] < kept[-1][1]:
+            continue
+        kept.append(t)
+    return kept
 
 
 def named_sites(sentence: str, ctx: GeoContext | None) -> list[tuple[int, int, Place]]:

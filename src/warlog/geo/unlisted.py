@@ -20,11 +20,12 @@ from dataclasses import replace
 
 from warlog import lang
 from warlog.data import cached, load_yaml
+from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
-from warlog.model import Location
+from warlog.model import Location, Place
 from warlog.nlp.alternation import trie_alternation
 from warlog.plugins import geocoder
 
@@ -118,13 +119,139 @@ def _is_actor(name: str) -> bool:
     return folded in keys or any(w in keys for w in folded.split())
 
 
+@cached
+def _locator_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The gap between a feature's name and the location phrase that locates it: with a link
+    or a preposition ("X Hill, located 5 km ...", "Lake X in Y"), or only spaces and a comma
+    ("X Hill near Y"); and the first words of a phrase that locates by itself (a near phrase,
+    a distance, a direction, "between")."""
+    y = load_yaml("geo.yaml")
+    lex = geo_lexicon()
+    words = y["location_phrase_words"]
+    alt = _alt
+    the = alt(words["article"])
+    links = alt(y["feature_locator_links"])
+    within = alt([*y["feature_locator_within"], *words["relation_leads"]])
+    linked = re.compile(
+        rf"[\s,]*(?:(?:{links})[\s,]+)*(?:(?:{within})\s+(?:(?:{the})\s+)?)?", re.IGNORECASE
+    )
+    bare = re.compile(r"[\s,]*")
+    starts = [*lex.near_phrases, *lex.directions, *lex.direction_adjectives, *words["between"]]
+    locating = re.compile(rf"(?:\d|(?:{alt(starts)})(?![\w-]))", re.IGNORECASE)
+    return linked, bare, locating
+
+
+def located_features(
+    sentence: str, offset: int, taken: Sequence[Location], context: GeoContext | None = None
+) -> list[Location]:
+    """Named sites and terrain no found location covers, at precision 2, coded where the
+    location phrase right after them puts them (``feature_locator_*`` in ``data/geo.yaml``:
+    "the X air base near Y" at Y, "X Hill, 5 km north of Y" at that point, "Lake X in the Y
+    countryside" at the region, precision 3), else at the town of the document's geography
+    they are named after ("Mount X", "Lake X", "Jabal X": the feature lies by its town, the
+    nearest place that represents it). Document offsets."""
+    from warlog.geo.sites import feature_phrases
+
+    linked, bare, locating = _locator_patterns()
+    known = sorted((loc for loc in taken if loc.latitude is not None), key=lambda x: x.start)
+    spans = [(loc.start - offset, loc.end - offset) for loc in taken]
+    out: list[Location] = []
+    for s, e, name, by_namesake in feature_phrases(sentence):
+        if any(a < e and s < b for a, b in spans):
+            continue
+        anchor = _locator(sentence, offset, e, known, linked, bare, locating)
+        if anchor is not None:
+            lat, lon, precision = anchor.latitude, anchor.longitude, max(2, anchor.geo_precision)
+            country, admin1 = anchor.country, anchor.admin1
+        else:
+            town = _namesake_town(name, context) if by_namesake else None
+            if town is None or town.latitude is None:
+                continue
+            lat, lon, precision = town.latitude, town.longitude, 2
+            country, admin1 = town.country or None, admin1_name(town.admin1)
+        out.append(
+            Location(
+                _features_name(sentence[s:e]),
+                lat,
+                lon,
+                precision,
+                country,
+                admin1,
+                offset + s,
+                offset + e,
+                None,
+            )
+        )
+        spans.append((s, e))
+    return out
+
+
+def _namesake_town(name: str, context: GeoContext | None) -> Place | None:
+    """The town a feature is named after ("Mount X": X), read strictly: the name as the
+    gazetteer spells it (or its folded form that sounds like the main name), in the
+    document's primary countries, within ``feature_town_max_km`` of its front (nothing
+    before the front is known); the best by :meth:`Match.score`."""
+    if context is None or not context.primary_codes or context.front is None:
+        return None
+    near_km = float(geo_lexicon().thresholds["feature_town_max_km"])
+    from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD
+
+    primary = context.primary_codes
+    front = context.front
+    best, best_score = None, float("-inf")
+    for m in geocoder().matches(name, primary, skeleton=False):
+        p = m.place
+        if p.country_code not in primary or p.latitude is None:
+            continue
+        if not (m.tier == TIER_EXACT or (m.tier == TIER_FOLD and m.agree)):
+            continue
+        d = front.distance(p)
+        if d is None or d > near_km:
+            continue
+        score = m.score(primary) + front.bonus(p)
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def _locator(
+    sentence: str,
+    offset: int,
+    e: int,
+    known: Sequence[Location],
+    linked: re.Pattern[str],
+    bare: re.Pattern[str],
+    locating: re.Pattern[str],
+) -> Location | None:
+    """The located phrase right after a feature ending at ``e`` that says where it is."""
+    nxt = next((k for k in known if k.start - offset >= e), None)
+    if nxt is None:
+        return None
+    ks = nxt.start - offset
+    if linked.fullmatch(sentence, e, ks) is None:
+        return None
+    if bare.fullmatch(sentence, e, ks) and not locating.match(nxt.name):
+        return None  # "the X Dam, Y and Z": a list, not a location phrase
+    return nxt
+
+
+def _features_name(phrase: str) -> str:
+    from warlog.geo.phrases import clean
+
+    return clean(phrase)
+
+
 def unlisted_places(
     sentence: str, offset: int, taken: Sequence[Location], context: GeoContext | None
 ) -> list[Location]:
-    """Named places after a place cue that no found location covers (document offsets)."""
+    """Named places after a place cue that no found location covers (document offsets):
+    first the named features a location phrase right after them places
+    (:func:`located_features`, with coordinates), then names without coordinates."""
     cue, inside = _patterns()
     if not any(ch.isupper() for ch in sentence[1:]):
         return []
+    features = located_features(sentence, offset, taken, context)
+    taken = [*taken, *features]
     spans = [(loc.start - offset, loc.end - offset) for loc in taken]
     gaz = geocoder()
     country = None
@@ -144,10 +271,13 @@ def unlisted_places(
                 found.append(hit)
                 spans.append((s, e))
     return sorted(
-        (
-            Location(name, None, None, 1, country, None, offset + s, offset + e, None)
-            for s, e, name in found
-        ),
+        [
+            *features,
+            *(
+                Location(name, None, None, 1, country, None, offset + s, offset + e, None)
+                for s, e, name in found
+            ),
+        ],
         key=lambda loc: loc.start,
     )
 
@@ -223,6 +353,9 @@ def anchor_unlisted(
     last = here if here is not None and here.latitude is not None else None
     out: list[Location] = []
     for loc in unlisted:
+        if loc.latitude is not None:  # a feature already placed (located_features)
+            out.append(loc)
+            continue
         anchor, precision = _beside(sentence, offset, loc, known, listed)
         if anchor is None:
             anchor, precision = _container(sentence, offset, loc, known, within)
