@@ -159,6 +159,28 @@ class GeoContext:
         """The most recently recorded place (the fallback for a facility with no town)."""
         return self.places[-1] if self.places else None
 
+    def front_town(self, within_km: float) -> Place | None:
+        """The town the document is at: of the recent places within ``within_km`` of its
+        front's medoid, the one recorded most often (then the most populous, then the
+        latest). A named part of a town with no town named lies there. ``None`` before any
+        front. Constant work: at most :data:`_RECENT` places."""
+        mid = self.front.medoid()
+        if mid is None:
+            return None
+        counts: Counter = Counter(p.geonameid for p in self.places if p.geonameid)
+        # a recorded Location keeps no population: the gazetteer's place by its id has it
+        by_id = getattr(geocoder(), "by_id", None)
+        best: tuple[int, int, int] | None = None
+        town: Place | None = None
+        for order, p in enumerate(self.places):
+            if not p.geonameid or haversine_km(mid[0], mid[1], p.latitude, p.longitude) > within_km:
+                continue
+            full = by_id(p.geonameid) if by_id and not p.population else p
+            key = (counts[p.geonameid], (full or p).population, order)
+            if best is None or key > best:
+                best, town = key, full or p
+        return town
+
     def distance_to_recent(self, place: Place) -> float | None:
         """Kilometres from ``place`` to the nearest recorded place (None if none recorded)."""
         if place.latitude is None or not self.places:

@@ -39,6 +39,7 @@ from dataclasses import replace
 from warlog.geo.context import GeoContext
 from warlog.geo.features import precision as feature_precision
 from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
+from warlog.geo.homonyms import check_homonyms
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.phrases import (
@@ -405,7 +406,11 @@ def resolve_locations(
     :meth:`GeoContext.record`. ``here`` is where the narrative is (the last event's place):
     a name the gazetteer lacks, with no known place beside it in the sentence, is coded there.
     """
+    # a namesake far from the document's front gives way to a nearer reading or town
+    # (geo/homonyms)
+    mentions = check_homonyms(sentence, offset, mentions, context)
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
+    found = _town_parts(mentions, found)
     found = _with_roads(sentence, offset, found, context)
     found = _with_sites(sentence, offset, found, context)
     unlisted = unlisted_places(sentence, offset, found, context)
@@ -414,6 +419,21 @@ def resolve_locations(
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]
+
+
+def _town_parts(mentions: Sequence[PlaceMention], found: list[Location]) -> list[Location]:
+    """A name coded at a town that stands for it (a far namesake recoded by
+    :func:`~warlog.geo.homonyms.check_homonyms`: a town mention of precision 2) is at least
+    precision 2."""
+    parts = [(m.start, m.end) for m in mentions if m.kind == "city" and m.precision == 2]
+    if not parts:
+        return found
+    return [
+        replace(loc, geo_precision=2)
+        if loc.geo_precision < 2 and any(loc.start <= a and b <= loc.end for a, b in parts)
+        else loc
+        for loc in found
+    ]
 
 
 def _with_roads(
