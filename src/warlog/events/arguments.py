@@ -19,6 +19,7 @@ import ahocorasick
 
 from warlog import lang
 from warlog.data import cached, load_yaml
+from warlog.events.backref import SiteMemory
 from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
 from warlog.events.narrative import NarrativeState
@@ -31,6 +32,7 @@ from warlog.taxonomy import taxonomy
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
 NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
+MAX_LEFT_GAP = 24  # "withdrew its remaining forces from X": a withdrawal's own "from"
 
 @dataclass(frozen=True, slots=True)
 class _PlaceWords:
@@ -42,6 +44,7 @@ class _PlaceWords:
     passive_before: re.Pattern[str]  # a passive marker just before a trigger
     by_before: re.Pattern[str]  # the agent's preposition before a party
     between_before: re.Pattern[str]  # "between" before a place
+    list_end: re.Pattern[str]  # the coordinator that closes a list ("A, B, and C")
     locative_before: re.Pattern[str]  # a locative before a country
     origin: frozenset[str]
     goal: frozenset[str]
@@ -76,6 +79,7 @@ def _place_words() -> _PlaceWords:
         prep_before=prep_before,
         passive_before=re.compile(rf"\b{_alt(g['passive_markers'])}\s+$", re.I),
         by_before=re.compile(rf"\b{by}\s+(?:{the}\s+)?(?:\w+\s+){{0,2}}$", re.I),
+        list_end=re.compile(rf"\b{coordinators}\b", re.I),
         between_before=re.compile(
             rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?(?:\w+\s+){{0,3}}$", re.I),
         locative_before=re.compile(
@@ -112,6 +116,7 @@ class ArgumentContext:
         self._sites = ahocorasick.Automaton()
         self._site_locs: list[Location] = []
         self._party_keys: dict[str, bool] = {}  # facility key -> names a party (memo)
+        self._named_sites = SiteMemory()  # "the base": the base named last
         codes = self.geo.primary_codes or self.geo.country_codes
         info = self.gazetteer.country(codes[0]) if codes else None
         self.country: str | None = info["name"] if info else self.actor_ctx.country
@@ -171,7 +176,11 @@ class ArgumentContext:
     def places(self, sentence: Sentence, here: Location | None = None) -> list[Location]:
         """The location phrases of a sentence, geocoded. A facility with no town in the
         sentence ("the Panorama checkpoint") is coded where the document placed that facility
-        before, else where the narrative is (``here``), at precision 2."""
+        before, else where the narrative is (``here``), at precision 2. "The base" alone is
+        the base the text named last (:mod:`warlog.events.backref`)."""
+        return self._named_sites.refer(sentence, self._places(sentence, here))
+
+    def _places(self, sentence: Sentence, here: Location | None) -> list[Location]:
         from warlog.geo.resolve import facility_location
 
         text, offset = sentence.text, sentence.start
@@ -180,7 +189,12 @@ class ArgumentContext:
             self.geo.record(loc)
         if locs:
             return locs
-        fac = facility_location(text, self.geo, offset) or self._known_site(sentence)
+        fac = facility_location(text, self.geo, offset)
+        if fac is None:
+            again = self._known_site(sentence)
+            if again is not None:  # "Division 17": the site "the Division 17 base" named
+                fac, site = again
+                self._named_sites.note(fac, kind=site.name)
         if fac is None:
             return []
         known = self._facilities.get(facility_key(fac.name))
@@ -190,10 +204,11 @@ class ArgumentContext:
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
 
-    def _known_site(self, sentence: Sentence) -> Location | None:
+    def _known_site(self, sentence: Sentence) -> tuple[Location, Location] | None:
         """A site the document placed before, named again without its town ("ISIL took
         control of Division 17"): the first remembered site whose key the sentence holds as
-        whole words (regex ``\\bkey\\b``), at its first such place; one automaton pass."""
+        whole words (regex ``\\bkey\\b``), at its first such place, with the site as
+        remembered; one automaton pass."""
         if not self._site_locs:
             return None
         text, offset, low = sentence.text, sentence.start, sentence.lower
@@ -209,7 +224,7 @@ class ArgumentContext:
         order, s, e = best
         loc = self._site_locs[order]
         return Location(text[s:e], loc.latitude, loc.longitude, 2, loc.country, loc.admin1,
-                        offset + s, offset + e, loc.geonameid)
+                        offset + s, offset + e, loc.geonameid), loc
 
     def remember_facility(self, loc: Location) -> None:
         """Where a named site ("the Division 17 base, north of Raqqa") was placed, so a later
@@ -328,8 +343,11 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
     withdraw = trig.word.role == "withdraw"
     words = _place_words()
+    left = {id(p) for p in places
+            if not withdraw and _place_left(text, p.start - sentence_start, clause)}
     inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end
-              and not _origin_or_goal(text, p.start - sentence_start, withdraw)
+              and (id(p) in left
+                   or not _origin_or_goal(text, p.start - sentence_start, withdraw))
               and not _country_as_attribute(text, p, sentence_start)]
     if not inside:
         return []
@@ -340,7 +358,7 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
         m = words.prep_before.search(text[max(0, s - 40):s])
         prep = m.group(1).lower() if m else ""
         if prep in words.origin:
-            d += -30 if withdraw else 60
+            d += -30 if withdraw else 0 if id(p) in left else 60
         elif prep in words.goal:
             d += 80
         elif prep in words.between:
@@ -362,13 +380,66 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     first = group[0].start - sentence_start
     if words.between_before.search(text[max(0, first - 40):first]):
         return [group[0]]
+    group += _list_tail(text, group, places, clause, sentence_start, withdraw)
     seen: set[tuple] = set()
     out = []
-    for p in group:
+    for p in _locate_siblings(group):
         k = (p.name.lower(), p.latitude, p.longitude)
         if k not in seen:
             seen.add(k)
             out.append(p)
+    return out
+
+
+def _place_left(text: str, start: int, clause: Clause) -> bool:
+    """"ISIL retreated from the X air base due to heavy shelling": a place after a withdrawal's
+    "from" is where the side was, so also where what made it leave happened."""
+    words = _place_words()
+    lo = max(0, start - 40)
+    m = words.prep_before.search(text[lo:start])
+    if not m or m.group(1).lower() not in words.origin:
+        return False
+    at = lo + m.start(1)
+    return any(t.word.role == "withdraw" and 0 <= at - t.end <= MAX_LEFT_GAP
+               for t in clause.triggers)
+
+
+def _list_tail(text: str, group: list[Location], places: Sequence[Location], clause: Clause,
+               base: int, withdraw: bool) -> list[Location]:
+    """The last item of a list the clause cut ("in A, B, and C, following …": the break
+    before ", and" leaves C to the next clause): a place after the group's last that closes a
+    comma list of at least two with "and"/"or" belongs to the same event."""
+    last = group[-1]
+    if len(group) < 2 or last.end - base > clause.end:
+        return []
+    if "," not in text[group[-2].end - base:last.start - base]:
+        return []
+    after = [p for p in places if p.start > last.start]
+    nxt = min(after, key=lambda p: p.start) if after else None
+    if nxt is None or nxt.start - base < clause.end:
+        return []
+    gap = text[last.end - base:nxt.start - base]
+    words = _place_words()
+    if (not _coordinated(text, last, nxt, base) or not words.list_end.search(gap)
+            or _origin_or_goal(text, nxt.start - base, withdraw)):
+        return []
+    return [nxt]
+
+
+def _locate_siblings(group: list[Location]) -> list[Location]:
+    """A listed place the gazetteer lacks ("the Thawra oil field, the town of Resafa") is
+    coded at the nearest located place of its own list (precision 2), not at the narrative's
+    place: a list names places of one area."""
+    located = [p for p in group if p.latitude is not None and p.geo_precision < 3]
+    if not located or len(located) == len(group):
+        return group
+    out = []
+    for p in group:
+        if p.latitude is None and p.geo_precision < 3:
+            near = min(located, key=lambda q: abs(q.start - p.start))
+            p = Location(p.name, near.latitude, near.longitude, 2, near.country or p.country,
+                         near.admin1, p.start, p.end, near.geonameid)
+        out.append(p)
     return out
 
 
