@@ -38,6 +38,8 @@ def test_place_inside_an_armed_groups_name_is_no_place() -> None:
     assert _names("Fighters of the Azov Regiment surrendered in Mariupol.", UA) == ["Mariupol"]
     assert _names("The Hama Brigade attacked army posts in Idlib.", SY) == ["Idlib"]
     assert _names("The Homs Revolutionaries Battalion withdrew.", SY) == []
+    assert _names("Fighters of the Azov battalion surrendered in Mariupol.", UA) == ["Mariupol"]
+    assert _names("Clashes broke out near the Idlib army base.", SY) == ["Idlib"]
     # a town followed by an ordinary word keeps its place
     assert _names("The Hama Military Airport was shelled.", SY) == ["Hama"]
 
@@ -51,6 +53,9 @@ def test_place_inside_an_actor_dictionary_name_is_no_place() -> None:
 
 
 def test_the_sea_of_x_is_water_not_the_town() -> None:
+    assert _names("Troops tried to cross the river Kupiansk at night.", UA) == []
+    assert _names("Towns north of the Donets river, Lyman and Izium, fell.", UA) == [
+        "Lyman", "Izium"]
     assert _names("Ships sailed into the Sea of Azov.", UA) == []
     assert _names("Ships sailed from Mariupol into the Sea of Azov.", UA) == ["Mariupol"]
 

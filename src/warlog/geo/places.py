@@ -69,6 +69,8 @@ _GROUP_NAME_WORDS = 4  # capitalised words after a place name that may still end
 
 
 _NAME_GAPS = (" ", "\u00a0", "'s ", "’s ")
+_WORD_AFTER_RE = re.compile(r"\s+[A-Za-z][A-Za-z\-]*")
+_WORD_RIGHT_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _WORD_BEFORE_ARTICLE = re.compile(r"([A-Za-z]+)\s+[A-Za-z]+\s+$")
 
 
@@ -343,8 +345,10 @@ class _Finder:
             return region
         cue = before in lex.place_cues
         follow = word_after(text, e)
-        if follow in lex.water_words:
-            return None  # "the Oskil River"
+        if follow in lex.water_words or self._water_before(s):
+            return None  # "the Oskil River", "the river Oskil"
+        if follow in _name_words()[0] and not self._site_after_head(e):
+            return None  # "the Azov battalion": a group named after the place
         strong = before in lex.strong_place_cues
         if any(
             m.tier == TIER_EXACT
@@ -462,6 +466,16 @@ class _Finder:
                     return self._article_before(s) not in self.lex.strong_place_cues
             k += 1
         return False
+
+    def _water_before(self, s: int) -> bool:
+        """A water word right before the name, no comma between ("the river X")."""
+        m = _WORD_RIGHT_BEFORE.search(self.text, max(0, s - 30), s)
+        return m is not None and m.group(1).lower() in self.lex.water_words
+
+    def _site_after_head(self, e: int) -> bool:
+        """Whether the group word after the name qualifies a site ("X army base")."""
+        m = _WORD_AFTER_RE.match(self.text, e)
+        return m is not None and word_after(self.text, m.end()) in self.lex.facility_words
 
     def _article_before(self, start: int) -> str:
         """The word before ``start``, past an article ("in the X": "in")."""
