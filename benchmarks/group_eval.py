@@ -28,6 +28,7 @@ from warlog.store.filters import EventFilter
 from warlog.store.group_rule import place_name
 
 PAIRS = Path(__file__).parent / "pairs" / "corpus_pairs.jsonl"
+KIND = "hand-picked"  # a pair without "kind"; "random-link": benchmarks/group_sample.py
 
 
 def _index(store: Any) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
@@ -84,7 +85,10 @@ def coding_kind(a: dict[str, Any], b: dict[str, Any]) -> str:
 
 
 def score(store: Any, pairs: list[dict[str, Any]]) -> dict[str, Any]:
-    index = _index(store)
+    return score_index(_index(store), pairs)
+
+
+def score_index(index: dict, pairs: list[dict[str, Any]]) -> dict[str, Any]:
     tp = fp = fn = tn = missing = 0
     errors = []
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind → [pairs, linked]
@@ -138,12 +142,21 @@ def main(argv: list[str] | None = None) -> int:
     pairs = [json.loads(line) for line in Path(args.pairs).read_text().splitlines() if line]
     with open_store(args.db) as store:
         store.link_groups()
-        res = score(store, pairs)
+        index = _index(store)
+        res = score_index(index, pairs)
         tot = totals(store)
     print(f"pairs {res['pairs']} (same event {res['same']}, other {res['pairs'] - res['same']}), "
           f"reports not found {res['missing']}")
     print(f"tp {res['tp']}  fp {res['fp']}  fn {res['fn']}  tn {res['tn']}")
     print(f"pair precision {res['precision']:.3f}  pair recall {res['recall']:.3f}")
+    # each kind of pair on its own: the hand-picked set (hard pairs and non-pairs) and random
+    # samples of the links a store made (benchmarks/group_sample.py: all linked once, so their
+    # precision is the share of a rule's links that are right, their recall what it keeps)
+    for kind in sorted({p.get("kind", KIND) for p in pairs}):
+        sub = score_index(index, [p for p in pairs if p.get("kind", KIND) == kind])
+        print(f"  {kind}: {sub['pairs']} pairs (same {sub['same']}), tp {sub['tp']} fp {sub['fp']}"
+              f" fn {sub['fn']} tn {sub['tn']}, precision {sub['precision']:.3f}"
+              f" recall {sub['recall']:.3f}")
     print(f"events: {tot['reports_events']} reports -> {tot['groups_events']} after grouping; "
           f"fatalities: {tot['reports_fatalities']} -> {tot['groups_fatalities']}")
     print("\nby kind (same event: how the two documents coded it; other: why it is not one)")
