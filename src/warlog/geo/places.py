@@ -97,14 +97,13 @@ def _actor_names() -> frozenset[str]:
 
 
 @cached
-def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
-    ``town_section_words`` ("neighbourhood") of ``data/geo.yaml``, lower case."""
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``group_heads`` ("Brigade", "Regiment") and ``water_of_words`` ("Sea", "Gulf") of
+    ``data/geo.yaml``, lower case."""
     y = load_yaml("geo.yaml")
     return (
         frozenset(str(w).lower() for w in y["group_heads"]),
         frozenset(str(w).lower() for w in y["water_of_words"]),
-        frozenset(str(w).lower() for w in y["town_section_words"]),
     )
 
 
@@ -253,20 +252,15 @@ class _Finder:
             for p in self.local
         )
 
-    def _off_front(self, ok: list[Match], section: bool = False) -> list[Match]:
+    def _off_front(self, ok: list[Match]) -> list[Match]:
         """``ok`` without the readings hundreds of km from everything else the document
         resolved, unless the sentence names their country, or they are a town of the
         document's own countries or a large city abroad (a namesake village or neighbourhood
-        far from the front is never meant). A name the text calls a part of a town
-        (``section``: "the X neighbourhood", "X district") keeps no reading farther than
-        ``section_max_km`` from the front."""
+        far from the front is never meant). A name the text calls a part of a town ("the X
+        neighbourhood") is left to ``geo.homonyms``, which codes a far one at the town."""
         front = self.context.front if self.context is not None else None
         if front is None:
             return ok
-        if section:
-            near_km = self.lex.thresholds["section_max_km"]
-            return [m for m in ok if (front.distance(m.place) or 0.0) <= near_km
-                    or self._near_local(m.place)]
         th = self.lex.thresholds
         kept = []
         # a far reading at home that is dropped is not replaced by a city abroad
@@ -360,7 +354,7 @@ class _Finder:
             matches = [m for m in matches if m.tier == TIER_EXACT]
         ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
         if ok:
-            ok = self._off_front(ok, follow in _name_words()[2])
+            ok = self._off_front(ok)
         if not ok or self._glued_to_unknown(toks, i, j):
             return None
         if len(ok) > 1:
