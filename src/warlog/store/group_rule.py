@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, false, func, or_, select, true
+from sqlalchemy import and_, exists, false, func, not_, or_, select, true
 
 from warlog import lang
 from warlog.data import cached, load_yaml
@@ -113,7 +113,7 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 5
+RULE_VERSION = 6
 
 
 @cached
@@ -225,6 +225,9 @@ class Ops:
     def ne(self, a: Any, b: Any) -> Any: ...
     def same(self, a: Any, b: Any) -> Any: ...
     def le(self, a: Any, b: Any) -> Any: ...
+    def lt(self, a: Any, b: Any) -> Any: ...
+    def apart(self, a: Any, b: Any, n: int) -> Any: ...  # starts and ends each within n days
+    def not_(self, a: Any) -> Any: ...
     def flag(self, a: Any) -> Any: ...
     def missing(self, a: Any) -> Any: ...
     def present(self, a: Any) -> Any: ...
@@ -253,6 +256,17 @@ class PyOps(Ops):
 
     def le(self, a: Any, b: Any) -> bool:
         return a is not None and b is not None and a <= b
+
+    def lt(self, a: Any, b: Any) -> bool:
+        return a is not None and b is not None and a < b
+
+    def apart(self, a: Any, b: Any, n: int) -> bool:
+        if None in (a.day_start, a.day_end, b.day_start, b.day_end):
+            return False
+        return abs(a.day_start - b.day_start) <= n and abs(a.day_end - b.day_end) <= n
+
+    def not_(self, a: Any) -> bool:
+        return not a
 
     def flag(self, a: Any) -> bool:
         return a == 1
@@ -298,6 +312,16 @@ class SqlOps(Ops):
 
     def le(self, a: Any, b: Any) -> Any:
         return a <= b
+
+    def lt(self, a: Any, b: Any) -> Any:
+        return a < b
+
+    def apart(self, a: Any, b: Any, n: int) -> Any:
+        return and_(func.abs(a.day_start - b.day_start) <= n,
+                    func.abs(a.day_end - b.day_end) <= n)
+
+    def not_(self, a: Any) -> Any:
+        return not_(a)
 
     def flag(self, a: Any) -> Any:
         return a == 1
@@ -352,12 +376,39 @@ def _two_docs(a: Any, b: Any, o: Ops) -> Any:
     return o.ne(a.document_id, b.document_id)
 
 
-def _same_dates(a: Any, b: Any, o: Ops) -> Any:
+def _day_precise(a: Any, o: Ops) -> Any:
+    """The report's dates are stated to the day (a day, or a stated span "from 3 to 9 May"):
+    only such dates have a tolerance (``day_tolerance``), so ``day_hi`` is past ``day_end``.
+    A vague date ("in March", "early June") is already stored as the span it may be."""
+    return o.lt(a.day_end, a.day_hi)
+
+
+def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """One clock: the same dates, known or not (a day inside a span the text also reports is
-    its own event). Two: overlapping dates, within each report's tolerance."""
+    its own event). Two documents:
+
+    - two reports dated to the day: their starts and their ends each within
+      ``day_tolerance`` days ("within a day"): a day and the next, a day and the span of it
+      and the next ("on 12 January", "on 12-13 January"). A stated span ("between 14 and 23
+      September") is its own event, not any day inside it;
+    - a vague date and any other: the spans overlap. A report dated only vaguely ("in March")
+      is the same event as a day-precise one only where it singles that event out: the same
+      place name, both below a region, or near-identical evidence (a month's summary of a
+      campaign names a region or a town, which every day of the month's fighting shares).
+    """
+    r = r or rules()
+    tol = r.day_tolerance.get(1, 1)
+    pa, pb = _day_precise(a, o), _day_precise(b, o)
+    copied = o.copied(a, b, r.min_bands)
+    overlap = o.and_(o.le(a.day_start, b.day_end), o.le(b.day_start, a.day_end))
+    same_place = o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country),
+                        o.eq(a.vague_place, 0), o.eq(b.vague_place, 0))
     return o.or_(
         o.and_(_one_doc(a, b, o), o.same(a.day_start, b.day_start), o.same(a.day_end, b.day_end)),
-        o.and_(_two_docs(a, b, o), o.le(a.day_start, b.day_hi), o.le(b.day_start, a.day_hi)),
+        o.and_(_two_docs(a, b, o), pa, pb, o.apart(a, b, tol)),
+        o.and_(_two_docs(a, b, o), o.not_(pa), o.not_(pb), overlap),
+        o.and_(_two_docs(a, b, o), o.or_(o.and_(pa, o.not_(pb)), o.and_(pb, o.not_(pa))),
+               overlap, o.or_(same_place, copied)),
     )
 
 
@@ -445,7 +496,7 @@ def same_event(a: Any, b: Any, o: Ops = PY, r: GroupingRules | None = None) -> A
     """ACLED's one-event rule between two reports (keys or column collections)."""
     r = r or rules()
     return o.and_(
-        _same_dates(a, b, o),
+        _same_dates(a, b, o, r),
         _same_type(a, b, o),
         o.or_(place_coded(a, b, o, r), place_told(a, b, o, r)),
         _same_actors(a, b, o, r),
@@ -500,6 +551,9 @@ class GroupState:
     box: tuple[float, float, float, float] | None  # min x, min y, max x, max y (km)
     unlocated_name: bool  # a precise place without coordinates (so no distance to check)
     km: float
+    # the day-precise reports' starts and ends (lowest, highest), or None
+    day_box: tuple[int, int, int, int] | None = None
+    day_spread: int = 1  # how far apart the day-precise reports' starts (and ends) may be
 
     @classmethod
     def of(cls, key: LinkKey, r: GroupingRules | None = None) -> GroupState:
@@ -520,7 +574,17 @@ class GroupState:
             box=(key.x_km, key.y_km, key.x_km, key.y_km) if precise and located else None,
             unlocated_name=precise and not located,
             km=(r or rules()).place_km,
+            day_box=(key.day_start, key.day_start, key.day_end, key.day_end)
+            if None not in (key.day_start, key.day_end, key.day_hi)
+            and key.day_hi > key.day_end else None,  # type: ignore[operator]
+            day_spread=(r or rules()).day_tolerance.get(1, 1),
         )
+
+    def _day_box(self, other: GroupState) -> tuple[int, int, int, int] | None:
+        if self.day_box is None or other.day_box is None:
+            return self.day_box or other.day_box
+        a, b = self.day_box, other.day_box
+        return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
 
     def _box(self, other: GroupState) -> tuple[float, float, float, float] | None:
         if self.box is None or other.box is None:
@@ -542,7 +606,15 @@ class GroupState:
         codings put at two names (the village and the town beside it), not a walk from town
         to town through sentences naming several. Where the types are only compatible (an
         air strike and a missile strike), the join may not bring two reports of one document
-        with two types together: that document told two strikes apart."""
+        with two types together: that document told two strikes apart.
+
+        Every join is held to what every two day-precise reports of a group must be, not
+        only the two the pair links (a group is one event, not a chain of links): their
+        starts, and their ends, all within ``day_spread`` days (no walk through a daily
+        narrative, the 12th to the 13th to the 14th)."""
+        box = self._day_box(other)  # every two of them "within a day", not only a chain
+        if box is not None and max(box[1] - box[0], box[3] - box[2]) > self.day_spread:
+            return False
         if place_told and _places({**other.spots, **self.spots}, self.km) > 2:
             return False
         if type_compatible:
@@ -561,6 +633,7 @@ class GroupState:
 
     def absorb(self, other: GroupState) -> None:
         self.box = self._box(other)
+        self.day_box = self._day_box(other)
         self.documents |= other.documents
         self.typed |= other.typed
         self.max_start = max(self.max_start, other.max_start)
