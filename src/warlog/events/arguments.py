@@ -479,8 +479,12 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     before the trigger, a passive "by X" agent, the first other party after it; what the clause
     leaves out comes from the narrative."""
     t_abs = sentence_start + trig.start
-    before = [a for a in c_actors if a.start < t_abs]
-    after = [a for a in c_actors if a.start >= t_abs]
+    # an armed party that is the trigger's own agent noun ("a suicide bomber killed …") acted;
+    # victims and crowds named by the trigger ("hostages", "protests") did not
+    before = [a for a in c_actors if a.start < t_abs
+              or (a.start == t_abs and a.end >= sentence_start + trig.end
+                  and a.inter not in NOT_FIGHTING)]
+    after = [a for a in c_actors if a not in before]
     a1 = before[-1] if before else None
     a2 = None
     words = _place_words()
