@@ -88,7 +88,7 @@ def _key(i: int, doc: int, **changes: Any) -> LinkKey:
 VARIANTS: list[dict[str, Any]] = [
     {},
     {"event_date": "2022-03-27", "date_end": "2022-03-27"},  # a day later
-    {"event_date": "2022-03-20", "date_end": "2022-03-30"},  # a span around it
+    {"event_date": "2022-03-20", "date_end": "2022-03-30", "time_precision": 2},  # vaguer span
     {"sub_event_type": "Government regains territory"},  # the generic type's specific one
     {"location": "Trostianets railway station", "latitude": 50.4850},  # ~0.5 km, other name
     {"location": "the base", "latitude": 50.4850},  # a back-reference at that point
