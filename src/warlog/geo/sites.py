@@ -129,6 +129,15 @@ def _namesake_words() -> frozenset[str]:
     return frozenset(w for g in _groups() if g.by_namesake for w in (*g.before, *g.after))
 
 
+@cached
+def _generic_heads() -> re.Pattern[str]:
+    """The first word of every generic, lower case ("air" of "air base" / "air-base", which
+    also matches "airbase"), as one pattern: a sentence without one of them as a substring
+    names no feature, and the costly name patterns are not run on it."""
+    heads = {re.split(r"[\s-]+", w.lower())[0] for g in _groups() for w in (*g.before, *g.after)}
+    return re.compile("|".join(map(re.escape, sorted(heads, key=lambda h: (-len(h), h)))))
+
+
 def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, by_namesake) of the "<generic> <Name>" / "<Name> <generic>"
     phrases of ``sentence`` ("Lake X", "the X Mountains", "X air base") whose name has a
@@ -139,6 +148,8 @@ def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     around them)."""
     from warlog.geo.phrases import has_proper_name
 
+    if not _generic_heads().search(sentence.lower()):
+        return []
     lex = geo_lexicon()
     pre, post = _patterns()
     found: list[tuple[int, int]] = []
