@@ -52,6 +52,53 @@ def fixture_documents() -> list[tuple[Any, list[Any]]]:
     return out
 
 
+def groups_by_key(store) -> set[frozenset[str]]:
+    """A store's event groups as sets of fixture keys (each report's key kept in ``notes``)."""
+    from sqlalchemy import select
+
+    from warlog.store import schema as s
+
+    ev, gm = s.events, s.group_members
+    with store.read.connect() as conn:
+        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
+                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
+    out: dict[int, set[str]] = {}
+    for key, gid in rows:
+        out.setdefault(gid, set()).add(key)
+    return {frozenset(v) for v in out.values()}
+
+
+def write_reports(store, folder: Path, name: str, reports: list[tuple[str, str, dict]],
+                  record: Callable[..., dict[str, Any]]) -> None:
+    """A document ``name`` of the reports' sentences, each report an event on its sentence:
+    ``record(place, text, 0, **changes)["rec"]`` gives its fields, ``notes`` its key."""
+    from warlog.ingest.reader import read_path
+
+    path = folder / name
+    path.write_text("\n\n".join(text for _, text, _ in reports) + "\n", encoding="utf-8")
+    doc = read_path(path)[0]
+    events = []
+    for place, text, changes in reports:
+        rec = record(place, text, 0, **changes)["rec"]
+        fields = {k: v for k, v in rec.items() if k not in ("id", "document_id")}
+        events.append(event_of(doc, fields, [text], notes=f"{name}:{place}"))
+    store.write_document(doc, events)
+
+
+def extract_items(folder: Path, items: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """News items (key -> text) written as one JSON Lines file and run through the whole
+    extractor; the records of each item by its key."""
+    from warlog.api import extract
+
+    path = folder / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in items.items()),
+                    encoding="utf-8")
+    by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in items}
+    for r in extract(path):
+        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
+    return by_item
+
+
 def event_of(doc, fields: dict[str, Any], quotes: list[str], **extra: Any):
     """An ``Event`` of ``doc`` from a record's fields (ISO dates) and its evidence quotes."""
     from warlog.model import Event

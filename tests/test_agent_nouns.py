@@ -4,11 +4,9 @@ actor the one who acted (actor1), not the target; a victim or crowd named by the
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items
 
 
 @pytest.fixture(scope="module")
@@ -16,10 +14,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     items = {
         "bomber": "A suicide bomber killed 12 people at a market in Herat on 3 March 2019.",
     }
-    path = tmp_path_factory.mktemp("agents") / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in items.items()),
-                    encoding="utf-8")
-    return {r["doc"].rsplit("#", 1)[1]: r for r in extract(path)}
+    return {k: v[0] for k, v in extract_items(tmp_path_factory.mktemp("agents"), items).items()}
 
 
 def test_the_bomber_is_actor1_and_the_people_the_victims(records: dict[str, dict]) -> None:

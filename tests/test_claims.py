@@ -5,11 +5,9 @@ extractor from a JSON Lines file."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items
 from warlog.events.claims import find_claim
 
 ITEMS = {
@@ -27,13 +25,7 @@ ITEMS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
-    path = tmp_path_factory.mktemp("claims") / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in ITEMS.items()),
-                    encoding="utf-8")
-    by_item: dict[str, list[dict]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
-    return by_item
+    return extract_items(tmp_path_factory.mktemp("claims"), ITEMS)
 
 
 @pytest.mark.parametrize("key, claimant", [

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from conftest import event_of
+from conftest import event_of, groups_by_key
 from warlog.cli import app
 from warlog.ingest.reader import read_path
 from warlog.model import Event
@@ -51,18 +51,6 @@ def store_docs(store: Store, *names: str, force: bool = False) -> None:
     for name in names:
         doc, events = document(name)
         store.write_document(doc, events, replace_same=force)
-
-
-def groups_by_key(store: Store) -> set[frozenset[str]]:
-    """The groups as sets of fixture keys (kept in ``notes``)."""
-    ev, gm = s.events, s.group_members
-    with store.read.connect() as conn:
-        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
-                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
-    out: dict[int, set[str]] = {}
-    for key, gid in rows:
-        out.setdefault(gid, set()).add(key)
-    return {frozenset(v) for v in out.values()}
 
 
 def event_id(store: Store, key: str) -> int:

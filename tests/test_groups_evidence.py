@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from conftest import event_of
-from warlog.ingest.reader import read_path
+from conftest import groups_by_key, write_reports
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
@@ -165,27 +164,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
 
 def _write(store: Store, tmp_path: Path, name: str, reports: list[tuple[str, str, dict]]) -> None:
     """A document of the reports' sentences, each report on its sentence."""
-    path = tmp_path / name
-    path.write_text("\n\n".join(text for _, text, _ in reports) + "\n", encoding="utf-8")
-    doc = read_path(path)[0]
-    events = []
-    for place, text, changes in reports:
-        rec = _rec(place, text, 0, **changes)["rec"]
-        fields = {k: v for k, v in rec.items() if k not in ("id", "document_id")}
-        events.append(event_of(doc, fields, [text], notes=f"{name}:{place}"))
-    store.write_document(doc, events)
-
-
-def _groups(store: Store) -> set[frozenset[str]]:
-    ev, gm = s.events, s.group_members
-    with store.read.connect() as conn:
-        rows = conn.execute(
-            select(ev.c.notes, gm.c.group_id).select_from(ev.join(gm, gm.c.event_id == ev.c.id))
-        ).all()
-    out: dict[int, set[str]] = {}
-    for key, gid in rows:
-        out.setdefault(gid, set()).add(key)
-    return {frozenset(v) for v in out.values()}
+    write_reports(store, tmp_path, name, reports, _rec)
 
 
 def test_linker_finds_told_places_and_copies_in_sql(store: Store, tmp_path: Path) -> None:
@@ -216,7 +195,7 @@ def test_linker_finds_told_places_and_copies_in_sql(store: Store, tmp_path: Path
         ],
     )
     store.link_groups()
-    groups = _groups(store)
+    groups = groups_by_key(store)
     assert frozenset({"one.md:Rubizhne", "two.md:Lysychansk"}) in groups
     assert frozenset({"one.md:Idlib", "two.md:Deir ez-Zor"}) in groups
     assert frozenset({"one.md:Kremenna"}) in groups

@@ -5,11 +5,9 @@ items written for these tests, run through the whole extractor from a JSON Lines
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items
 
 ITEMS = {
     "passive": ("Rebels attacked an army post near Menaka on 3 May 2019; four soldiers were "
@@ -30,13 +28,7 @@ ITEMS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
-    path = tmp_path_factory.mktemp("tolls") / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in ITEMS.items()),
-                    encoding="utf-8")
-    by_item: dict[str, list[dict]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
-    return by_item
+    return extract_items(tmp_path_factory.mktemp("tolls"), ITEMS)
 
 
 @pytest.mark.parametrize("key, killed", [("passive", 4), ("died", 20), ("shelling", 12),
