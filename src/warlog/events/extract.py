@@ -419,8 +419,9 @@ class DocumentExtractor:
         if len(self.events) <= n_before or not clause.triggers:
             return False
         lo, hi = sent.start + clause.start, sent.start + clause.end
+        part = sent.part(clause.start, clause.end)
         if (any(lo <= loc.start < hi for loc in places) or any(lo <= d.start < hi for d in dates)
-                or self._names_a_site(sent.part(clause.start, clause.end))):
+                or self._names_a_site(part)):
             return False
         passive, intransitive = _toll_forms()
         low = sent.low
@@ -432,7 +433,6 @@ class DocumentExtractor:
                     or intransitive.match(low, t.start)):
                 return False  # "militants killed three villagers": an act, not a toll
             told = True
-        part = sent.part(clause.start, clause.end)
         fat = count_fatalities(part, part.start)
         if fat.killed is None and not fat.wounded:
             return False
