@@ -25,7 +25,6 @@ event key, audited like other review edits, and applied again on every run, so t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import (
@@ -47,13 +46,12 @@ from sqlalchemy.engine import Connection
 from warlog.data import load_yaml
 from warlog.store import audit
 from warlog.store import schema as s
+from warlog.store.batches import CHUNK, chunks
 from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_record import representative
 from warlog.store.group_rule import (
     MEMBER_FIELDS,
     SQL,
-    GroupState,
-    LinkKey,
     fingerprint,
     link_key,
     place_coded,
@@ -61,11 +59,12 @@ from warlog.store.group_rule import (
     same_event,
     type_coded,
 )
+from warlog.store.group_stale import drop_stale, mark_dirty
+from warlog.store.group_union import union
 
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
                                s.documents)
 moves_t, meta, terms_t = s.group_moves, s.meta_info, s.group_terms
-CHUNK = 5000
 _KEY_FIELDS = MEMBER_FIELDS
 _KEY_COLUMNS = (
     "id", "document_id", "version", "event_date", "date_end", "time_precision", "event_type",
@@ -93,7 +92,7 @@ def link(engine: Engine) -> dict[str, int]:
     with engine.begin() as conn:
         cache = _big_cache(conn)
         _ensure_current(conn)
-        dirty = _drop_stale(conn)
+        dirty = drop_stale(conn)
         linked = _linked_before(conn)
         added = _add_members(conn)
         if added and conn.dialect.name == "postgresql":
@@ -114,7 +113,7 @@ def link(engine: Engine) -> dict[str, int]:
                 conn.execute(text(f"ANALYZE {gm.name}"))
                 conn.execute(text(f"ANALYZE {terms_t.name}"))
         pairs, pinned = _pending_pairs(conn), _pinned_pairs(conn)
-        changed = _union(conn, pairs, pinned)
+        changed = union(conn, pairs, pinned)
         touched = changed  # a report alone is its own record (rep=1 from the start)
         _write_groups(conn, touched)
         conn.execute(update(gm).where(gm.c.pending == 1).values(pending=0))
@@ -149,17 +148,6 @@ def _big_cache(conn: Connection) -> int | None:
     return before
 
 
-def _chunks(items: Iterable[Any], n: int = CHUNK) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for x in items:
-        batch.append(x)
-        if len(batch) == n:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _ensure_current(conn: Connection) -> None:
     """Member rows hold what the rule compares: a store linked by an older rule (another
     ``grouping.yaml``, a key column added since) gets the missing columns and indexes and is
@@ -185,26 +173,6 @@ def _ensure_current(conn: Connection) -> None:
         conn.execute(insert(meta).values(key=key, value=_fingerprint()))
     else:
         conn.execute(update(meta).where(meta.c.key == key).values(value=_fingerprint()))
-
-
-def _drop_stale(conn: Connection) -> set[int]:
-    alive = exists().where(
-        ev.c.id == gm.c.event_id,
-        ev.c.version == gm.c.version,
-        ev.c.review_state.notin_(rules().excluded_states),
-    )
-    dirty = set(conn.execute(select(gm.c.group_id).where(~alive).distinct()).scalars())
-    for batch in _chunks(sorted(dirty)):
-        _delete_terms(conn, gm.c.group_id.in_(batch))
-        conn.execute(delete(gm).where(gm.c.group_id.in_(batch)))
-        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(batch)))
-    return dirty
-
-
-def _delete_terms(conn: Connection, members: Any) -> None:
-    """The evidence terms of the member rows ``members`` selects."""
-    conn.execute(delete(terms_t).where(terms_t.c.event_id.in_(select(gm.c.event_id)
-                                                             .where(members))))
 
 
 def _evidence_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
@@ -279,7 +247,7 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
             for row in tuples:
                 copy.write_row(row)
     else:
-        for batch in _chunks(rows, 20000):
+        for batch in chunks(rows, 20000):
             conn.execute(insert(table), batch)
 
 
@@ -372,70 +340,6 @@ def _pinned_pairs(conn: Connection) -> list[tuple[int, int]]:
     return [(x, y) for x, y in conn.execute(q) if x != y]
 
 
-def _states(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
-    """Each group's :class:`GroupState`, from its members' keys."""
-    states: dict[int, GroupState] = {}
-    cols = [gm.c[k] for k in _KEY_FIELDS]
-    for batch in _chunks(sorted(gids)):
-        for row in conn.execute(select(gm.c.group_id, *cols).where(gm.c.group_id.in_(batch))):
-            m = row._mapping
-            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS}))
-            if m["group_id"] in states:
-                states[m["group_id"]].absorb(state)
-            else:
-                states[m["group_id"]] = state
-    return states
-
-
-def _union(
-    conn: Connection, pairs: list[tuple[int, int, int, int, int]],
-    pinned: list[tuple[int, int]]
-) -> set[int]:
-    """Join the groups the pairs connect, as coded first (place, then type), closest dates
-    first, as long as the joined group is still one event (:meth:`GroupState.joins`: a pair
-    whose place the evidence tells is not held to one coded place); then reviewers' joins,
-    always. Each group keeps its smallest id; the ids of the groups that changed."""
-    parent: dict[int, int] = {}
-    states = _states(conn, {g for p in pairs for g in p[3:]} | {g for p in pinned for g in p})
-
-    def find(x: int) -> int:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def unite(x: int, y: int, check: bool, told: bool = False, compatible: bool = False
-              ) -> None:
-        rx, ry = find(x), find(y)
-        if rx == ry or (check and not states[rx].joins(states[ry], told, compatible)):
-            return
-        keep, gone = min(rx, ry), max(rx, ry)
-        parent[gone] = keep
-        states[keep].absorb(states[gone])
-
-    for told, compatible, _, x, y in sorted(pairs):
-        unite(x, y, check=True, told=bool(told), compatible=bool(compatible))
-    for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
-        unite(x, y, check=False)
-    moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
-    if moves:  # one set-based UPDATE through a scratch table, not one statement per group
-        conn.execute(delete(moves_t))
-        for batch in _chunks(moves):
-            conn.execute(insert(moves_t), batch)
-        moved = select(moves_t.c.old)
-        conn.execute(
-            update(gm)
-            .where(gm.c.group_id.in_(moved))
-            .values(group_id=select(moves_t.c.new).where(moves_t.c.old == gm.c.group_id)
-                    .scalar_subquery())
-        )
-        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
-        conn.execute(delete(moves_t))
-    return {m["new"] for m in moves}
-
-
 _RECORD_COLUMNS = ("id", "document_id", "event_date", "time_precision", "geo_precision",
                    "latitude", "actor1", "actor2", "assoc_actor_1", "fatalities",
                    "fatalities_low", "fatalities_high", "source")
@@ -446,7 +350,7 @@ _REP_FIELDS = ("actor1", "actor2", "assoc_actor_1", "fatalities", "fatalities_lo
 def _write_groups(conn: Connection, touched: set[int]) -> None:
     """Each touched group's representative report and one record (groups of one report get
     no record: the report is the record)."""
-    for batch in _chunks(sorted(touched), 2000):
+    for batch in chunks(sorted(touched), 2000):
         rows = conn.execute(
             select(*(ev.c[k] for k in _RECORD_COLUMNS), gm.c.group_id, doc.c.name.label("doc"))
             .select_from(ev.join(gm, gm.c.event_id == ev.c.id)
@@ -468,7 +372,7 @@ def _write_groups(conn: Connection, touched: set[int]) -> None:
                     "n_documents": len({x["document_id"] for x in reports}),
                     **{k: rec.get(k) for k in _REP_FIELDS},
                 })
-        for ids in _chunks(reps):
+        for ids in chunks(reps):
             conn.execute(update(gm).where(gm.c.event_id.in_(ids)).values(rep=1))
         if records:
             conn.execute(insert(groups_t), records)
@@ -484,7 +388,7 @@ def not_a_representative() -> Any:
 def records_of(conn: Connection, event_ids: list[int]) -> dict[int, Any]:
     """The group records of those representative reports that stand for several."""
     found: dict[int, Any] = {}
-    for batch in _chunks(event_ids):
+    for batch in chunks(event_ids):
         for row in conn.execute(select(groups_t).where(groups_t.c.rep_event_id.in_(batch))):
             found[row.rep_event_id] = row._mapping
     return found
@@ -552,13 +456,6 @@ def _identity(conn: Connection, event_id: int) -> tuple[str, str]:
     return row.name, row.event_key
 
 
-def _mark_dirty(conn: Connection, event_ids: list[int]) -> None:
-    ids = list(conn.execute(select(gm.c.group_id).where(gm.c.event_id.in_(event_ids))).scalars())
-    _delete_terms(conn, gm.c.group_id.in_(ids))
-    conn.execute(delete(gm).where(gm.c.group_id.in_(ids)))
-    conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(ids)))
-
-
 def split(engine: Engine, event_id: int, reviewer: str) -> None:
     """Take a wrongly linked report out of its group, for good (audited)."""
     with engine.begin() as conn:
@@ -569,7 +466,7 @@ def split(engine: Engine, event_id: int, reviewer: str) -> None:
         conn.execute(insert(pins).values(action="split", doc_name=name, event_key=key,
                                          user=reviewer))
         before = conn.execute(select(gm.c.group_id).where(gm.c.event_id == event_id)).scalar()
-        _mark_dirty(conn, [event_id])
+        mark_dirty(conn, [event_id])
         audit.write(conn, [{"event_id": event_id, "action": "split", "field": "group",
                             "before": None if before is None else str(before), "after": None}],
                     reviewer)

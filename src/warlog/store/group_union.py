@@ -1,0 +1,79 @@
+"""Candidate pairs of reports become groups: union-find over the pairs in order, each join
+checked against the whole group so far (:class:`~warlog.store.group_rule.GroupState`), then
+reviewers' joins; the moved members are written in one set-based update."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from warlog.store import schema as s
+from warlog.store.batches import chunks
+from warlog.store.group_rule import MEMBER_FIELDS, GroupState, LinkKey
+
+gm, groups_t, moves_t = s.group_members, s.event_groups, s.group_moves
+_KEY_FIELDS = MEMBER_FIELDS
+
+
+def states_of(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
+    """Each group's :class:`GroupState`, from its members' keys."""
+    states: dict[int, GroupState] = {}
+    cols = [gm.c[k] for k in _KEY_FIELDS]
+    for batch in chunks(sorted(gids)):
+        for row in conn.execute(select(gm.c.group_id, *cols).where(gm.c.group_id.in_(batch))):
+            m = row._mapping
+            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS}))
+            if m["group_id"] in states:
+                states[m["group_id"]].absorb(state)
+            else:
+                states[m["group_id"]] = state
+    return states
+
+
+def union(
+    conn: Connection, pairs: list[tuple[int, int, int, int, int]],
+    pinned: list[tuple[int, int]]
+) -> set[int]:
+    """Join the groups the pairs connect, as coded first (place, then type), closest dates
+    first, as long as the joined group is still one event (:meth:`GroupState.joins`: a pair
+    whose place the evidence tells is not held to one coded place); then reviewers' joins,
+    always. Each group keeps its smallest id; the ids of the groups that changed."""
+    parent: dict[int, int] = {}
+    states = states_of(conn, {g for p in pairs for g in p[3:]} | {g for p in pinned for g in p})
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def unite(x: int, y: int, check: bool, told: bool = False, compatible: bool = False
+              ) -> None:
+        rx, ry = find(x), find(y)
+        if rx == ry or (check and not states[rx].joins(states[ry], told, compatible)):
+            return
+        keep, gone = min(rx, ry), max(rx, ry)
+        parent[gone] = keep
+        states[keep].absorb(states[gone])
+
+    for told, compatible, _, x, y in sorted(pairs):
+        unite(x, y, check=True, told=bool(told), compatible=bool(compatible))
+    for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
+        unite(x, y, check=False)
+    moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
+    if moves:  # one set-based UPDATE through a scratch table, not one statement per group
+        conn.execute(delete(moves_t))
+        for batch in chunks(moves):
+            conn.execute(insert(moves_t), batch)
+        moved = select(moves_t.c.old)
+        conn.execute(
+            update(gm)
+            .where(gm.c.group_id.in_(moved))
+            .values(group_id=select(moves_t.c.new).where(moves_t.c.old == gm.c.group_id)
+                    .scalar_subquery())
+        )
+        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
+        conn.execute(delete(moves_t))
+    return {m["new"] for m in moves}
