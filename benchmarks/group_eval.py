@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from warlog.store import schema as s
 from warlog.store.database import open_store
@@ -133,18 +134,41 @@ def totals(store: Any) -> dict[str, int]:
     return out
 
 
+def cross_document_pairs(store: Any) -> int:
+    """How many pairs of reports of two documents share a group."""
+    gm = s.group_members
+    per_group: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    with store.read.connect() as conn:
+        for gid, did in conn.execute(select(gm.c.group_id, gm.c.document_id)):
+            per_group[gid][did] += 1
+    out = 0
+    for docs in per_group.values():
+        n = sum(docs.values())
+        out += (n * n - sum(k * k for k in docs.values())) // 2
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("db", help="a store with the corpus extracted")
     ap.add_argument("--pairs", default=str(PAIRS))
     ap.add_argument("--errors", action="store_true", help="print each wrong pair")
+    ap.add_argument("--relink", action="store_true",
+                    help="link the store from scratch (forget the stored rule's fingerprint) and "
+                         "print the CPU seconds of linking")
     args = ap.parse_args(argv)
     pairs = [json.loads(line) for line in Path(args.pairs).read_text().splitlines() if line]
     with open_store(args.db) as store:
+        if args.relink:
+            with store.engine.begin() as conn:
+                conn.execute(delete(s.meta_info).where(s.meta_info.c.key == "grouping_rule"))
+        cpu = time.process_time()
         store.link_groups()
+        cpu = time.process_time() - cpu
         index = _index(store)
         res = score_index(index, pairs)
         tot = totals(store)
+        cross = cross_document_pairs(store)
     print(f"pairs {res['pairs']} (same event {res['same']}, other {res['pairs'] - res['same']}), "
           f"reports not found {res['missing']}")
     print(f"tp {res['tp']}  fp {res['fp']}  fn {res['fn']}  tn {res['tn']}")
@@ -157,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind}: {sub['pairs']} pairs (same {sub['same']}), tp {sub['tp']} fp {sub['fp']}"
               f" fn {sub['fn']} tn {sub['tn']}, precision {sub['precision']:.3f}"
               f" recall {sub['recall']:.3f}")
+    print(f"linking: {cpu:.1f} CPU s; cross-document linked pairs: {cross}")
     print(f"events: {tot['reports_events']} reports -> {tot['groups_events']} after grouping; "
           f"fatalities: {tot['reports_fatalities']} -> {tot['groups_fatalities']}")
     print("\nby kind (same event: how the two documents coded it; other: why it is not one)")

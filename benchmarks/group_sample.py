@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = linked_pairs(store)
         chosen = random.Random(args.seed).sample(pairs, min(args.n, len(pairs)))
         with store.read.connect() as conn:
-            lines = [json.dumps({"same": None, "why": "", "kind": args.kind,
+            lines = [json.dumps({"same": None, "why": "", "kind": args.kind, "seed": args.seed,
                                  "a": side(conn, a), "b": side(conn, b)}, ensure_ascii=False)
                      for a, b in chosen]
     print(f"cross-document linked pairs: {len(pairs)}; drawn {len(lines)} (seed {args.seed})",
