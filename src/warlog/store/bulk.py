@@ -9,7 +9,8 @@ into temporary staging tables and three set-based ``INSERT … SELECT`` statemen
    writers never deadlock): a second run, or a retried shard, storing the same names at the same
    time waits for this transaction and then sees its rows.
 2. The names already stored are read. A file all of whose documents are new or unchanged (same
-   name, same content hash) is written here; a file with a new version of a stored document,
+   name, same content hash, the same extractor) is written here; a file with a new version of a
+   stored document, or one another extractor made,
    or with a name another file of the shard also has, or any file when ``force`` is set, goes
    through ``Store.write_file`` afterwards (re-anchoring reviewed events is its job).
 3. ``INSERT INTO documents … ON CONFLICT (name, content_hash) DO NOTHING``: a document another
@@ -39,7 +40,7 @@ FileItem = tuple[str, Sequence[tuple[Document, Sequence[Event]]], Sequence[str]]
 Outcome = list[WriteResult] | Exception
 
 _DOC_COLUMNS = ("name", "path", "content_hash", "format", "title", "meta", "raw_text",
-                "clean_text", "n_events")
+                "clean_text", "n_events", "extractor")
 _EV_COLUMNS = tuple(c.name for c in s.events.columns if c.name in _EVENT_COLUMNS
                     and c.name != "document_id")
 _EVI_COLUMNS = ("position", "text", "raw_start", "raw_end")
@@ -59,8 +60,8 @@ def write_files(store: Store, files: Sequence[FileItem], force: bool = False) ->
     try:
         with store.engine.begin() as conn:
             raw = conn.connection.driver_connection
-            bulk, rest, stored = _partition(conn, files)
-            written = _write_bulk(conn, raw, [files[i] for i in bulk], stored)
+            bulk, rest, stored = _partition(conn, files, store.extractor)
+            written = _write_bulk(conn, raw, [files[i] for i in bulk], stored, store.extractor)
             outcomes: dict[int, Outcome] = dict(zip(bulk, written, strict=True))
     except Exception:  # noqa: BLE001 - each file alone finds which one cannot be stored
         return [_one(store, f, force) for f in files]
@@ -77,32 +78,36 @@ def _one(store: Store, item: FileItem, force: bool) -> Outcome:
         return e
 
 
-def _partition(conn: Any, files: Sequence[FileItem]
+def _partition(conn: Any, files: Sequence[FileItem], extractor: str
                ) -> tuple[list[int], list[int], set[tuple[str, str]]]:
     """Lock the shard's names; the files that can be written set-based, the others, and the
-    (name, content hash) of the shard's documents already stored."""
+    (name, content hash) of the shard's documents already stored (by ``extractor``: a document
+    another extractor made is written again by ``Store.write_file``)."""
     names = sorted({d.name for _p, docs, _pr in files for d, _e in docs})
     conn.execute(text(
         "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(n, 0) AS k "
         "FROM unnest(CAST(:names AS text[])) AS n ORDER BY k) AS keys"), {"names": names})
-    stored: dict[str, set[str]] = {}
-    rows = conn.execute(text("SELECT name, content_hash FROM documents "
+    stored: dict[str, dict[str, str | None]] = {}
+    rows = conn.execute(text("SELECT name, content_hash, extractor FROM documents "
                              "WHERE name = ANY(CAST(:names AS text[]))"), {"names": names})
-    for name, h in rows:
-        stored.setdefault(name, set()).add(h)
+    for name, h, made_by in rows:
+        stored.setdefault(name, {})[h] = made_by
+
+    def new_or_unchanged(d: Document) -> bool:  # not a new version, not another extractor's
+        return d.name not in stored or stored[d.name].get(d.content_hash, "") == extractor
+
     bulk, rest, seen = [], [], set()
     for i, (_path, docs, _pr) in enumerate(files):
         mine = [d.name for d, _e in docs]
         simple = (len(set(mine)) == len(mine) and not seen.intersection(mine)
-                  and all(d.content_hash in stored.get(d.name, {d.content_hash})
-                          for d, _e in docs))
+                  and all(new_or_unchanged(d) for d, _e in docs))
         seen.update(mine)
         (bulk if simple else rest).append(i)
     return bulk, rest, {(n, h) for n, hs in stored.items() for h in hs}
 
 
 def _write_bulk(conn: Any, raw: Any, files: Sequence[FileItem],
-                stored: set[tuple[str, str]]) -> list[list[WriteResult]]:
+                stored: set[tuple[str, str]], extractor: str) -> list[list[WriteResult]]:
     if not files:
         return []
     paths = [p for p, _d, _pr in files]
@@ -115,7 +120,7 @@ def _write_bulk(conn: Any, raw: Any, files: Sequence[FileItem],
               [(p, m) for p, _d, problems in files for m in problems])
         _stage(cur)
         kept = _copy_staged(cur, [(d, e) for d, e in docs
-                                  if (d.name, d.content_hash) not in stored])
+                                  if (d.name, d.content_hash) not in stored], extractor)
         cur.execute(f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) "
                     f"SELECT {', '.join(_DOC_COLUMNS)} FROM _wl_docs ORDER BY _ord "
                     "ON CONFLICT (name, content_hash) DO NOTHING RETURNING id, name, content_hash")
@@ -188,14 +193,15 @@ def _stage(cur: Any) -> None:
                 "ADD COLUMN event_key text")
 
 
-def _copy_staged(cur: Any, docs: list[tuple[Document, list[Event]]]
+def _copy_staged(cur: Any, docs: list[tuple[Document, list[Event]]], extractor: str
                  ) -> dict[tuple[str, str], int]:
     """COPY the documents, events (one per event key, the first) and evidence; per document,
     how many distinct events it has."""
     doc_rows, ev_rows, evi_rows, kept = [], [], [], {}
     for ord_, (doc, events) in enumerate(docs):
         doc_rows.append((doc.name, doc.path, doc.content_hash, doc.format, doc.title,
-                         json.dumps(_jsonable(doc.meta)), doc.raw, doc.text, len(events), ord_))
+                         json.dumps(_jsonable(doc.meta)), doc.raw, doc.text, len(events),
+                         extractor, ord_))
         taken: set[str] = set()
         for ev in events:
             row = _event_row(ev)

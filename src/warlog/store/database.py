@@ -25,12 +25,14 @@ from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
+from warlog.extractor_version import extractor_version
 from warlog.model import Document, Event
 from warlog.store import audit, groups, queries, search
 from warlog.store import review as reviewing
 from warlog.store import schema as s
 from warlog.store.engine import database_url, is_sqlite, make_engine
 from warlog.store.filters import EventFilter
+from warlog.store.migrate import add_missing_columns
 from warlog.store.reanchor import reanchor_kept_events
 from warlog.store.records import BATCH, Order, iter_records
 
@@ -65,6 +67,8 @@ class Store:
 
     def _create_schema(self) -> None:
         s.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            add_missing_columns(conn, [s.documents])
         try:
             with self.engine.begin() as conn:
                 row = conn.execute(
@@ -81,10 +85,17 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     # -- writing ---------------------------------------------------------------------------
+    @property
+    def extractor(self) -> str:
+        """The running extractor's version, stored with every document written."""
+        return extractor_version()
+
     def known_documents(self) -> set[tuple[str, str]]:
-        """(name, content hash) of every stored document: what a re-run need not extract."""
+        """(name, content hash) of every document stored by this extractor: what a re-run need
+        not extract (a document another extractor made is extracted again)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.documents.c.name, s.documents.c.content_hash)).all()
+            rows = conn.execute(select(s.documents.c.name, s.documents.c.content_hash)
+                                .where(s.documents.c.extractor == self.extractor)).all()
         return {(r.name, r.content_hash) for r in rows}
 
     def write_document(
@@ -93,7 +104,8 @@ class Store:
         """Store a document and its events in one transaction.
 
         Same name and content as a stored document: nothing changes ("unchanged"), unless
-        ``replace_same`` (a forced re-extraction): then its unreviewed events are replaced.
+        ``replace_same`` (a forced re-extraction) or another extractor made the stored events
+        (:attr:`extractor`): then its unreviewed events are replaced.
         Same name with new content: the old version's unreviewed events are replaced, reviewed
         ones are kept and moved to the new version ("replaced"). Reviewed events are never
         overwritten.
@@ -152,13 +164,13 @@ class Store:
     ) -> WriteResult:
         h = doc.content_hash
         existing = conn.execute(
-            select(s.documents.c.id, s.documents.c.content_hash).where(
+            select(s.documents.c.id, s.documents.c.content_hash, s.documents.c.extractor).where(
                 s.documents.c.name == doc.name
             )
         ).all()
         for row in existing:
             if row.content_hash == h:
-                if not replace_same:
+                if not replace_same and row.extractor == self.extractor:
                     return WriteResult("unchanged", row.id, 0)
                 before = self._event_keys(conn, [row.id])
                 conn.execute(
@@ -171,7 +183,7 @@ class Store:
                 conn.execute(
                     s.documents.update()
                     .where(s.documents.c.id == row.id)
-                    .values(clean_text=doc.text, n_events=len(events))
+                    .values(clean_text=doc.text, n_events=len(events), extractor=self.extractor)
                 )
                 return WriteResult("replaced", row.id, len(events), len(added - before))
         doc_id = conn.execute(
@@ -185,6 +197,7 @@ class Store:
                 raw_text=doc.raw,
                 clean_text=doc.text,
                 n_events=len(events),
+                extractor=self.extractor,
             )
         ).inserted_primary_key[0]
         _save_profile(conn, doc_id, doc)

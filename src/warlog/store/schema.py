@@ -89,6 +89,9 @@ documents = Table(
     Column("clean_text", text_type(), nullable=False),
     Column("n_events", Integer, nullable=False, default=0),
     Column("ingested_at", UtcDateTime(), server_default=func.now()),
+    # the extractor that made its events (warlog.extractor_version): another one extracts the
+    # same content again
+    Column("extractor", text_type(64)),
     UniqueConstraint("name", "content_hash", name="uq_documents_name_hash"),
 )
 
