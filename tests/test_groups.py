@@ -246,6 +246,23 @@ def test_a_store_linked_by_an_older_rule_is_linked_again(store: Store) -> None:
     assert store.link_groups()["new_reports"] == 0  # and then current
 
 
+def test_the_fingerprint_covers_the_language_words_the_rule_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The names read from evidence leave out the language's month, number and function words
+    (``warlog.lang`` lists, not ``grouping.yaml``): a word added to such a list changes the
+    stored terms, so the rule's fingerprint (and a relink) must follow it."""
+    import dataclasses
+
+    from warlog.store import group_rule
+
+    before = group_rule.fingerprint.__wrapped__()  # type: ignore[attr-defined]
+    widened = dataclasses.replace(group_rule.rules(),
+                                  place_noise=group_rule.rules().place_noise | {"fortnight"})
+    monkeypatch.setattr(group_rule, "rules", lambda: widened)
+    assert group_rule.fingerprint.__wrapped__() != before  # type: ignore[attr-defined]
+
+
 def test_postgresql_map_clusters_from_the_count_tables_sum_group_fatalities(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

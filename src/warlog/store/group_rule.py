@@ -35,6 +35,7 @@ Thresholds and words are data: ``grouping.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -118,9 +119,14 @@ RULE_VERSION = 6
 
 @cached
 def fingerprint() -> str:
-    """The rule's version, its key fields and the thresholds of ``grouping.yaml``."""
+    """The rule's version, its key fields, the thresholds of ``grouping.yaml`` and every word
+    the rule reads (:func:`rules`, which also holds the ``warlog.lang`` lists of
+    ``evidence.language_noise`` and the back-reference words of ``extraction.yaml``: a word
+    added there changes the names read from evidence, so stored terms are stale)."""
+    read = {k: sorted(v) if isinstance(v, frozenset) else v
+            for k, v in dataclasses.asdict(rules()).items()}
     raw = json.dumps([RULE_VERSION, list(LinkKey.__dataclass_fields__),
-                      load_yaml("grouping.yaml")], sort_keys=True, default=str)
+                      load_yaml("grouping.yaml"), read], sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
