@@ -184,7 +184,24 @@ class ActorContext:
         ctx._doc_ends = [h.end for h in hits]
         if ctx.country_scores:
             ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        else:
+            ctx.country = ctx._groups_home()
         return ctx
+
+    def _groups_home(self) -> str | None:
+        """The home country of the armed groups the text names (most named first), for a text
+        that names no country of its own; None when they have none or several tie."""
+        lex = self.index.lexicon
+        kinds = frozenset(lex.settings.get("home_country_kinds") or ())
+        homes: Counter[str] = Counter()
+        for name, count in self.counts.items():
+            info = lex.actors.get(name)
+            if info is not None and info.country and info.kind in kinds and count > 0:
+                homes[info.country] += count
+        ranked = homes.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _add(
         self,

@@ -111,6 +111,11 @@ class ArgumentContext:
         self.geo = GeoContext.from_document(doc, self.gazetteer, place_hint=self._place_hint())
         self.actor_ctx = ActorContext.from_document(doc, folded=folded)
         self.actor_ctx.use_profile(self.sides)
+        if not self.geo.country_codes and self.actor_ctx.country:
+            # a text naming no country or town: where its armed groups fight (ActorContext)
+            home = self.gazetteer.country_name_code(self.actor_ctx.country)
+            if home:
+                self.geo = GeoContext(country_codes=(home,), primary_codes=(home,))
         self._facilities: dict[str, Location] = {}
         # the facilities' keys in one automaton: key -> (order remembered, length)
         self._sites = ahocorasick.Automaton()
