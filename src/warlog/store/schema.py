@@ -258,6 +258,16 @@ group_terms = Table(
     Index("ix_group_terms_term_day", "term", "day_start"),
 )
 
+# The grouped reports changed since the last link (warlog.store.group_stale): a trigger on
+# ``events`` adds the id of every member's report that is deleted or updated (re-extraction,
+# ``--force``, a new version of its document, a review edit, a rejection, re-anchoring), so a
+# link relinks the groups of what changed without reading every member row.
+group_changes = Table(
+    "group_changes",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=False),
+)
+
 # Scratch rows of one linking transaction: which group each joined group becomes.
 group_moves = Table(
     "group_moves",
