@@ -162,7 +162,8 @@ def server_cpu(store: Any) -> float:
     if store.engine.dialect.name != "postgresql":
         return 0.0
     with store.engine.connect() as conn:
-        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        pid = _BACKEND_PID[id(store)] = conn.execute(text("SELECT pg_backend_pid()")
+                                                     ).scalar_one()
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -170,9 +171,99 @@ def server_cpu(store: Any) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def one(target: str, n: int) -> dict[str, Any]:
-    """Populate ``target`` with ``n`` reports, link them all, then 1,000 more."""
+class Phases:
+    """CPU seconds (client + PostgreSQL backend) of each step of ``groups.link`` and of each
+    pair query of ``_pending_pairs`` (``--phases``): the module's functions are wrapped, the
+    link itself is unchanged. A pair query's time runs from its ``execute`` to the next one (its
+    rows are read in between)."""
+
+    STEPS = ("drop_stale", "_add_members", "_pending_pairs", "_pinned_pairs", "union",
+             "_write_groups")
+
+    def __init__(self, store: Any) -> None:
+        from warlog.store import groups
+
+        self.store, self.groups, self.times = store, groups, {}
+        self.originals = {name: getattr(groups, name) for name in self.STEPS}
+        for name, fn in self.originals.items():
+            setattr(groups, name, self._timed(name, fn))
+
+    def now(self) -> float:
+        return time.process_time() + _backend_cpu(self.store)
+
+    def _timed(self, name: str, fn: Any) -> Any:
+        phases = self
+
+        class Timed:  # the pair queries one by one: execute to execute
+            def __init__(self, conn: Any) -> None:
+                self.conn, self.n, self.t = conn, 0, None
+
+            def __getattr__(self, attr: str) -> Any:
+                return getattr(self.conn, attr)
+
+            def execute(self, *a: Any, **k: Any) -> Any:
+                self.lap()
+                self.n += 1
+                self.t = phases.now()
+                return self.conn.execute(*a, **k)
+
+            def lap(self) -> None:
+                if self.t is not None:
+                    key = f"{name}[{self.n}]"
+                    phases.times[key] = phases.times.get(key, 0.0) + phases.now() - self.t
+
+        def wrapper(conn: Any, *a: Any, **k: Any) -> Any:
+            t0 = phases.now()
+            if name == "_pending_pairs":
+                timed = Timed(conn)
+                out = fn(timed, *a, **k)
+                timed.lap()
+            else:
+                out = fn(conn, *a, **k)
+            phases.times[name] = phases.times.get(name, 0.0) + phases.now() - t0
+            return out
+
+        return wrapper
+
+    def take(self) -> dict[str, float]:
+        out = {k: round(v, 2) for k, v in self.times.items()}
+        self.times = {}
+        return out
+
+
+_BACKEND_PID: dict[int, int] = {}
+
+
+def _backend_cpu(store: Any) -> float:
+    """CPU seconds of the PostgreSQL backend :func:`server_cpu` read last (inside a link the
+    pool's connection is taken: asking for the pid would open another one)."""
+    pid = _BACKEND_PID.get(id(store))
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_reports(store: Any, n: int, seed: int) -> int:
+    """Change ``n`` linked reports as a review edit does (another fatality figure, the version
+    up), spread over the store; how many."""
+    with store.engine.begin() as conn:
+        top = conn.execute(select(func.max(s.events.c.id))).scalar_one()
+        ids = sorted(random.Random(seed).sample(range(1, top + 1), min(n, top)))
+        conn.execute(s.events.update().where(s.events.c.id.in_(ids)).values(
+            fatalities=func.coalesce(s.events.c.fatalities, 0) + 1,
+            version=s.events.c.version + 1))
+    return len(ids)
+
+
+def one(target: str, n: int, phases: bool = False) -> dict[str, Any]:
+    """Populate ``target`` with ``n`` reports, link them all, then 1,000 more, then 1,000 of
+    the reports edited."""
     store = open_store(target)
+    timer = Phases(store) if phases else None
     t0 = time.perf_counter()
     areas = max(20, n // 2500)
     populate(store, n, seed=1, docs=max(10, n // 20), areas=areas)
@@ -184,6 +275,7 @@ def one(target: str, n: int) -> dict[str, Any]:
     res = store.link_groups()
     linked, cpu = time.perf_counter() - t0, time.process_time() - c0
     server = server_cpu(store) - s0
+    link_phases = timer.take() if timer else {}
     load_end = os.getloadavg()[0]
     populate(store, 1000, seed=2, docs=10, areas=areas)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -191,12 +283,23 @@ def one(target: str, n: int) -> dict[str, Any]:
     store.link_groups()
     incremental, inc_cpu = time.perf_counter() - t0, time.process_time() - c0
     inc_server = server_cpu(store) - s0
+    inc_phases = timer.take() if timer else {}
+    edited = edit_reports(store, 1000, seed=3)
+    t0, c0 = time.perf_counter(), time.process_time()
+    s0 = server_cpu(store)
+    relinked = store.link_groups()["relinked_groups"]
+    edit_s, edit_cpu = time.perf_counter() - t0, time.process_time() - c0
+    edit_server = server_cpu(store) - s0
+    edit_phases = timer.take() if timer else {}
     with store.read.connect() as conn:
         groups = conn.execute(select(func.count()).select_from(s.event_groups)).scalar_one()
     store.close()
     return {"reports": n, "multi_groups": groups, "pairs": res["pairs"], "write_s": written,
             "link_s": linked, "cpu_s": cpu, "server_cpu_s": server,
             "incremental_s": incremental, "incremental_cpu_s": inc_cpu + inc_server,
+            "edited": edited, "edit_relinked_groups": relinked, "edit_s": edit_s,
+            "edit_cpu_s": edit_cpu + edit_server, "phases": {
+                "link": link_phases, "incremental": inc_phases, "edit": edit_phases},
             "rss_before_mb": before, "peak_mb": peak_mb(), "load": [load, load_end]}
 
 
@@ -245,9 +348,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="link this extracted store instead (e.g. the corpus)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--phases", action="store_true",
+                    help="also CPU s of each step of the link and each pair query (JSON)")
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(one(args.one, args.n)))
+        print(json.dumps(one(args.one, args.n, args.phases)))
         return 0
     runs: list[tuple[str, dict[str, Any]]] = []
     if args.db:
@@ -259,17 +364,20 @@ def main(argv: list[str] | None = None) -> int:
             if args.pg:
                 targets.append(("postgresql", _pg_database(args.pg, f"warlog_bench_{n}")))
             for backend, target in targets:
-                out = subprocess.run([sys.executable, __file__, "--one", target, "--n", str(n)],
+                cmd = [sys.executable, __file__, "--one", target, "--n", str(n)]
+                out = subprocess.run(cmd + (["--phases"] if args.phases else []),
                                      check=True, capture_output=True, text=True).stdout
                 line = out.strip().splitlines()[-1]
                 print(backend, line, flush=True)  # each size as it ends (a long run's log)
                 runs.append((backend, json.loads(line)))
     # cpu s: this process's CPU seconds; srv s: the PostgreSQL backend's (SQLite: 0); +1000:
-    # wall and CPU (both processes) seconds of linking 1,000 more; wall seconds depend on what
-    # else the machine runs, the load is the 1-minute load average at the link's start and end
+    # wall and CPU (both processes) seconds of linking 1,000 more; edit cpu: CPU (both) of the
+    # link after 1,000 stored reports were edited (their groups relinked); wall seconds depend
+    # on what else the machine runs, the load is the 1-minute load average at the link's start
+    # and end
     print(f"{'backend':<11}{'reports':>9}{'groups>1':>10}{'pairs':>9}{'link s':>9}"
           f"{'cpu s':>8}{'srv s':>8}{'cpu/100k':>9}{'+1000 s':>9}{'+1000 cpu':>10}"
-          f"{'peak MB':>9}{'load':>12}")
+          f"{'edit cpu':>9}{'peak MB':>9}{'load':>12}")
     for backend, r in runs:
         total = r["cpu_s"] + r.get("server_cpu_s", 0.0)
         per = total / r["reports"] * 100000 if r["reports"] else 0
@@ -277,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{backend:<11}{r['reports']:>9}{r['multi_groups']:>10}{r['pairs']:>9}"
               f"{r['link_s']:>9.1f}{r['cpu_s']:>8.1f}{r.get('server_cpu_s', 0.0):>8.1f}"
               f"{per:>9.1f}{r['incremental_s']:>9.2f}{r.get('incremental_cpu_s', 0.0):>10.2f}"
-              f"{r['peak_mb']:>9.0f}{load:>12}")
+              f"{r.get('edit_cpu_s', 0.0):>9.2f}{r['peak_mb']:>9.0f}{load:>12}")
     return 0
 
 
