@@ -16,6 +16,7 @@ from warlog.geo.admin1 import admin1_name
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Location, Place
+from warlog.nlp.alternation import trie_alternation
 
 SPACES = re.compile(r"\s+")
 BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
@@ -30,6 +31,16 @@ def _alt(words: Sequence[str]) -> str:
         e = e.replace(r"\ ", r"[\s\-]+").replace("\0", r"[\s\-]?")
         escaped.append(e)
     return "|".join(escaped)
+
+
+def _char(ch: str) -> str:
+    return r"[\s\-]+" if ch == " " else r"[\s\-]?" if ch == "-" else re.escape(ch)
+
+
+def _trie(words: Sequence[str]) -> str:
+    """The phrases of :func:`_alt` (the same texts match) as a trie
+    (:func:`~warlog.nlp.alternation.trie_alternation`), to be matched case-insensitively."""
+    return trie_alternation(words, _char, lower=True)
 
 
 def _words_alt(words: Sequence[str]) -> str:
@@ -51,6 +62,9 @@ class Patterns:
     after: re.Pattern[str]  # " air base" / " airport" / " desert" after the mention
     facility_word: re.Pattern[str]  # any facility word (for phrase scanning)
     facility_phrase: re.Pattern[str]  # "[the] Panorama checkpoint" anywhere (a name of its own)
+    # what facility_phrase needs: a site word after a space, ending a word (a trie, so one
+    # pass over the sentence; most sentences have none and the name pattern is not tried)
+    facility_needs: re.Pattern[str]
     settlement: re.Pattern[str]  # " city" / " town" after the mention
     between_joiner: re.Pattern[str]  # " and [the] " between the two ends of "between X and Y"
     between_next: re.Pattern[str]  # " and [the] Y" (Y's capitalised words in group 1)
@@ -140,6 +154,9 @@ def patterns() -> Patterns:
         facility_phrase=re.compile(
             rf"(?<![\w-])(?:{the}\s+)?(?P<name>(?:(?:{party}|\d+)\s+){{0,3}}(?!{party})"
             rf"{cap}\s+(?:(?:{cap}|\d+)\s+){{0,3}}(?i:{site}))(?![\w-])"
+        ),
+        facility_needs=re.compile(
+            rf"\s(?i:{_trie([w for w in lex.facility_words if w not in holdings])})(?![\w-])"
         ),
         settlement=re.compile(rf"\s+{alt('settlement_after')}\b", flags),
         between_joiner=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?"),

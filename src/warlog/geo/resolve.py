@@ -488,7 +488,8 @@ def facility_location(
     last = context.last_place()
     if last is None:
         return None
-    m = patterns().facility_phrase.search(sentence)
+    pat = patterns()
+    m = pat.facility_needs.search(sentence) and pat.facility_phrase.search(sentence)
     if not m:
         return None
     return location_of(

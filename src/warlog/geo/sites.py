@@ -27,6 +27,7 @@ from warlog.geo.gazetteer import TIER_SKELETON
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Place
+from warlog.nlp.alternation import trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -56,14 +57,23 @@ def _groups() -> tuple[Group, ...]:
     )
 
 
+def _char(ch: str) -> str:
+    """A generic's character as regex source: a space matches any spaces, a hyphen a space,
+    a hyphen or nothing ("air-base", "air base", "airbase")."""
+    return r"\s+" if ch == " " else r"[\s-]?" if ch == "-" else re.escape(ch)
+
+
 def _alt(words: set[str]) -> str:
-    ws = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for w in ws)
+    """The generic words (lower case) as one trie-built alternation, longest first
+    (:func:`~warlog.nlp.alternation.trie_alternation`), matched case-insensitively."""
+    return trie_alternation(words, _char, lower=True)
 
 
 @cached
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "<generic> <Name>" and "<Name> <generic>" (generics of every group)."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ "<generic> <Name>" and "<Name> <generic>" (generics of every group), and what the
+    second needs: a generic written after a name, after a space and ending a word. Most
+    sentences have none, and the name pattern (tried at every word) is not run on them."""
     before = {w for g in _groups() for w in g.before}
     after = {w for g in _groups() for w in g.after}
     parts = load_yaml("geo.yaml")["name_parts"]
@@ -73,7 +83,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     name = rf"{word}(?:(?:\s+(?:(?:{joiners})\s+)?){word}){{0,2}}"
     pre = re.compile(rf"(?<![\w-])(?P<gen>(?i:{_alt(before)}))[\s-]+(?P<name>{name})")
     post = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<gen>(?i:{_alt(after)}))(?![\w-])")
-    return pre, post
+    post_needs = re.compile(rf"\s(?i:{_alt(after)})(?![\w-])")
+    return pre, post, post_needs
 
 
 _has_features: dict[int, bool] = {}
@@ -129,15 +140,6 @@ def _namesake_words() -> frozenset[str]:
     return frozenset(w for g in _groups() if g.by_namesake for w in (*g.before, *g.after))
 
 
-@cached
-def _generic_heads() -> re.Pattern[str]:
-    """The first word of every generic, lower case ("air" of "air base" / "air-base", which
-    also matches "airbase"), as one pattern: a sentence without one of them as a substring
-    names no feature, and the costly name patterns are not run on it."""
-    heads = {re.split(r"[\s-]+", w.lower())[0] for g in _groups() for w in (*g.before, *g.after)}
-    return re.compile("|".join(map(re.escape, sorted(heads, key=lambda h: (-len(h), h)))))
-
-
 def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, by_namesake) of the "<generic> <Name>" / "<Name> <generic>"
     phrases of ``sentence`` ("Lake X", "the X Mountains", "X air base") whose name has a
@@ -148,12 +150,12 @@ def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     around them)."""
     from warlog.geo.phrases import has_proper_name
 
-    if not _generic_heads().search(sentence.lower()):
-        return []
     lex = geo_lexicon()
-    pre, post = _patterns()
+    pre, post, post_needs = _patterns()
     found: list[tuple[int, int]] = []
     for pattern in (pre, post):
+        if pattern is post and not post_needs.search(sentence):
+            continue
         for m in pattern.finditer(sentence):
             s = m.start()
             if pattern is post:
@@ -188,7 +190,7 @@ def named_sites(sentence: str, ctx: GeoContext | None) -> list[tuple[int, int, P
         for w in (*g.before, *g.after):
             by_word.setdefault(w, []).append(g)
     out: list[tuple[int, int, Place]] = []
-    pre, post = _patterns()
+    pre, post, _ = _patterns()
     for pattern in (pre, post):
         for m in pattern.finditer(sentence):
             gen = re.sub(r"[\s-]+", " ", m.group("gen").lower())
