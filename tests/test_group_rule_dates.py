@@ -1,9 +1,10 @@
 """The one-event rule's dates across documents (issue #9, precision of the links): two
 day-precise reports have their starts and their ends each within a day (a day and the next, a
 day and the span of it and the next; not a stated span and a day inside it); a vague date ("in
-March") joins a day only at the same named place; a group's day-precise reports keep to that
-all together, not only pair by pair (no walk through a daily narrative). On the rule in Python
-and on a real SQLite file. Sentences are invented for these tests."""
+March") joins a day only where its words copy the day's report; a group's day-precise
+reports keep to that all together, not only pair by pair (no walk through a daily
+narrative). On the rule in Python and on a real SQLite file. Sentences are invented for
+these tests."""
 
 from __future__ import annotations
 
@@ -59,16 +60,32 @@ def test_a_stated_span_is_not_a_day_inside_it() -> None:
     assert same_event(span, _key(2, "2022-03-05", "2022-03-14"), PY)
 
 
-def test_a_vague_date_joins_a_day_only_at_the_same_named_place() -> None:
+def test_a_vague_date_joins_a_day_only_as_a_copy_of_its_words() -> None:
     month = _key(1, "2022-03-01", "2022-03-31", precision=3)  # "in March"
-    assert same_event(month, _key(2, "2022-03-12"), PY)
+    # a month's report of a town names the town every day of the month's fighting shares
+    day = _key(2, "2022-03-12", text="On Saturday Ukrainian troops repelled an assault.")
+    assert not same_event(month, day, PY)
+    said = ("Russian forces shelled the market, the hospital and the railway station of "
+            "Trostianets for several hours, and the town's mayor said the water supply had "
+            "been cut off.")
+    copy = _key(1, "2022-03-01", "2022-03-31", precision=3, text=f"In March, {said[0].lower()}"
+                f"{said[1:]}")
+    assert same_event(copy, _key(2, "2022-03-12", text=f"On 12 March, {said}"), PY)
     # a month's report of a region is no one day's event inside it
     region = _key(1, "2022-03-01", "2022-03-31", precision=3, place="Sumy Oblast")
     assert not same_event(region, _key(2, "2022-03-12"), PY)
     # two vague dates overlap exactly: "early April" is not "in March" (no day of tolerance)
     early_april = _key(2, "2022-04-01", "2022-04-10", precision=3)
     assert not same_event(month, early_april, PY)
-    assert same_event(month, _key(2, "2022-03-21", "2022-03-31", precision=2), PY)
+    # two vague reports: the same span, or the same words; not a summary of the month and
+    # something else in its last days
+    late = _key(2, "2022-03-21", "2022-03-31", precision=2,
+                text="Late in the month the last defenders left the town.")
+    assert not same_event(month, late, PY)
+    assert same_event(month, _key(2, "2022-03-21", "2022-03-31", precision=2), PY)  # a copy
+    assert same_event(month, _key(2, "2022-03-01", "2022-03-31", precision=3,
+                                  text="In March the town was fought over street by street."),
+                      PY)
 
 
 def test_a_group_is_not_a_chain_of_days() -> None:

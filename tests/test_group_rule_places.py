@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from conftest import groups_by_key, write_reports
+from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
-from warlog.store.group_rule import PY, link_key, place_coded, rules, same_event
+from warlog.store.group_rule import PY, GroupState, link_key, place_coded, rules, same_event
 
 pytest_plugins = ["pgserver"]
 
@@ -24,6 +26,12 @@ PLACES = {
     "Trostianets": (50.48, 34.96, "Sumy", 1),
     "Kyiv": (50.45, 30.52, "Kyiv City", 1),
     "Poltava": (49.59, 34.55, "Poltava", 1),
+    # parts of one town, geocoded to its point ("near X" is X, geo_precision 2)
+    "south of Trostianets": (50.48, 34.96, "Sumy", 2),
+    "northwest of Trostianets": (50.48, 34.96, "Sumy", 2),
+    "north-western Trostianets": (50.48, 34.96, "Sumy", 2),
+    "near the Trostianets dam": (50.48, 34.96, "Sumy", 2),
+    "near the Trostianets air base": (50.48, 34.96, "Sumy", 2),
 }
 COPY = ("Two brigades of the northern group crossed the river at dawn and pushed the defenders "
         "back from the grain terminal, a regional official told reporters.")
@@ -100,6 +108,40 @@ def test_dates_numbers_and_function_words_are_no_names() -> None:
         "three rivers"
 
 
+def test_two_parts_of_one_town_are_two_places_across_documents() -> None:
+    """One day's reports of two sides or two facilities of a town, coded to its point, are two
+    places; the town named alone is vaguer and may be either part."""
+    south = _key("south of Trostianets", "Artillery hit positions south of the town.", 1)
+    northwest = _key("northwest of Trostianets", "Tanks advanced on a village.", 2)
+    assert not same_event(south, northwest, PY)
+    assert same_event(northwest, _key("north-western Trostianets", "A column was ambushed.", 3),
+                      PY)
+    assert same_event(south, _key("Trostianets", "Fighting went on around the town.", 3), PY)
+    # one sentence naming the two facilities, copied by two documents that each code a report
+    # per facility: the dam is not the air base, however alike the words
+    both = ("Defenders repelled a night assault near the Trostianets dam and near the "
+            "Trostianets air base, the regional governor said on television.")
+    dam = _key("near the Trostianets dam", both, 1)
+    assert not same_event(dam, _key("near the Trostianets air base", both, 2), PY)
+    assert same_event(dam, _key("near the Trostianets dam", both, 2), PY)
+
+
+def test_a_documents_two_sub_event_types_of_one_occasion_may_share_a_group() -> None:
+    """A document that coded one day's fighting for a town as a clash and a capture (two
+    sub-event types, ACLED's rule does not tell them apart) is one occasion: another
+    document's report of it may join both; the same document's report of the next day not."""
+    group = GroupState.of(_key("Trostianets", "Troops fought their way into the town.", 2))
+    clash = _key("Trostianets", "Heavy fighting went on in the town.", 1)
+    capture = _key("Trostianets", "By evening the army had taken the town.", 1,
+                   sub_event_type="Government regains territory")
+    assert group.joins(GroupState.of(clash))
+    group.absorb(GroupState.of(clash))
+    assert group.joins(GroupState.of(capture))
+    next_day = _key("Trostianets", "The town was quiet on Friday.", 1,
+                    event_date="2022-03-11", date_end="2022-03-11")
+    assert not group.joins(GroupState.of(next_day))
+
+
 # -- in the store -------------------------------------------------------------------------------
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
@@ -131,4 +173,49 @@ def test_linker_keeps_country_reports_apart_and_joins_copies_in_sql(
     groups = groups_by_key(store)
     assert frozenset({"one.md:Ukraine"}) in groups and frozenset({"two.md:Ukraine"}) in groups
     assert frozenset({"one.md:Trostianets", "two.md:Kyiv"}) in groups
+    assert store.link_groups()["pairs"] == 0  # idempotent
+
+
+def test_linker_keeps_the_facilities_a_copied_sentence_names_apart(
+        store: Store, tmp_path: Path) -> None:
+    both = ("Defenders repelled a night assault near the Trostianets dam and near the "
+            "Trostianets air base, the regional governor said on television.")
+    for name in ("one.md", "two.md"):
+        _write(store, tmp_path, name, [("near the Trostianets dam", both, {}),
+                                       ("near the Trostianets air base", both, {})])
+    store.link_groups()
+    groups = groups_by_key(store)
+    assert frozenset({"one.md:near the Trostianets dam", "two.md:near the Trostianets dam"}) \
+        in groups
+    assert frozenset({"one.md:near the Trostianets air base",
+                      "two.md:near the Trostianets air base"}) in groups
+
+
+def test_a_group_holds_one_occasion_of_each_document(store: Store, tmp_path: Path) -> None:
+    """A daily narrative reports fighting in a town on two days (its own merge told them
+    apart); a wire story of the first day and a later report of the second day are each within
+    a day of both, but each joins the closest day only, and the narrative's two days are never
+    one event."""
+    _write(store, tmp_path, "daily.md", [
+        ("Trostianets", "Russian troops attacked the town from the north on Thursday.", {}),
+        ("Trostianets", "On Friday the fighting moved to the railway depot.",
+         {"event_date": "2022-03-11", "date_end": "2022-03-11"}),
+    ])
+    _write(store, tmp_path, "wire.md", [
+        ("Trostianets", "Heavy clashes were reported in the town, officials said.", {})])
+    _write(store, tmp_path, "later.md", [
+        ("Trostianets", "Soldiers held the depot after a day of street battles.",
+         {"event_date": "2022-03-11", "date_end": "2022-03-11"})])
+    store.link_groups()
+    ev, gm = s.events, s.group_members
+    with store.read.connect() as conn:
+        rows = conn.execute(select(ev.c.notes, ev.c.event_date, gm.c.group_id)
+                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
+    groups: dict[int, set[str]] = {}
+    for key, day, gid in rows:
+        groups.setdefault(gid, set()).add(f"{key}:{day.day}")
+    assert {frozenset(g) for g in groups.values()} == {
+        frozenset({"daily.md:Trostianets:10", "wire.md:Trostianets:10"}),
+        frozenset({"daily.md:Trostianets:11", "later.md:Trostianets:11"}),
+    }
     assert store.link_groups()["pairs"] == 0  # idempotent

@@ -97,6 +97,8 @@ VARIANTS: list[dict[str, Any]] = [
     {"actor1": "Wagner Group", "actor2": "Civilians"},  # other parties
     {"location": None, "latitude": None, "longitude": None, "admin1": None},
     {"event_date": None, "date_end": None},
+    {"location": "south of Trostianets", "geo_precision": 2},  # a side of the town
+    {"location": "the Trostianets dam", "geo_precision": 2},  # a facility at the town's point
 ]
 
 
@@ -105,8 +107,13 @@ def test_one_document_needs_the_same_values_two_documents_allow_for_coding() -> 
     same_doc = [same_event(base, _key(2, 1, **v), PY) for v in VARIANTS]
     other_doc = [same_event(base, _key(2, 2, **v), PY) for v in VARIANTS]
     assert same_doc == [True, False, False, False, False, True, False, False, False, False,
-                        False]
-    assert other_doc == [True, True, True, True, True, True, True, True, False, False, False]
+                        False, True, False]
+    # a vaguer span is no day's event by its place alone, across documents either (only as a
+    # copy of the day's words); a side or a facility of the town is the town, vaguer
+    assert other_doc == [True, True, False, True, True, True, True, True, False, False, False,
+                         True, True]
+    # two parts of one town are two places across documents
+    assert not same_event(_key(1, 1, **VARIANTS[-2]), _key(2, 2, **VARIANTS[-1]), PY)
     # the narrative's unknowns are one unknown inside a document, never across documents
     nowhere = {"location": None, "latitude": None, "longitude": None, "admin1": None}
     assert same_event(_key(1, 1, **nowhere), _key(2, 1, **nowhere), PY)

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, false, func, not_, or_, select, true
+from sqlalchemy import and_, case, exists, false, func, not_, or_, select, true
 
 from warlog import lang
 from warlog.data import cached, load_yaml
@@ -71,6 +71,8 @@ class GroupingRules:
     min_bands: int
     name_words: int
     name_particles: frozenset[str]
+    sides: frozenset[str] = frozenset()  # compass words of a location ("south of X")
+    facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
 
 
 def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
@@ -109,12 +111,17 @@ def rules() -> GroupingRules:
         min_bands=int(ev["min_bands"]),
         name_words=int(ev["name_words"]),
         name_particles=frozenset(w.lower() for w in ev["name_particles"]),
+        sides=frozenset(w.lower() for w in raw.get("place_parts", {}).get("sides", ())),
+        facilities=tuple(sorted(
+            ((tuple(w.lower().split()), kind)
+             for kind, words in raw.get("place_parts", {}).get("facilities", {}).items()
+             for w in words), key=lambda x: -len(x[0]))),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 6
+RULE_VERSION = 7  # 7: one occasion per document in a group, pairs best first; member site
 
 
 @cached
@@ -149,6 +156,7 @@ class LinkKey:
     y_km: float | None
     vague_place: int  # 1: coded to a region
     site_ref: int  # 1: named only by a word that refers back ("the base", "the town")
+    site: str | None  # the part of the place the location names: a side, a facility
     country: str | None
     admin1: str | None
     actor_lo: str | None  # the report's actors, sorted (no direction implied)
@@ -170,6 +178,38 @@ def place_name(location: str | None, r: GroupingRules | None = None) -> str | No
     noise = (r or rules()).location_noise
     words = [w for w in NON_WORD.sub(" ", location.lower()).split() if w not in noise]
     return " ".join(words) or None
+
+
+def place_site(location: str | None, r: GroupingRules | None = None) -> str | None:
+    """The part of a place a location names (``place_parts``): its side, read as one word
+    ("north-west of X", "northwestern X": "northwest"), and its facilities ("the X dam",
+    "X air base": "airbase"); None for the place as a whole ("X", "near X")."""
+    if not location:
+        return None
+    r = r or rules()
+    words = NON_WORD.sub(" ", location.lower()).split()
+    parts: set[str] = set()
+    side = ""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in r.sides:
+            side += w[:-3] if w.endswith("ern") else w
+            i += 1
+            continue
+        if side:
+            parts.add(side)
+            side = ""
+        found = next(((n, kind) for n, kind in ((len(f), k) for f, k in r.facilities
+                                                if tuple(words[i:i + len(f)]) == f)), None)
+        if found:
+            parts.add(found[1])
+            i += found[0]
+        else:
+            i += 1
+    if side:
+        parts.add(side)
+    return " ".join(sorted(parts)) or None
 
 
 def _ordinal(value: Any) -> int | None:
@@ -197,6 +237,7 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
     country, admin1 = ev.get("country") or "", ev.get("admin1")
     area = admin1 or place
     actors = sorted({a for a in (ev.get("actor1"), ev.get("actor2")) if a})
+    site_ref = bool(ev.get("location")) and (place is None or place in r.back_references)
     etype, sub = ev["event_type"], ev["sub_event_type"]
     return LinkKey(
         event_id=ev["id"],
@@ -213,7 +254,8 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
         x_km=x,
         y_km=y,
         vague_place=int((ev.get("geo_precision") or 0) >= r.vague_geo_precision),
-        site_ref=int(bool(ev.get("location")) and (place is None or place in r.back_references)),
+        site_ref=int(site_ref),
+        site=None if site_ref else place_site(ev.get("location"), r),
         country=country or None,
         admin1=admin1,
         actor_lo=actors[0] if actors else None,
@@ -240,6 +282,7 @@ class Ops:
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any: ...
     def named(self, a: Any, b: Any) -> Any: ...
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
+    def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
 
 
 class PyOps(Ops):
@@ -296,6 +339,9 @@ class PyOps(Ops):
             return False
         na, nb = ({t for t in k.terms if t[0] == "n"} for k in (a, b))
         return na <= nb or nb <= na
+
+    def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> int:
+        return next((value for cond, value in cases if cond), default)
 
 
 class SqlOps(Ops):
@@ -354,6 +400,9 @@ class SqlOps(Ops):
             .correlate_except(ta, tb).scalar_subquery())
         return and_(shared >= min_bands, or_(~self._names_beyond(a, b), ~self._names_beyond(b, a)))
 
+    def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any:
+        return case(*cases, else_=default)
+
     @staticmethod
     def _names_beyond(a: Any, b: Any) -> Any:
         """``a``'s evidence names a name ``b``'s does not."""
@@ -398,23 +447,26 @@ def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
       and the next ("on 12 January", "on 12-13 January"). A stated span ("between 14 and 23
       September") is its own event, not any day inside it;
     - a vague date and any other: the spans overlap. A report dated only vaguely ("in March")
-      is the same event as a day-precise one only where it singles that event out: the same
-      place name, both below a region, or near-identical evidence (a month's summary of a
-      campaign names a region or a town, which every day of the month's fighting shares).
+      is the same event as a day-precise one only where its words single that event out:
+      near-identical evidence. A month's summary of a campaign names a region or a town,
+      which every day of the month's fighting there shares, so neither the region nor the
+      town's name tells which day's event it is. Two vague reports likewise: the same words,
+      or the same span ("in March" and "in March"), not two spans that merely overlap ("late
+      June" and "June": a summary and something else that month).
     """
     r = r or rules()
     tol = r.day_tolerance.get(1, 1)
     pa, pb = _day_precise(a, o), _day_precise(b, o)
     copied = o.copied(a, b, r.min_bands)
     overlap = o.and_(o.le(a.day_start, b.day_end), o.le(b.day_start, a.day_end))
-    same_place = o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country),
-                        o.eq(a.vague_place, 0), o.eq(b.vague_place, 0))
     return o.or_(
         o.and_(_one_doc(a, b, o), o.same(a.day_start, b.day_start), o.same(a.day_end, b.day_end)),
         o.and_(_two_docs(a, b, o), pa, pb, o.apart(a, b, tol)),
-        o.and_(_two_docs(a, b, o), o.not_(pa), o.not_(pb), overlap),
+        o.and_(_two_docs(a, b, o), o.not_(pa), o.not_(pb), overlap,
+               o.or_(copied, o.and_(o.eq(a.day_start, b.day_start),
+                                    o.eq(a.day_end, b.day_end)))),
         o.and_(_two_docs(a, b, o), o.or_(o.and_(pa, o.not_(pb)), o.and_(pb, o.not_(pa))),
-               overlap, o.or_(same_place, copied)),
+               overlap, copied),
     )
 
 
@@ -451,7 +503,7 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
             o.and_(o.missing(a.place), o.missing(b.place)),
             o.and_(o.or_(o.flag(a.site_ref), o.flag(b.site_ref)),
                    o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km)))),
-        o.and_(_two_docs(a, b, o), o.or_(
+        o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
             o.and_(precise, o.or_(
                 o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
                 o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km))),
@@ -460,13 +512,48 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     )
 
 
+def pair_rank(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> tuple[Any, ...]:
+    """How sure a link of two reports of two documents is, as parts of a sort key, best
+    first. The linker unites pairs in order and a group holds one occasion per document, so
+    where a report could join one of several reports of another document it joins the
+    likeliest. The parts, in the order the linker sorts by them:
+
+    - ``mixed``: 1 for a day-precise report against a vague or stated span (a month's
+      summary and one day inside it), after two dates as precise as each other;
+    - ``copied``: 0 where the two evidence texts are near-identical (one sentence copied);
+    - (the linker puts here how many days apart the two reports' starts and ends are: ACLED's
+      rule is the same day, the day of tolerance is for how two sources date one event);
+    - ``place``: 0 for one coded place name, 1 for places coded near each other or one
+      inside the other's region, 2 for a place only one report's words name;
+    - ``type``: 0 for the same sub-event type, 1 for the event type's vaguer one, 2 for a
+      compatible one."""
+    r = r or rules()
+    pa, pb = _day_precise(a, o), _day_precise(b, o)
+    same_name = o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country),
+                       o.eq(a.vague_place, 0), o.eq(b.vague_place, 0))
+    return (
+        o.rank(((o.or_(o.and_(pa, pb), o.and_(o.not_(pa), o.not_(pb))), 0),), 1),
+        o.rank(((o.copied(a, b, r.min_bands), 0),), 1),
+        o.rank(((same_name, 0), (place_coded(a, b, o, r), 1)), 2),
+        o.rank(((o.eq(a.sub_event_type, b.sub_event_type), 0), (type_coded(a, b, o), 1)), 2),
+    )
+
+
+def _one_site(a: Any, b: Any, o: Ops) -> Any:
+    """Across documents: not two parts of one place. Two reports that both name a part of
+    their place (a side, a facility: ``place_parts``) and not the same one are two places,
+    however they are coded ("south of X" and "northwest of X"; "the X dam" and "the X
+    airbase", both coded to X's point); a report of the place as a whole may be either."""
+    return o.or_(o.missing(a.site), o.missing(b.site), o.eq(a.site, b.site))
+
+
 def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """Across documents, the same place as the reports' words tell it where their codings
     differ: one report's place, below its country ("Syria" is named by most sentences about
     the war), is a name the other's evidence names, or the two evidence
     texts are near-identical and neither names a name the other does not."""
     r = r or rules()
-    return o.and_(_two_docs(a, b, o), o.or_(
+    return o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
         o.and_(_located(a, o), o.named(a, b)),
         o.and_(_located(b, o), o.named(b, a)),
         o.copied(a, b, r.min_bands)))
@@ -547,6 +634,8 @@ class GroupState:
     """
 
     documents: set[int]
+    occasions: dict[int, set[tuple[Any, ...]]]  # each document's occasions (:meth:`occasion`)
+    sites: set[str]  # the parts of places its reports name (a side, a facility)
     typed: set[tuple[int, str]]  # (document, specific sub-event type) of its reports
     max_start: int
     min_hi: int
@@ -567,6 +656,8 @@ class GroupState:
         located = key.x_km is not None and key.y_km is not None
         return cls(
             documents={key.document_id},
+            occasions={key.document_id: {cls.occasion(key)}},
+            sites={key.site} if key.site else set(),
             typed=set() if key.vague_type else {(key.document_id, key.sub_event_type)},
             # an unknown date constrains nothing (only reports of one document, which share
             # it, are ever the same event without a date)
@@ -585,6 +676,12 @@ class GroupState:
             and key.day_hi > key.day_end else None,  # type: ignore[operator]
             day_spread=(r or rules()).day_tolerance.get(1, 1),
         )
+
+    @staticmethod
+    def occasion(key: LinkKey) -> tuple[Any, ...]:
+        """What tells one document's reports apart as events in ACLED's rule, the sub-event
+        type aside: the dates, the place (name and country) and the event type."""
+        return (key.day_start, key.day_end, key.place, key.country, key.event_type)
 
     def _day_box(self, other: GroupState) -> tuple[int, int, int, int] | None:
         if self.day_box is None or other.day_box is None:
@@ -617,7 +714,21 @@ class GroupState:
         Every join is held to what every two day-precise reports of a group must be, not
         only the two the pair links (a group is one event, not a chain of links): their
         starts, and their ends, all within ``day_spread`` days (no walk through a daily
-        narrative, the 12th to the 13th to the 14th)."""
+        narrative, the 12th to the 13th to the 14th).
+
+        A group holds at most one occasion of each document (its reports' dates, place name
+        and event type, :meth:`occasion`): the document's own merge (ACLED's rule inside it,
+        :mod:`warlog.events.merge`) already told its reports of two days or two places apart
+        as distinct events, so another document's report is the same event as one of them at
+        most. Which one is settled by the order the linker unites pairs in
+        (:func:`pair_rank`). Two reports of one day and place and event type that the
+        document coded with two sub-event types ("fighting for X" and "the capture of X")
+        are one occasion: ACLED's rule does not tell them apart by the sub-event type."""
+        for doc in self.documents & other.documents:  # that document told them apart
+            if len(self.occasions[doc] | other.occasions[doc]) > 1:
+                return False
+        if len(self.sites | other.sites) > 1:  # two parts of a place, as each pair
+            return False
         box = self._day_box(other)  # every two of them "within a day", not only a chain
         if box is not None and max(box[1] - box[0], box[3] - box[2]) > self.day_spread:
             return False
@@ -641,6 +752,9 @@ class GroupState:
         self.box = self._box(other)
         self.day_box = self._day_box(other)
         self.documents |= other.documents
+        self.sites |= other.sites
+        for doc, found in other.occasions.items():
+            self.occasions.setdefault(doc, set()).update(found)
         self.typed |= other.typed
         self.max_start = max(self.max_start, other.max_start)
         self.min_hi = min(self.min_hi, other.min_hi)

@@ -31,15 +31,17 @@ def states_of(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
 
 
 def union(
-    conn: Connection, pairs: list[tuple[int, int, int, int, int]],
+    conn: Connection, pairs: list[tuple[int, ...]],
     pinned: list[tuple[int, int]]
 ) -> set[int]:
-    """Join the groups the pairs connect, as coded first (place, then type), closest dates
-    first, as long as the joined group is still one event (:meth:`GroupState.joins`: a pair
-    whose place the evidence tells is not held to one coded place); then reviewers' joins,
+    """Join the groups the pairs connect in the pairs' order, best first (each pair a sort
+    key, :func:`~warlog.store.group_rule.pair_rank` and the days apart, ending with
+    ``compatible``, ``told`` and the two groups), as long as the joined group is still one
+    event (:meth:`GroupState.joins`: one occasion per document; a pair whose place the
+    evidence tells is not held to one coded place); then reviewers' joins,
     always. Each group keeps its smallest id; the ids of the groups that changed."""
     parent: dict[int, int] = {}
-    states = states_of(conn, {g for p in pairs for g in p[3:]} | {g for p in pinned for g in p})
+    states = states_of(conn, {g for p in pairs for g in p[-2:]} | {g for p in pinned for g in p})
 
     def find(x: int) -> int:
         root = x
@@ -58,7 +60,7 @@ def union(
         parent[gone] = keep
         states[keep].absorb(states[gone])
 
-    for told, compatible, _, x, y in sorted(pairs):
+    for *_, compatible, told, x, y in sorted(pairs):
         unite(x, y, check=True, told=bool(told), compatible=bool(compatible))
     for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
         unite(x, y, check=False)

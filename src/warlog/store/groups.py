@@ -36,6 +36,7 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
+    literal,
     or_,
     select,
     text,
@@ -54,6 +55,7 @@ from warlog.store.group_rule import (
     SQL,
     fingerprint,
     link_key,
+    pair_rank,
     place_coded,
     rules,
     same_event,
@@ -251,11 +253,13 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
             conn.execute(insert(table), batch)
 
 
-def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
-    """(told, compatible, days apart, group, group) of every pending report and a report of
-    another document that the rule says is the same event (``told``: 1 when their place is
-    the same only as their evidence tells it, :func:`group_rule.place_told`; ``compatible``:
-    1 when their types are only compatible, not :func:`group_rule.type_coded`). Set-based
+def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
+    """(mixed, copied, days apart, place, type, compatible, told, group, group) of every
+    pending report and a report of another document that the rule says is the same event,
+    sorted best first (:func:`group_rule.pair_rank`; days apart: of the starts plus of the
+    ends; ``told``: 1 when their place is the same only as their evidence tells it,
+    :func:`group_rule.place_told`; ``compatible``: 1 when their types are only compatible,
+    not :func:`group_rule.type_coded`). Set-based
     joins, each an index range per report (so the cost grows with the number of reports),
     blocked by date and by place: by admin area (``block``: the same admin1, where points
     within ``place_km`` and a region and the places inside it are found), by place name (the
@@ -295,12 +299,18 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
         .join(tb, and_(tb.c.kind == "b", window(tb.c), tb.c.event_id != ta.c.event_id))
         .join(b, b.c.event_id == tb.c.event_id),
     )
-    found: set[tuple[int, int, int, int, int]] = set()
+    found: set[tuple[int, ...]] = set()
     told = case((place_coded(a.c, b.c, SQL), 0), else_=1)
     compatible = case((type_coded(a.c, b.c, SQL), 0), else_=1)
-    for joined in joins:
+    gap = func.abs(a.c.day_start - b.c.day_start) + func.abs(a.c.day_end - b.c.day_end)
+    mixed, copied, place, type_ = pair_rank(a.c, b.c, SQL)
+    for n, joined in enumerate(joins, 1):
+        # near-identical texts share a band, so only the band lookup (the last join) can find
+        # a copied pair: the others need not count shared bands per pair to rank it (a pair
+        # found by both comes twice, the copy's key first)
+        copy = copied if n == len(joins) else literal(1)
         q = (
-            select(told, compatible, func.abs(a.c.day_start - b.c.day_start), a.c.group_id,
+            select(mixed, copy, gap, place, type_, compatible, told, a.c.group_id,
                    b.c.group_id)
             .distinct()
             .select_from(joined)
@@ -315,7 +325,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, int, int, int, int]]:
                 same_event(a.c, b.c, SQL),
             )
         )
-        found.update((t, c, d, x, y) for t, c, d, x, y in conn.execute(q) if x != y)
+        found.update(tuple(row) for row in conn.execute(q) if row[-1] != row[-2])
     return sorted(found)
 
 

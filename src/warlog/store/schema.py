@@ -215,6 +215,7 @@ group_members = Table(
     Column("y_km", Float),
     Column("vague_place", Integer, nullable=False),
     Column("site_ref", Integer),
+    Column("site", text_type(64)),
     Column("country", text_type(128)),
     Column("admin1", text_type(128)),
     Column("actor_lo", text_type(256)),
