@@ -305,9 +305,10 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     gap = func.abs(a.c.day_start - b.c.day_start) + func.abs(a.c.day_end - b.c.day_end)
     mixed, copied, place, type_ = pair_rank(a.c, b.c, SQL)
     for n, joined in enumerate(joins, 1):
-        # near-identical texts share a band, so only the band lookup (the last join) can find
-        # a copied pair: the others need not count shared bands per pair to rank it (a pair
-        # found by both comes twice, the copy's key first)
+        # near-identical texts share bands, so the band lookup (the last join) finds a copied
+        # pair: the others need not count shared bands per pair to rank it (a pair found by
+        # both comes twice, the copy's key first; a pair whose shared bands are all too common
+        # to look up, boilerplate, ranks as not copied)
         copy = copied if n == len(joins) else literal(1)
         q = (
             select(mixed, copy, gap, place, type_, compatible, told, a.c.group_id,
