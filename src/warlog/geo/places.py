@@ -203,11 +203,16 @@ class _Finder:
             return False  # a loose match abroad needs a place cue ("Soon after…" is no Anshun)
         if m.tier == TIER_FOLD and (p.population < th["city_min_population"] or not m.agree):
             return False  # "Nivelle" (a general) is not Nivelles, Belgium
-        if not m.main_name and not m.agree and p.population < th["exonym_min_population"]:
-            return False  # an exonym abroad only for a metropolis ("Peking", "Leningrad")
+        if not m.main_name and not m.agree and p.population < th["exonym_min_population"] and (
+            self.codes or not cue or p.population < th["unknown_country_exonym_min_population"]
+        ):
+            # an exonym abroad only for a metropolis ("Peking", "Leningrad"); in a text that
+            # names no country there is no abroad: after a place cue, a town's other name
+            return False
         if not self.codes:
             return p.population >= th["unknown_country_min_population"] and (
                 m.main_name or p.population >= th["foreign_min_population"]
+                or (cue and p.population >= th["unknown_country_exonym_min_population"])
             )
         if cc in self.secondary:
             return p.population >= th["neighbour_min_population"] or (
