@@ -135,6 +135,21 @@ def test_a_source_named_with_its_office_is_not_a_party(ctx: ActorContext) -> Non
     assert "United Nations" not in names(ctx.drop_sources(ctx.find(text), text))
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Militants kidnapped a teacher near the town, the provincial police chief said.", "police"),
+    ("Fighters assaulted four women near the camp, the UN mission said.", "un"),
+])
+def test_a_party_inside_the_closing_attribution_is_its_speaker(
+        ctx: ActorContext, text: str, speaker: str) -> None:
+    assert speaker in {m.text.lower() for m in ctx.find(text)}  # found, then dropped
+    assert speaker not in {m.text.lower() for m in ctx.drop_sources(ctx.find(text), text)}
+
+
+def test_a_party_of_the_event_before_the_attribution_is_kept(ctx: ActorContext) -> None:
+    text = "Gunmen attacked a police patrol in the town, killing two, witnesses said."
+    assert "police" in {m.text.lower() for m in ctx.drop_sources(ctx.find(text), text)}
+
+
 def test_wire_capitals_keep_multi_word_group_names(ctx: ActorContext) -> None:
     from warlog.nlp.truecase import truecase
 

@@ -78,6 +78,10 @@ class _SourceRules:
     verbs: re.Pattern[str]
     openers: re.Pattern[str]
     article: re.Pattern[str]  # an article ending the text before a mention
+    # a mention inside a closing attribution (", the UN mission said."): a few words before
+    # it since a comma, a few after it, then a reporting verb ending the sentence
+    lead: re.Pattern[str]
+    tail: re.Pattern[str]
 
 
 _SOURCE_CACHE: dict[int, _SourceRules] = {}
@@ -93,6 +97,8 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
     rules = _SOURCE_CACHE.get(key)
     if rules is None:
         names = settings.get("sources", [])
+        gap = int(settings.get("attribution_title_words", 0))
+        verbs = _any_or_empty(str(v).lower() for v in settings.get("attribution_verbs", []))
         rules = _SourceRules(
             names=re.compile(r"^(?:the )?" + trie_alternation(str(n).lower() for n in names)
                              + r"$"),
@@ -100,6 +106,8 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             verbs=_words_re(settings.get("attribution_verbs", []), "^"),
             openers=_words_re(settings.get("attribution_openers", [])),
             article=re.compile(r"(?:^|\s)" + _any_or_empty(settings.get("articles", [])) + "$"),
+            lead=re.compile(rf",(?:\s+[\w'’-]+){{0,{gap}}}\s+$"),
+            tail=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}}\s+{verbs}\s*[.!]?\s*$"),
         )
         _SOURCE_CACHE[key] = rules
     return rules
@@ -291,6 +299,8 @@ class ActorContext:
             if (rules.verbs.match(low[e:e + 20].lstrip())
                     and (before.endswith(",") or rules.openers.search(before))):
                 continue
+            if rules.tail.match(low, e) and rules.lead.search(low, max(0, s - 60), s):
+                continue  # ", the provincial police chief said": the speaker's title
             if rules.openers.search(before):
                 continue
             kept.append(m)
