@@ -64,6 +64,10 @@ class Front:
     # distances between the recent points, row i for points[i] (each pair computed once, when
     # its later point is added; the medoid then needs no new distance)
     _dist: list[list[float]] = field(default_factory=list, repr=False)
+    # while no point is added: the distance of each point asked for (the readings of a
+    # document's names are asked for again and again), and the far threshold of is_far
+    _asked: dict[tuple[float, float], float] = field(default_factory=dict, repr=False)
+    _far_km: float | None = field(default=None, repr=False)
 
     def add(self, lat: float, lon: float) -> None:
         """Remember a confidently resolved point (the same point twice in a row counts once)."""
@@ -86,6 +90,8 @@ class Front:
             for r in self._dist:
                 del r[0]
         self._dirty = True
+        self._asked.clear()
+        self._far_km = None
 
     def __len__(self) -> int:
         return len(self.points)
@@ -129,10 +135,13 @@ class Front:
         if place.latitude is None or not self.points:
             return None
         lat, lon = place.latitude, place.longitude
-        nearest = min(haversine_km(lat, lon, p[0], p[1]) for p in self.points[-4:])
-        mid = self.medoid()
-        assert mid is not None
-        return min(nearest, haversine_km(lat, lon, mid[0], mid[1]))
+        d = self._asked.get((lat, lon))
+        if d is None:
+            nearest = min(haversine_km(lat, lon, p[0], p[1]) for p in self.points[-4:])
+            mid = self.medoid()
+            assert mid is not None
+            d = self._asked[lat, lon] = min(nearest, haversine_km(lat, lon, mid[0], mid[1]))
+        return d
 
     def bonus(self, place: Place) -> float:
         """A ranking bonus for a reading of a name near the front (0 when nothing is known)."""
@@ -147,5 +156,7 @@ class Front:
         d = self.distance(place)
         if d is None:
             return False
-        factor = th["front_far_radius_factor"]
-        return d > max(th["front_far_km"], factor * self.radius(), factor * self.spread())
+        if self._far_km is None:
+            factor = th["front_far_radius_factor"]
+            self._far_km = max(th["front_far_km"], factor * self.radius(), factor * self.spread())
+        return d > self._far_km
