@@ -143,6 +143,7 @@ class _Finder:
         self.neighbours = self.gaz.neighbours_of(primary) - set(codes)
         self._named: frozenset[str] | None = None
         self.local: list[Place] = []  # places found earlier in this sentence
+        self.unplaced = context.unplaced if context is not None else set()
 
     # ---------------------------------------------------------------- classification
     def _is_known_word(self, tok: Tok) -> bool:
@@ -297,23 +298,31 @@ class _Finder:
         text = self.text
         s, e = toks[i][0], toks[j - 1][1]
         phrase = text[s:e]
+        n_words = j - i
+        key = (phrase, n_words, self.codes)
+        if key in self.unplaced:
+            return None  # found below, earlier in the document, to name no place
         norm = normalize(phrase)
         lex = self.lex
-        n_words = j - i
         stripped = strip_articles(norm)
         # one generic toponym word with its article ("al-Bab", "Al Tall") is a town's whole
         # name when the gazetteer spells it so (checked below), not the stop word alone
         article_head = stripped != norm and stripped in lex.toponym_heads
         if norm in lex.stop_names or (stripped in lex.stop_names and not article_head):
-            return n_words > 1 or None
+            if n_words > 1:
+                return True
+            self.unplaced.add(key)
+            return None
         code = self.gaz.country_name_code(phrase)
         if code:
             place = self.gaz.country_place(code)
             return self._mention(s, e, place, "country", 3) if place else None
         if len(norm) < _MIN_NORM_LEN or (n_words == 1 and phrase[:2].isupper()):
+            self.unplaced.add(key)
             return None  # "I", an acronym ("SDF", "ISIL", "RIMa")
         matches = self.gaz.matches(phrase, self.codes)
         if not matches and norm not in lex.region_capitals:
+            self.unplaced.add(key)
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
             return None
