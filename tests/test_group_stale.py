@@ -1,10 +1,10 @@
 """Groups relinked after their reports change (warlog.store.group_stale): every path that deletes,
 edits or rejects a grouped report makes its group relink, and nothing else; a second link
-changes nothing. The store's triggers record what changed, so an incremental link never reads
-every member row. On a real SQLite file and a real PostgreSQL server (tests/pgserver.py), with
-the fixture documents of tests/test_groups.py stored through ``Store.write_document``.
+changes nothing. The store's triggers record what changed, so an incremental link reads
+neither every member row nor every report. On a real SQLite file and a real PostgreSQL server
+(tests/pgserver.py), with the fixture documents of tests/test_groups.py stored through
+``Store.write_document``.
 """
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select, text
 
 from conftest import event_of, groups_by_key
-from test_groups import EXPECTED, FIXTURES, RECORDS, A, B, document, event_id, store_docs
+from test_groups import EXPECTED, FIXTURES, RECORDS, A, B, C, document, event_id, store_docs
 from warlog.ingest.reader import read_path
 from warlog.model import Document, Event
-from warlog.store import bulk, group_stale
+from warlog.store import bulk, group_stale, groups
 from warlog.store import schema as s
 from warlog.store.database import Store, open_store
 
@@ -183,20 +183,35 @@ def test_the_cluster_writer_relinks(store: Store, tmp_path: Path) -> None:
     assert _members_current(store) and store.link_groups() == NOTHING
 
 
-def test_an_incremental_link_reads_no_member_table_scan(store: Store,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_incremental_link_reads_only_what_changed(store: Store,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def whole_table(_conn: Any) -> set[int]:
         raise AssertionError("an incremental link read every member row")
 
+    looked_at: list[set[int]] = []
+    staged = group_stale.new_reports
+
+    def new_reports(conn: Any) -> Any:
+        source, key = staged(conn)
+        assert key.table.name == group_stale.NEW_REPORTS  # not every report of the store
+        looked_at.append(set(conn.execute(select(key.table.c.event_id)).scalars()))
+        return source, key
+
     monkeypatch.setattr(group_stale, "scan_all", whole_table)
+    monkeypatch.setattr(groups, "new_reports", new_reports)
     store.review(event_id(store, "a_base"), {"fatalities": 71}, _version(store, "a_base"), "r")
+    c_doc, c_events = document(C)
+    store.write_document(c_doc, c_events)
     assert store.link_groups()["relinked_groups"] == 1
-    assert groups_by_key(store) == EXPECTED and store.link_groups() == NOTHING
+    # the edited report, its group's other report, and the new document's report
+    assert looked_at[-1] == {event_id(store, k) for k in ("a_base", "b_base", "c_base")}
+    assert frozenset({"a_base", "b_base", "c_base"}) in groups_by_key(store)
+    assert store.link_groups() == NOTHING and looked_at[-1] == set()
 
 
 def test_a_store_linked_before_the_triggers_is_checked_whole_once(store: Store) -> None:
     with store.engine.begin() as conn:  # as a store linked by an older warlog
-        for op in ("delete", "update"):
+        for op in ("insert", "delete", "update"):
             on = " ON events" if conn.dialect.name == "postgresql" else ""
             conn.execute(text(f"DROP TRIGGER {group_stale.TRIGGER}_{op}{on}"))
     school = event_id(store, "b_school")
@@ -214,9 +229,22 @@ def test_a_store_linked_before_the_triggers_is_checked_whole_once(store: Store) 
     assert groups_by_key(store) == EXPECTED and store.link_groups() == NOTHING
 
 
-def test_reports_never_linked_are_not_recorded(store: Store) -> None:
-    c_doc, c_events = document("okhtyrka_thermobaric_bomb.md")
+def test_reports_stored_since_are_recorded_and_linked_once(store: Store) -> None:
+    c_doc, c_events = document(C)
     store.write_document(c_doc, c_events)
-    store.write_document(c_doc, c_events, replace_same=True)  # deleted before any link
-    assert _changed(store) == set()
-    assert store.link_groups()["relinked_groups"] == 0
+    first = _changed(store)
+    store.write_document(c_doc, c_events, replace_same=True)  # replaced before any link
+    # the deleted row and its new one (on SQLite the same id: a freed highest id is reused)
+    assert len(first) == 1 and first <= _changed(store)
+    res = store.link_groups()
+    assert res["relinked_groups"] == 0 and res["new_reports"] == 1
+    assert frozenset({"a_base", "b_base", "c_base"}) in groups_by_key(store)
+    assert _changed(store) == set() and store.link_groups() == NOTHING
+
+
+def test_a_split_is_relinked_by_the_next_link(store: Store) -> None:
+    base = event_id(store, "b_base")
+    store.split_report(base, "reviewer1")  # marks the report changed, then links
+    assert groups_by_key(store) == {SCHOOL, DEPOT, frozenset({"a_base"}),
+                                    frozenset({"b_base"})}
+    assert _changed(store) == set() and store.link_groups() == NOTHING

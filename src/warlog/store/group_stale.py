@@ -1,21 +1,22 @@
 """Groups that no longer hold: a report gone, rejected or edited since it was linked, or
-marked by a reviewer's split. Their rows are removed, so the next link takes their reports as
-new (:mod:`warlog.store.groups`).
+marked by a reviewer's split. Their rows are removed, so the link takes their reports as new
+(:mod:`warlog.store.groups`).
 
-What changed is told by the store itself: triggers on ``events`` add the id of every grouped
-report that is deleted or updated to ``group_changes`` (a re-extraction, ``--force``, a new
-version of its document and the kept reports moved to it, a review edit or rejection, a
-re-anchoring, the cluster's writes: every writer, through SQL, whatever the code path). A link
-reads and empties that table, so an incremental link costs in proportion to what changed, not
-to the number of member rows. A store linked before the triggers existed (or whose triggers
-were dropped) is checked whole once, by the member rows' versions, when they are installed.
+What changed is told by the store itself: triggers on ``events`` add the id of every report
+inserted, deleted or updated to ``group_changes`` (an extraction, a re-extraction, ``--force``,
+a new version of a document and the kept reports moved to it, a review edit or rejection, a
+merge, a re-anchoring, the cluster's bulk writes: every writer, through SQL, whatever the code
+path). A link takes those ids (:func:`drop_stale`), drops the groups of the ones that were
+linked, and looks only at them and at the other reports of those groups for reports to link
+(:func:`new_reports`): an incremental link costs in proportion to what changed, never a read
+of every member row or every report. A store whose changes were not recorded (linked before the
+triggers existed, or with them dropped) is checked whole once, when they are installed.
 """
-
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, exists, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, delete, exists, select, text
 from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
@@ -25,25 +26,95 @@ from warlog.store.group_rule import rules
 gm, groups_t, ev, terms_t = s.group_members, s.event_groups, s.events, s.group_terms
 changes_t = s.group_changes
 
-TRIGGER = "warlog_group_changes"  # name prefix of the triggers (and PostgreSQL's function)
-_OPS = ("DELETE", "UPDATE")
+TRIGGER = "warlog_group_changes"  # name prefix of the triggers (and PostgreSQL's functions)
+_OPS = {"INSERT": "NEW", "DELETE": "OLD", "UPDATE": "OLD"}  # operation: the rows' ids recorded
+NEW_REPORTS = "group_new"  # a link's temporary table: the reports it must look at
+EVERY = 0  # the row of NEW_REPORTS that stands for "every report" (ids start at 1)
 
 
 def drop_stale(conn: Connection) -> set[int]:
     """Remove the groups of every grouped report deleted or changed since the last link
-    (rejected, edited, moved to a new version of its document): their reports are linked
-    again as new; the groups' ids."""
-    if tracking(conn):
-        ids = list(conn.execute(delete(changes_t).returning(changes_t.c.event_id)).scalars())
-        dirty: set[int] = set()
-        for batch in chunks(ids):
-            dirty.update(conn.execute(select(gm.c.group_id).where(gm.c.event_id.in_(batch))
-                                      .distinct()).scalars())
-    else:
+    (rejected, edited, moved to a new version of its document, split by a reviewer): their
+    reports are linked again as new, with the reports stored since, by :func:`new_reports`;
+    the groups' ids."""
+    staged = _staging(conn)
+    conn.execute(staged.delete())  # SQLite keeps a temporary table's rows past the commit
+    full = not tracking(conn)
+    if full:
         track(conn)
         dirty = scan_all(conn)
+    else:
+        _take_changes(conn, staged)
+        dirty = set(conn.execute(
+            select(gm.c.group_id).select_from(gm.join(staged, staged.c.event_id == gm.c.event_id))
+            .distinct()).scalars())
+        for batch in chunks(sorted(dirty)):  # their other reports are linked again too
+            conn.execute(_insert(conn, staged).from_select(
+                ["event_id"], select(gm.c.event_id).where(gm.c.group_id.in_(batch))))
+        # a store whose member rows were all removed (another rule: linked from scratch)
+        full = conn.execute(select(gm.c.event_id).limit(1)).first() is None
+    if full:
+        conn.execute(staged.insert().values(event_id=EVERY))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(f"ANALYZE {NEW_REPORTS}"))  # a temporary table has no statistics
     _remove(conn, dirty)
     return dirty
+
+
+def _take_changes(conn: Connection, staged: Table) -> None:
+    """Move the recorded ids into ``staged`` (what a writer records meanwhile stays for the
+    next link: the rows are taken by one ``DELETE … RETURNING``)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"WITH taken AS (DELETE FROM {changes_t.name} RETURNING event_id) "
+                          f"INSERT INTO {NEW_REPORTS} (event_id) SELECT event_id FROM taken"))
+        return
+    ids = conn.execute(delete(changes_t).returning(changes_t.c.event_id)).scalars().all()
+    raw = conn.connection.dbapi_connection
+    if raw is None:
+        raise RuntimeError("no database connection")
+    cur = raw.cursor()
+    cur.executemany(f"INSERT INTO {NEW_REPORTS} (event_id) VALUES (?)", [(i,) for i in ids])
+    cur.close()
+
+
+def _insert(conn: Connection, table: Table) -> Any:
+    """An ``INSERT`` that skips rows already there."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def new_reports(conn: Connection) -> tuple[Any, Any]:
+    """What the link after :func:`drop_stale` looks at for reports without a member row:
+    (a FROM clause joining ``events`` and ``documents``, the id column to page it by). The
+    reports stored, changed or relinked since the last link, read from the staged ids (an
+    index range per id, whatever the store's size); every report where the changes were not
+    recorded."""
+    docs = s.documents
+    staged = _staging(conn)
+    every = conn.execute(select(staged.c.event_id).where(staged.c.event_id == EVERY)).first()
+    if every is not None:
+        return ev.join(docs, docs.c.id == ev.c.document_id), ev.c.id
+    return (staged.join(ev, ev.c.id == staged.c.event_id)
+            .join(docs, docs.c.id == ev.c.document_id)), staged.c.event_id
+
+
+def _staging(conn: Connection) -> Table:
+    """The connection's temporary table of the reports to look at (created if need be)."""
+    table = Table(NEW_REPORTS, MetaData(), Column("event_id", Integer, primary_key=True,
+                                                  autoincrement=False),
+                  prefixes=["TEMPORARY"])
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {NEW_REPORTS} "
+                          "(event_id integer PRIMARY KEY) ON COMMIT DELETE ROWS"))
+    else:
+        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {NEW_REPORTS} "
+                             "(event_id INTEGER PRIMARY KEY)")
+    return table
 
 
 def scan_all(conn: Connection) -> set[int]:
@@ -68,31 +139,28 @@ def tracking(conn: Connection) -> bool:
 
 
 def track(conn: Connection) -> None:
-    """Create ``group_changes`` and the triggers that fill it: after a delete or an update of
-    reports that have a member row, their ids. PostgreSQL: one statement-level trigger per
-    operation over its transition table (a bulk delete is one ``INSERT … SELECT``); SQLite: a
-    row trigger (it has no transition tables)."""
+    """Create ``group_changes`` and the triggers that fill it: the ids of the reports
+    inserted, deleted or updated. PostgreSQL: one statement-level trigger per operation over
+    its transition table (a bulk write is one ``INSERT … SELECT``); SQLite: a row trigger (it
+    has no transition tables)."""
     changes_t.create(conn, checkfirst=True)
-    if conn.dialect.name == "postgresql":
-        conn.execute(text(
-            f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
-            f"BEGIN\nINSERT INTO {changes_t.name} (event_id) SELECT o.id FROM old_rows o "
-            f"WHERE EXISTS (SELECT 1 FROM {gm.name} m WHERE m.event_id = o.id) "
-            "ON CONFLICT DO NOTHING;\nRETURN NULL;\nEND\n$f$"))
-        for op in _OPS:
-            name = f"{TRIGGER}_{op.lower()}"
+    for op, rows in _OPS.items():
+        name = f"{TRIGGER}_{op.lower()}"
+        if conn.dialect.name == "postgresql":
+            fn = f"{TRIGGER}_{rows.lower()}"
+            conn.execute(text(
+                f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $f$\n"
+                f"BEGIN\nINSERT INTO {changes_t.name} (event_id) SELECT id FROM {rows}_rows "
+                "ON CONFLICT DO NOTHING;\nRETURN NULL;\nEND\n$f$"))
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {ev.name}"))
             conn.execute(text(f"CREATE TRIGGER {name} AFTER {op} ON {ev.name} REFERENCING "
-                              f"OLD TABLE AS old_rows FOR EACH STATEMENT "
-                              f"EXECUTE FUNCTION {TRIGGER}()"))
-        return
-    for op in _OPS:
-        name = f"{TRIGGER}_{op.lower()}"
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER {name} AFTER {op} ON {ev.name} "
-            f"WHEN EXISTS (SELECT 1 FROM {gm.name} WHERE event_id = OLD.id) "
-            f"BEGIN INSERT OR IGNORE INTO {changes_t.name} (event_id) VALUES (OLD.id); END")
+                              f"{rows} TABLE AS {rows}_rows FOR EACH STATEMENT "
+                              f"EXECUTE FUNCTION {fn}()"))
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} AFTER {op} ON {ev.name} BEGIN INSERT OR IGNORE INTO "
+                f"{changes_t.name} (event_id) VALUES ({rows}.id); END")
 
 
 def _remove(conn: Connection, group_ids: set[int]) -> None:
@@ -109,8 +177,11 @@ def delete_terms(conn: Connection, members: Any) -> None:
 
 
 def mark_dirty(conn: Connection, event_ids: list[int]) -> None:
-    """Remove the groups of those reports, to be linked again by the next run."""
-    ids = list(conn.execute(select(gm.c.group_id).where(gm.c.event_id.in_(event_ids))).scalars())
-    delete_terms(conn, gm.c.group_id.in_(ids))
-    conn.execute(delete(gm).where(gm.c.group_id.in_(ids)))
-    conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(ids)))
+    """Mark those reports changed: the next link relinks their groups."""
+    if not tracking(conn):
+        track(conn)  # and the next link checks the store whole (it was not tracked)
+    have = set(conn.execute(select(changes_t.c.event_id)
+                            .where(changes_t.c.event_id.in_(event_ids))).scalars())
+    rows = [{"event_id": i} for i in sorted(set(event_ids) - have)]
+    if rows:
+        conn.execute(changes_t.insert(), rows)

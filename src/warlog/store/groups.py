@@ -61,7 +61,7 @@ from warlog.store.group_rule import (
     same_event,
     type_coded,
 )
-from warlog.store.group_stale import drop_stale, mark_dirty
+from warlog.store.group_stale import drop_stale, mark_dirty, new_reports
 from warlog.store.group_union import union
 
 gm, groups_t, pins, ev, doc = (s.group_members, s.event_groups, s.group_pins, s.events,
@@ -195,9 +195,10 @@ def _add_members(conn: Connection) -> int:
     """A member row, pending, for every report that has none."""
     r = rules()
     alone = _split_keys(conn)
+    source, page = new_reports(conn)  # the reports stored, changed or relinked since
     q = (
         select(*(ev.c[k] for k in _KEY_COLUMNS), ev.c.event_key, doc.c.name)
-        .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
+        .select_from(source)
         .where(
             ev.c.review_state.notin_(r.excluded_states),
             ~exists().where(gm.c.event_id == ev.c.id),
@@ -205,8 +206,7 @@ def _add_members(conn: Connection) -> int:
     )
     n, last = 0, 0
     while True:  # by id ranges: a million new reports are never all in memory
-        batch = conn.execute(q.where(ev.c.id > last).order_by(ev.c.id).limit(CHUNK)
-                             ).mappings().all()
+        batch = conn.execute(q.where(page > last).order_by(page).limit(CHUNK)).mappings().all()
         if not batch:
             return n
         last = batch[-1]["id"]
