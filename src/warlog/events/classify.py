@@ -112,6 +112,9 @@ class Refinement:
 class TypingRules:
     refinements: tuple[Refinement, ...]
     not_event: re.Pattern[str]
+    grievance_types: frozenset[str]
+    grievance_cue: re.Pattern[str]  # ends the text before a phrase that is a grievance
+    grievance_lead: re.Pattern[str]  # opens a listed phrase that is one ("against …")
     mob_subjects: re.Pattern[str]
     mob_sources: frozenset[str]
     mob_unless: re.Pattern[str]
@@ -142,9 +145,13 @@ def typing_rules() -> TypingRules:
         for r in data["refinements"])
     mob = data["mob"]
     cap = data["captured_people"]
+    grievance = trie_alternation(str(w).lower() for w in data["grievance_cues"])
     return TypingRules(
         refinements=refs,
         not_event=phrase_pattern(w for group in data["not_events"].values() for w in group),
+        grievance_types=frozenset(str(x) for x in data["grievance_types"]),
+        grievance_cue=re.compile(r"(?<![\w-])" + grievance + r"\s+(?:(?:the|a|an)\s+)?$"),
+        grievance_lead=re.compile(grievance + r"\s"),
         mob_subjects=phrase_pattern(mob["subjects"]),
         mob_sources=frozenset(check(s) or "" for s in mob["from"]),
         mob_unless=phrase_pattern(mob["unless"]),
@@ -158,10 +165,25 @@ def typing_rules() -> TypingRules:
     )
 
 
-def reports_no_event(low: str) -> bool:
+def reports_no_event(low: str, grievance: bool = False) -> bool:
     """A sentence about a disaster, an accident, ordinary crime, a reaction, sport, a figure
-    of speech or a court case: its war words report no ACLED event."""
-    return bool(typing_rules().not_event.search(low))
+    of speech or a court case: its war words report no ACLED event. With ``grievance`` (the
+    sentence tells a protest or a riot), a phrase that is what it is about ("against
+    corruption") does not count."""
+    rules = typing_rules()
+    for m in rules.not_event.finditer(low):
+        if not grievance or not (rules.grievance_cue.search(low, max(0, m.start() - 24),
+                                                             m.start())
+                                 or rules.grievance_lead.match(m.group())):
+            return True  # ("against corruption" is itself a listed phrase)
+    return False
+
+
+def tells_grievance(subs: Iterable[str]) -> bool:
+    """Whether one of these sub-event types is of a type that is about something (a protest,
+    a riot): what it is against is no sign of another kind of news."""
+    rules, tax = typing_rules(), taxonomy()
+    return any(tax.type_of(sub) in rules.grievance_types for sub in subs)
 
 
 def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:

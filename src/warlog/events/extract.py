@@ -32,6 +32,7 @@ from warlog.events.classify import (
     ranked_triggers,
     reports_no_event,
     sub_event_type,
+    tells_grievance,
     victims_are_civilian,
 )
 from warlog.events.clauses import Clause, split_clauses
@@ -141,7 +142,8 @@ class DocumentExtractor:
             self._zero_toll(sent)  # "No one was hurt, the army said." after the event
             return  # most sentences: no place or actor lookup needed
         low = sent.low
-        if self._is_tally(low) or self._is_definition(low) or reports_no_event(low):
+        if self._is_tally(low) or self._is_definition(low) or reports_no_event(
+                low, tells_grievance(t.sub for t in triggers)):
             return
         lead_end = self._subordinate_lead(low, triggers)
         recalled = bool(lead_end) and self._recalls(triggers, lead_end)
