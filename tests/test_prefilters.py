@@ -73,3 +73,52 @@ def test_trie_generics_match_as_the_flat_alternation(text: str) -> None:
         assert [m.groupdict() | {"span": m.span()} for m in trie.finditer(text)] == [
             m.groupdict() | {"span": m.span()} for m in flat.finditer(text)
         ]
+
+
+def _relative_words() -> list[str]:
+    from warlog.timeline.lexicon import lexicon as time_lexicon
+    from warlog.timeline.patterns import patterns as time_patterns
+
+    lx = time_lexicon()
+    phrases = ["the next day", "two days later", "that night", "later that week", "3 days ago",
+               "earlier in November", "the following morning", "over night", "days later"]
+    return sorted({*time_patterns().relative_starters, *lx.relative_keywords, *phrases, "12",
+                   "days", "weeks", "\u212aater", "ſame", "İn"})
+
+
+_relative_texts = st.lists(
+    st.tuples(st.sampled_from(_relative_words()).flatmap(_cased),
+              st.sampled_from([" ", " ", " ", ", ", ". ", "-", "\n"])).map("".join),
+    max_size=14,
+).map("".join)
+
+
+@_SETTINGS
+@given(_relative_texts)
+def test_relative_rules_by_first_character_find_what_all_rules_find(text: str) -> None:
+    import dataclasses
+
+    from warlog.timeline import relatives
+    from warlog.timeline.patterns import patterns as time_patterns
+
+    def found() -> list[tuple[int, int, str, object]]:
+        return [(m.start, m.end, m.text, m.rule) for m in relatives.relative_candidates(text)]
+
+    indexed = found()
+    pats = time_patterns()
+    every = dataclasses.replace(pats, relative_by_char={}, relative_unindexed=pats.relative)
+    saved = relatives.patterns
+    relatives.patterns = lambda: every  # type: ignore[assignment]
+    try:
+        assert found() == indexed
+    finally:
+        relatives.patterns = saved
+
+
+def test_first_chars_bounds_a_pattern_and_gives_up_where_it_cannot() -> None:
+    from warlog.timeline.patterns import first_chars
+
+    assert first_chars(re.compile(r"(?i:(?:the\s+)?day)\b")) == frozenset("td")
+    assert first_chars(re.compile(r"(?:\d{1,3}|two)\s+days")) == frozenset("0123456789t")
+    assert first_chars(re.compile(r"\w+ later")) is None  # any word character
+    assert first_chars(re.compile(r"(?:later)?")) is None  # matches the empty string

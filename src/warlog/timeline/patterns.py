@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from warlog import lang
 from warlog.data import cached
@@ -60,11 +61,103 @@ class Patterns:
     month_name: re.Pattern[str]
     relative_any: re.Pattern[str]  # all relative rules in one alternation (anchored use)
     relative: tuple[tuple[re.Pattern[str], RelativeRule], ...]
+    # the rules of ``relative`` (in their order) that can match at a start whose character,
+    # lower-cased, is the key; an ASCII character that is no key takes relative_unindexed
+    relative_by_char: dict[str, tuple[tuple[re.Pattern[str], RelativeRule], ...]]
+    relative_unindexed: tuple[tuple[re.Pattern[str], RelativeRule], ...]
     word_start: re.Pattern[str]
     word_start_word: re.Pattern[str]
     background: re.Pattern[str]
     clause_break: re.Pattern[str]
     word_after: re.Pattern[str]
+
+
+_SPACE_CHARS = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+class _AnyChar(Exception):
+    """A pattern (or part of one) that may begin with a character :func:`_first` cannot
+    bound."""
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The ASCII characters, lower case, a match of the parsed pattern ``items`` can begin
+    with (over-approximated: case is ignored, lookarounds and anchors are skipped), and
+    whether it can match the empty string. Raises :class:`_AnyChar` when not bounded."""
+    from re import _constants as c  # the parser's opcodes (sre_constants before 3.11)
+
+    out: set[str] = set()
+    for op, av in items:
+        nullable = False
+        if op is c.LITERAL:
+            ch = chr(av)
+            if not ch.isascii():
+                raise _AnyChar
+            out.add(ch.lower())
+        elif op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL and chr(iav).isascii():
+                    out.add(chr(iav).lower())
+                elif iop is c.RANGE and iav[1] < 128:
+                    out |= {chr(x).lower() for x in range(iav[0], iav[1] + 1)}
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    out |= _DIGIT_CHARS
+                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                    out |= _SPACE_CHARS
+                else:
+                    raise _AnyChar
+        elif op is c.SUBPATTERN:
+            first, nullable = _first(list(av[-1]))
+            out |= first
+        elif op is c.BRANCH:
+            for branch in av[1]:
+                first, empty = _first(list(branch))
+                out |= first
+                nullable = nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lo, _hi, sub = av
+            first, empty = _first(list(sub))
+            out |= first
+            nullable = lo == 0 or empty
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            nullable = True  # zero width: what follows begins the match
+        else:
+            raise _AnyChar
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters (lower case) a match of ``pattern`` can begin with; ``None`` when
+    it may begin with any character. A match starting with an ASCII character not in the set
+    is impossible, so the pattern need not be tried there."""
+    from re import _parser
+
+    try:
+        first, nullable = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except _AnyChar:
+        return None
+    return None if nullable else frozenset(first)
+
+
+def _by_first_char(
+    rules: tuple[tuple[re.Pattern[str], RelativeRule], ...],
+) -> tuple[
+    dict[str, tuple[tuple[re.Pattern[str], RelativeRule], ...]],
+    tuple[tuple[re.Pattern[str], RelativeRule], ...],
+]:
+    """The rules indexed by the characters they can begin with (each list in rule order),
+    and the rules that can begin with any character."""
+    firsts = [first_chars(rx) for rx, _rule in rules]
+    unindexed = tuple(r for r, f in zip(rules, firsts, strict=True) if f is None)
+    keys = set().union(*(f for f in firsts if f is not None))
+    index = {
+        ch: tuple(r for r, f in zip(rules, firsts, strict=True) if f is None or ch in f)
+        for ch in keys
+    }
+    return index, unindexed
 
 
 def _ci(fragment: str) -> str:
@@ -208,6 +301,7 @@ def patterns() -> Patterns:
         compiled.append((re.compile(body), rule))
         alts.append(re.sub(r"\(\?P<\w+>", "(?:", body))
 
+    by_char, unindexed = _by_first_char(tuple(compiled))
     words = set(lx.relative_keywords) | {t.split()[-1] for t in lx.times_of_day}
     # trie-built: the same matches as the words longest first, one pass over the sentence
     trigger = trie_alternation(words) + r"(?![a-z])"
@@ -238,6 +332,8 @@ def patterns() -> Patterns:
         month_name=re.compile(month_any),
         relative_any=re.compile("|".join(alts)),
         relative=tuple(compiled),
+        relative_by_char=by_char,
+        relative_unindexed=unindexed,
         word_start=re.compile(r"\b\w"),
         word_start_word=re.compile(r"[a-z0-9]+"),
         background=background,

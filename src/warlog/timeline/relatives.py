@@ -43,7 +43,10 @@ def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention
             if not pats.relative_any.match(sentence, start):
                 continue
             best: tuple[re.Match[str], RelativeRule] | None = None
-            for rx, rule in pats.relative:
+            first = sentence[start]
+            rules = (pats.relative_by_char.get(first.lower(), pats.relative_unindexed)
+                     if first.isascii() else pats.relative)  # those that can begin here
+            for rx, rule in rules:
                 m = rx.match(sentence, start)
                 if m and (best is None or m.end() > best[0].end()):
                     best = (m, rule)
