@@ -41,6 +41,7 @@ class _PlaceWords:
 
     coordinated: re.Pattern[str]  # the gap between two coordinated places
     prep_before: re.Pattern[str]  # the preposition nearest before a place
+    prep_opening: re.Pattern[str]  # a preposition a location's own span opens with
     passive_before: re.Pattern[str]  # a passive marker just before a trigger
     by_before: re.Pattern[str]  # the agent's preposition before a party
     between_before: re.Pattern[str]  # "between" before a place
@@ -77,6 +78,7 @@ def _place_words() -> _PlaceWords:
     return _PlaceWords(
         coordinated=coordinated,
         prep_before=prep_before,
+        prep_opening=re.compile(rf"({_alt(g['place_prepositions'])})\s", re.I),
         passive_before=re.compile(rf"\b{_alt(g['passive_markers'])}\s+$", re.I),
         by_before=re.compile(rf"\b{by}\s+(?:{the}\s+)?(?:\w+\s+){{0,2}}$", re.I),
         list_end=re.compile(rf"\b{coordinators}\b", re.I),
@@ -316,6 +318,13 @@ def _goal_before() -> re.Pattern[str]:
 
 
 @cached
+def _aimed_types() -> frozenset[str]:
+    """Event types whose weapon is aimed at a place: where it is fired towards is where it
+    falls (``extraction.yaml: aimed_types``)."""
+    return frozenset(str(x) for x in load_yaml("extraction.yaml")["aimed_types"])
+
+
+@cached
 def _site_noise() -> frozenset[str]:
     return frozenset(load_yaml("extraction.yaml")["site_name_noise"])
 
@@ -347,12 +356,13 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     """The place(s) of the clause's event: the mention nearest the trigger, with the places
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
     withdraw = trig.word.role == "withdraw"
+    aimed = lexicon().taxonomy.type_of(trig.sub) in _aimed_types()  # fired at a target
     words = _place_words()
     left = {id(p) for p in places
             if not withdraw and _place_left(text, p.start - sentence_start, clause)}
     inside = [p for p in places if clause.start <= p.start - sentence_start < clause.end
               and (id(p) in left
-                   or not _origin_or_goal(text, p.start - sentence_start, withdraw))
+                   or not _origin_or_goal(text, p.start - sentence_start, withdraw, aimed))
               and not _country_as_attribute(text, p, sentence_start)]
     if not inside:
         return []
@@ -394,6 +404,19 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             seen.add(k)
             out.append(p)
     return out
+
+
+def _governing_prep(text: str, start: int, end: int | None = None) -> tuple[str, int]:
+    """The preposition of the place at ``start`` (lower case, "" when none) and where it
+    stands: the one its own span opens with ("towards Sderot", coded as one location), else
+    the nearest before it ("from Gaza towards Sderot": towards, not from)."""
+    words = _place_words()
+    own = words.prep_opening.match(text, start, end if end is not None else len(text))
+    if own:
+        return own.group(1).lower(), start
+    lo = max(0, start - 40)
+    m = words.prep_before.search(text[lo:start])
+    return (m.group(1).lower(), lo + m.start(1)) if m else ("", start)
 
 
 def _place_left(text: str, start: int, clause: Clause) -> bool:
@@ -457,7 +480,7 @@ def _country_as_attribute(text: str, loc: Location, base: int) -> bool:
     return not _place_words().locative_before.search(text[max(0, s - 30):s])
 
 
-def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
+def _origin_or_goal(text: str, start: int, withdraw: bool, aimed: bool = False) -> bool:
     """A place the action comes from ("flown in from Kabul"), or, for a withdrawal, goes to
     ("retreated towards Brigade 93"), or that a move only reaches ("…, eventually reaching the
     junction of X") is not where the event happened."""
@@ -469,6 +492,12 @@ def _origin_or_goal(text: str, start: int, withdraw: bool) -> bool:
     prep = m.group(1).lower() if m else ""
     if withdraw:
         return prep in words.withdrawal_goal
+    own, _ = _governing_prep(text, start)
+    if own != prep and (own not in words.goal or aimed):
+        # the location opens with its own preposition: "from a village near Baidoa" is near
+        # Baidoa; "rockets fired from Gaza towards Sderot" fell on Sderot (a move "towards
+        # X" still only goes there)
+        return own in words.origin
     return prep in words.origin
 
 
