@@ -45,9 +45,11 @@ def drop_stale(conn: Connection) -> set[int]:
         dirty = scan_all(conn)
     else:
         _take_changes(conn, staged)
-        dirty = set(conn.execute(
-            select(gm.c.group_id).select_from(gm.join(staged, staged.c.event_id == gm.c.event_id))
-            .distinct()).scalars())
+        # a look-up per staged id (a join lets SQLite scan every member row for the DISTINCT)
+        group = (select(gm.c.group_id).where(gm.c.event_id == staged.c.event_id)
+                 .scalar_subquery())
+        dirty = {g for g in conn.execute(select(group).select_from(staged)).scalars()
+                 if g is not None}
         for batch in chunks(sorted(dirty)):  # their other reports are linked again too
             conn.execute(_insert(conn, staged).from_select(
                 ["event_id"], select(gm.c.event_id).where(gm.c.group_id.in_(batch))))
