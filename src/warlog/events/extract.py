@@ -84,6 +84,12 @@ def _toll_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cached
+def _untolled_disorders() -> frozenset[str]:
+    """Disorder types whose events take no toll from the next sentence (extraction.yaml)."""
+    return frozenset(str(x) for x in load_yaml("extraction.yaml")["untolled_disorders"])
+
+
+@cached
 def _zero_toll_cues() -> tuple[str, ...]:
     return tuple(lang.words("grammar")["zero_toll_cues"])
 
@@ -101,6 +107,7 @@ class DocumentExtractor:
         self.ctx = args.ArgumentContext.for_document(doc, self.folded, profile)
         self.state = NarrativeState(location=self.ctx.default_location())
         self.events: list[Event] = []
+        self._events_end = -1  # where the last sentence that told events ends
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -170,6 +177,9 @@ class DocumentExtractor:
                 continue
             if self._toll_of_before(sent, clause, n_before, places, dates):
                 continue
+            if len(clauses) == 1 and self._toll_of_sentence_before(sent, clause, places, dates,
+                                                                    actors):
+                continue
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
@@ -180,6 +190,7 @@ class DocumentExtractor:
                 clause_date = date
         if len(self.events) > n_before:
             self.state.sentence_events = self.events[n_before:]
+            self._events_end = sent.end
 
     def _clause(self, sent: Sentence, low: str, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:
@@ -470,6 +481,27 @@ class DocumentExtractor:
         for ev in before:
             if ev.fatalities is None:
                 ev.fatalities = 0
+        return True
+
+    def _toll_of_sentence_before(self, sent: Sentence, clause: Clause, places: list[Location],
+                                 dates: list[ResolvedDate], actors: list[ActorMention]) -> bool:
+        """"Warplanes bombed the city's southern neighbourhoods on 24 June. At least 17 people
+        were killed.": a sentence right after the sentence of an event that only tells deaths
+        nobody is said to inflict, with no place, day or site of its own, is the toll of that
+        event when it has none yet (:meth:`_toll_of_before` for the sentence before)."""
+        before = self.state.sentence_events
+        if (not before or before[0].fatalities is not None
+                or self.doc.text[self._events_end:sent.start].strip()):
+            return False  # a second figure may be a subset or another source's: not summed
+        if self.lex.taxonomy.disorder(before[0].event_type) in _untolled_disorders():
+            return False  # "The militants withdrew. ISIL suffered 300 dead.": not a withdrawal's
+        by = f"{lang.words('grammar')['agent_preposition']} "
+        if any(by in sent.low[max(0, a.start - sent.start - 12):a.start - sent.start]
+               for a in actors):
+            return False  # "… were killed in firing by Indian forces": someone inflicted them
+        if not self._toll_of_before(sent, clause, len(self.events) - len(before), places, dates):
+            return False
+        before[0].evidence.append(self._evidence(sent, Clause(0, len(sent.text))))
         return True
 
     def _zero_toll(self, sent: Sentence) -> None:
