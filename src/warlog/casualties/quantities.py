@@ -29,6 +29,8 @@ from warlog.casualties.words import Words, words
 from warlog.data import cached, load_yaml
 
 _DASHES = ("-", "\u2013", "\u2014")
+# qualifiers that can open a hedged upper end ("possibly more than 30", "perhaps as many as 30")
+_RISING = frozenset({"at_least", "more_than", "about", "up_to", "exact"})
 
 
 class Quantity(NamedTuple):
@@ -174,15 +176,43 @@ def _not_a_count(tokens: list[Token], i: int, j: int, v: QuantityVocab, w: Words
 
 
 def _range_end(
-    tokens: list[Token], j: int, first: int, text: str, w: Words
+    tokens: list[Token], j: int, first: int, text: str, w: Words, v: QuantityVocab
 ) -> tuple[int, int] | None:
-    """ "to 30", "-30", "or 30" after a number: ``(high, index past it)`` if it rises."""
-    if j + 1 >= len(tokens) or tokens[j].low not in w.range_joiners:
+    """ "to 30", "-30", "or 30" after a number: ``(high, index past it)`` if it rises; or a
+    hedged upper end (", possibly more than 30,")."""
+    if j + 1 >= len(tokens):
         return None
+    if tokens[j].low not in w.range_joiners:
+        return _hedged_end(tokens, j, first, text, w, v)
     got = cardinal(tokens, j + 1, text)
     if got is None or got[0] <= first:
-        return None
+        return _hedged_end(tokens, j, first, text, w, v)
     return got
+
+
+def _hedged_end(
+    tokens: list[Token], j: int, first: int, text: str, w: Words, v: QuantityVocab
+) -> tuple[int, int] | None:
+    """ ", possibly more than 30," / "and perhaps as many as 30" after a number:
+    ``(high, index past it)`` (past the closing comma of a parenthesis) if it rises."""
+    n = len(tokens)
+    k = j
+    comma = k < n and tokens[k].low == ","
+    k += comma
+    k += k < n and tokens[k].low in w.range_hedge_joiners
+    if k >= n or tokens[k].low not in w.range_hedges:
+        return None
+    k += 1
+    hit = match_at(tokens, k, v.qualifiers)
+    if hit is not None and hit[1] in _RISING:
+        k += hit[0]
+    got = cardinal(tokens, k, text)
+    if got is None or got[0] <= first:
+        return None
+    high, end = got
+    if comma and end < n and tokens[end].low == ",":
+        end += 1  # the parenthesis closes: "20, possibly 30, people"
+    return high, end
 
 
 def _number_at(tokens: list[Token], i: int, text: str, v: QuantityVocab) -> Quantity | None:
@@ -211,7 +241,7 @@ def _number_at(tokens: list[Token], i: int, text: str, v: QuantityVocab) -> Quan
         if high is None:
             start, qual = first, "exact"  # "from 5 villages": not a range
     else:
-        rng = _range_end(tokens, j, value, text, w)
+        rng = _range_end(tokens, j, value, text, w, v)
         if rng is not None:
             low, high, j = value, rng[0], rng[1]
     if high is not None:

@@ -39,6 +39,8 @@ class Words:
     name_attachments: frozenset[str]
     name_inner: frozenset[str]
     range_joiners: frozenset[str]
+    range_hedges: frozenset[str]
+    range_hedge_joiners: frozenset[str]
     between_joiners: frozenset[str]
     date_joiners: frozenset[str]
     one_pronoun_openers: frozenset[str]
