@@ -219,3 +219,29 @@ def test_a_group_holds_one_occasion_of_each_document(store: Store, tmp_path: Pat
         frozenset({"daily.md:Trostianets:11", "later.md:Trostianets:11"}),
     }
     assert store.link_groups()["pairs"] == 0  # idempotent
+
+
+def test_a_group_is_one_event_for_every_two_reports_of_two_documents(
+        store: Store, tmp_path: Path) -> None:
+    """A report that names no party is the same event as each of two reports that share no
+    party (its clash, as two other documents coded it with different sides): it joins one of
+    them, and the two are never one group through it (every two reports of two documents in a
+    group satisfy the rule, not only the pairs that linked them)."""
+    reports = [("one.md", "Tanks entered the town at dawn.", {}),
+               ("two.md", "Fighting was reported in the town.", {"actor1": None, "actor2": None}),
+               ("three.md", "A column crossed into the district overnight.",
+                {"actor1": "Military Forces of Belarus", "actor2": None})]
+    for name, text, changes in reports:
+        _write(store, tmp_path, name, [("Trostianets", text, changes)])
+    one, two, three = (_key("Trostianets", text, n, **changes)
+                       for n, (_, text, changes) in enumerate(reports, 1))
+    assert same_event(one, two, PY) and same_event(two, three, PY)
+    assert not same_event(one, three, PY)
+    pair = GroupState.of(one)
+    pair.absorb(GroupState.of(two))
+    assert not pair.joins(GroupState.of(three))  # three actors in all: the old check let it in
+    store.link_groups()
+    groups = groups_by_key(store)
+    assert not any({"one.md:Trostianets", "three.md:Trostianets"} <= g for g in groups)
+    assert any("two.md:Trostianets" in g and len(g) == 2 for g in groups)
+    assert store.link_groups()["pairs"] == 0  # idempotent

@@ -121,7 +121,8 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 7  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 8  # 7: one occasion per document in a group, pairs best first; member site
+# 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 
 
 @cached
@@ -649,6 +650,8 @@ class GroupState:
     # the day-precise reports' starts and ends (lowest, highest), or None
     day_box: tuple[int, int, int, int] | None = None
     day_spread: int = 1  # how far apart the day-precise reports' starts (and ends) may be
+    # its reports' keys, with their evidence terms (every two of two documents are one event)
+    keys: list[LinkKey] = field(default_factory=list)
 
     @classmethod
     def of(cls, key: LinkKey, r: GroupingRules | None = None) -> GroupState:
@@ -675,6 +678,7 @@ class GroupState:
             if None not in (key.day_start, key.day_end, key.day_hi)
             and key.day_hi > key.day_end else None,  # type: ignore[operator]
             day_spread=(r or rules()).day_tolerance.get(1, 1),
+            keys=[key],
         )
 
     @staticmethod
@@ -723,7 +727,14 @@ class GroupState:
         most. Which one is settled by the order the linker unites pairs in
         (:func:`pair_rank`). Two reports of one day and place and event type that the
         document coded with two sub-event types ("fighting for X" and "the capture of X")
-        are one occasion: ACLED's rule does not tell them apart by the sub-event type."""
+        are one occasion: ACLED's rule does not tell them apart by the sub-event type.
+
+        Last, every report of one group is the same event as every report of the other that
+        another document made (:func:`same_event`, with their evidence terms): a pair links
+        two groups, but the group is one event only if every two of its reports are. A
+        report that names no party, or only a region, or a day between two others, is the
+        same event as each of two reports that are not one event (no common party, two towns
+        of the region, two days apart), and would otherwise join them into one."""
         for doc in self.documents & other.documents:  # that document told them apart
             if len(self.occasions[doc] | other.occasions[doc]) > 1:
                 return False
@@ -738,7 +749,10 @@ class GroupState:
             docs = [d for d, _ in self.typed | other.typed]
             if len(docs) != len(set(docs)):
                 return False
-        return self.fits(other, place_told)
+        if not self.fits(other, place_told):
+            return False
+        return all(same_event(x, y, PY) for x in self.keys for y in other.keys
+                   if x.document_id != y.document_id)
 
     def fits(self, other: GroupState, place_told: bool = False) -> bool:
         return (
@@ -751,6 +765,7 @@ class GroupState:
     def absorb(self, other: GroupState) -> None:
         self.box = self._box(other)
         self.day_box = self._day_box(other)
+        self.keys.extend(other.keys)
         self.documents |= other.documents
         self.sites |= other.sites
         for doc, found in other.occasions.items():

@@ -16,13 +16,22 @@ _KEY_FIELDS = MEMBER_FIELDS
 
 
 def states_of(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
-    """Each group's :class:`GroupState`, from its members' keys."""
+    """Each group's :class:`GroupState`, from its members' keys and evidence terms (the
+    join checks every two reports of two documents with the rule)."""
     states: dict[int, GroupState] = {}
     cols = [gm.c[k] for k in _KEY_FIELDS]
+    terms_t = s.group_terms
     for batch in chunks(sorted(gids)):
+        terms: dict[int, set[tuple[str, str]]] = {}
+        for eid, kind, term in conn.execute(
+                select(terms_t.c.event_id, terms_t.c.kind, terms_t.c.term)
+                .select_from(terms_t.join(gm, gm.c.event_id == terms_t.c.event_id))
+                .where(gm.c.group_id.in_(batch))):
+            terms.setdefault(eid, set()).add((kind, term))
         for row in conn.execute(select(gm.c.group_id, *cols).where(gm.c.group_id.in_(batch))):
             m = row._mapping
-            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS}))
+            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS},
+                                          terms=frozenset(terms.get(m["event_id"], ()))))
             if m["group_id"] in states:
                 states[m["group_id"]].absorb(state)
             else:
