@@ -60,9 +60,9 @@ def test_every_fuzzed_file_is_read_or_rejected_quickly(tmp_path):
     kinds = write_cases(tmp_path, seed=8, count=150, scale=0.02, documents=_docs())
     outcomes = {}
     for name in kinds:
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU: a loaded CI machine does not stretch it
         outcomes[name] = _read(tmp_path / name)
-        assert time.perf_counter() - t0 < 10, name
+        assert time.process_time() - t0 < 10, name
     assert set(outcomes.values()) >= {"ok", "rejected"}
 
 
@@ -114,10 +114,10 @@ def _tables(store) -> dict[str, list]:
     "killed " * 30_000,  # an endless "sentence"
 ])
 def test_pathological_input_is_read_in_linear_time(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU seconds: guards against hours, not a speed figure
     with contextlib.suppress(IngestError):
         read_text(text, "x")
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 def test_an_overlong_sentence_is_split_at_a_safe_break():
@@ -137,9 +137,9 @@ def test_a_yaml_alias_bomb_is_refused_with_a_warning_and_the_body_read():
         f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]"
         for i in range(1, 9)]
     raw = "---\n" + "\n".join(lines) + "\n---\n" + PROSE + "\n"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     doc = read_text(raw, "bomb.md")[0]
-    assert time.perf_counter() - t0 < 1
+    assert time.process_time() - t0 < 1
     assert "front_matter" not in doc.meta and "killed" in doc.text
     assert any("alias bomb" in w for w in doc.warnings)
 
@@ -288,7 +288,7 @@ def test_workers_that_hang_or_die_are_replaced_and_the_order_kept():
     out = list(run_budgeted(_spin, tasks, lambda task, why: why, workers=2,
                             budget=Budget(seconds=1.0)))
     assert out == [0.01, "took longer than 1 s: stopped", 0.02, 0.01]
-    assert time.perf_counter() - t0 < 10
+    assert time.perf_counter() - t0 < 25  # the 30 s task was stopped, not waited for
     # blocked without computing: stopped by the wall-clock backstop (WALL_FACTOR budgets)
     out = list(run_budgeted(_sleepy, [(60.0,), (0.01,)], lambda task, why: why, workers=2,
                             budget=Budget(seconds=0.1)))
@@ -358,9 +358,9 @@ def test_the_linear_wikitext_heading_answers_as_the_old_regex():
     for line in _random_lines(2, ["=", "==", " ", "\t", "a", "b c", "===", "\r"]):
         m = old.match(line)
         assert _heading(line) == ((len(m.group(1)), m.start(2), m.end(2)) if m else None)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert _heading("== " + " " * 100_000 + "x") is None  # the regex took hours (cubic)
-    assert time.perf_counter() - t0 < 1
+    assert time.process_time() - t0 < 1
 
 
 def test_the_linear_template_debris_test_answers_as_the_old_regex():
@@ -371,6 +371,6 @@ def test_the_linear_template_debris_test_answers_as_the_old_regex():
     old = re.compile(r"\s*(?:\||\}\}|\{\{|-->|<!--)|.*\|[\w -]+=.*\}\}\s*$")
     for line in _random_lines(1, ["|", "a", " ", "=", "}", "}}", "{", "-", "x=", "<!--"]):
         assert _is_debris(line) == (old.match(line) is not None), line
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert not _is_debris("x |a=" * 50_000)  # quadratic before
-    assert time.perf_counter() - t0 < 1
+    assert time.process_time() - t0 < 1

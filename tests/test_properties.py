@@ -41,14 +41,14 @@ def _check_documents(docs: list[Document]) -> None:
 @_LIMITS
 @given(texts)
 def test_read_text_gives_documents_or_one_ingest_error(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         docs = read_text(text, "prop.txt")
     except IngestError as err:
         assert err.problem and "\n" not in err.problem
     else:
         _check_documents(docs)
-    assert time.perf_counter() - t0 < _BOUND
+    assert time.process_time() - t0 < _BOUND
 
 
 @_LIMITS
@@ -56,7 +56,7 @@ def test_read_text_gives_documents_or_one_ingest_error(text):
 def test_read_path_gives_documents_or_one_ingest_error(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("prop") / "f.txt"
     path.write_bytes(data)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         docs = read_path(path)
     except (IngestError, SkippedFile) as err:
@@ -64,17 +64,17 @@ def test_read_path_gives_documents_or_one_ingest_error(tmp_path_factory, data):
         assert "internal error" not in str(err)
     else:
         _check_documents(docs)
-    assert time.perf_counter() - t0 < _BOUND
+    assert time.process_time() - t0 < _BOUND
 
 
 @_LIMITS
 @given(st.lists(texts, min_size=1, max_size=8), st.integers(min_value=1900, max_value=2030))
 def test_the_clock_reads_any_sentences_without_raising(sentences, year):
     clock = NarrativeClock(year)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     offset = 0
     for sentence in sentences:
         for found in clock.read(sentence, offset):
             assert found.date_start <= found.date_end
         offset += len(sentence) + 1
-    assert time.perf_counter() - t0 < _BOUND
+    assert time.process_time() - t0 < _BOUND
