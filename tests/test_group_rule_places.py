@@ -5,6 +5,7 @@ server (tests/pgserver.py). Sentences are invented for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -244,4 +245,45 @@ def test_a_group_is_one_event_for_every_two_reports_of_two_documents(
     groups = groups_by_key(store)
     assert not any({"one.md:Trostianets", "three.md:Trostianets"} <= g for g in groups)
     assert any("two.md:Trostianets" in g and len(g) == 2 for g in groups)
+    assert store.link_groups()["pairs"] == 0  # idempotent
+
+
+TOLD = {"a": ("Trostianets", "Clashes went on near Trostianets and on the road to Poltava."),
+        "b": ("Poltava", "Fighting was reported in Poltava.")}
+
+
+def test_words_naming_their_own_place_and_another_tell_their_own() -> None:
+    """A place the other report's words name is the same place only where those words tell
+    the event there: not where they also name their own report's place (the other is a
+    direction, a neighbour); yes where they name no place of their own report, where that
+    place is a side of a town (a point of reference), or where both reports' words name
+    both places."""
+    a, b = (_key(*TOLD[k], n) for n, k in ((1, "a"), (2, "b")))
+    assert not same_event(a, b, PY) and not same_event(b, a, PY)
+    both = _key("Poltava", "Fighting was reported in Poltava and Trostianets.", 2)
+    assert same_event(a, both, PY)
+    narrative = _key("Trostianets", "Clashes went on along the road to Poltava.", 1)
+    assert same_event(narrative, b, PY)
+    side = _key("south of Trostianets", "Clashes went on south of Trostianets, on the road to "
+                "Poltava.", 1)
+    assert same_event(side, b, PY)
+
+
+def test_linker_reads_the_words_of_a_told_place_in_sql(store: Store, tmp_path: Path) -> None:
+    _write(store, tmp_path, "one.md", [TOLD["a"] + ({},),
+                                       ("Trostianets", "Clashes went on along the road to "
+                                        "Poltava.", {"event_date": "2022-03-12",
+                                                     "date_end": "2022-03-12"})])
+    _write(store, tmp_path, "two.md", [TOLD["b"] + ({},),
+                                       ("Poltava", "Fighting was reported in Poltava.",
+                                        {"event_date": "2022-03-12", "date_end": "2022-03-12"})])
+    store.link_groups()
+    gm = s.group_members
+    with store.read.connect() as conn:
+        rows = conn.execute(select(gm.c.group_id, gm.c.day_start)).all()
+    days: dict[int, set[int]] = {}
+    for gid, day in rows:
+        days.setdefault(gid, set()).add(day)
+    linked = [d for gid, d in days.items() if sum(g == gid for g, _ in rows) > 1]
+    assert linked == [{date(2022, 3, 12).toordinal()}]  # the 12th only
     assert store.link_groups()["pairs"] == 0  # idempotent

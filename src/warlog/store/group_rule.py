@@ -44,7 +44,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, exists, false, func, not_, or_, select, true
+from sqlalchemy import Integer, and_, case, exists, false, func, literal, not_, or_, select, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from warlog import lang
 from warlog.data import cached, load_yaml
@@ -121,8 +123,10 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 8  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 9  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
+# 9: a place the other report's words name is told only where those words name no other name
+#    of that report's own place (or it is a side of a town, or both reports' words name both)
 
 
 @cached
@@ -282,6 +286,8 @@ class Ops:
     def present(self, a: Any) -> Any: ...
     def near(self, ax: Any, ay: Any, bx: Any, by: Any, km: float) -> Any: ...
     def named(self, a: Any, b: Any) -> Any: ...
+    def names_own(self, b: Any, a: Any) -> Any: ...  # b's words name b's place, not as a's
+    def names_part(self, a: Any, b: Any) -> Any: ...  # a's words name b's place (or its part)
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
 
@@ -334,6 +340,15 @@ class PyOps(Ops):
 
     def named(self, a: LinkKey, b: LinkKey) -> bool:
         return a.place is not None and ("n", a.place) in b.terms
+
+    def names_own(self, b: LinkKey, a: LinkKey) -> bool:
+        padded = f" {b.place} "
+        return b.place is not None and any(
+            k == "n" and t != a.place and f" {t} " in padded for k, t in b.terms)
+
+    def names_part(self, a: LinkKey, b: LinkKey) -> bool:
+        padded = f" {b.place} "
+        return b.place is not None and any(k == "n" and f" {t} " in padded for k, t in a.terms)
 
     def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
@@ -393,6 +408,18 @@ class SqlOps(Ops):
         return (exists().where(t.c.event_id == b.event_id, t.c.kind == "n", t.c.term == a.place)
                 .correlate_except(t))
 
+    def names_own(self, b: Any, a: Any) -> Any:
+        t = s.group_terms.alias()
+        return (exists().where(t.c.event_id == b.event_id, t.c.kind == "n",
+                               t.c.term != a.place, _words_in(t.c.term, b.place))
+                .correlate_except(t))
+
+    def names_part(self, a: Any, b: Any) -> Any:
+        t = s.group_terms.alias()
+        return (exists().where(t.c.event_id == a.event_id, t.c.kind == "n",
+                               _words_in(t.c.term, b.place))
+                .correlate_except(t))
+
     def copied(self, a: Any, b: Any, min_bands: int) -> Any:
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
         shared = (select(func.count()).select_from(ta.join(tb, and_(
@@ -412,6 +439,28 @@ class SqlOps(Ops):
                                tb.c.term == ta.c.term).correlate_except(tb)
         return (exists().where(ta.c.event_id == a.event_id, ta.c.kind == "n", ~inner)
                 .correlate_except(ta))
+
+
+class _position(FunctionElement):  # type: ignore[type-arg]
+    """Where a string starts inside another (1-based, 0 if nowhere): SQLite's instr,
+    PostgreSQL's strpos."""
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_position)
+def _position_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_position, "postgresql")
+def _position_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+def _words_in(term: Any, place: Any) -> Any:
+    """SQL: the name is the place or a run of its words (as ``f" {t} " in f" {place} "``)."""
+    return _position(literal(" ") + place + literal(" "), literal(" ") + term + literal(" ")) > 0
 
 
 PY, SQL = PyOps(), SqlOps()
@@ -551,13 +600,27 @@ def _one_site(a: Any, b: Any, o: Ops) -> Any:
 def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     """Across documents, the same place as the reports' words tell it where their codings
     differ: one report's place, below its country ("Syria" is named by most sentences about
-    the war), is a name the other's evidence names, or the two evidence
-    texts are near-identical and neither names a name the other does not."""
+    the war), is a name the other's evidence names where those words tell the other's event
+    there (:func:`_told_by`), or the two evidence texts are near-identical and neither names a
+    name the other does not."""
     r = r or rules()
     return o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
-        o.and_(_located(a, o), o.named(a, b)),
-        o.and_(_located(b, o), o.named(b, a)),
+        o.and_(_located(a, o), o.named(a, b), _told_by(a, b, o)),
+        o.and_(_located(b, o), o.named(b, a), _told_by(b, a, o)),
         o.copied(a, b, r.min_bands)))
+
+
+def _told_by(a: Any, b: Any, o: Ops) -> Any:
+    """``b``'s words, which name ``a``'s place, tell ``b``'s event there. A sentence that
+    names its own place and another ("clashes near A and on the road to B", "advanced on A
+    from B") tells an event at its own place; the other is a direction, a neighbour, a
+    target. So the words tell ``a``'s place only where they name no other name of ``b``'s
+    own place (``b`` was placed from elsewhere: the narrative's place, another reading of the
+    sentence), or ``b``'s place is a part of a town (``site``: a side, "west of A", "20 km
+    north of A", or a facility: the town is a point of reference, the event may be at the
+    other name), or ``a``'s words name ``b``'s place too (one sentence of both places:
+    "captured A and half of B")."""
+    return o.or_(o.present(b.site), o.not_(o.names_own(b, a)), o.names_part(a, b))
 
 
 def _located(a: Any, o: Ops) -> Any:
