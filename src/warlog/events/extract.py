@@ -24,7 +24,7 @@ import re
 
 from warlog import lang
 from warlog.actors.normalize import fold
-from warlog.casualties import count_fatalities
+from warlog.casualties import Fatalities, count_fatalities
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
 from warlog.events.claims import Claim, find_claim, is_back_reference
@@ -108,6 +108,9 @@ class DocumentExtractor:
         self.state = NarrativeState(location=self.ctx.default_location())
         self.events: list[Event] = []
         self._events_end = -1  # where the last sentence that told events ends
+        # the current sentence's clauses and their counts: the zero-toll, toll and event
+        # checks read the same clause, so it is cut, tokenised and counted once
+        self._clause_memo: dict[tuple[int, int], tuple[Sentence, Fatalities | None]] = {}
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -138,6 +141,7 @@ class DocumentExtractor:
     # -- one sentence ----------------------------------------------------------------------
     def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
+        self._clause_memo.clear()
         triggers = find_triggers(sent, self.lex)  # cheap: one automaton pass
         if self.state.sentence_events:
             claim = find_claim(sent.low)  # "Al-Shabaab claimed responsibility (for the attack)."
@@ -200,7 +204,7 @@ class DocumentExtractor:
             return  # a dated narrative's summary before its first day ("The offensive is…")
         # otherwise a document that dates nothing: the event is kept, undated
         text = sent.text
-        part = sent.part(clause.start, clause.end)  # the clause, with the sentence's forms
+        part = self._part(sent, clause)  # the clause, with the sentence's forms
         sources = self.ctx.actor_ctx.drop_sources  # agencies, monitors, ", police said"
         c_actors = sources([a for a in actors if clause.start <= a.start - sent.start < clause.end],
                            text, sent.start)
@@ -241,7 +245,7 @@ class DocumentExtractor:
                 break
         if sub is None:
             return
-        fat = count_fatalities(part, part.start)  # only for a clause that reports an event
+        fat = self._count(sent, clause)  # only for a clause that reports an event
         if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
             return  # "died" with no count and no party: nothing to code
         tax = self.lex.taxonomy
@@ -278,6 +282,26 @@ class DocumentExtractor:
                 self.state.belligerents[a.name] += 1
 
     # -- helpers -------------------------------------------------------------------------
+    def _part(self, sent: Sentence, clause: Clause) -> Sentence:
+        """The clause as a sentence of its own, cut once per sentence (its forms and tokens
+        are then computed once for every check that reads it)."""
+        key = (clause.start, clause.end)
+        got = self._clause_memo.get(key)
+        if got is None:
+            got = self._clause_memo[key] = (sent.part(clause.start, clause.end), None)
+        return got[0]
+
+    def _count(self, sent: Sentence, clause: Clause) -> Fatalities:
+        """``count_fatalities`` of the clause, counted once per sentence (a pure function
+        of the clause's text and start; the result is only read)."""
+        key = (clause.start, clause.end)
+        part = self._part(sent, clause)
+        fat = self._clause_memo[key][1]
+        if fat is None:
+            fat = count_fatalities(part, part.start)
+            self._clause_memo[key] = (part, fat)
+        return fat
+
     def _record(self, sub: str, date: ResolvedDate | None, a1: ActorMention | None,
                 a2: ActorMention | None, loc: Location | None, country: str | None,
                 fat, evidence: Evidence, trig: Trigger) -> Event:
@@ -432,7 +456,7 @@ class DocumentExtractor:
         if len(self.events) <= n_before or not clause.triggers:
             return False
         lo, hi = sent.start + clause.start, sent.start + clause.end
-        part = sent.part(clause.start, clause.end)
+        part = self._part(sent, clause)
         if (any(lo <= loc.start < hi for loc in places) or any(lo <= d.start < hi for d in dates)
                 or self._names_a_site(part)):
             return False
@@ -446,7 +470,7 @@ class DocumentExtractor:
                     or intransitive.match(low, t.start)):
                 return False  # "militants killed three villagers": an act, not a toll
             told = True
-        fat = count_fatalities(part, part.start)
+        fat = self._count(sent, clause)
         if fat.killed is None and not fat.wounded:
             return False
         ev = self.events[n_before]
@@ -470,8 +494,7 @@ class DocumentExtractor:
         ("Nobody was injured, police said."), the event of the sentence before."""
         if not clause.triggers or not all(t.word.killing for t in clause.triggers):
             return False
-        part = sent.part(clause.start, clause.end)
-        fat = count_fatalities(part, part.start)
+        fat = self._count(sent, clause)
         zeros = [(s, e) for s, e, role in fat.spans if role == "zero"]
         if fat.killed != 0 or not all(
             any(s <= sent.start + t.start < e for s, e in zeros) for t in clause.triggers

@@ -56,25 +56,39 @@ def _fields(ev: Event, i: int) -> dict[str, Any]:
 def merge_events(events: Iterable[Event]) -> list[Event]:
     r = rules()
     out: list[Event] = []
-    states: list[GroupState] = []
+    # a group's state is built when a report first meets it as the same event (most reports
+    # meet none): until then it is its first report's, GroupState.of(firsts[g])
+    states: list[GroupState | None] = []
+    firsts: list[LinkKey] = []
     # reports of one document are one event only with the same dates, sub-event type and
     # actors (the rule's one-document branch): candidates by those, so a long document with
     # thousands of reports compares each with a handful, not with all
     blocks: dict[tuple, list[tuple[LinkKey, int]]] = {}
     for i, ev in enumerate(events):
         key = link_key(_fields(ev, i), r)
-        state = GroupState.of(key)
+        state: GroupState | None = None
         candidates = blocks.setdefault((key.day_start, key.day_end, key.sub_event_type,
                                         key.actor_lo, key.actor_hi), [])
-        target = next((g for other, g in candidates
-                       if same_event(other, key, PY, r) and states[g].fits(state)), None)
+        target = None
+        for other, g in candidates:
+            if not same_event(other, key, PY, r):
+                continue
+            if state is None:
+                state = GroupState.of(key)
+            kept = states[g]
+            if kept is None:
+                kept = states[g] = GroupState.of(firsts[g])
+            if kept.fits(state):
+                target = g
+                break
         if target is None:
             target = len(out)
             out.append(ev)
             states.append(state)
+            firsts.append(key)
         else:
             _absorb(out[target], ev, r)
-            states[target].absorb(state)
+            states[target].absorb(state)  # type: ignore[union-attr,arg-type]
         candidates.append((key, target))
     return out
 
