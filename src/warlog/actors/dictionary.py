@@ -145,6 +145,9 @@ class ActorIndex:
         s = lexicon.settings
         max_letters = int(s.get("case_sensitive_max_letters", 3))
         self._locatives = frozenset(fold(w) for w in s.get("locatives", []))
+        self._locative_phrase = re.compile(
+            rf"\b{alternation([fold(w) for w in s.get('locative_phrases', [])])}"
+            r"\s+(?:the\s+)?$")
         self._backer = re.compile(rf"-(?:{alternation(s['backer_suffixes'])})\b")
         # the possessive, then up to two words before the group ("Yemen's Iran-aligned Houthis")
         # that are no article, preposition or conjunction ("Turkey's shelling of the YPG")
@@ -362,6 +365,8 @@ class ActorIndex:
         m = _WORD_BEFORE.search(folded, max(0, start - 40), start)
         if m and m.group(1) in self._locatives:
             return True
+        if self._locative_phrase.search(folded, max(0, start - 40), start):
+            return True  # "near the border with Cameroon"
         # a later item of a list of places: "across Syria, Lebanon, and Iraq"
         # (the pattern ends with ", " / " and " / " or ": test that before searching)
         lst = (

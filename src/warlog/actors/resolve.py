@@ -82,9 +82,14 @@ class _SourceRules:
     # it since a comma, a few after it, then a reporting verb ending the sentence
     lead: re.Pattern[str]
     tail: re.Pattern[str]
+    # a speech verb right after a mention, and the words that tell it goes back to the speaker
+    speech: re.Pattern[str]
+    back: frozenset[str]
+    back_words: int
 
 
 _SOURCE_CACHE: dict[int, _SourceRules] = {}
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _words_re(words: Iterable[str], anchor: str = "") -> re.Pattern[str]:
@@ -108,6 +113,9 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             article=re.compile(r"(?:^|\s)" + _any_or_empty(settings.get("articles", [])) + "$"),
             lead=re.compile(rf",(?:\s+[\w'’-]+){{0,{gap}}}\s+$"),
             tail=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}}\s+{verbs}\s*[.!]?\s*$"),
+            speech=_words_re(settings.get("speech_verbs", []), r"\s*"),
+            back=frozenset(str(w).lower() for w in settings.get("speech_back_references", [])),
+            back_words=int(settings.get("speech_back_reference_words", 0)),
         )
         _SOURCE_CACHE[key] = rules
     return rules
@@ -303,8 +311,20 @@ class ActorContext:
                 continue  # ", the provincial police chief said": the speaker's title
             if rules.openers.search(before):
                 continue
+            if self._tells(rules, low, e):
+                continue  # "and police said at least 20 people were killed"
             kept.append(m)
         return kept
+
+    @staticmethod
+    def _tells(rules: _SourceRules, low: str, end: int) -> bool:
+        """Whether the mention ending at ``end`` is followed by a speech verb whose next
+        words do not go back to it ("police said gunmen ...", not "the army said it ...")."""
+        said = rules.speech.match(low, end)
+        if said is None:
+            return False
+        words = _WORD.findall(low, said.end(), said.end() + 16 * rules.back_words)
+        return not rules.back.intersection(words[:rules.back_words])
 
     def is_unidentified(self, name: str | None) -> bool:
         """Whether ``name`` is the unidentified armed group, plain or named by its country."""
