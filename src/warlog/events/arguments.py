@@ -52,6 +52,8 @@ class _PlaceWords:
     withdrawal_goal: frozenset[str]
     between: frozenset[str]
     passive_phrases: tuple[str, ...]  # a trigger phrase that is passive itself ("was …")
+    pair_joiner: re.Pattern[str]  # the whole gap between two parties told together
+    pair_between: re.Pattern[str]  # "between" (and an article) right before the first party
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -91,6 +93,8 @@ def _place_words() -> _PlaceWords:
         withdrawal_goal=frozenset(str(w) for w in g["place_withdrawal_goal"]),
         between=frozenset(str(w) for w in g["place_between"]),
         passive_phrases=tuple(f"{w} " for w in g["past_auxiliaries"]),
+        pair_joiner=re.compile(rf"\s*(?:{coordinators})\s*(?:{the}\s+)?$", re.I),
+        pair_between=re.compile(rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?$", re.I),
     )
 
 
@@ -277,8 +281,11 @@ class ArgumentContext:
         found = unknown_candidates(text, offset)
         if not found:
             found = []
+            country_of = getattr(self.gazetteer, "country_of_name", None)
             for m in named_groups(text, offset):
                 known = self.actor_ctx.mentions(m.text, m.start)
+                if not known and country_of is not None and country_of(m.name):
+                    continue  # "the Libyan capital": a nationality alone names no party
                 found.extend(known or [m])
         return found
 
@@ -531,6 +538,8 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
                 break
     elif after and trig.word.phrase in lexicon().object_is_agent:
         a2, a1 = a1, after[0]  # "the city fell to ISIL"
+    if a2 is None and trig.word.phrase in lexicon().reciprocal:
+        a1, a2 = _opponents(text, sentence_start, trig, before, after, a1, words)
     if a2 is None:
         for a in after:
             if a1 is None or a.name != a1.name:
@@ -544,6 +553,27 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+def _opponents(text: str, sentence_start: int, trig: Trigger, before: Sequence[ActorMention],
+               after: Sequence[ActorMention], a1: ActorMention | None,
+               words: _PlaceWords) -> tuple[ActorMention | None, ActorMention | None]:
+    """The two parties of a reciprocal trigger told together: "militiamen and troops clashed"
+    (the two subjects), "fighting between militiamen and troops" (after the trigger)."""
+    def gap(x: ActorMention, y: ActorMention) -> str:
+        return text[x.end - sentence_start:y.start - sentence_start]
+
+    if len(before) >= 2 and a1 is before[-1] and not after:  # "X and Y fought Z": one side
+        x, y = before[-2], before[-1]
+        if x.name != y.name and words.pair_joiner.fullmatch(gap(x, y)):
+            return x, y
+    if a1 is None and len(after) >= 2:
+        x, y = after[0], after[1]
+        lead = text[trig.end:x.start - sentence_start]
+        if (x.name != y.name and words.pair_joiner.fullmatch(gap(x, y))
+                and words.pair_between.search(lead)):
+            return x, y
+    return a1, None
 
 
 def profile_sides(a1: ActorMention | None, a2: ActorMention | None, date: ResolvedDate | None,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from warlog.data import cached, load_yaml
 from warlog.events.lexicon import Lexicon, lexicon
-from warlog.events.triggers import Trigger
+from warlog.events.triggers import Trigger, find_triggers
 from warlog.model import ActorMention
 from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence
@@ -233,6 +233,13 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
         sub = r.to
         break
     if (sub in rules.mob_sources and rules.mob_subjects.search(subject)
-            and not rules.mob_unless.search(wide)):
+            and not rules.mob_unless.search(wide) and _mob_is_subject(subject, rules, lex)):
         sub = rules.mob_to
     return sub
+
+
+def _mob_is_subject(subject: str, rules: TypingRules, lex: Lexicon) -> bool:
+    """Whether the crowd stands before the clause's first act, not after an earlier one:
+    in "gunmen killed eleven worshippers in an attack" the worshippers are its victims."""
+    earlier = find_triggers(subject, lex)
+    return not earlier or bool(rules.mob_subjects.search(subject[:earlier[0].start]))

@@ -33,6 +33,7 @@ class Lexicon:
     object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None, int],
                         ...]
     object_is_agent: frozenset[str]
+    reciprocal: frozenset[str]  # two parties told together are opponents
     partial_words: tuple[str, ...]
     partial_within: int
     partial_to: str  # the sub-event type of a partial gain ("captured parts of the base")
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         object_window=int(ov["window"]),
         object_rules=rules,
         object_is_agent=frozenset(_norm(w) for w in data["object_is_agent"]),
+        reciprocal=frozenset(_norm(w) for w in data["reciprocal"]),
         partial_words=tuple(_norm(w) for w in data["partial_control"]["words"]),
         partial_within=int(data["partial_control"]["within"]),
         partial_to=str(partial["to"]),
