@@ -231,11 +231,31 @@ def _weekday(m: re.Match[str], text: str) -> Mention | None:
         return None
     out, _ = base
     if not out.prep:
+        # wire style drops the "on" ("overran the camp Saturday", "said Sunday"): a bare
+        # weekday dates a news item's events (the clock reads it only against a news date),
+        # unless it is part of a name ("Bloody Sunday", "Good Friday", "Sunday Times")
         followed = text[m.end() : m.end() + 1] == " "
-        if not followed or _next_word(text, m.end()) not in lexicon().weekday_occasions:
+        nxt = _next_word(text, m.end()) if followed else None
+        if nxt not in lexicon().weekday_occasions and _in_name(text, m.start(), m.end()):
             return None
     out.weekday = lexicon().weekdays[m["wd"].lower()]
     return out
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``start:end`` is part of a name: after one of the calendar's
+    name openers ("Good Friday", "Bloody Sunday") or before a capitalised word that is not a
+    month ("Sunday Times")."""
+    lx = lexicon()
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after is not None and after.group(1) not in lx.months:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in lx.weekday_name_openers
+
+
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([\w'’-]+) $")
 
 
 # (pattern, handler, what the sentence must contain for the pattern to be worth running)

@@ -70,6 +70,7 @@ class TimeLexicon:
     relative_keywords: frozenset[str]  # one of them is in (or near) every relative expression
     weekday_prepositions: tuple[str, ...]  # words before a weekday kept with it ("on Monday")
     weekday_occasions: frozenset[str]  # "Friday prayers": a weekday with no "on" still dates
+    weekday_name_openers: frozenset[str]  # "Good Friday": a name, not a day
     ordinal_prepositions: tuple[str, ...]  # words before "the 25th"
     two_digit_pivot: int  # "90" -> 1990, "05" -> 2005
     clock_time_before: frozenset[str]  # "at 1800": a time, not a year
@@ -138,6 +139,8 @@ def lexicon() -> TimeLexicon:
         relative_keywords=frozenset(_lower(d["relative_keywords"])),
         weekday_prepositions=_lower(d["weekday_prepositions"]),
         weekday_occasions=frozenset(_lower(lang.words("calendar").get("weekday_occasions"))),
+        weekday_name_openers=frozenset(
+            _lower(lang.words("calendar").get("weekday_name_openers"))),
         ordinal_prepositions=_lower(d["ordinal_prepositions"]),
         two_digit_pivot=int(news["two_digit_year_pivot"]),
         clock_time_before=frozenset(_lower(news["clock_time_before"])),
