@@ -157,6 +157,22 @@ def _admin1_codes() -> dict[tuple[str, str], str]:
     return out
 
 
+@cached
+def _admin1_by_name() -> dict[str, tuple[str, ...]]:
+    """Normalised admin1 name → the admin1 codes of every country that has one so named."""
+    out: dict[str, list[str]] = {}
+    for (_cc, name), code in _admin1_codes().items():
+        codes = out.setdefault(name, [])
+        if code not in codes:
+            codes.append(code)
+    return {name: tuple(codes) for name, codes in out.items()}
+
+
+def admin1_codes_named(name: str) -> tuple[str, ...]:
+    """The GeoNames admin1 codes of the areas called ``name`` ("Borno" → ("NG.27",))."""
+    return _admin1_by_name().get(normalize(name), ())
+
+
 def admin1_code(cc: str | None, admin1: str | None) -> str | None:
     """The GeoNames admin1 code of an admin1 name of country ``cc`` (``None`` if unknown)."""
     if not cc or not admin1:

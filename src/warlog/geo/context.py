@@ -68,13 +68,16 @@ def _name_ngrams(text: str) -> Iterable[str]:
             yield text[w.start() : end]
 
 
-def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = True) -> Counter:
+def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = True,
+                  other_names: bool = False) -> Counter:
     """Weighted counts of the countries that ``text`` names.
 
     A country name or alias counts ``weight``, a demonym half of it (nationalities name the
     parties as often as the place), and with ``cities`` a capitalised n-gram that is the main
     name of a town of 15,000+ people three quarters (metadata such as ``place: Al-Hasakah``
-    names no country).
+    names no country). With ``other_names`` (a place field: a dateline's city) a town's other
+    name counts too when it is as big as ``unknown_country_exonym_min_population`` says
+    ("SAIGON (AP)" in 1968, "BOMBAY, India").
     """
     votes: Counter = Counter()
     lex = geo_lexicon()
@@ -93,7 +96,11 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
         if norm in lex.stop_names or norm in lex.common_words:
             continue
         found = gaz.matches(gram, skeleton=False)
-        if found and found[0].main_name and found[0].place.population >= 15000:
+        if not found:
+            continue
+        pop = found[0].place.population
+        if (found[0].main_name and pop >= 15000) or (
+                other_names and pop >= lex.thresholds["unknown_country_exonym_min_population"]):
             votes[found[0].place.country_code] += weight * 0.75
     return votes
 
@@ -133,10 +140,10 @@ class GeoContext:
         votes: Counter = Counter()
         for key, weight in _WEIGHTS.items():
             for text in _texts(meta.get(key)):
-                votes.update(country_votes(text, gaz, weight))
+                votes.update(country_votes(text, gaz, weight, other_names=key == "place"))
         votes.update(country_votes(head, gaz, 1.0))
         if place_hint:
-            votes.update(country_votes(place_hint, gaz, _WEIGHTS["place"]))
+            votes.update(country_votes(place_hint, gaz, _WEIGHTS["place"], other_names=True))
         codes, primary = choose_countries(votes)
         return cls(country_codes=codes, primary_codes=primary)
 

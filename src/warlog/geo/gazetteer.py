@@ -158,6 +158,7 @@ class Gazetteer:
         self._pop = array("q")
         self._pop.frombytes(data["pop"])
         self._seats: frozenset[int] = frozenset(data["seats"])
+        self._seat_of: dict[str, int] | None = None  # admin1 code -> its seat, when asked
         self._tiers = tuple(HashIndex.from_bytes(*data[k]) for k in ("exact", "fold", "skel"))
         self._places: dict[int, Place] = {}
         self._memo: dict[tuple[str, tuple[str, ...], bool], list[Match]] = {}
@@ -356,9 +357,28 @@ class Gazetteer:
         else:
             found = [m for m in self.matches(name, codes) if m.tier < TIER_SKELETON or m.seat]
             found.sort(key=lambda m: (m.place.country_code not in codes, not m.seat, m.tier))
+            best = found[0] if found else None
+            if best is None or not best.seat or best.place.country_code not in codes:
+                seat = self._admin1_seat(name, codes)  # "Borno State": no town is so named
+                if seat is not None:
+                    return replace(self.place(seat), kind="admin1")
         if not found:
             return None
         return replace(found[0].place, kind="admin1")
+
+    def _admin1_seat(self, name: str, codes: Sequence[str]) -> int | None:
+        """The seat of the one admin1 area called ``name`` in ``codes`` (anywhere when the
+        text names no country), or ``None`` when there is none or several."""
+        from warlog.geo.admin_names import admin1_codes_named
+
+        areas = admin1_codes_named(name)
+        if codes:
+            areas = tuple(a for a in areas if a.split(".", 1)[0] in codes)
+        if len(areas) != 1:
+            return None
+        if self._seat_of is None:
+            self._seat_of = {self._admin1[i]: i for i in self._seats}
+        return self._seat_of.get(areas[0])
 
     # ------------------------------------------------------------------ countries
     def country(self, code_or_name: str) -> dict[str, Any] | None:

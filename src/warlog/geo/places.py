@@ -61,6 +61,7 @@ from warlog.geo.spans import (
     word_before,
 )
 from warlog.model import Place
+from warlog.nlp.alternation import trie_alternation
 from warlog.plugins import geocoder
 
 MAX_NGRAM = 5
@@ -97,14 +98,23 @@ def _actor_names() -> frozenset[str]:
 
 
 @cached
-def _name_words() -> tuple[frozenset[str], frozenset[str]]:
-    """``group_heads`` ("Brigade", "Regiment") and ``water_of_words`` ("Sea", "Gulf") of
-    ``data/geo.yaml``, lower case."""
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
+    ``outlet_heads`` ("news agency", "radio") of ``data/geo.yaml``, lower case."""
     y = load_yaml("geo.yaml")
     return (
         frozenset(str(w).lower() for w in y["group_heads"]),
         frozenset(str(w).lower() for w in y["water_of_words"]),
+        frozenset(str(w).lower() for w in y["outlet_heads"]),
     )
+
+
+@cached
+def _capital_after() -> re.Pattern[str]:
+    """A capital word right after a name, with its possessive ("Somalia's capital")."""
+    words = load_yaml("geo.yaml")["capital_words"]
+    return re.compile(rf"(?:['’]s?)?\s+{trie_alternation(str(w).lower() for w in words)}\b",
+                      re.I)
 
 
 @dataclass(slots=True)
@@ -144,6 +154,9 @@ class _Finder:
         self._named: frozenset[str] | None = None
         self.local: list[Place] = []  # places found earlier in this sentence
         self.unplaced = context.unplaced if context is not None else set()
+        # where a "capital" follows a word ("the Afghan capital"): the one reading of a
+        # name that depends on the word after it, checked before the phrase memo
+        self.capital_at = frozenset(m.start() for m in _capital_after().finditer(text))
 
     # ---------------------------------------------------------------- classification
     def _is_known_word(self, tok: Tok) -> bool:
@@ -299,6 +312,10 @@ class _Finder:
         s, e = toks[i][0], toks[j - 1][1]
         phrase = text[s:e]
         n_words = j - i
+        if e in self.capital_at:
+            capital = self._capital(phrase, s, e)
+            if capital is not None:
+                return capital  # "the Afghan capital": Kabul (True: told beside its name)
         key = (phrase, n_words, self.codes)
         if key in self.unplaced:
             return None  # found below, earlier in the document, to name no place
@@ -315,6 +332,15 @@ class _Finder:
             return None
         code = self.gaz.country_name_code(phrase)
         if code:
+            suffix = suffix_re().match(text, e)
+            if suffix and lex.region_suffixes[SPACES.sub(" ", suffix.group(1).lower())].kind == (
+                    "admin1"):
+                # "Niger State": Nigeria's, in the text's countries or next to them
+                region = self._region(phrase, norm, s, e, anywhere=True)
+                cc = region.place.country_code if region is not None else None
+                if region is not None and (not self.codes or cc in self.codes
+                                           or cc in self.neighbours):
+                    return region
             place = self.gaz.country_place(code)
             return self._mention(s, e, place, "country", 3) if place else None
         if len(norm) < _MIN_NORM_LEN or (n_words == 1 and phrase[:2].isupper()):
@@ -357,6 +383,8 @@ class _Finder:
             return None  # "the Oskil River", "the river Oskil"
         if follow in _name_words()[0] and not self._site_after_head(e):
             return None  # "the Azov battalion": a group named after the place
+        if follow in _name_words()[2]:
+            return None  # "the official Bakhtar news agency": the report's source
         strong = before in lex.strong_place_cues
         if any(
             m.tier == TIER_EXACT
@@ -377,8 +405,35 @@ class _Finder:
         others = tuple(m.place for m in ok[1:6])
         return self._mention(s, e, best.place, "city", 1, best.tier, others)
 
-    def _region(self, phrase: str, norm: str, s: int, e: int) -> PlaceMention | None:
-        """ "X Governorate", "Governorate of X", "X countryside", or a named region."""
+    def _capital(self, phrase: str, s: int, e: int) -> PlaceMention | bool | None:
+        """ "the Afghan capital", "Somalia's capital": the country's capital city, spanning
+        the nationality and the word "capital"; ``True`` (nothing more to find there) when
+        the sentence names the city beside it ("Bamako, the Malian capital", "the Malian
+        capital, Bamako")."""
+        after = _capital_after().match(self.text, e)
+        if after is None:
+            return None
+        code = self.gaz.country_of_name(phrase)
+        record = self.gaz.country(code) if code else None
+        name = (record or {}).get("capital")
+        if not name:
+            return None
+        found = [m for m in self.gaz.matches(name, (code,), skeleton=False)
+                 if m.place.country_code == code and m.main_name]
+        if not found:
+            return None
+        place = found[0].place
+        beside = normalize(self.text[after.end():after.end() + len(name) + 8].lstrip(" ,"))
+        named_after = beside.startswith(normalize(name)) or beside.startswith(
+            f"of {normalize(name)}")  # "the Malian capital, Bamako", "the capital of Baku"
+        if named_after or any(p.geonameid == place.geonameid for p in self.local):
+            return True
+        return self._mention(s, after.end(), place, "city", 1)
+
+    def _region(self, phrase: str, norm: str, s: int, e: int,
+                anywhere: bool = False) -> PlaceMention | None:
+        """ "X Governorate", "Governorate of X", "X countryside", or a named region
+        (``anywhere``: in any country, not only the text's)."""
         lex = self.lex
         text = self.text
         suffix = suffix_re().match(text, e)
@@ -391,10 +446,11 @@ class _Finder:
         named = norm in lex.region_capitals
         if spec is None and not named:
             return None
-        place = self.gaz.region(phrase, self.codes)
+        codes = () if anywhere else self.codes
+        place = self.gaz.region(phrase, codes)
         if place is None:
             return None
-        if not named and self.codes and place.country_code not in self.codes:
+        if not named and codes and place.country_code not in codes:
             return None
         kind, precision = (spec.kind, spec.precision) if spec else ("admin1", 3)
         if precision < 3:
