@@ -1,0 +1,151 @@
+"""Wire copy as agencies have written it for decades: the party that tells the news is its
+source ("and police said at least 20 ... were killed"), a hedged count keeps its lower end
+("at least 20, possibly more than 30"), two parties told together fight each other
+("militiamen and army troops battled"), a crowd counted among the victims is no mob, a
+region named like a country is the region ("Niger State"), a weekday needs no "on"
+("overran the camp Saturday") and a dateline's city may go by an older name ("SAIGON (AP)").
+News items written for these tests, run through the whole extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warlog.casualties.quantities import find_quantities
+
+DAY = "1991-02-10"  # a Sunday
+ITEMS = {
+    "told": "Militiamen and army troops battled in the mountains near Aley on Sunday, and police "
+            "said at least 20, possibly more than 30, people were killed.",
+    "told_back": "The army said it killed 12 militants in an air strike near Kidal on Sunday.",
+    "between": "Fighting between militiamen and army troops in Aley killed five people on "
+               "Saturday.",
+    "one_side": "Rebels and militiamen attacked the town of Aley on Saturday.",
+    "victims": "Gunmen killed eleven worshippers in an attack on a church in Minna on Saturday.",
+    "mob": "Angry villagers attacked and killed two suspected thieves in Minna on Saturday.",
+    "state": "Gunmen killed eleven people in an attack on a church in Niger State on Saturday.",
+    "no_town": "Gunmen killed nine people in an attack on a market in Borno State on Saturday.",
+    "country": "Troops killed five militants in Niger on Saturday.",
+    "bare_day": "COLOMBO, Sri Lanka (AP) -- Tamil Tiger rebels overran an army camp in the "
+                "northern Jaffna peninsula Saturday, the Defense Ministry said.",
+    "feast": "Rebels attacked a church in Jaffna on Good Friday.",
+    "old_name": "SAIGON (AP) - Guerrillas stormed the embassy compound early Wednesday, "
+                "the U.S. command announced.",
+    "border": "Suspected Boko Haram gunmen killed more than 300 people in an attack on the "
+              "town of Gamboru Ngala near the border with Cameroon on Monday.",
+    "agency": "KABUL, Afghanistan (AP) - Guerrillas fired rockets into the capital Friday, "
+              "killing at least five civilians, the official Bakhtar news agency reported.",
+    "nationality": "An air strike hit a migrant detention centre in the Tajoura suburb of the "
+                   "Libyan capital late on Tuesday, killing at least 40 people.",
+    "against_one": "Ethiopian troops and Somali government forces fought Islamist insurgents "
+                   "in northern Mogadishu on Thursday.",
+    "capital": "KABUL, Afghanistan (AP) - Taliban militiamen captured the Afghan capital "
+               "Friday after government troops fled.",
+    "capital_named": "Militants attacked a hotel in Bamako, the Malian capital, on Monday.",
+    "lake_region": "Boko Haram fighters attacked troops in the Lake Chad region on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    from warlog.api import extract
+
+    path: Path = tmp_path_factory.mktemp("wire") / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": DAY, "text": t}) + "\n"
+                            for k, t in ITEMS.items()), encoding="utf-8")
+    by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
+    for r in extract(path):
+        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
+    return by_item
+
+
+def test_the_party_that_tells_the_news_is_its_source(records) -> None:
+    (rec,) = records["told"]
+    parties = {rec["actor1"], rec["actor2"], rec["assoc_actor_1"], rec["assoc_actor_2"]}
+    assert not any(p and p.startswith("Police") for p in parties)
+    assert rec["fatalities"] == 20  # the lower end of "at least 20, possibly more than 30"
+
+
+def test_a_party_that_tells_its_own_act_is_still_its_actor(records) -> None:
+    assert [r["actor1"] for r in records["told_back"]] == ["Military Forces of Mali"]
+
+
+def test_a_hedged_count_keeps_its_lower_end_and_the_range() -> None:
+    (q,) = find_quantities("at least 20, possibly more than 30, people were killed")
+    assert (q.value, q.low, q.high) == (20, 20, 30)
+    (q,) = find_quantities("12 and perhaps as many as 40 died")
+    assert (q.value, q.high) == (12, 40)
+    assert [q.value for q in find_quantities("20, possibly 15, people")] == [20, 15]
+
+
+def test_two_parties_told_together_fight_each_other(records) -> None:
+    for key in ("told", "between"):
+        (rec,) = records[key]
+        assert rec["sub_event_type"] == "Armed clash"
+        assert {rec["actor1"], rec["actor2"]} == {"Unidentified Armed Group (Lebanon)",
+                                                  "Military Forces of Lebanon"}, key
+
+
+def test_two_parties_that_attack_together_are_one_side(records) -> None:
+    (rec,) = records["one_side"]
+    assert rec["actor2"] is None or not rec["actor2"].startswith("Unidentified")
+
+
+def test_a_crowd_among_the_victims_is_no_mob(records) -> None:
+    assert [r["sub_event_type"] for r in records["victims"]] == ["Attack"]
+    assert [r["sub_event_type"] for r in records["mob"]] == ["Mob violence"]
+
+
+def test_a_region_named_like_a_country_is_the_region(records) -> None:
+    (state,) = records["state"]
+    assert state["country"] == "Nigeria" and state["location"] == "Niger State"
+    assert state["latitude"] is not None and state["geo_precision"] == 3
+    (borno,) = records["no_town"]  # no town is called Borno: coded at its seat
+    assert borno["country"] == "Nigeria" and borno["latitude"] is not None
+    assert [r["country"] for r in records["country"]] == ["Niger"]
+
+
+def test_a_weekday_needs_no_on_in_wire_copy(records) -> None:
+    assert [(r["event_date"], r["time_precision"]) for r in records["bare_day"]] == [
+        ("1991-02-09", 1)]
+    assert all(r["event_date"] != "1991-02-08" for r in records["feast"])  # no Friday
+
+
+def test_a_datelines_city_by_its_older_name(records) -> None:
+    (rec,) = records["old_name"]
+    assert rec["country"] == "Vietnam" and rec["latitude"] is not None
+
+
+def test_a_country_across_a_border_is_no_party(records) -> None:
+    (rec,) = records["border"]
+    assert (rec["actor1"], rec["actor2"]) == ("Boko Haram", "Civilians")
+
+
+def test_a_news_agency_named_after_a_place_is_no_place(records) -> None:
+    (rec,) = records["agency"]
+    assert rec["location"] == "Kabul"
+
+
+def test_a_nationality_alone_names_no_party(records) -> None:
+    (rec,) = records["nationality"]
+    assert rec["actor2"] == "Civilians"
+
+
+def test_two_subjects_that_fight_a_third_are_one_side(records) -> None:
+    (rec,) = records["against_one"]
+    assert "Military Forces of Ethiopia" not in (rec["actor2"], rec["assoc_actor_2"])
+
+
+def test_the_nationalitys_capital_is_the_capital_city(records) -> None:
+    (rec,) = records["capital"]
+    assert rec["sub_event_type"] == "Non-state actor overtakes territory"
+    assert rec["country"] == "Afghanistan" and abs(rec["latitude"] - 34.53) < 0.1
+    (named,) = records["capital_named"]  # one place, not the city and its capital twice
+    assert named["location"] == "Bamako"
+
+
+def test_a_region_word_after_a_country_is_not_always_a_province(records) -> None:
+    assert all(r["country"] != "Russia" for r in records["lake_region"])
