@@ -287,3 +287,21 @@ def test_linker_reads_the_words_of_a_told_place_in_sql(store: Store, tmp_path: P
     linked = [d for gid, d in days.items() if sum(g == gid for g, _ in rows) > 1]
     assert linked == [{date(2022, 3, 12).toordinal()}]  # the 12th only
     assert store.link_groups()["pairs"] == 0  # idempotent
+
+
+def test_two_documents_may_name_the_sides_of_one_event_four_ways(
+        store: Store, tmp_path: Path) -> None:
+    """Two documents copy one sentence and resolve its parties from their own contexts (one
+    side named by its army, the other by its allied militia): one event, four actors. A third
+    document's report sharing a party with each joins too; a group of reports of two
+    documents is held to the rule pair by pair, not to a count of actors."""
+    _write(store, tmp_path, "one.md", [("Trostianets", COPY, {
+        "actor1": "Military Forces of Russia", "actor2": "Luhansk People's Republic"})])
+    _write(store, tmp_path, "two.md", [("Trostianets", COPY, {
+        "actor1": "Military Forces of Ukraine", "actor2": "Donetsk People's Republic"})])
+    _write(store, tmp_path, "three.md", [
+        ("Trostianets", "Tanks entered the town at dawn.", {})])  # Russia and Ukraine
+    store.link_groups()
+    assert frozenset({"one.md:Trostianets", "two.md:Trostianets", "three.md:Trostianets"}) \
+        in groups_by_key(store)
+    assert store.link_groups()["pairs"] == 0  # idempotent

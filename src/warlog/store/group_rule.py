@@ -123,10 +123,11 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 9  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 10  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
+# 10: across documents no cap of three actors on a group (every two reports are checked)
 
 
 @cached
@@ -690,7 +691,9 @@ class GroupState:
       tolerance (for intervals, pairwise overlap is common overlap);
     - at most one specific sub-event type, or class of compatible ones (vague ones go with any
       of their event type);
-    - at most three actors in all (two sides, one named two ways);
+    - inside one document, at most three actors in all (two sides, one named two ways);
+      across documents every two reports share a party, or one names none, or their words
+      are a copy (the rule's actor test, pair by pair: :meth:`joins`);
     - one precise place: the reports located at a named place (not a region, not a word that
       refers back) all name it the same way, or all lie within ``place_km`` of each other;
       unless the place of the two groups' reports is *told* by their words
@@ -792,6 +795,10 @@ class GroupState:
         document coded with two sub-event types ("fighting for X" and "the capture of X")
         are one occasion: ACLED's rule does not tell them apart by the sub-event type.
 
+        Across documents the group has no cap on its actors (two documents name one side
+        two ways, "Russia and the LPR", "Ukraine and the DPR"): every two reports of two
+        documents must share a party, or one name none, or copy one sentence.
+
         Last, every report of one group is the same event as every report of the other that
         another document made (:func:`same_event`, with their evidence terms): a pair links
         two groups, but the group is one event only if every two of its reports are. A
@@ -812,16 +819,19 @@ class GroupState:
             docs = [d for d, _ in self.typed | other.typed]
             if len(docs) != len(set(docs)):
                 return False
-        if not self.fits(other, place_told):
+        if not self.fits(other, place_told, actors=False):
             return False
         return all(same_event(x, y, PY) for x in self.keys for y in other.keys
                    if x.document_id != y.document_id)
 
-    def fits(self, other: GroupState, place_told: bool = False) -> bool:
+    def fits(self, other: GroupState, place_told: bool = False, actors: bool = True) -> bool:
+        """The group checks every merge takes; ``actors``: at most three actors in all (inside
+        one document, where the rule asks for the same parties; across documents every two
+        reports are checked with the rule instead, :meth:`joins`)."""
         return (
             max(self.max_start, other.max_start) <= min(self.min_hi, other.min_hi)
             and len(self.subs | other.subs) <= 1
-            and len(self.actors | other.actors) <= 3
+            and (not actors or len(self.actors | other.actors) <= 3)
             and (place_told or self._one_place(other))
         )
 
