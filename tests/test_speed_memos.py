@@ -5,6 +5,10 @@ doing it every time gave.
   same event; the eager loop (every report's state built) merges alike.
 - ``DocumentExtractor`` cuts and counts a clause once per sentence: the count read from the
   memo is the count of a freshly cut clause, whatever was computed on the sentence between.
+- The word before a name (``geo.spans.word_before``, ``geo.persons``' title check) is read
+  backwards from the name: the same word as the pattern searched over the 40 characters.
+- The remembered sites' automaton is made when it is read, not at each site added: a sentence
+  finds the site a scan of every remembered key (whole words, first remembered first) finds.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warlog.casualties import count_fatalities
+from warlog.events.arguments import ArgumentContext, _word_edge
 from warlog.events.clauses import Clause
 from warlog.events.extract import DocumentExtractor
 from warlog.events.merge import _absorb, _fields, merge_events
+from warlog.geo import persons, spans
 from warlog.ingest.reader import read_text
-from warlog.model import Event, Evidence
+from warlog.model import Event, Evidence, Location
 from warlog.nlp.sentences import Sentence
 from warlog.store.group_rule import PY, GroupState, link_key, rules, same_event
 
@@ -122,3 +128,56 @@ def test_a_clause_counted_once_is_the_clause_counted_afresh(text: str, start: in
         assert _same(got, count_fatalities(fresh, fresh.start))
         assert ex._part(sent, clause).text == text[a:b]
         assert ex._count(sent, clause) is got
+
+
+_chars = st.text(alphabet="aZq .-,\n\t\u00a0\u00e91_'\u2019\u00b2", max_size=60)
+
+
+@_SETTINGS
+@given(_chars, st.data())
+def test_the_word_before_is_the_word_the_pattern_finds(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    m = spans._WORD_BEFORE.search(text, max(0, start - 40), start)
+    assert spans.word_before(text, start) == (m.group(1).lower().rstrip(".") if m else "")
+    m = persons._WORD_BEFORE.search(text, max(0, start - 40), start)
+    assert persons._word_before(text, start) == ((m.group(1), m.start(1)) if m else None)
+
+
+_SITES = ["Division 17 base", "the Kwayres air base", "Camp Bucca", "Regiment 121 base",
+          "Tabqa Dam", "the 93rd Brigade base", "Division 17 headquarters"]
+_SAID = ["division 17", "kwayres", "camp bucca", "regiment 121", "tabqa dam", "93rd brigade",
+         "the", "took", "near", "division", "17", ",", "."]
+_steps = st.lists(st.one_of(
+    st.tuples(st.just("add"), st.sampled_from(_SITES)),
+    st.tuples(st.just("ask"), st.lists(st.sampled_from(_SAID), max_size=10).map(" ".join))),
+    max_size=12)
+
+
+def _scan(ctx: ArgumentContext, low: str) -> tuple[str, int, int] | None:
+    """The first remembered site whose key the text holds as whole words, at its first such
+    place (every key tried, every place of it)."""
+    best = None
+    for order, key in enumerate(ctx._facilities):
+        s = low.find(key)
+        while s != -1:
+            if _word_edge(low, s) and _word_edge(low, s + len(key)):
+                if best is None or (order, s) < best[:2]:
+                    best = (order, s, s + len(key))
+                break
+            s = low.find(key, s + 1)
+    if best is None:
+        return None
+    return ctx._site_locs[best[0]].name, best[1], best[2]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_steps)
+def test_a_remembered_site_is_found_as_a_scan_finds_it(steps: list[tuple[str, str]]) -> None:
+    ctx = ArgumentContext.for_document(read_text("Fighting went on.", "t.txt")[0])
+    for kind, value in steps:
+        if kind == "add":
+            ctx.remember_facility(Location(value, 35.0, 38.0, 2, "Syria"))
+            continue
+        got = ctx._known_site(Sentence(value, 0))
+        assert (None if got is None else (got[1].name, got[0].start, got[0].end)) == _scan(
+            ctx, value)

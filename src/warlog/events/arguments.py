@@ -125,6 +125,7 @@ class ArgumentContext:
         self._facilities: dict[str, Location] = {}
         # the facilities' keys in one automaton: key -> (order remembered, length)
         self._sites = ahocorasick.Automaton()
+        self._sites_built = True  # False after a key is added, until the automaton is made
         self._site_locs: list[Location] = []
         self._party_keys: dict[str, bool] = {}  # facility key -> names a party (memo)
         self._named_sites = SiteMemory()  # "the base": the base named last
@@ -223,6 +224,9 @@ class ArgumentContext:
         if not self._site_locs:
             return None
         text, offset, low = sentence.text, sentence.start, sentence.lower
+        if not self._sites_built:  # made once for the keys added since, when read
+            self._sites.make_automaton()
+            self._sites_built = True
         best: tuple[int, int, int] | None = None  # (order remembered, start, end)
         for last, (order, length) in self._sites.iter(low):
             start, end = last - length + 1, last + 1
@@ -248,7 +252,7 @@ class ArgumentContext:
         if key not in self._facilities and (re.search(r"\d", key) or any(
                 w[:1].isupper() for w in re.split(r"[\s,(]+", loc.name)[:4])):
             self._sites.add_word(key, (len(self._site_locs), len(key)))
-            self._sites.make_automaton()
+            self._sites_built = False
             self._site_locs.append(loc)
             self._facilities[key] = loc
 
@@ -336,6 +340,7 @@ def _site_noise() -> frozenset[str]:
     return frozenset(load_yaml("extraction.yaml")["site_name_noise"])
 
 
+@cached(maxsize=50_000)
 def facility_key(name: str) -> str:
     """The distinctive words of a site's name: "the Artillery Regiment 121 base" and
     "Regiment 121 base (known as…)" both give "regiment 121"."""

@@ -39,16 +39,36 @@ def _title_before(text: str, start: int) -> bool:
     before, _ = _person_words()
     pos = start
     for _ in range(3):
-        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-        if m is None:
+        found = _word_before(text, pos)
+        if found is None:
             return False
-        word = m.group(1)
+        word, pos = found
         if word.lower().rstrip(".") in before:
             return True
         if not word[:1].isupper():
             return False
-        pos = m.start(1)
     return False
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The word and its start that ``_WORD_BEFORE.search(text, max(0, pos - 40), pos)``
+    finds (a word, then spaces up to ``pos``), read backwards from ``pos`` instead of trying
+    the pattern at each of the 40 positions."""
+    lo = max(0, pos - 40)
+    w = pos
+    while w > lo and text[w - 1].isspace():
+        w -= 1
+    if w == pos:
+        return None  # no space before ``pos``
+    r = w
+    while r > lo and (text[r - 1].isalnum() or text[r - 1] in "_.'’-"):
+        r -= 1
+    while r < w and text[r] not in _LETTERS:
+        r += 1  # the word starts with an ASCII letter
+    return (text[r:w], r) if r < w else None
 
 
 def _apposition_after(text: str, end: int) -> bool:

@@ -101,9 +101,24 @@ def prefix_re() -> re.Pattern[str]:
     return re.compile(rf"\b({alt})\s+(?:(?:{the})\s+)?$", re.IGNORECASE)
 
 
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _LETTERS | {".", "-"}
+
+
 def word_before(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1).lower().rstrip(".") if m else ""
+    """The word right before ``start`` (past spaces and commas), lower case, without a final
+    period: what ``_WORD_BEFORE.search(text, max(0, start - 40), start)`` finds, read
+    backwards from ``start`` instead of trying the pattern at each of the 40 positions."""
+    lo = max(0, start - 40)
+    w = start
+    while w > lo and (text[w - 1] == "," or text[w - 1].isspace()):
+        w -= 1
+    r = w
+    while r > lo and text[r - 1] in _WORD_CHARS:
+        r -= 1
+    while r < w and text[r] not in _LETTERS:
+        r += 1  # the word starts with a letter ("-Zor" reads "Zor")
+    return text[r:w].lower().rstrip(".") if r < w else ""
 
 
 def word_after(text: str, end: int) -> str:
