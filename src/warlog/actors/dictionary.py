@@ -48,6 +48,13 @@ _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
 
 
 @cached
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names as written ("Saturday", "March"): capitalised, but no name."""
+    language = lang.language()
+    return frozenset((*language.months, *language.weekdays))
+
+
+@cached
 def _articles() -> frozenset[str]:
     """The articles as they open a sentence ("The", "A")."""
     return frozenset(str(w).capitalize() for w in lang.words("grammar")["articles"])
@@ -76,8 +83,8 @@ def _inside_name(text: str, start: int, end: int, modified: re.Pattern[str]) -> 
     if not text[head : head + 1].isupper():
         return False
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.group(1)[0].isupper():  # "Infantry Division", "Army Group Centre"
-        return True
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in _calendar_words():
+        return True  # "Infantry Division", "Army Group Centre"; not "Rebels Saturday"
     if modified.match(fold(text[end : end + 40])):  # "Khazanat Army base": the army's base
         return False
     m = _PREV_WORD.search(text, max(0, start - 40), start)
@@ -381,7 +388,7 @@ class ActorIndex:
         if folded.startswith("-", end) and end + 1 < len(folded) and folded[end + 1].isalpha():
             return True
         nxt = _NEXT_WORD.match(text, end)
-        return bool(nxt and nxt.group(1)[0].isupper())
+        return bool(nxt and nxt.group(1)[0].isupper() and nxt.group(1) not in _calendar_words())
 
     def _absorb(self, hits: list[Hit], folded: str) -> list[Hit]:
         """Extend a group mention over a member noun after it ("ISIL fighters")."""
