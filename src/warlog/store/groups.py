@@ -28,7 +28,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     Engine,
+    Integer,
+    MetaData,
+    Table,
     and_,
     case,
     delete,
@@ -43,6 +47,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateTable
 
 from warlog.data import load_yaml
 from warlog.store import audit
@@ -164,6 +169,8 @@ def _ensure_current(conn: Connection) -> None:
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'))
         for index in table.indexes:
             index.create(conn, checkfirst=True)
+    # the term index before it covered the band look-ups (same columns first: replaced)
+    conn.execute(text("DROP INDEX IF EXISTS ix_group_terms_term_day"))
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
     if stored == _fingerprint():
@@ -272,22 +279,6 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     def days(c: Any, back: int = span) -> Any:
         return and_(c.day_start >= a.c.day_start - back, c.day_start <= a.c.day_hi)
 
-    # a copied sentence dates its event as the copy does: a band is looked up within the
-    # report's own date tolerance, not the whole date block; and only a band carried by at
-    # most ``band_reports`` reports of that window (a boilerplate band is shared by a share of
-    # every report of the window, which holds ever more reports as the store grows). Whether
-    # a band is rare is told by reading at most band_reports + 1 of its index entries.
-    tolerance = max(rules().day_tolerance.values())
-    limit = band_limit()
-    tc = terms_t.alias("tc")
-
-    def window(c: Any) -> Any:  # the band's rows in the window, bounded by ta's own columns
-        return and_(c.term == ta.c.term, c.day_start >= ta.c.day_start - tolerance,
-                    c.day_start <= ta.c.day_hi)
-
-    rare = (select(tc.c.event_id).where(window(tc.c))
-            .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
-
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
         a.join(b, and_(b.c.place == a.c.place, days(b.c))),
@@ -295,9 +286,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
         .join(b, b.c.event_id == tb.c.event_id),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
-        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b", rare))
-        .join(tb, and_(tb.c.kind == "b", window(tb.c), tb.c.event_id != ta.c.event_id))
-        .join(b, b.c.event_id == tb.c.event_id),
+        None,  # the pairs that share a MinHash band (filled when it is their turn)
     )
     found: set[tuple[int, ...]] = set()
     told = case((place_coded(a.c, b.c, SQL), 0), else_=1)
@@ -305,6 +294,10 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     gap = func.abs(a.c.day_start - b.c.day_start) + func.abs(a.c.day_end - b.c.day_end)
     mixed, copied, place, type_ = pair_rank(a.c, b.c, SQL)
     for n, joined in enumerate(joins, 1):
+        if joined is None:
+            pairs = _band_candidates(conn)
+            joined = (pairs.join(a, a.c.event_id == pairs.c.x)
+                      .join(b, b.c.event_id == pairs.c.y))
         # near-identical texts share bands, so the band lookup (the last join) finds a copied
         # pair: the others need not count shared bands per pair to rank it (a pair found by
         # both comes twice, the copy's key first; a pair whose shared bands are all too common
@@ -328,6 +321,84 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
         )
         found.update(tuple(row) for row in conn.execute(q) if row[-1] != row[-2])
     return sorted(found)
+
+
+# The band lookup's temporary tables (one linking transaction's rows): the pending reports'
+# bands, in term order, and the pairs of reports that share one of them.
+_BAND_PROBE = Table("group_band_probe", MetaData(), Column("term", s.text_type()),
+                    Column("lo", Integer), Column("hi", Integer), Column("event_id", Integer),
+                    prefixes=["TEMPORARY"])
+_BAND_PAIRS = Table("group_band_pairs", MetaData(),
+                    Column("x", Integer, primary_key=True, autoincrement=False),
+                    Column("y", Integer, primary_key=True, autoincrement=False),
+                    prefixes=["TEMPORARY"], sqlite_with_rowid=False)
+
+
+def _band_candidates(conn: Connection) -> Any:
+    """Fill ``group_band_pairs`` with (pending report, report) of every two reports that share
+    a MinHash band that is not boilerplate, and return it (to be joined with both reports'
+    member rows and checked against the rule).
+
+    A copied sentence dates its event as the copy does: a band is looked up within the
+    report's own date tolerance, not the whole date block; and only a band carried by at most
+    ``band_reports`` reports of that window (a boilerplate band is shared by a share of every
+    report of the window, which holds ever more reports as the store grows). Whether a band is
+    rare is told by reading at most band_reports + 1 of its index entries.
+
+    The pending reports' bands are first written out sorted by band (``group_band_probe``), so
+    the look-ups walk the term index in its own order, each next to the last, instead of one
+    random probe of an index that outgrows every cache per band of every report; the index
+    covers the look-ups (term, day, report, kind), so no table row is read. The pairs are
+    distinct, so the rule is checked once per pair, not once per shared band."""
+    tolerance = max(rules().day_tolerance.values())
+    limit = band_limit()
+    a, ta, tb, tc = gm.alias("a"), terms_t.alias("ta"), terms_t.alias("tb"), terms_t.alias("tc")
+    probe, pairs = _BAND_PROBE, _BAND_PAIRS
+    pg = conn.dialect.name == "postgresql"
+    for table in (probe, pairs):
+        create = str(CreateTable(table, if_not_exists=True).compile(dialect=conn.dialect))
+        if pg:
+            conn.exec_driver_sql(create.rstrip() + " ON COMMIT DELETE ROWS")
+        else:
+            conn.exec_driver_sql(create)
+            conn.exec_driver_sql(f"DELETE FROM {table.name}")  # SQLite keeps them past a commit
+    bands = (select(ta.c.term, ta.c.day_start - tolerance, ta.c.day_hi, ta.c.event_id)
+             .select_from(a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b")))
+             .where(a.c.pending == 1, a.c.alone == 0))
+    if not pg:
+        # SQLite joins by nested loops: in band order, each look-up is next to the last one.
+        # PostgreSQL plans the join itself (hash joins for many bands); asked for an order, it
+        # walked the whole term index to skip a sort after an incremental link.
+        bands = bands.order_by(ta.c.term, ta.c.day_start)
+    conn.execute(probe.insert().from_select(["term", "lo", "hi", "event_id"], bands))
+    if pg:
+        conn.exec_driver_sql(f"ANALYZE {probe.name}")  # a temporary table has no statistics
+
+    def window(c: Any) -> Any:  # the band's rows in the probe's window
+        return and_(c.term == probe.c.term, c.day_start >= probe.c.lo, c.day_start <= probe.c.hi)
+
+    rare = (select(tc.c.day_start).where(window(tc.c))
+            .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
+    conn.execute(on_conflict_do_nothing(conn, pairs).from_select(
+        ["x", "y"],
+        select(probe.c.event_id, tb.c.event_id)
+        .select_from(probe.join(tb, and_(window(tb.c), tb.c.kind == "b",
+                                         tb.c.event_id != probe.c.event_id)))
+        .where(rare)))
+    if pg:
+        conn.exec_driver_sql(f"ANALYZE {pairs.name}")
+    return pairs
+
+
+def on_conflict_do_nothing(conn: Connection, table: Any) -> Any:
+    """An ``INSERT`` that skips rows already there."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
 
 
 def _pinned_pairs(conn: Connection) -> list[tuple[int, int]]:

@@ -256,7 +256,8 @@ group_terms = Table(
     Column("term", text_type(), primary_key=True),
     Column("day_start", Integer),
     Column("day_hi", Integer),
-    Index("ix_group_terms_term_day", "term", "day_start"),
+    # covering: a band's look-up reads no table row (warlog.store.groups._band_candidates)
+    Index("ix_group_terms_term_cover", "term", "day_start", "event_id", "kind"),
 )
 
 # The grouped reports changed since the last link (warlog.store.group_stale): a trigger on
