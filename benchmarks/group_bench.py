@@ -175,7 +175,10 @@ class Phases:
     """CPU seconds (client + PostgreSQL backend) of each step of ``groups.link`` and of each
     pair query of ``_pending_pairs`` (``--phases``): the module's functions are wrapped, the
     link itself is unchanged. A pair query's time runs from its ``execute`` to the next one (its
-    rows are read in between)."""
+    rows are read in between): [1] admin area, [2] place name, [3] a name the evidence names
+    that is the other's place, [4] the other way round; the MinHash band look-up in three,
+    [5] the pending reports' bands sorted, [6] the pairs sharing a band that is not
+    boilerplate, [7] the rule on those pairs."""
 
     STEPS = ("drop_stale", "_add_members", "_pending_pairs", "_pinned_pairs", "union",
              "_write_groups")
