@@ -7,6 +7,7 @@ doing it every time gave.
   memo is the count of a freshly cut clause, whatever was computed on the sentence between.
 - The word before a name (``geo.spans.word_before``, ``geo.persons``' title check) is read
   backwards from the name: the same word as the pattern searched over the 40 characters.
+- Doubled letters are collapsed (place-name keys) only in a text a search finds them in.
 - The remembered sites' automaton is made when it is read, not at each site added: a sentence
   finds the site a scan of every remembered key (whole words, first remembered first) finds.
 """
@@ -14,6 +15,7 @@ doing it every time gave.
 from __future__ import annotations
 
 import copy
+import importlib
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -181,3 +183,10 @@ def test_a_remembered_site_is_found_as_a_scan_finds_it(steps: list[tuple[str, st
         got = ctx._known_site(Sentence(value, 0))
         assert (None if got is None else (got[1].name, got[0].start, got[0].end)) == _scan(
             ctx, value)
+
+
+@_SETTINGS
+@given(st.text(alphabet="aabkllmorsz y-1", max_size=30))
+def test_undoubling_after_a_search_is_the_substitution(text: str) -> None:
+    norm = importlib.import_module("warlog.geo.normalize")
+    assert norm._undouble(text) == norm._DOUBLES.sub(r"\1", text)
