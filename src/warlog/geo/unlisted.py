@@ -299,6 +299,8 @@ def _accept(
         words = words[1:]  # "near Abu Khashab": a toponym's generic head
     if not words or any(_known_word(w) for w in words) or _is_actor(name):
         return None
+    if len(name) < 2 or (sentence[e:e + 1] == "." and sentence[e + 1:e + 2].isalpha()):
+        return None  # "the U.N.-protected enclave": a letter of an abbreviation
     if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
         return None
     if any(gaz.country_of_name(part) is not None for part in _COMPOUND.split(name)):
