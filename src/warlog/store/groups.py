@@ -320,6 +320,11 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
             )
         )
         found.update(tuple(row) for row in conn.execute(q) if row[-1] != row[-2])
+    if conn.dialect.name != "postgresql":
+        # SQLite keeps a temporary table's rows past the commit (PostgreSQL empties them): the
+        # millions of a link from scratch are removed by it, not by the next, incremental link
+        for table in (_BAND_PROBE, _BAND_PAIRS):
+            conn.exec_driver_sql(f"DELETE FROM {table.name}")
     return sorted(found)
 
 
