@@ -16,7 +16,8 @@ from warlog.data import cached, load_yaml
 
 TERRITORY_SIDES = ("state", "non_state")
 # the boolean roles of a sub-event type
-ROLES = ("clash", "civilian_target", "withdrawal", "crowd", "crowd_target")
+ROLES = ("clash", "civilian_target", "withdrawal", "crowd", "crowd_target", "state_capture",
+         "other_capture")
 
 
 class TaxonomyError(ValueError):
@@ -34,6 +35,8 @@ class SubEventType:
     withdrawal: bool = False
     crowd: bool = False
     crowd_target: bool = False
+    state_capture: bool = False  # people taken by state forces (an arrest)
+    other_capture: bool = False  # people taken by anyone else (an abduction)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.triggers import Trigger, find_triggers
@@ -47,7 +48,14 @@ def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     lex = lex or lexicon()
     sub = _trigger_type(trigger, clause, trigger_end, actor1, event_country, victims_civilian,
                         lex)
-    return refine(sub, trigger, clause, trigger_end, lex, context)
+    sub = refine(sub, trigger, clause, trigger_end, lex, context)
+    tax = lex.taxonomy
+    if (sub is not None and sub != trigger.sub and tax.has_role(sub, "state_capture")
+            and actor1 is not None and actor1.inter in _abductor_inters()):
+        # "Hezbollah guerrillas captured two Israeli soldiers": a capture of people is an
+        # arrest only by a security force (GUIDELINES); the verb "arrested" keeps its type
+        sub = tax.role("other_capture")
+    return sub
 
 
 def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
@@ -120,6 +128,8 @@ class TypingRules:
     mob_unless: re.Pattern[str]
     mob_to: str
     two_sided: re.Pattern[str]
+    two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
+    passive_end: re.Pattern[str]  # a passive marker ending the text before a trigger
     person_objects: frozenset[str]
     object_stops: frozenset[str]
     captors: frozenset[str]
@@ -157,6 +167,10 @@ def typing_rules() -> TypingRules:
         mob_unless=phrase_pattern(mob["unless"]),
         mob_to=check(mob["to"]) or "",
         two_sided=phrase_pattern(data["two_sided"]),
+        two_sided_targets=phrase_pattern(data["two_sided_targets"]),
+        passive_end=re.compile(
+            r"(?<![\w-])" + trie_alternation(lang.wordlist("grammar", "passive_markers"))
+            + r"\s+$"),
         person_objects=frozenset(str(w).lower() for w in cap["objects"]),
         object_stops=frozenset(str(w).lower() for w in cap["stops"]),
         captors=frozenset(str(w).lower() for w in cap["captors"]),
@@ -220,7 +234,9 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
                 _WORDS.findall(subject)[-4:]):
             return rules.captured_to
     if (sub == tax.role("clash") and trigger.word.role == "other"
-            and victims_are_civilian(clause, lex) and not rules.two_sided.search(low)):
+            and victims_are_civilian(clause, lex) and not rules.two_sided.search(low)
+            and not rules.two_sided_targets.search(
+                low, 0 if rules.passive_end.search(low, 0, start) else start)):
         sub = tax.role("civilian_target")
     for r in rules.refinements:
         if sub not in r.sources:
@@ -236,6 +252,11 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
             and not rules.mob_unless.search(wide) and _mob_is_subject(subject, rules, lex)):
         sub = rules.mob_to
     return sub
+
+
+@cached
+def _abductor_inters() -> frozenset[int]:
+    return frozenset(int(i) for i in load_yaml("extraction.yaml")["abductor_inters"])
 
 
 def _mob_is_subject(subject: str, rules: TypingRules, lex: Lexicon) -> bool:
