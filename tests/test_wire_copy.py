@@ -46,6 +46,18 @@ ITEMS = {
                "Friday after government troops fled.",
     "capital_named": "Militants attacked a hotel in Bamako, the Malian capital, on Monday.",
     "lake_region": "Boko Haram fighters attacked troops in the Lake Chad region on Monday.",
+    "day_after_party": "Rebels Saturday attacked an army post in Jaffna.",
+    "day_after_country": "Israel Sunday launched air strikes on positions near Tyre.",
+    "from_base": "KANDAHAR, Afghanistan (AP) - A soldier walked out of his base before dawn on "
+                 "Sunday and opened fire on sleeping villagers in Panjwai district, killing 16 "
+                 "civilians.",
+    "on_base": "Militants attacked an army base near Gao on Sunday, killing two civilians and "
+               "three soldiers.",
+    "abbreviation": "TUZLA (Reuters) - Bosnian Serb forces overran the U.N.-protected enclave of "
+                    "Srebrenica on Tuesday.",
+    "taken_by_rebels": "Rebels captured three soldiers near Gao on Wednesday.",
+    "taken_by_troops": "Troops captured two rebel commanders near Gao on Wednesday.",
+    "arrested_by_rebels": "Houthi rebels arrested ten journalists in Sanaa on Wednesday.",
 }
 
 
@@ -149,3 +161,29 @@ def test_the_nationalitys_capital_is_the_capital_city(records) -> None:
 
 def test_a_region_word_after_a_country_is_not_always_a_province(records) -> None:
     assert all(r["country"] != "Russia" for r in records["lake_region"])
+
+
+def test_a_weekday_after_a_party_leaves_it_a_party(records) -> None:
+    assert [r["actor1"] for r in records["day_after_party"]] == [
+        "Unidentified Armed Group (Sri Lanka)"]
+    assert [r["actor1"] for r in records["day_after_country"]] == ["Military Forces of Israel"]
+
+
+def test_an_armed_target_makes_a_clash_only_as_the_acts_object(records) -> None:
+    assert [r["sub_event_type"] for r in records["from_base"]] == ["Attack"]
+    assert [r["sub_event_type"] for r in records["on_base"]] == ["Armed clash"]
+
+
+def test_an_abbreviations_letter_is_no_place_and_its_protector_no_party(records) -> None:
+    (rec,) = records["abbreviation"]
+    assert rec["location"] == "Srebrenica"
+    assert "United Nations" not in (rec["actor1"], rec["actor2"])
+
+
+def test_people_captured_by_a_party_that_is_no_state_force_are_abducted(records) -> None:
+    assert [r["sub_event_type"] for r in records["taken_by_rebels"]] == [
+        "Abduction/forced disappearance"]
+    assert [r["sub_event_type"] for r in records["taken_by_troops"]] == ["Arrests"]
+    # the verb "arrested" keeps its type: de facto authorities arrest too (ACLED)
+    assert [r["sub_event_type"] for r in records["arrested_by_rebels"]] == ["Arrests"]
+
