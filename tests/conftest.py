@@ -24,6 +24,20 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """An empty store: a new SQLite file, or a new database on the test PostgreSQL server
+    (a module that asks for it loads ``pytest_plugins = ["pgserver"]``). A module's own
+    ``store`` fixture takes its place there."""
+    from warlog.store.database import open_store
+
+    target = (str(tmp_path / "warlog.db") if request.param == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    st = open_store(target)
+    yield st
+    st.close()
+
+
 def evidence_in(doc, quote: str):
     """The ``Evidence`` of ``quote`` in ``doc`` (white space between its words may differ)."""
     from warlog.model import Evidence

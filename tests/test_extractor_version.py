@@ -6,7 +6,6 @@ a corpus article extracted for real."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ pytest_plugins = ["pgserver"]
 
 ARTICLE = Path(__file__).parent / "fixtures" / "corpus" / "battle_of_boulikessi.md"
 OLDER = "0.0.1+0123456789abcdef"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    target = (str(tmp_path / "warlog.db") if request.param == "sqlite"
-              else request.getfixturevalue("pg_url"))
-    st = open_store(target)
-    yield st
-    st.engine.dispose()
 
 
 def _statuses(store: Store) -> list[str]:

@@ -59,15 +59,6 @@ def _text(r: dict[str, Any]) -> str:
     return " ".join(r["words"]).capitalize() + ", officials said."
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    target = (str(tmp_path / "bands.db") if request.param == "sqlite"
-              else request.getfixturevalue("pg_url"))
-    st_ = open_store(target)
-    yield st_
-    st_.close()
-
-
 def _write(store: Any, reports: list[dict[str, Any]]) -> None:
     with store.engine.begin() as conn:
         for table in (s.group_terms, s.group_members, s.event_groups, s.evidence, s.events,

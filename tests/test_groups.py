@@ -62,15 +62,6 @@ EXPECTED = {frozenset({"a_school", "b_school"}), frozenset({"a_depot", "b_depot"
             frozenset({"a_base", "b_base"})}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    target = (str(tmp_path / "groups.db") if request.param == "sqlite"
-              else request.getfixturevalue("pg_url"))
-    st = open_store(target)
-    yield st
-    st.close()
-
-
 # -- the rule ---------------------------------------------------------------------------------
 def _key(**changes: Any) -> Any:
     rec = {"id": 1, "document_id": 1, "event_date": "2022-02-28", "date_end": "2022-02-28",

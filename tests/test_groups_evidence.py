@@ -8,12 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from conftest import groups_by_key, write_reports
 from warlog.store import schema as s
-from warlog.store.database import Store, open_store
+from warlog.store.database import Store
 from warlog.store.group_evidence import evidence_bands, evidence_names, evidence_terms
 from warlog.store.group_rule import (
     PY,
@@ -156,18 +155,6 @@ def test_compatible_types_across_documents_only() -> None:
 
 
 # -- in the store -------------------------------------------------------------------------------
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    target = (
-        str(tmp_path / "told.db")
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    st = open_store(target)
-    yield st
-    st.close()
-
-
 def _write(store: Store, tmp_path: Path, name: str, reports: list[tuple[str, str, dict]]) -> None:
     """A document of the reports' sentences, each report on its sentence."""
     write_reports(store, tmp_path, name, reports, _rec)

@@ -6,7 +6,6 @@ linker's fingerprint. On a real SQLite file and a real PostgreSQL server (tests/
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +14,7 @@ from conftest import event_of
 from warlog.ingest.reader import read_path
 from warlog.store import groups
 from warlog.store import schema as s
-from warlog.store.database import Store, open_store
+from warlog.store.database import Store
 
 pytest_plugins = ["pgserver"]
 
@@ -25,15 +24,6 @@ pytest_plugins = ["pgserver"]
 # two places' reports are one event (a group may name two places where the words tell it).
 SENTENCE = ("the fighters attacked the positions at dawn and held them until the evening, "
             "killing several people, officials said")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    target = (str(tmp_path / "scale.db") if request.param == "sqlite"
-              else request.getfixturevalue("pg_url"))
-    st = open_store(target)
-    yield st
-    st.close()
 
 
 def _write_copies(store: Store, tmp_path: Path, n: int, day: str = "2023-05-10") -> None:

@@ -2,7 +2,6 @@
 events kept, atomic documents. Every test runs on both backends (the ``store`` fixture); the
 PostgreSQL server is started by ``tests/pgserver.py`` and those runs are skipped without it."""
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 
 from warlog.model import Document, Event, Evidence, OffsetMap
 from warlog.store import schema as s
-from warlog.store.database import Store, open_store
 
 pytest_plugins = ["pgserver"]
 
@@ -61,17 +59,6 @@ EVENTS = [
         "Government regains territory",
     ),
 ]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store: a new SQLite file, or a new database on the test PostgreSQL server."""
-    if request.param == "sqlite":
-        st = open_store(tmp_path / "warlog.db")
-    else:
-        st = open_store(request.getfixturevalue("pg_url"))
-    yield st
-    st.engine.dispose()
 
 
 def test_write_and_read_back_with_evidence_offsets(store):
