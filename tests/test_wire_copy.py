@@ -58,6 +58,9 @@ ITEMS = {
     "taken_by_rebels": "Rebels captured three soldiers near Gao on Wednesday.",
     "taken_by_troops": "Troops captured two rebel commanders near Gao on Wednesday.",
     "arrested_by_rebels": "Houthi rebels arrested ten journalists in Sanaa on Wednesday.",
+    "official": "KIGALI, Rwanda (Reuter) - Soldiers of the presidential guard killed Prime "
+                "Minister Agathe Uwilingiyimana on Thursday.",
+    "title_tells": "Troops killed 12 rebels near Gao on Monday, the defence minister said.",
 }
 
 
@@ -187,3 +190,8 @@ def test_people_captured_by_a_party_that_is_no_state_force_are_abducted(records)
     # the verb "arrested" keeps its type: de facto authorities arrest too (ACLED)
     assert [r["sub_event_type"] for r in records["arrested_by_rebels"]] == ["Arrests"]
 
+
+
+def test_an_official_killed_is_a_civilian_target_the_speakers_title_is_not(records) -> None:
+    assert [r["sub_event_type"] for r in records["official"]] == ["Attack"]
+    assert [r["sub_event_type"] for r in records["title_tells"]] == ["Armed clash"]

@@ -86,8 +86,24 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
                 or actor1.country == event_country))
             return tax.territory("state" if state_here else "non_state")
     if trigger.word.killing:
-        return tax.role("civilian_target" if victims_civilian else "clash")
+        civilian = victims_civilian or _official_victim(after)
+        return tax.role("civilian_target" if civilian else "clash")
     return sub
+
+
+@cached
+def _official_titles() -> tuple[int, frozenset[str]]:
+    spec = load_yaml("triggers.yaml")["official_victims"]
+    return int(spec["within"]), frozenset(str(t).lower() for t in spec["titles"])
+
+
+def _official_victim(after: Sequence[str]) -> bool:
+    """Whether the words right after a killing name an unarmed official ("killed Prime
+    Minister X"): one or two of the first few words are a title."""
+    within, titles = _official_titles()
+    near = [w.lower() for w in after[:within]]
+    return any(w in titles for w in near) or any(
+        f"{a} {b}" in titles for a, b in zip(near, near[1:], strict=False))
 
 
 def victims_are_civilian(clause: str | Sentence, lex: Lexicon | None = None) -> bool:
