@@ -91,17 +91,12 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     return sub
 
 
-@cached
-def _official_titles() -> tuple[int, frozenset[str]]:
-    spec = load_yaml("triggers.yaml")["official_victims"]
-    return int(spec["within"]), frozenset(str(t).lower() for t in spec["titles"])
-
-
 def _official_victim(after: Sequence[str]) -> bool:
     """Whether the words right after a killing name an unarmed official ("killed Prime
     Minister X"): one or two of the first few words are a title."""
-    within, titles = _official_titles()
-    near = [w.lower() for w in after[:within]]
+    rules = typing_rules()
+    titles = rules.official_titles
+    near = [w.lower() for w in after[:rules.official_within]]
     return any(w in titles for w in near) or any(
         f"{a} {b}" in titles for a, b in zip(near, near[1:], strict=False))
 
@@ -146,6 +141,8 @@ class TypingRules:
     two_sided: re.Pattern[str]
     two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
     passive_end: re.Pattern[str]  # a passive marker ending the text before a trigger
+    official_titles: frozenset[str]  # a killing's direct object that is an unarmed official
+    official_within: int  # … within this many words after the trigger
     person_objects: frozenset[str]
     object_stops: frozenset[str]
     captors: frozenset[str]
@@ -187,6 +184,8 @@ def typing_rules() -> TypingRules:
         passive_end=re.compile(
             r"(?<![\w-])" + trie_alternation(lang.wordlist("grammar", "passive_markers"))
             + r"\s+$"),
+        official_titles=frozenset(str(t).lower() for t in data["official_victims"]["titles"]),
+        official_within=int(data["official_victims"]["within"]),
         person_objects=frozenset(str(w).lower() for w in cap["objects"]),
         object_stops=frozenset(str(w).lower() for w in cap["stops"]),
         captors=frozenset(str(w).lower() for w in cap["captors"]),

@@ -113,7 +113,8 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _capital_after() -> re.Pattern[str]:
     """A capital word right after a name, with its possessive ("Somalia's capital")."""
     words = load_yaml("geo.yaml")["capital_words"]
-    return re.compile(rf"(?:['’]s?)?\s+{trie_alternation(str(w).lower() for w in words)}\b",
+    # (?<!\s): tried once per run of spaces, not from each of them (no quadratic backtracking)
+    return re.compile(rf"(?<!\s)(?:['’]s?)?\s+{trie_alternation(str(w).lower() for w in words)}\b",
                       re.I)
 
 
@@ -332,9 +333,8 @@ class _Finder:
             return None
         code = self.gaz.country_name_code(phrase)
         if code:
-            suffix = suffix_re().match(text, e)
-            if suffix and lex.region_suffixes[SPACES.sub(" ", suffix.group(1).lower())].kind == (
-                    "admin1"):
+            suffix = self._suffix_spec(e)
+            if suffix is not None and suffix[1].kind == "admin1":
                 # "Niger State": Nigeria's, in the text's countries or next to them
                 region = self._region(phrase, norm, s, e, anywhere=True)
                 cc = region.place.country_code if region is not None else None
@@ -430,18 +430,24 @@ class _Finder:
             return True
         return self._mention(s, after.end(), place, "city", 1)
 
+    def _suffix_spec(self, e: int) -> tuple[re.Match[str], RegionSuffix] | None:
+        """The region word right after ``e`` ("State", "Governorate", "countryside"): its
+        match and what it makes of the name."""
+        suffix = suffix_re().match(self.text, e)
+        if suffix is None:
+            return None
+        return suffix, self.lex.region_suffixes[SPACES.sub(" ", suffix.group(1).lower())]
+
     def _region(self, phrase: str, norm: str, s: int, e: int,
                 anywhere: bool = False) -> PlaceMention | None:
         """ "X Governorate", "Governorate of X", "X countryside", or a named region
         (``anywhere``: in any country, not only the text's)."""
         lex = self.lex
         text = self.text
-        suffix = suffix_re().match(text, e)
+        found = self._suffix_spec(e)
+        suffix, spec = found if found is not None else (None, None)
         prefix = None if suffix else prefix_re().search(text, max(0, s - 30), s)
-        spec: RegionSuffix | None = None
-        if suffix:
-            spec = lex.region_suffixes[SPACES.sub(" ", suffix.group(1).lower())]
-        elif prefix:
+        if prefix:
             spec = lex.region_prefixes[SPACES.sub(" ", prefix.group(1).lower())]
         named = norm in lex.region_capitals
         if spec is None and not named:
