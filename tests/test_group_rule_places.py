@@ -25,6 +25,7 @@ PLACES = {
     "Sumy Oblast": (50.9, 34.8, "Sumy", 3),
     "Trostianets": (50.48, 34.96, "Sumy", 1),
     "Kyiv": (50.45, 30.52, "Kyiv City", 1),
+    "Okhtyrka": (50.31, 34.90, "Sumy", 1),
     "Poltava": (49.59, 34.55, "Poltava", 1),
     # parts of one town, geocoded to its point ("near X" is X, geo_precision 2)
     "south of Trostianets": (50.48, 34.96, "Sumy", 2),
@@ -101,7 +102,7 @@ def test_dates_numbers_and_function_words_are_no_names() -> None:
     assert "three" in rules().place_noise and "three" not in rules().location_noise
     # a copy that opens with another capitalised date word is still a copy
     a = _key("Trostianets", "Two days later, " + COPY[0].lower() + COPY[1:], 1)
-    b = _key("Kyiv", "Four days later, " + COPY[0].lower() + COPY[1:], 2)
+    b = _key("Okhtyrka", "Four days later, " + COPY[0].lower() + COPY[1:], 2)
     assert same_event(a, b, PY)
     # a location is still read without only the place words of grouping.yaml
     assert link_key(_rec("Poltava", "x", 1, location="Three Rivers")["rec"]).place == \
@@ -158,12 +159,14 @@ def test_linker_keeps_country_reports_apart_and_joins_copies_in_sql(
     ])
     _write(store, tmp_path, "two.md", [
         ("Ukraine", "A naval landing party stormed a small island garrison.", {}),
-        ("Kyiv", COPY, other_side),
+        ("Okhtyrka", COPY, other_side),
+        ("Kyiv", COPY, other_side),  # the copy in another region: another event
     ])
     store.link_groups()
     groups = groups_by_key(store)
     assert frozenset({"one.md:Ukraine"}) in groups and frozenset({"two.md:Ukraine"}) in groups
-    assert frozenset({"one.md:Trostianets", "two.md:Kyiv"}) in groups
+    assert frozenset({"one.md:Trostianets", "two.md:Okhtyrka"}) in groups
+    assert frozenset({"two.md:Kyiv"}) in groups
     assert store.link_groups()["pairs"] == 0  # idempotent
 
 

@@ -15,7 +15,8 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
   one document, two reports that name no place share the narrative's. Across documents the
   place may also be read from the reports' words where their geocodings differ (*told*, not
   *coded*): one report's place is a name the other's evidence names, or the two evidence
-  texts are near-identical (MinHash bands) and neither names a name the other does not;
+  texts are near-identical (MinHash bands) and neither names a name the other does not, in one
+  country and admin1 (or one report has no admin1);
 - compatible actors: the reports name a common actor, or one names none (a report naming the
   army and the group it fought, another the army and its ally).
 
@@ -123,11 +124,12 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 10  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 11  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
 # 10: across documents no cap of three actors on a group (every two reports are checked)
+# 11: copied words tell one place only in one country and admin1 (or one report has none)
 
 
 @cached
@@ -603,12 +605,23 @@ def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     differ: one report's place, below its country ("Syria" is named by most sentences about
     the war), is a name the other's evidence names where those words tell the other's event
     there (:func:`_told_by`), or the two evidence texts are near-identical and neither names a
-    name the other does not."""
+    name the other does not, and the two are coded in one region (:func:`_one_region`)."""
     r = r or rules()
     return o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
         o.and_(_located(a, o), o.named(a, b), _told_by(a, b, o)),
         o.and_(_located(b, o), o.named(b, a), _told_by(b, a, o)),
-        o.copied(a, b, r.min_bands)))
+        o.and_(o.copied(a, b, r.min_bands), _one_region(a, b, o))))
+
+
+def _one_region(a: Any, b: Any, o: Ops) -> Any:
+    """Copied words tell one place only within one region: the two reports are coded in one
+    country and in the same admin1, or one of them has none (a vaguer report, coded to the
+    country only). ACLED's rule keys on one location; two documents that code one copied
+    sentence in two regions or two countries disagree on where it happened (a village
+    geocoded to a homonym across the border), and the words cannot tell which is right. The
+    linker's band look-up is blocked the same way (``groups._band_candidates``)."""
+    return o.and_(o.eq(a.country, b.country),
+                  o.or_(o.missing(a.admin1), o.missing(b.admin1), o.eq(a.admin1, b.admin1)))
 
 
 def _told_by(a: Any, b: Any, o: Ops) -> Any:
