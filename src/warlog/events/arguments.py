@@ -166,6 +166,13 @@ class ArgumentContext:
             place = ", ".join(str(p) for p in place)
         if not place:
             return None
+        line = self.doc.meta.get("dateline") or {}
+        if place == line.get("city"):  # "KENT, Ohio (AP)": Kent in Ohio, whatever "Kent" is
+            from warlog.geo.dateline import dateline_place
+
+            found = dateline_place(place, line.get("region"))
+            if found is not None:
+                return found
         text = re.sub(r",(?=\S)", ", ", str(place))
         for loc in self._resolve(text, -1):
             if loc.latitude is not None:

@@ -21,6 +21,7 @@ Then the one-event rule merges records of the same day, place, actors and type.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from warlog import lang
 from warlog.actors.normalize import fold
@@ -106,6 +107,9 @@ class DocumentExtractor:
         self.folded = fold(doc.text)  # once: the actor context and every sentence share it
         self.ctx = args.ArgumentContext.for_document(doc, self.folded, profile)
         self.state = NarrativeState(location=self.ctx.default_location())
+        # where a news item was filed (its dateline), as long as no event has moved the
+        # narrative elsewhere: where it was filed from, not where its story happened
+        self._filed = self.state.location if doc.meta.get("dateline") else None
         self.events: list[Event] = []
         self._events_end = -1  # where the last sentence that told events ends
         # the current sentence's clauses and their counts: the zero-toll, toll and event
@@ -341,6 +345,17 @@ class DocumentExtractor:
         same_country = (loc.country is None or here.country is None
                         or loc.country == here.country)
         foreign = loc.country is not None and loc.country != self.ctx.country
+        if here is self._filed and loc.geo_precision < 3 and here.latitude is not None:
+            # a news item's town the gazetteer lacks ("COTABATO (AP) - ... near Tagbanua"):
+            # the story's place, coded at the dateline's city as ACLED codes a village it
+            # cannot find, named as the text names it. (In a narrative such a name is as often
+            # no place: the narrative's own place stands for it, below.) Filed from another
+            # country, it keeps its name without coordinates.
+            if not same_country:
+                return loc
+            return replace(loc, latitude=here.latitude, longitude=here.longitude,
+                           geo_precision=2, country=loc.country or here.country,
+                           admin1=here.admin1, geonameid=None)
         if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
             return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
         return loc

@@ -105,10 +105,15 @@ def _known_word(word: str) -> bool:
 
 @cached
 def _actor_keys() -> frozenset[str]:
-    """Folded names and aliases of the actor dictionary: "captured Taliban" names no place."""
+    """Folded names and aliases of the actor dictionary: "captured Taliban" names no place.
+    Its places (the names that tell a party's country) are places where the gazetteer lacks
+    them ("the island of Mindanao"); one it has is the place finder's to take or refuse
+    ("Palmyra" in a text about Israel's air strikes is no Israeli village)."""
     from warlog.actors.lexicon import load_lexicon
 
-    return frozenset(p.key for p in load_lexicon().patterns)
+    gaz = geocoder()
+    return frozenset(p.key for p in load_lexicon().patterns
+                     if p.role != "place" or gaz.matches(p.alias, skeleton=False))
 
 
 def _is_actor(name: str) -> bool:

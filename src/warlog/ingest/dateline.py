@@ -41,6 +41,7 @@ class Dateline:
     start: int
     end: int
     city: str  # as written ("LA PAZ")
+    region: str | None  # the country or region after it, as written ("Bolivia", "Ohio", "Ark.")
     month: int | None
     day: int | None
     year: int | None
@@ -63,8 +64,17 @@ class Dateline:
     @property
     def place(self) -> str:
         """The city as a name: "LA PAZ" -> "La Paz" (wire copy capitalises datelines)."""
-        name = " ".join(self.city.split())
-        return name.title() if name.isupper() else name
+        return _as_name(self.city)
+
+    @property
+    def where(self) -> str:
+        """The city with its country or region, as a place field names it: "Kent, Ohio"."""
+        return f"{self.place}, {_as_name(self.region)}" if self.region else self.place
+
+
+def _as_name(text: str) -> str:
+    name = " ".join(text.split())
+    return name.title() if name.isupper() else name
 
 
 @cached
@@ -79,7 +89,7 @@ def _pattern() -> re.Pattern[str]:
     dm = rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{months})\.?(?:,?\s+{year.format('y2')})?"
     when = rf"(?:(?:{weekdays}),?\s+)?(?:{md}|{dm})"
     city = rf"(?P<city>{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}})"
-    region = rf"(?:,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}})?"
+    region = rf"(?:,[ \t]*(?P<region>{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}}))?"
     agency = r"\((?P<{}>[^\W\d_][^()\n]{{0,39}})\)"
     return re.compile(
         rf"(?i:{city}{region}(?:,[ \t]*{when}(?:[ \t]*{agency.format('a1')})?"
@@ -113,6 +123,7 @@ def find_dateline(text: str) -> Dateline | None:
             start=m.start(),
             end=m.end(),
             city=g["city"],
+            region=g.get("region"),
             month=month,
             day=day,
             year=full_year(written) if written else None,

@@ -7,7 +7,8 @@ evidence stay the original) but the extractor must see through:
   (:mod:`warlog.nlp.truecase`), so dates, names and places are told from words again;
 - **the dateline** (``LIMA, 10 JAN 90 (EFE) --``) is metadata, not story: it is blanked out of
   the text (same length, so every offset still maps to the original) and kept in
-  ``meta["dateline"]`` (city, ISO day or None, agency). Its city becomes ``meta["place"]``,
+  ``meta["dateline"]`` (city, its country or region as written, ISO day or None, agency). Its
+  city becomes ``meta["place"]``,
   the fallback place of the item's events, when the document names none; its day anchors the
   item's relative dates (:mod:`warlog.timeline.anchor`).
 
@@ -37,6 +38,7 @@ def news_view(doc: Document) -> Document:
         day = line.day_in(publication_date(doc))
         meta["dateline"] = {
             "city": line.place,
+            "region": line.region and " ".join(line.region.split()),
             "date": day.isoformat() if day else None,
             "agency": line.agency,
         }

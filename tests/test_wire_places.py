@@ -1,0 +1,94 @@
+"""Places as news copy names them: a dateline's city in the state or country the dateline
+gives it ("KENT, Ohio (AP)", "ATLANTA, Ga. (UPI)"), an island or province the gazetteer lacks
+("on the island of Mindanao"), and a village it lacks, kept by its name where the item's
+dateline is the only known place. News items written for these tests, run through the
+whole extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warlog.geo.dateline import dateline_place
+from warlog.ingest.dateline import find_dateline
+
+DAY = "1990-05-08"  # a Tuesday
+ITEMS = {
+    "state": "KENT, Ohio (AP) -- National Guardsmen fired on a crowd of students protesting "
+             "the war on Monday, killing four.",
+    "abbreviated": "PORTLAND, Maine (AP) -- Police arrested 40 protesters outside city hall "
+                   "on Monday.",
+    "country": "NAIROBI, Kenya (AP) -- Militants attacked an army base in Mogadishu on "
+               "Monday, killing four soldiers.",
+    "island": "Rebels attacked a military outpost on the island of Mindanao on Monday, "
+              "killing three soldiers.",
+    "village": "COTABATO, Philippines (AP) -- Rebels attacked an army outpost near Tagbanua "
+               "on Monday, killing three soldiers, the army said.",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    from warlog.api import extract
+
+    path: Path = tmp_path_factory.mktemp("wire") / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": DAY, "text": t}) + "\n"
+                            for k, t in ITEMS.items()), encoding="utf-8")
+    by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
+    for r in extract(path):
+        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
+    return by_item
+
+
+def test_a_dateline_keeps_the_region_after_its_city() -> None:
+    line = find_dateline("SPRINGFIELD, Ill. (UPI) -- Police arrested 12.")
+    assert line is not None and (line.place, line.region) == ("Springfield", "Ill.")
+    line = find_dateline("MOGADISHU, March 3 (AFP) - Clan militias clashed.")
+    assert line is not None and line.region is None and line.month == 3
+
+
+def test_a_dateline_city_is_the_town_of_that_name_in_its_region() -> None:
+    oregon, maine = dateline_place("Portland", "Ore."), dateline_place("Portland", "Maine")
+    assert oregon is not None and maine is not None
+    assert (oregon.admin1, maine.admin1) == ("US.OR", "US.ME")
+    assert oregon.longitude < -120 < -75 < maine.longitude
+    georgia = dateline_place("Atlanta", "Ga.")  # the state, not the country Georgia
+    assert georgia is not None and georgia.country == "United States"
+    assert dateline_place("Quetta", "Baluchistan").country == "Pakistan"
+
+
+def test_a_region_warlog_cannot_read_leaves_the_city_to_the_caller() -> None:
+    assert dateline_place("Kent", None) is None
+    assert dateline_place("Kent", "Wherever") is None
+
+
+def test_a_city_that_is_also_a_word_is_a_place_in_a_dateline(records) -> None:
+    (rec,) = records["state"]
+    assert (rec["location"], rec["country"]) == ("Kent", "United States")
+    assert 40.9 < rec["latitude"] < 41.4 and rec["geo_precision"] == 1
+
+
+def test_a_town_in_its_state(records) -> None:
+    (rec,) = records["abbreviated"]
+    assert rec["location"] == "Portland" and rec["longitude"] > -75
+
+
+def test_the_story_place_beats_the_dateline_country(records) -> None:
+    (rec,) = records["country"]
+    assert (rec["location"], rec["country"]) == ("Mogadishu", "Somalia")
+    assert rec["actor2"] == "Military Forces of Somalia"
+
+
+def test_an_island_the_gazetteer_lacks_is_still_the_place(records) -> None:
+    (rec,) = records["island"]
+    assert (rec["location"], rec["country"]) == ("Mindanao", "Philippines")
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_dateline(records) -> None:
+    (rec,) = records["village"]
+    assert (rec["location"], rec["country"]) == ("Tagbanua", "Philippines")
+    assert rec["geo_precision"] == 2 and rec["latitude"] is not None
+
