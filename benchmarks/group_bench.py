@@ -176,9 +176,11 @@ class Phases:
     pair query of ``_pending_pairs`` (``--phases``): the module's functions are wrapped, the
     link itself is unchanged. A pair query's time runs from its ``execute`` to the next one (its
     rows are read in between): [1] admin area, [2] place name, [3] a name the evidence names
-    that is the other's place, [4] the other way round; the MinHash band look-up in three,
-    [5] the pending reports' bands sorted, [6] the pairs sharing a band that is not
-    boilerplate, [7] the rule on those pairs."""
+    that is the other's place, [4] the other way round; the MinHash band look-up in four,
+    [5] the pending reports' bands sorted, each with the region it is looked up in, [6] the
+    pairs sharing a band that is not boilerplate in one country and admin1 (a report's own,
+    and its country's reports without one), [7] the same in a whole country (a report
+    without an admin1), [8] the rule on those pairs."""
 
     STEPS = ("drop_stale", "_add_members", "_pending_pairs", "_pinned_pairs", "union",
              "_write_groups")

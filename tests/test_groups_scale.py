@@ -122,5 +122,17 @@ def test_a_group_holds_copies_of_one_region(store: Store, tmp_path: Path) -> Non
     assert _group_sizes(store) == [1, 2]
 
 
+def test_the_limit_counts_the_reports_of_the_region(store: Store, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four reports of one day carry every band, two in each country: over a limit of 3 in
+    all, but 2 in each region, so Testland's two places link by their words (and Otherland's
+    two reports, of one place, by their place)."""
+    monkeypatch.setattr(groups, "band_limit", lambda: 3)
+    _write_copies(store, tmp_path, 4, places="ABCC", regions=(
+        ("Testland", None), ("Testland", None), ("Otherland", None), ("Otherland", None)))
+    store.link_groups()
+    assert _group_sizes(store) == [2, 2]
+
+
 def test_the_limit_in_the_data_file_keeps_copies_of_a_few_dozen_documents() -> None:
     assert groups.band_limit() >= 20

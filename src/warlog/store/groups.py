@@ -86,7 +86,7 @@ def band_limit() -> int:
     return int(load_yaml("group_index.yaml")["band_reports"])
 
 
-LINKER_VERSION = 2  # 2: term rows carry day_hi
+LINKER_VERSION = 3  # 2: term rows carry day_hi; 3: band rows carry their region
 
 
 def _fingerprint() -> str:
@@ -167,21 +167,23 @@ def _ensure_current(conn: Connection) -> None:
             if col.name not in have:
                 kind = col.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'))
-        for index in table.indexes:
-            index.create(conn, checkfirst=True)
-    # the term index before it covered the band look-ups (same columns first: replaced)
-    conn.execute(text("DROP INDEX IF EXISTS ix_group_terms_term_day"))
+    # the term indexes before the band look-up was blocked by region (dropped first, so a
+    # store linked again from scratch deletes its rows from one index, not two)
+    for old in ("ix_group_terms_term_day", "ix_group_terms_term_cover"):
+        conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
     key = "grouping_rule"
     stored = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-    if stored == _fingerprint():
-        return
-    conn.execute(delete(gm))
-    conn.execute(delete(terms_t))
-    conn.execute(delete(groups_t))
-    if stored is None:
-        conn.execute(insert(meta).values(key=key, value=_fingerprint()))
-    else:
-        conn.execute(update(meta).where(meta.c.key == key).values(value=_fingerprint()))
+    if stored != _fingerprint():
+        conn.execute(delete(gm))
+        conn.execute(delete(terms_t))
+        conn.execute(delete(groups_t))
+        if stored is None:
+            conn.execute(insert(meta).values(key=key, value=_fingerprint()))
+        else:
+            conn.execute(update(meta).where(meta.c.key == key).values(value=_fingerprint()))
+    for table in (gm, terms_t):  # after the rows are gone: a new index is built on none
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _evidence_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
@@ -228,12 +230,26 @@ def _add_members(conn: Connection) -> int:
             key.update(version=row["version"], pending=1, rep=1,
                        alone=int((row["name"], row["event_key"]) in alone))
             values.append(key)
+            region = _band_region(lk)
             term_rows.extend({"event_id": lk.event_id, "kind": kind, "term": term,
-                              "day_start": lk.day_start, "day_hi": lk.day_hi}
+                              "day_start": lk.day_start, "day_hi": lk.day_hi,
+                              **(region if kind == "b" else _NO_REGION)}
                              for kind, term in sorted(lk.terms))
         _bulk_insert(conn, gm, values)
         _bulk_insert(conn, terms_t, term_rows)
         n += len(values)
+
+
+_NO_REGION = {"country": None, "admin1": None}
+
+
+def _band_region(lk: Any) -> dict[str, str | None]:
+    """A band row's region (``group_terms.country``, ``admin1``): the report's country and
+    admin1, '' for a report coded to the country only; none for a report without a country
+    (copied words link it to no other report, :func:`group_rule._one_region`)."""
+    if not lk.country:
+        return _NO_REGION
+    return {"country": lk.country, "admin1": lk.admin1 or ""}
 
 
 def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -282,7 +298,9 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
         a.join(b, and_(b.c.place == a.c.place, days(b.c))),
-        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, days(tb.c)))
+        # a name row has no region: (term, NULL, NULL, day) of the term index
+        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, tb.c.country.is_(None),
+                        tb.c.admin1.is_(None), days(tb.c)))
         .join(b, b.c.event_id == tb.c.event_id),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
@@ -329,8 +347,10 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
 
 
 # The band lookup's temporary tables (one linking transaction's rows): the pending reports'
-# bands, in term order, and the pairs of reports that share one of them.
+# bands, in term order, each with the region it is looked up in (admin1 NULL: the whole
+# country), and the pairs of reports that share one of them.
 _BAND_PROBE = Table("group_band_probe", MetaData(), Column("term", s.text_type()),
+                    Column("country", s.text_type()), Column("admin1", s.text_type()),
                     Column("lo", Integer), Column("hi", Integer), Column("event_id", Integer),
                     prefixes=["TEMPORARY"])
 _BAND_PAIRS = Table("group_band_pairs", MetaData(),
@@ -344,17 +364,25 @@ def _band_candidates(conn: Connection) -> Any:
     a MinHash band that is not boilerplate, and return it (to be joined with both reports'
     member rows and checked against the rule).
 
+    Blocked by region, as the rule is (copied words tell one place only within one country and
+    admin1, or where one report has no admin1: ``group_rule._one_region``): a report's band is
+    looked up among the reports of its own country and admin1 and those of its country without
+    an admin1; a report without an admin1 looks it up in its whole country; a report without a
+    country looks up nothing. Each look-up is an index range of (term, country, admin1, day),
+    or of (term, country, day) for a whole country.
+
     A copied sentence dates its event as the copy does: a band is looked up within the
     report's own date tolerance, not the whole date block; and only a band carried by at most
-    ``band_reports`` reports of that window (a boilerplate band is shared by a share of every
-    report of the window, which holds ever more reports as the store grows). Whether a band is
-    rare is told by reading at most band_reports + 1 of its index entries.
+    ``band_reports`` reports of that window in the region looked up (a boilerplate band is
+    shared by a share of every report of the window, which holds ever more reports as the
+    store grows). Whether a band is rare is told by reading at most band_reports + 1 of its
+    index entries.
 
     The pending reports' bands are first written out sorted by band (``group_band_probe``), so
     the look-ups walk the term index in its own order, each next to the last, instead of one
     random probe of an index that outgrows every cache per band of every report; the index
-    covers the look-ups (term, day, report, kind), so no table row is read. The pairs are
-    distinct, so the rule is checked once per pair, not once per shared band."""
+    covers the look-ups (term, region, day, report, kind), so no table row is read. The pairs
+    are distinct, so the rule is checked once per pair, not once per shared band."""
     tolerance = max(rules().day_tolerance.values())
     limit = band_limit()
     a, ta, tb, tc = gm.alias("a"), terms_t.alias("ta"), terms_t.alias("tb"), terms_t.alias("tc")
@@ -367,29 +395,45 @@ def _band_candidates(conn: Connection) -> Any:
         else:
             conn.exec_driver_sql(create)
             conn.exec_driver_sql(f"DELETE FROM {table.name}")  # SQLite keeps them past a commit
-    bands = (select(ta.c.term, ta.c.day_start - tolerance, ta.c.day_hi, ta.c.event_id)
-             .select_from(a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b")))
-             .where(a.c.pending == 1, a.c.alone == 0))
+    pending = (a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b")),
+               and_(a.c.pending == 1, a.c.alone == 0, ta.c.country.is_not(None)))
+    window = (ta.c.day_start - tolerance, ta.c.day_hi, ta.c.event_id)
+    # its own region (a report without an admin1: its whole country, admin1 NULL) ...
+    own = (select(ta.c.term, ta.c.country,
+                  case((a.c.admin1.is_(None), None), else_=ta.c.admin1).label("admin1"), *window)
+           .select_from(pending[0]).where(pending[1]))
+    # ... and, for a report with an admin1, its country's reports without one
+    vaguer = (select(ta.c.term, ta.c.country, literal("").label("admin1"), *window)
+              .select_from(pending[0]).where(pending[1], a.c.admin1 != ""))
+    bands = own.union_all(vaguer).subquery()
+    ordered = select(bands)
     if not pg:
-        # SQLite joins by nested loops: in band order, each look-up is next to the last one.
+        # SQLite joins by nested loops: in index order, each look-up is next to the last one.
         # PostgreSQL plans the join itself (hash joins for many bands); asked for an order, it
         # walked the whole term index to skip a sort after an incremental link.
-        bands = bands.order_by(ta.c.term, ta.c.day_start)
-    conn.execute(probe.insert().from_select(["term", "lo", "hi", "event_id"], bands))
+        ordered = ordered.order_by(*bands.c[:4])
+    conn.execute(probe.insert().from_select(
+        ["term", "country", "admin1", "lo", "hi", "event_id"], ordered))
     if pg:
         conn.exec_driver_sql(f"ANALYZE {probe.name}")  # a temporary table has no statistics
 
-    def window(c: Any) -> Any:  # the band's rows in the probe's window
-        return and_(c.term == probe.c.term, c.day_start >= probe.c.lo, c.day_start <= probe.c.hi)
+    for whole_country in (False, True):
+        def window_of(c: Any, whole: bool = whole_country) -> Any:
+            """The band's rows of the probe's region and window."""
+            region = (c.country == probe.c.country if whole
+                      else and_(c.country == probe.c.country, c.admin1 == probe.c.admin1))
+            return and_(c.term == probe.c.term, region, c.day_start >= probe.c.lo,
+                        c.day_start <= probe.c.hi)
 
-    rare = (select(tc.c.day_start).where(window(tc.c))
-            .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
-    conn.execute(on_conflict_do_nothing(conn, pairs).from_select(
-        ["x", "y"],
-        select(probe.c.event_id, tb.c.event_id)
-        .select_from(probe.join(tb, and_(window(tb.c), tb.c.kind == "b",
-                                         tb.c.event_id != probe.c.event_id)))
-        .where(rare)))
+        rare = (select(tc.c.day_start).where(window_of(tc.c))
+                .limit(1).offset(limit).correlate_except(tc).scalar_subquery()).is_(None)
+        conn.execute(on_conflict_do_nothing(conn, pairs).from_select(
+            ["x", "y"],
+            select(probe.c.event_id, tb.c.event_id)
+            .select_from(probe.join(tb, and_(window_of(tb.c), tb.c.kind == "b",
+                                             tb.c.event_id != probe.c.event_id)))
+            .where(probe.c.admin1.is_(None) if whole_country else probe.c.admin1.is_not(None),
+                   rare)))
     if pg:
         conn.exec_driver_sql(f"ANALYZE {pairs.name}")
     return pairs

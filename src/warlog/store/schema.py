@@ -256,8 +256,15 @@ group_terms = Table(
     Column("term", text_type(), primary_key=True),
     Column("day_start", Integer),
     Column("day_hi", Integer),
-    # covering: a band's look-up reads no table row (warlog.store.groups._band_candidates)
-    Index("ix_group_terms_term_cover", "term", "day_start", "event_id", "kind"),
+    # a band row's region: the report's country and admin1 ('' for none; both NULL for a name
+    # row, and for a band of a report without a country, which copied words link to nothing)
+    Column("country", text_type()),
+    Column("admin1", text_type()),
+    # covering, blocked by region: a band is looked up within one country and admin1 (or a
+    # whole country) and its date window, reading no table row
+    # (warlog.store.groups._band_candidates); a name by (term, NULL, NULL, day)
+    Index("ix_group_terms_term_region", "term", "country", "admin1", "day_start", "event_id",
+          "kind"),
 )
 
 # The grouped reports changed since the last link (warlog.store.group_stale): a trigger on
