@@ -27,6 +27,11 @@ ITEMS = {
               "killing three soldiers.",
     "village": "COTABATO, Philippines (AP) -- Rebels attacked an army outpost near Tagbanua "
                "on Monday, killing three soldiers, the army said.",
+    "town_after": "JERUSALEM (AP) -- Guerrillas fired rockets into northern Israel on Monday, "
+                  "wounding three people in Kiryat Shmona, the army said.",
+    "group_first": "PRISTINA, Yugoslavia (AP) -- Rebels of the Kosovo Liberation Army ambushed "
+                   "a police patrol near the village of Likosane on Monday, killing four "
+                   "officers.",
 }
 
 
@@ -92,3 +97,22 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name_at_the_dateline(records) -
     assert (rec["location"], rec["country"]) == ("Tagbanua", "Philippines")
     assert rec["geo_precision"] == 2 and rec["latitude"] is not None
 
+
+def test_a_country_that_ends_an_armed_groups_name_is_no_place() -> None:
+    from warlog.geo.places import find_places
+
+    text = ("Leftist rebels of the Revolutionary Armed Forces of Colombia attacked a police "
+            "station in the southern town of Mitu early Sunday.")
+    assert not [m for m in find_places(text, country_codes=["CO"]) if m.kind == "country"]
+    assert [m.kind for m in find_places("Rebels attacked a police station in Colombia.")
+            ] == ["country"]
+
+
+def test_the_town_the_sentence_names_in_the_country_its_clause_names(records) -> None:
+    (rec,) = records["town_after"]
+    assert (rec["location"], rec["country"]) == ("Kiryat Shmona", "Israel")
+
+
+def test_a_country_that_opens_an_armed_groups_name_is_no_place(records) -> None:
+    (rec,) = records["group_first"]
+    assert rec["location"] == "Likosane" and rec["geo_precision"] == 2

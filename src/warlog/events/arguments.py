@@ -411,6 +411,10 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     while j + 1 < len(ordered) and _coordinated(text, ordered[j], ordered[j + 1], sentence_start):
         group.append(ordered[j + 1])
         j += 1
+    if len(group) == 1 and _country_only(best):
+        town = _town_of(best, places, trig, sentence_start)
+        if town is not None:
+            return [town]
     first = group[0].start - sentence_start
     if words.between_before.search(text[max(0, first - 40):first]):
         return [group[0]]
@@ -423,6 +427,22 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             seen.add(k)
             out.append(p)
     return out
+
+
+def _country_only(p: Location) -> bool:
+    return p.latitude is None and p.geo_precision == 3 and p.country is not None
+
+
+def _town_of(country: Location, places: Sequence[Location], trig: Trigger,
+             sentence_start: int) -> Location | None:
+    """The town the rest of the sentence names in the country the clause names ("fired
+    rockets into northern Israel, wounding three people in Kiryat Shmona"): where the event
+    the sentence tells happened, nearest the trigger; ``None`` when there is none."""
+    towns = [p for p in places if p.latitude is not None and p.geo_precision <= 2
+             and p.country == country.country]
+    if not towns:
+        return None
+    return min(towns, key=lambda p: abs(p.start - sentence_start - trig.start))
 
 
 def _governing_prep(text: str, start: int, end: int | None = None) -> tuple[str, int]:

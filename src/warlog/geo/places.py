@@ -331,8 +331,12 @@ class _Finder:
                 return True
             self.unplaced.add(key)
             return None
+        if i > 0 and self._ends_group(toks, i, j):
+            return None  # "the Revolutionary Armed Forces of Colombia": an actor's name
         code = self.gaz.country_name_code(phrase)
         if code:
+            if self._names_group(toks, i, j):
+                return None  # "the Kosovo Liberation Army": an actor, not where
             suffix = self._suffix_spec(e)
             if suffix is not None and suffix[1].kind == "admin1":
                 # "Niger State": Nigeria's, in the text's countries or next to them
@@ -535,6 +539,21 @@ class _Finder:
                 if _fold(text[s : toks[k][1]]) in keys:
                     return self._article_before(s) not in self.lex.strong_place_cues
             k += 1
+        return False
+
+    def _ends_group(self, toks: list[Tok], i: int, j: int) -> bool:
+        """True when the match ends the name of an actor of the actor dictionary ("the
+        Revolutionary Armed Forces of Colombia", "the National Liberation Army of Colombia"):
+        the country or town names the group, not where anything happened. At most
+        ``_GROUP_NAME_WORDS`` + 2 words back, each glued to the next by a space."""
+        keys = _actor_names()
+        text = self.text
+        e = toks[j - 1][1]
+        for k in range(i - 1, max(-1, i - _GROUP_NAME_WORDS - 3), -1):
+            if text[toks[k][1] : toks[k + 1][0]] not in _NAME_GAPS:
+                return False
+            if toks[k][3] and _fold(text[toks[k][0] : e]) in keys:
+                return True
         return False
 
     def _water_before(self, s: int) -> bool:
