@@ -40,6 +40,9 @@ class Lexicon:
     civilian_victims: frozenset[str]
     modal_before_to: frozenset[str]
     modal_before_article: frozenset[str]
+    denial_verbs: frozenset[str]  # "denied reports that …": what follows is denied
+    denial_objects: frozenset[str]
+    denial_window: int
     articles: frozenset[str]
     infinitive_marker: str
     past_auxiliaries: tuple[str, ...]
@@ -126,6 +129,9 @@ def lexicon() -> Lexicon:
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
         modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
         modal_before_article=frozenset(_norm(w) for w in mod["before_article"]),
+        denial_verbs=frozenset(_norm(w) for w in mod["denial_verbs"]),
+        denial_objects=frozenset(_norm(w) for w in mod["denial_objects"]),
+        denial_window=int(mod["denial_window"]),
         articles=frozenset(str(w) for w in grammar["articles"]),
         infinitive_marker=str(grammar["infinitive_marker"]),
         past_auxiliaries=tuple(str(w) for w in grammar["past_auxiliaries"]),

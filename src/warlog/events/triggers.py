@@ -97,6 +97,12 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         return True  # "attempt to recapture", "plans to soon attack"
     if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
         return True  # "preparing an attack"
+    if len(before) >= 3 and before[-2] in lex.articles and before[-3] in lex.modal_before_article:
+        return True  # "preparing a major offensive"
+    window = before[-lex.denial_window:]
+    if any(verb in lex.denial_verbs and obj in lex.denial_objects
+           for verb, obj in zip(window, window[1:], strict=False)):
+        return True  # "denied reports that troops had fired on"
     if any(w in lex.modal_words for w in last[-2:]):
         return True
     if any(w in lex.modal_auxiliaries for w in last):
