@@ -42,6 +42,9 @@ class ActorInfo:
     kind: str
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # country -> actor that these aliases (lower case) name there ("Maoist rebels" in Nepal)
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    elsewhere_aliases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +237,9 @@ def _explicit(data: dict[str, Any]) -> tuple[dict[str, ActorInfo], list[Pattern]
             raise ValueError(f"actors.yaml: actor {name!r} listed twice")
         info = ActorInfo(name, row.get("inter"), row.get("kind", "other"), row.get("country"))
         info.aliases = _as_list(row.get("aliases"))
+        info.elsewhere = dict(row.get("elsewhere") or {})
+        info.elsewhere_aliases = frozenset(
+            a.lower() for a in _as_list(row.get("elsewhere_aliases")))
         actors[name] = info
         for alias in [name, *info.aliases]:
             for v in _variants(alias):

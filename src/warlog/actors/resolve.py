@@ -347,7 +347,7 @@ class ActorContext:
                                 unidentified["per_country"].format(country=country),
                                 mention.inter, country)
         if mention.name != UNRESOLVED_STATE:
-            return mention
+            return self.elsewhere(mention, country)
         known = next((c.name for c in lex.countries.values() if country in c.names), None)
         if known is None:
             return mention
@@ -358,6 +358,23 @@ class ActorContext:
         info = self.index.by_name(name)
         return ActorMention(mention.start, mention.end, mention.text, name,
                             info.inter if info else mention.inter, known)
+
+    def elsewhere(self, mention: ActorMention, country: str) -> ActorMention:
+        """A name several countries' groups go by ("Maoist rebels": India's, Nepal's or the
+        Philippines' Maoists), or a generic phrase resolved to such a group ("the rebels"),
+        names the one of the country the event is in."""
+        info = self.index.lexicon.actors.get(mention.name)
+        if info is None or country not in info.elsewhere or country == info.country:
+            return mention
+        text = re.sub(r"^the\s+", "", mention.text.strip().lower())
+        other = self.index.by_name(info.elsewhere[country])
+        own = [n.lower() for n in (info.name, *info.aliases)
+               if n.lower() not in info.elsewhere_aliases]
+        if other is None or any(text.startswith(n) for n in own):
+            return mention  # named by a name of its own ("Naxalites", "CPI (Maoist) cadres")
+        return ActorMention(mention.start, mention.end, mention.text, other.name,
+                            other.inter if other.inter is not None else mention.inter,
+                            other.country or country)
 
     def use_profile(self, sides: Sides | None) -> None:
         """Let the document's conflict profile name its generic mentions (profile_side)."""

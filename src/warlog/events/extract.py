@@ -258,6 +258,9 @@ class DocumentExtractor:
         a1, a2 = (self.ctx.actor_ctx.localise(a, country) for a in (a1, a2))
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
+        # an opponent from earlier sentences, named for the event's country as the parties
+        # above are ("Maoist rebels" in Nepal; the unidentified group of the country)
+        a2 = self.ctx.actor_ctx.localise(a2, country)
         if tax.has_role(sub, "withdrawal") and a2 is not None and trig.word.role == "withdraw":
             a2 = None
         if tax.has_role(sub, "crowd") and a1 is None:
