@@ -140,6 +140,7 @@ class TypingRules:
     mob_to: str
     two_sided: re.Pattern[str]
     two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
+    fight_kills: frozenset[str]  # killings that are fighting when both sides fought
     passive_end: re.Pattern[str]  # a passive marker ending the text before a trigger
     official_titles: frozenset[str]  # a killing's direct object that is an unarmed official
     official_within: int  # … within this many words after the trigger
@@ -181,6 +182,7 @@ def typing_rules() -> TypingRules:
         mob_to=check(mob["to"]) or "",
         two_sided=phrase_pattern(data["two_sided"]),
         two_sided_targets=phrase_pattern(data["two_sided_targets"]),
+        fight_kills=frozenset(str(w).lower() for w in data["fight_kills"]),
         passive_end=re.compile(
             r"(?<![\w-])" + trie_alternation(lang.wordlist("grammar", "passive_markers"))
             + r"\s+$"),
@@ -253,6 +255,11 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
             and not rules.two_sided_targets.search(
                 low, 0 if rules.passive_end.search(low, 0, start) else start)):
         sub = tax.role("civilian_target")
+    elif (sub == tax.role("civilian_target") and trigger.word.phrase in rules.fight_kills
+          and rules.two_sided.search(low) and not victims_are_civilian(clause, lex)):
+        # "rebels shot dead two soldiers in a firefight": both sides fought, nobody among the
+        # victims is a civilian
+        sub = tax.role("clash")
     for r in rules.refinements:
         if sub not in r.sources:
             continue
