@@ -62,10 +62,18 @@ class Lexicon:
     modal_words: frozenset[str]  # modal_before as a set (its one-word cues are looked up)
     modal_phrases: re.Pattern[str]  # the multi-word cues of modal_before, anywhere
     tally_any: re.Pattern[str]  # any tally phrase, anywhere
+    toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
 
     def is_tally(self, low: str) -> bool:
-        """A running total ("so far this year", "since January") rather than one event."""
-        return low.startswith(self.tally_openers) or self.tally_any.search(low) is not None
+        """A running total ("so far this year", "since January") rather than one event; a
+        toll phrase that rides on the act told before it (", bringing the death toll to 23",
+        ", for a death toll of 23") is not one."""
+        if low.startswith(self.tally_openers):
+            return True
+        riders = [r.span() for r in self.toll_riders.finditer(low)
+                  if low[:r.start()].rstrip().endswith((",", " and"))]
+        return any(not any(s <= m.start() < e for s, e in riders)
+                   for m in self.tally_any.finditer(low))
 
     def type_of(self, sub: str) -> str:
         return self.taxonomy.type_of(sub)
@@ -150,6 +158,7 @@ def lexicon() -> Lexicon:
         modal_words=frozenset(modal_before),
         modal_phrases=_anywhere(cue for cue in modal_before if " " in cue),
         tally_any=_anywhere(tally_phrases),
+        toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
     )
 
 
