@@ -32,6 +32,8 @@ ITEMS = {
     "group_first": "PRISTINA, Yugoslavia (AP) -- Rebels of the Kosovo Liberation Army ambushed "
                    "a police patrol near the village of Likosane on Monday, killing four "
                    "officers.",
+    "abroad": "MAE SOT, Thailand, Jan 28 (Reuters) - Burmese troops captured the Karen rebel "
+              "headquarters of Manerplaw on Friday after heavy fighting, rebel sources said.",
 }
 
 
@@ -116,3 +118,11 @@ def test_the_town_the_sentence_names_in_the_country_its_clause_names(records) ->
 def test_a_country_that_opens_an_armed_groups_name_is_no_place(records) -> None:
     (rec,) = records["group_first"]
     assert rec["location"] == "Likosane" and rec["geo_precision"] == 2
+
+
+def test_a_place_the_actor_dictionary_knows_keeps_its_country(records) -> None:
+    # "the Karen rebel headquarters": a name before a noun qualifies it, it is no place
+    (rec,) = records["abroad"]
+    assert (rec["location"], rec["country"]) == ("Manerplaw", "Myanmar")
+    assert rec["sub_event_type"] == "Government regains territory"
+

@@ -67,6 +67,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w'’-]*)")  # a lower-case word right after a name
+
+
+@cached
+def _followers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["unlisted_place_followers"])
 _COMPOUND = re.compile(r"[-–—](?=[A-Z])")  # "Syria-Iraq", "Iraq–Syria"
 
 
@@ -114,6 +120,16 @@ def _actor_keys() -> frozenset[str]:
     gaz = geocoder()
     return frozenset(p.key for p in load_lexicon().patterns
                      if p.role != "place" or gaz.matches(p.alias, skeleton=False))
+
+
+@cached
+def _dictionary_places() -> dict[str, str]:
+    """Folded place names of the actor dictionary (the names that tell a party's country:
+    "Manerplaw", "Mindanao") -> their country."""
+    from warlog.actors.lexicon import load_lexicon
+
+    return {p.key: p.country for p in load_lexicon().patterns
+            if p.role == "place" and p.country}
 
 
 def _is_actor(name: str) -> bool:
@@ -279,12 +295,20 @@ def unlisted_places(
         [
             *features,
             *(
-                Location(name, None, None, 1, country, None, offset + s, offset + e, None)
+                Location(name, None, None, 1, _country_of(name) or country, None, offset + s,
+                         offset + e, None)
                 for s, e, name in found
             ),
         ],
         key=lambda loc: loc.start,
     )
+
+
+def _country_of(name: str) -> str | None:
+    """The country the actor dictionary puts a place in, if it names it."""
+    from warlog.actors.normalize import fold
+
+    return _dictionary_places().get(fold(name))
 
 
 def _accept(
@@ -304,6 +328,10 @@ def _accept(
         words = words[1:]  # "near Abu Khashab": a toponym's generic head
     if not words or any(_known_word(w) for w in words) or _is_actor(name):
         return None
+    after = _NEXT_LOWER.match(sentence, e)
+    if (after and not _locative(cue, inside) and after.group(1) not in _followers()
+            and after.group(1) not in _settlement_or_site()):
+        return None  # "captured the Karen rebel headquarters": the name qualifies a noun
     if len(name) < 2 or (sentence[e:e + 1] == "." and sentence[e + 1:e + 2].isalpha()):
         return None  # "the U.N.-protected enclave": a letter of an abbreviation
     if gaz.country_of_name(name) is not None or is_person_name(sentence, s, e):
