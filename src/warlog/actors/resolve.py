@@ -376,6 +376,30 @@ class ActorContext:
                             other.inter if other.inter is not None else mention.inter,
                             other.country or country)
 
+    def follow_elsewhere(self, before: ActorMention | None, after: ActorMention | None,
+                         other: ActorMention | None) -> ActorMention | None:
+        """When ``before`` was named for the event's country (:meth:`elsewhere`: "Maoist
+        rebels" in Nepal), a state force or police of ``before``'s home country among the
+        parties (``other``, "policemen" read in a text whose only country was that home) is
+        the event country's."""
+        if before is None or after is None or other is None or before.name == after.name:
+            return other
+        lex = self.index.lexicon
+        home = lex.actors.get(before.name)
+        now = lex.actors.get(after.name)
+        info = lex.actors.get(other.name)
+        if (home is None or now is None or info is None or not home.country
+                or not now.country or info.kind not in _STATE_KINDS
+                or other.country != home.country):
+            return other
+        police = info.kind == "police"
+        name = (lex.police_name if police else lex.state_name)(now.country)
+        new = self.index.by_name(name) if name else None
+        if new is None:
+            return other
+        return ActorMention(other.start, other.end, other.text, new.name,
+                            new.inter if new.inter is not None else other.inter, now.country)
+
     def use_profile(self, sides: Sides | None) -> None:
         """Let the document's conflict profile name its generic mentions (profile_side)."""
         self.sides = sides

@@ -255,7 +255,9 @@ class DocumentExtractor:
         tax = self.lex.taxonomy
         if tax.is_territorial(sub) and locs == [None]:
             sub = tax.role("clash")  # a change of control needs a place
-        a1, a2 = (self.ctx.actor_ctx.localise(a, country) for a in (a1, a2))
+        b1, b2 = (self.ctx.actor_ctx.localise(a, country) for a in (a1, a2))
+        follow = self.ctx.actor_ctx.follow_elsewhere  # "Maoist rebels" and "policemen" in Nepal
+        a1, a2 = follow(a2, b2, b1), follow(a1, b1, b2)
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
         # an opponent from earlier sentences, named for the event's country as the parties
