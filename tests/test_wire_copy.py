@@ -61,6 +61,54 @@ ITEMS = {
     "official": "KIGALI, Rwanda (Reuter) - Soldiers of the presidential guard killed Prime "
                 "Minister Agathe Uwilingiyimana on Thursday.",
     "title_tells": "Troops killed 12 rebels near Gao on Monday, the defence minister said.",
+    # session 8: wire copy of other regions and eras
+    "m19": "BOGOTA, Colombia (AP) -- M-19 guerrillas kidnapped a senator from his farm near "
+           "Cali on Friday, police said.",
+    "contras": "MANAGUA, Nicaragua (AP) -- U.S.-backed Contra rebels ambushed a truck carrying "
+               "coffee pickers near Jinotega on Saturday, killing nine civilians.",
+    "gia": "ALGIERS (Reuter) - Armed Islamic Group guerrillas killed 31 villagers near Medea on "
+           "Friday night, residents said.",
+    "khmer": "PHNOM PENH, Cambodia (AP) - Khmer Rouge insurgents shelled Pochentong airport "
+             "on Saturday, killing four persons.",
+    "maoists_nepal": "KATHMANDU, Nepal (AP) - Maoist rebels stormed a police post in Rolpa "
+                     "before dawn Saturday, killing 17 policemen.",
+    "maoists_philippines": "Maoist rebels ambushed an army patrol near Catbalogan on Saturday.",
+    "maoists_india": "Maoist rebels blew up a police vehicle in Dantewada on Saturday, killing "
+                     "nine policemen.",
+    "pkk": "DIYARBAKIR, Turkey (Reuter) - PKK guerrillas killed 10 soldiers in an attack on a "
+           "gendarmerie outpost in Hakkari on Saturday.",
+    "dynamited": "BOGOTA (Reuter) - ELN guerrillas dynamited an oil pipeline near Saravena on "
+                 "Friday.",
+    "gunfire": "Federal marshals and armed members of the American Indian Movement exchanged "
+               "gunfire at Wounded Knee on Saturday night.",
+    "throats": "ALGIERS (Reuter) - Muslim fundamentalist rebels cut the throats of 12 villagers "
+               "at a fake roadblock near Medea on Friday night.",
+    "gasoline": "LONDONDERRY, Northern Ireland (UPI) -- Catholic youths hurled gasoline bombs "
+                "and rocks at an army post in Londonderry on Saturday.",
+    "talks": "GENEVA (Reuter) - The foreign ministers of Armenia and Azerbaijan met in Geneva on "
+             "Friday to discuss a ceasefire in Nagorno-Karabakh, but no agreement was reached.",
+    "plan": "ISLAMABAD (Reuter) - Pakistan's army said on Friday it was preparing a major "
+            "offensive against militants in South Waziristan.",
+    "denial": "SRINAGAR, India (Reuter) - Police on Saturday denied reports that troops had "
+              "fired on a funeral procession in Srinagar.",
+    "crash": "KABUL, Afghanistan (AP) -- A military transport plane crashed in bad weather near "
+             "Bagram on Friday, killing all 23 soldiers aboard, officials said.",
+    "war_tally": "COLOMBO, Sri Lanka (AP) -- More than 60,000 people have been killed in the "
+                 "25-year war between Tamil rebels and government forces, the U.N. said Friday.",
+    "toll_rider": "ALGIERS (AP) -- Two car bombs exploded outside a police station in Algiers on "
+                  "Saturday, for a death toll of 23, the Interior Ministry said.",
+    "toll_revised": "Rescuers found two more bodies in Algiers on Saturday, bringing the death "
+                    "toll from Friday's bombing to 23.",
+    "seized_tourists": "ZAMBOANGA, Philippines (Reuter) - Abu Sayyaf gunmen seized 20 tourists "
+                       "from a beach resort on Basilan on Saturday.",
+    "firefight": "LHOKSEUMAWE, Indonesia (AP) -- GAM rebels shot dead three soldiers in a "
+                 "firefight near Lhokseumawe on Saturday.",
+    "gunfight_civilians": "Gunmen shot dead three villagers in a gunfight near Lhokseumawe on "
+                          "Saturday.",
+    "backed_by": "Mexican army troops backed by helicopter gunships drove Zapatista rebels out "
+                 "of Ocosingo on Saturday after a day of fighting.",
+    "armed_men": "GUATEMALA CITY (EFE) -- Heavily armed men kidnapped a deputy in Guatemala "
+                 "City on Saturday.",
 }
 
 
@@ -195,3 +243,60 @@ def test_people_captured_by_a_party_that_is_no_state_force_are_abducted(records)
 def test_an_official_killed_is_a_civilian_target_the_speakers_title_is_not(records) -> None:
     assert [r["sub_event_type"] for r in records["official"]] == ["Attack"]
     assert [r["sub_event_type"] for r in records["title_tells"]] == ["Armed clash"]
+
+
+def test_armed_groups_of_other_eras_and_regions_are_named(records) -> None:
+    for key, name in (("m19", "19th of April Movement (M-19)"), ("contras", "Contras"),
+                      ("gia", "Armed Islamic Group (GIA)"), ("khmer", "Khmer Rouge"),
+                      ("pkk", "Kurdistan Workers' Party (PKK)")):
+        assert [r["actor1"] for r in records[key]] == [name], key
+
+
+def test_maoist_rebels_are_the_maoists_of_the_events_country(records) -> None:
+    # ... and the police or troops told with them are that country's, not India's
+    assert [(r["actor1"], r["actor2"]) for r in records["maoists_nepal"]] == [
+        ("Communist Party of Nepal (Maoist)", "Police Forces of Nepal")]
+    assert [(r["actor1"], r["actor2"]) for r in records["maoists_philippines"]] == [
+        ("New People's Army (NPA)", "Military Forces of the Philippines")]
+    assert [(r["actor1"], r["actor2"]) for r in records["maoists_india"]] == [
+        ("Communist Party of India (Maoist)", "Police Forces of India")]
+
+
+def test_verbs_of_wire_copy(records) -> None:
+    assert [r["sub_event_type"] for r in records["dynamited"]] == [
+        "Remote explosive/landmine/IED"]
+    assert [r["sub_event_type"] for r in records["gunfire"]] == ["Armed clash"]
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records["throats"]] == [("Attack", 12)]
+    assert [r["sub_event_type"] for r in records["gasoline"]] == ["Violent demonstration"]
+
+
+def test_talks_plans_denials_crashes_and_war_tallies_are_no_events(records) -> None:
+    for key in ("talks", "plan", "denial", "crash", "war_tally"):
+        assert records[key] == [], key
+
+
+def test_a_toll_that_rides_on_the_act_told_is_its_toll(records) -> None:
+    assert [r["fatalities"] for r in records["toll_rider"]] == [23]
+    assert records["toll_revised"] == []  # a revised toll of an earlier event: no new event
+
+
+def test_people_seized_by_an_armed_group_are_abducted(records) -> None:
+    assert [r["sub_event_type"] for r in records["seized_tourists"]] == [
+        "Abduction/forced disappearance"]
+
+
+
+def test_a_shooting_in_a_firefight_with_no_civilian_victim_is_a_clash(records) -> None:
+    assert [r["sub_event_type"] for r in records["firefight"]] == ["Armed clash"]
+    assert [r["sub_event_type"] for r in records["gunfight_civilians"]] == ["Attack"]
+
+
+def test_the_support_a_ground_force_had_is_not_its_act(records) -> None:
+    (rec,) = records["backed_by"]
+    assert rec["sub_event_type"] == "Armed clash"
+    assert "Zapatista Army of National Liberation (EZLN)" in (rec["actor1"], rec["actor2"])
+
+
+def test_an_opponent_from_earlier_is_named_for_the_events_country(records) -> None:
+    (rec,) = records["armed_men"]  # not the unidentified group twice, once unlocalised
+    assert rec["actor1"] == "Unidentified Armed Group (Guatemala)" and rec["actor2"] is None
