@@ -311,18 +311,17 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     compatible = case((type_coded(a.c, b.c, SQL), 0), else_=1)
     gap = func.abs(a.c.day_start - b.c.day_start) + func.abs(a.c.day_end - b.c.day_end)
     mixed, copied, place, type_ = pair_rank(a.c, b.c, SQL)
-    for n, joined in enumerate(joins, 1):
+    for joined in joins:
         if joined is None:
             pairs = _band_candidates(conn)
             joined = (pairs.join(a, a.c.event_id == pairs.c.x)
                       .join(b, b.c.event_id == pairs.c.y))
-        # near-identical texts share bands, so the band lookup (the last join) finds a copied
-        # pair: the others need not count shared bands per pair to rank it (a pair found by
-        # both comes twice, the copy's key first; a pair whose shared bands are all too common
-        # to look up, boilerplate, ranks as not copied)
-        copy = copied if n == len(joins) else literal(1)
+        # the copied rank is counted for every pair the rule keeps (the select list, after
+        # the WHERE): the band look-up finds copies only in one region and below the
+        # boilerplate limit, but a pair that another look-up finds (two admin areas linked by
+        # a name or by their points) ranks as copied wherever its words are a copy
         q = (
-            select(mixed, copy, gap, place, type_, compatible, told, a.c.group_id,
+            select(mixed, copied, gap, place, type_, compatible, told, a.c.group_id,
                    b.c.group_id)
             .distinct()
             .select_from(joined)
