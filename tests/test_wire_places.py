@@ -126,3 +126,24 @@ def test_a_place_the_actor_dictionary_knows_keeps_its_country(records) -> None:
     assert (rec["location"], rec["country"]) == ("Manerplaw", "Myanmar")
     assert rec["sub_event_type"] == "Government regains territory"
 
+
+
+def test_a_capital_named_by_its_nationality_is_named_as_the_city() -> None:
+    import tempfile
+
+    from warlog.api import extract
+
+    text = ("MONROVIA, Liberia (AP) -- Mortar shells slammed into a compound on the outskirts "
+            "of the Liberian capital on Saturday, killing 18 civilians.")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "item.jsonl"
+        path.write_text(json.dumps({"id": "a", "date": DAY, "text": text}) + "\n")
+        (rec,) = list(extract(path))
+    assert rec["location"] == "outskirts of Monrovia" and rec["country"] == "Liberia"
+
+
+def test_a_dateline_city_of_five_words() -> None:
+    line = find_dateline("SAN CRISTOBAL DE LAS CASAS, Mexico, Jan. 5 (Reuter) - Troops drove "
+                         "rebels out of Ocosingo on Tuesday.")
+    assert line is not None and line.region == "Mexico" and (line.month, line.day) == (1, 5)
+    assert line.place.lower() == "san cristobal de las casas"

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
 from warlog.geo.context import GeoContext, country_votes
@@ -130,6 +130,7 @@ class PlaceMention:
     precision: int  # 1 town, 2 part of a region / near, 3 region or country
     tier: int = 0  # how loosely the name matched (gazetteer TIER_*)
     candidates: tuple[Place, ...] = ()  # other acceptable readings, best first
+    called: str = ""  # the place's own name where the text names it another way
 
 
 class _Finder:
@@ -432,7 +433,7 @@ class _Finder:
             f"of {normalize(name)}")  # "the Malian capital, Bamako", "the capital of Baku"
         if named_after or any(p.geonameid == place.geonameid for p in self.local):
             return True
-        return self._mention(s, after.end(), place, "city", 1)
+        return replace(self._mention(s, after.end(), place, "city", 1), called=place.name)
 
     def _suffix_spec(self, e: int) -> tuple[re.Match[str], RegionSuffix] | None:
         """The region word right after ``e`` ("State", "Governorate", "countryside"): its

@@ -64,6 +64,12 @@ from warlog.plugins import geocoder
 
 
 # ----------------------------------------------------------------------------- resolution
+def _called(phrase: str, text: str, name: str) -> str:
+    """The location phrase with the words that named the place another way ("the Chadian
+    capital") replaced by its name ("outskirts of N'Djamena")."""
+    return re.sub(rf"(?:\b[Tt]he\s+)?{re.escape(text)}", lambda _: name, phrase, count=1)
+
+
 class _Resolver:
     def __init__(
         self, sentence: str, mentions: Sequence[PlaceMention], ctx: GeoContext | None, offset: int
@@ -79,6 +85,8 @@ class _Resolver:
         out: list[tuple[int, Location]] = []  # (index of the mention that produced it, loc)
         for k, m in enumerate(self.mentions):
             loc, consumed = self._one(k, m)
+            if m.called:  # "in the Chadian capital": N'Djamena, as ACLED names it
+                loc = replace(loc, name=_called(loc.name, m.text, m.called))
             # a relation "Al-Izba, north of Deir ez-Zor" or a site "the Hamidiyah base at
             # Maarat" absorbs the location of an earlier mention inside its phrase
             out = [

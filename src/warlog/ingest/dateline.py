@@ -88,7 +88,7 @@ def _pattern() -> re.Pattern[str]:
     md = rf"(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?!\d)(?:,?\s+{year.format('y1')})?"
     dm = rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{months})\.?(?:,?\s+{year.format('y2')})?"
     when = rf"(?:(?:{weekdays}),?\s+)?(?:{md}|{dm})"
-    city = rf"(?P<city>{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}})"
+    city = rf"(?P<city>{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,5}})"  # SAN CRISTOBAL DE LAS CASAS
     region = rf"(?:,[ \t]*(?P<region>{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}}))?"
     agency = r"\((?P<{}>[^\W\d_][^()\n]{{0,39}})\)"
     return re.compile(
