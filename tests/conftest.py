@@ -99,14 +99,16 @@ def write_reports(store, folder: Path, name: str, reports: list[tuple[str, str, 
     store.write_document(doc, events)
 
 
-def extract_items(folder: Path, items: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """News items (key -> text) written as one JSON Lines file and run through the whole
-    extractor; the records of each item by its key."""
+def extract_items(folder: Path, items: dict[str, str], day: str | None = None
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """News items (key -> text, each published on ``day`` when given) written as one JSON
+    Lines file and run through the whole extractor; the records of each item by its key."""
     from warlog.api import extract
 
+    dated = {"date": day} if day else {}
     path = folder / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in items.items()),
-                    encoding="utf-8")
+    path.write_text("".join(json.dumps({"id": k, **dated, "text": t}) + "\n"
+                            for k, t in items.items()), encoding="utf-8")
     by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in items}
     for r in extract(path):
         by_item[r["doc"].rsplit("#", 1)[1]].append(r)

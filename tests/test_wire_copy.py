@@ -8,12 +8,11 @@ News items written for these tests, run through the whole extractor."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import extract_items
 from warlog.casualties.quantities import find_quantities
 
 DAY = "1991-02-10"  # a Sunday
@@ -114,15 +113,7 @@ ITEMS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    from warlog.api import extract
-
-    path: Path = tmp_path_factory.mktemp("wire") / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": DAY, "text": t}) + "\n"
-                            for k, t in ITEMS.items()), encoding="utf-8")
-    by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
-    return by_item
+    return extract_items(tmp_path_factory.mktemp("wire"), ITEMS, DAY)
 
 
 def test_the_party_that_tells_the_news_is_its_source(records) -> None:

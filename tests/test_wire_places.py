@@ -6,12 +6,12 @@ whole extractor."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import extract_items
 from warlog.geo.dateline import dateline_place
 from warlog.ingest.dateline import find_dateline
 
@@ -39,15 +39,7 @@ ITEMS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    from warlog.api import extract
-
-    path: Path = tmp_path_factory.mktemp("wire") / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": DAY, "text": t}) + "\n"
-                            for k, t in ITEMS.items()), encoding="utf-8")
-    by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        by_item[r["doc"].rsplit("#", 1)[1]].append(r)
-    return by_item
+    return extract_items(tmp_path_factory.mktemp("wire"), ITEMS, DAY)
 
 
 def test_a_dateline_keeps_the_region_after_its_city() -> None:
@@ -128,17 +120,10 @@ def test_a_place_the_actor_dictionary_knows_keeps_its_country(records) -> None:
 
 
 
-def test_a_capital_named_by_its_nationality_is_named_as_the_city() -> None:
-    import tempfile
-
-    from warlog.api import extract
-
+def test_a_capital_named_by_its_nationality_is_named_as_the_city(tmp_path: Path) -> None:
     text = ("MONROVIA, Liberia (AP) -- Mortar shells slammed into a compound on the outskirts "
             "of the Liberian capital on Saturday, killing 18 civilians.")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "item.jsonl"
-        path.write_text(json.dumps({"id": "a", "date": DAY, "text": text}) + "\n")
-        (rec,) = list(extract(path))
+    (rec,) = extract_items(tmp_path, {"a": text}, DAY)["a"]
     assert rec["location"] == "outskirts of Monrovia" and rec["country"] == "Liberia"
 
 
