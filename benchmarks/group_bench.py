@@ -178,9 +178,9 @@ class Phases:
     rows are read in between): [1] admin area, [2] place name, [3] a name the evidence names
     that is the other's place, [4] the other way round; the MinHash band look-up in four,
     [5] the pending reports' bands sorted, each with the region it is looked up in, [6] the
-    pairs sharing a band that is not boilerplate in one country and admin1 (a report's own,
-    and its country's reports without one), [7] the same in a whole country (a report
-    without an admin1), [8] the rule on those pairs."""
+    pairs sharing a band that is not boilerplate among the country's reports without an
+    admin1 (for a report with one), [7] the same in a whole country (a report without an
+    admin1), [8] the rule on those pairs."""
 
     STEPS = ("drop_stale", "_add_members", "_pending_pairs", "_pinned_pairs", "union",
              "_write_groups")

@@ -365,10 +365,12 @@ def _band_candidates(conn: Connection) -> Any:
 
     Blocked by region, as the rule is (copied words tell one place only within one country and
     admin1, or where one report has no admin1: ``group_rule._one_region``): a report's band is
-    looked up among the reports of its own country and admin1 and those of its country without
-    an admin1; a report without an admin1 looks it up in its whole country; a report without a
-    country looks up nothing. Each look-up is an index range of (term, country, admin1, day),
-    or of (term, country, day) for a whole country.
+    looked up among the reports of its country without an admin1; a report without an admin1
+    looks it up in its whole country; a report without a country looks up nothing. The
+    reports of its own country and admin1 are not looked up: the admin-area join
+    (``block``, a wider date window) already checks every pair of them against the rule, and
+    the copied rank is counted for every pair the rule keeps. Each look-up is an index range
+    of (term, country, '', day), or of (term, country) for a whole country.
 
     A copied sentence dates its event as the copy does: a band is looked up within the
     report's own date tolerance, not the whole date block; and only a band carried by at most
@@ -396,15 +398,12 @@ def _band_candidates(conn: Connection) -> Any:
             conn.exec_driver_sql(f"DELETE FROM {table.name}")  # SQLite keeps them past a commit
     pending = (a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b")),
                and_(a.c.pending == 1, a.c.alone == 0, ta.c.country.is_not(None)))
-    window = (ta.c.day_start - tolerance, ta.c.day_hi, ta.c.event_id)
-    # its own region (a report without an admin1: its whole country, admin1 NULL) ...
-    own = (select(ta.c.term, ta.c.country,
-                  case((a.c.admin1.is_(None), None), else_=ta.c.admin1).label("admin1"), *window)
-           .select_from(pending[0]).where(pending[1]))
-    # ... and, for a report with an admin1, its country's reports without one
-    vaguer = (select(ta.c.term, ta.c.country, literal("").label("admin1"), *window)
-              .select_from(pending[0]).where(pending[1], a.c.admin1 != ""))
-    bands = own.union_all(vaguer).subquery()
+    # a report with an admin1: its country's reports without one ('', which is also the
+    # region of an admin1 stored as ''); without an admin1: its whole country (NULL)
+    bands = (select(ta.c.term, ta.c.country,
+                    case((a.c.admin1.is_(None), None), else_=literal("")).label("admin1"),
+                    ta.c.day_start - tolerance, ta.c.day_hi, ta.c.event_id)
+             .select_from(pending[0]).where(pending[1]).subquery())
     ordered = select(bands)
     if not pg:
         # SQLite joins by nested loops: in index order, each look-up is next to the last one.

@@ -260,8 +260,8 @@ group_terms = Table(
     # row, and for a band of a report without a country, which copied words link to nothing)
     Column("country", text_type()),
     Column("admin1", text_type()),
-    # covering, blocked by region: a band is looked up within one country and admin1 (or a
-    # whole country) and its date window, reading no table row
+    # covering, blocked by region: a band is looked up among its country's reports without an
+    # admin1 (or in a whole country) and its date window, reading no table row
     # (warlog.store.groups._band_candidates); a name by (term, NULL, NULL, day)
     Index("ix_group_terms_term_region", "term", "country", "admin1", "day_start", "event_id",
           "kind"),
