@@ -32,13 +32,11 @@ def _abbreviations() -> dict[str, str]:
 def _scopes(region: str, gaz: Any) -> list[tuple[str, str | None]]:
     """(country code, admin1 code or None) the region may name, the likeliest first."""
     words = " ".join(region.split())
-    out: list[tuple[str, str | None]] = []
     code = _abbreviations().get(words.lower().replace(".", ""))
     if code is not None:
         return [(code.split(".", 1)[0], code)]
     cc = gaz.country_name_code(words)
-    if cc:
-        out.append((cc, None))
+    out: list[tuple[str, str | None]] = [(cc, None)] if cc else []
     out.extend((area.split(".", 1)[0], area) for area in admin1_codes_named(words))
     return out
 

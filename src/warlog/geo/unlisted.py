@@ -68,12 +68,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w'’-]*)")  # a lower-case word right after a name
+_COMPOUND = re.compile(r"[-–—](?=[A-Z])")  # "Syria-Iraq", "Iraq–Syria"
 
 
 @cached
 def _followers() -> frozenset[str]:
+    """The words that may follow an unlisted name and still end its clause ("on", "town")."""
     return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["unlisted_place_followers"])
-_COMPOUND = re.compile(r"[-–—](?=[A-Z])")  # "Syria-Iraq", "Iraq–Syria"
 
 
 @cached

@@ -64,17 +64,8 @@ class Dateline:
     @property
     def place(self) -> str:
         """The city as a name: "LA PAZ" -> "La Paz" (wire copy capitalises datelines)."""
-        return _as_name(self.city)
-
-    @property
-    def where(self) -> str:
-        """The city with its country or region, as a place field names it: "Kent, Ohio"."""
-        return f"{self.place}, {_as_name(self.region)}" if self.region else self.place
-
-
-def _as_name(text: str) -> str:
-    name = " ".join(text.split())
-    return name.title() if name.isupper() else name
+        name = " ".join(self.city.split())
+        return name.title() if name.isupper() else name
 
 
 @cached
