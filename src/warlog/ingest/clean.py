@@ -62,6 +62,13 @@ def lead_images() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?:{word} ){{0,8}}{word}\.(?i:{exts})(?=\s|$)[ \t]*)+")
 
 
+@cached
+def image_names() -> re.Pattern[str]:
+    """A bare image file name without spaces ("Golan_Heights_Map.PNG")."""
+    exts = "|".join(lexicon.image_extensions())
+    return re.compile(rf"(?<!\S)\S+\.(?i:{exts})(?!\S)")
+
+
 def citation() -> str:
     """Inline bracket notes: ``[14]``, ``[d]``, ``[note 3]``, ``[citation needed]``."""
     return lexicon.bracket_notes_re_source()

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from warlog.ingest.clean import image_names
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -133,14 +136,36 @@ def _text(value: Any) -> str | None:
     return s or None
 
 
-def _infobox_field(infoboxes: Any, *keys: str) -> str | None:
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]+")  # a flag emoji: two regional indicators
+
+
+def _place_text(value: Any) -> str | None:
+    """A place field as names joined with ", ". An infobox scrape writes one place per line,
+    with its map's file name and a flag emoji ("Syria / Golan_Heights_Map.PNG Golan Heights /
+    🇮🇱 Israel"): lines are kept apart, file names and flags dropped."""
+    if isinstance(value, dict):
+        value = value.get("text")
+    if isinstance(value, str) and "\n" in value:
+        value = [line for line in value.splitlines() if line.strip()]
+    if isinstance(value, list):
+        parts = [_place_text(v) for v in value]
+        return ", ".join(p for p in parts if p) or None
+    text = _text(value)
+    if text is None:
+        return None
+    text = " ".join(image_names().sub(" ", _FLAG.sub(" ", text)).split())
+    return text or None
+
+
+def _infobox_field(infoboxes: Any, *keys: str,
+                   read: Callable[[Any], str | None] = _text) -> str | None:
     boxes = infoboxes if isinstance(infoboxes, list) else [infoboxes]
     for box in boxes:
         if not isinstance(box, dict):
             continue
         for key in keys:
             if key in box:
-                found = _text(box[key])
+                found = read(box[key])
                 if found:
                     return found
     return None
@@ -165,7 +190,8 @@ def normalise_meta(data: dict[str, Any] | None, first_heading: str | None = None
     date = _text(data.get("date")) or _infobox_field(infoboxes, "date")
     if date:
         meta["date"] = date
-    place = _text(data.get("place")) or _infobox_field(infoboxes, "place", "location")
+    place = _place_text(data.get("place")) or _infobox_field(
+        infoboxes, "place", "location", read=_place_text)
     if place:
         meta["place"] = place
     tags = data.get("tags") if data.get("tags") is not None else data.get("keywords")
