@@ -20,7 +20,7 @@ Generic mentions ("government forces", "rebels") come back with the generic clas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -172,6 +172,7 @@ class ActorIndex:
         self._adj_noun = re.compile(rf" (?:{alternation(nouns)})\b")
         self._conj = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
         self._no_suffix_kinds = frozenset(s.get("no_suffix_kinds", []))
+        self._peoples = frozenset(fold(w) for w in s.get("cross_border_peoples", []))
         by_key: dict[str, list[int]] = {}
         self._patterns: list[Pattern] = lexicon.patterns
         self._case: list[tuple[tuple[int, int], ...]] = []
@@ -315,11 +316,15 @@ class ActorIndex:
         nxt_start = None
         nxt: Hit | None = None
         # right to left, so a demonym can see whether a mention follows it
-        for h in reversed(hits):
+        for i in range(len(hits) - 1, -1, -1):
+            h = hits[i]
             role = h.pattern.role
             keep = True
             if role == "place" or self._backer.match(folded, h.end):
                 keep = False
+            elif role == "actor" and i and self._people_of(hits[i - 1], h, folded):
+                h = self._among(hits[i - 1], h)
+                keep = h is not None
             elif role == "demonym":
                 # "Russian shelling" (a military noun follows) or "Russian and DPR forces"
                 m = self._conj.match(folded, h.end)
@@ -334,13 +339,31 @@ class ActorIndex:
                 )
             elif role == "generic":
                 keep = generic and not _inside_name(text, h.start, h.end, self._adj_noun)
-            if keep:
+            if keep and h is not None:
                 out.append(h)
                 nxt_start, nxt = h.start, h
             else:
                 nxt_start = nxt = None
         out.reverse()
         return self._absorb(out, folded)
+
+    def _people_of(self, before: Hit, h: Hit, folded: str) -> bool:
+        """``h`` is a country's forces or people named by a cross-border people's adjective
+        right after another country's adjective ("Syrian Turkmen brigades")."""
+        p, b = h.pattern, before.pattern
+        if (b.role != "demonym" or p.country is None or b.country == p.country
+                or folded[before.end:h.start] != " "):
+            return False
+        word = folded[h.start:h.end].split(" ", 1)[0]
+        return word in self._peoples
+
+    def _among(self, before: Hit, h: Hit) -> Hit | None:
+        """The people of ``before``'s country that ``h`` names: its civilians or protesters
+        are that country's; its forces are no state's (an armed group of that people)."""
+        info = self.lexicon.actors.get(h.pattern.target)
+        if info is None or info.kind in ("state", "police"):
+            return None
+        return Hit(before.start, h.end, replace(h.pattern, country=before.pattern.country))
 
     def _owns_group(self, folded: str, end: int, nxt: Hit | None) -> bool:
         """A country name in the possessive before a group that is not a state force, at most
