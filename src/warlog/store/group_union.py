@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
 from warlog.store.batches import chunks
-from warlog.store.group_rule import MEMBER_FIELDS, GroupState, LinkKey
+from warlog.store.group_rule import MEMBER_FIELDS, PY, GroupState, LinkKey, copied_rank, rules
 
 gm, groups_t, moves_t = s.group_members, s.event_groups, s.group_moves
 _KEY_FIELDS = MEMBER_FIELDS
@@ -43,14 +43,45 @@ def union(
     conn: Connection, pairs: list[tuple[int, ...]],
     pinned: list[tuple[int, int]]
 ) -> set[int]:
-    """Join the groups the pairs connect in the pairs' order, best first (each pair a sort
-    key, :func:`~warlog.store.group_rule.pair_rank` and the days apart, ending with
-    ``compatible``, ``told`` and the two groups), as long as the joined group is still one
-    event (:meth:`GroupState.joins`: one occasion per document; a pair whose place the
-    evidence tells is not held to one coded place); then reviewers' joins,
-    always. Each group keeps its smallest id; the ids of the groups that changed."""
+    """Join the groups the pairs connect in the pairs' order, best first, as long as the joined
+    group is still one event (:meth:`GroupState.joins`: one occasion per document; a pair whose
+    place the evidence tells is not held to one coded place); then reviewers' joins, always.
+    Each group keeps its smallest id; the ids of the groups that changed.
+
+    A pair is (mixed, days apart, place, type, compatible, told, report, report, group,
+    group) (:func:`groups._pending_pairs`); its sort key is
+    :func:`~warlog.store.group_rule.pair_rank` with the days apart, ``compatible``, ``told``
+    and the two groups. The copied rank (:func:`~warlog.store.group_rule.copied_rank`) is
+    counted here from the two reports' evidence terms, which the join check loads anyway,
+    not in SQL once per pair row."""
+    moves = _union_batch(conn, pairs, pinned)
+    if moves:  # one set-based UPDATE through a scratch table, not one statement per group
+        conn.execute(delete(moves_t))
+        for batch in chunks(moves):
+            conn.execute(insert(moves_t), batch)
+        moved = select(moves_t.c.old)
+        conn.execute(
+            update(gm)
+            .where(gm.c.group_id.in_(moved))
+            .values(group_id=select(moves_t.c.new).where(moves_t.c.old == gm.c.group_id)
+                    .scalar_subquery())
+        )
+        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
+        conn.execute(delete(moves_t))
+    return {m["new"] for m in moves}
+
+
+def _union_batch(
+    conn: Connection, pairs: list[tuple[int, ...]], pinned: list[tuple[int, int]]
+) -> list[dict[str, int]]:
+    """The union of the pairs and reviewers' joins; the moves (old group, new)."""
     parent: dict[int, int] = {}
     states = states_of(conn, {g for p in pairs for g in p[-2:]} | {g for p in pinned for g in p})
+    keys = {k.event_id: k for state in states.values() for k in state.keys}
+    r = rules()
+    ranked = sorted((mixed, copied_rank(keys[ea], keys[eb], PY, r), *rest, x, y, ea, eb)
+                    for mixed, *rest, ea, eb, x, y in pairs)
+    del keys
 
     def find(x: int) -> int:
         root = x
@@ -69,22 +100,8 @@ def union(
         parent[gone] = keep
         states[keep].absorb(states[gone])
 
-    for *_, compatible, told, x, y in sorted(pairs):
+    for *_, compatible, told, x, y, _ea, _eb in ranked:
         unite(x, y, check=True, told=bool(told), compatible=bool(compatible))
     for x, y in pinned:  # after the rule's groups formed: a reviewer joins whole groups
         unite(x, y, check=False)
-    moves = [{"old": g, "new": find(g)} for g in parent if find(g) != g]
-    if moves:  # one set-based UPDATE through a scratch table, not one statement per group
-        conn.execute(delete(moves_t))
-        for batch in chunks(moves):
-            conn.execute(insert(moves_t), batch)
-        moved = select(moves_t.c.old)
-        conn.execute(
-            update(gm)
-            .where(gm.c.group_id.in_(moved))
-            .values(group_id=select(moves_t.c.new).where(moves_t.c.old == gm.c.group_id)
-                    .scalar_subquery())
-        )
-        conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
-        conn.execute(delete(moves_t))
-    return {m["new"] for m in moves}
+    return [{"old": g, "new": find(g)} for g in parent if find(g) != g]

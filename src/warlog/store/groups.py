@@ -277,9 +277,10 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
 
 
 def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
-    """(mixed, copied, days apart, place, type, compatible, told, group, group) of every
-    pending report and a report of another document that the rule says is the same event,
-    sorted best first (:func:`group_rule.pair_rank`; days apart: of the starts plus of the
+    """(mixed, days apart, place, type, compatible, told, report, report, group, group) of
+    every pending report and a report of another document that the rule says is the same
+    event, unsorted (the union sorts them best first, :func:`group_rule.pair_rank` with the
+    copied rank it counts from the reports' terms; days apart: of the starts plus of the
     ends; ``told``: 1 when their place is the same only as their evidence tells it,
     :func:`group_rule.place_told`; ``compatible``: 1 when their types are only compatible,
     not :func:`group_rule.type_coded`). Set-based
@@ -310,19 +311,19 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     told = case((place_coded(a.c, b.c, SQL), 0), else_=1)
     compatible = case((type_coded(a.c, b.c, SQL), 0), else_=1)
     gap = func.abs(a.c.day_start - b.c.day_start) + func.abs(a.c.day_end - b.c.day_end)
-    mixed, copied, place, type_ = pair_rank(a.c, b.c, SQL)
+    mixed, _copied, place, type_ = pair_rank(a.c, b.c, SQL)  # copied: counted by the union
     for joined in joins:
         if joined is None:
             pairs = _band_candidates(conn)
             joined = (pairs.join(a, a.c.event_id == pairs.c.x)
                       .join(b, b.c.event_id == pairs.c.y))
-        # the copied rank is counted for every pair the rule keeps (the select list, after
-        # the WHERE): the band look-up finds copies only in one region and below the
-        # boilerplate limit, but a pair that another look-up finds (two admin areas linked by
-        # a name or by their points) ranks as copied wherever its words are a copy
+        # the copied rank is not selected: the union counts it for every pair from the two
+        # reports' terms (the band look-up finds copies only in one region and below the
+        # boilerplate limit, but a pair that another look-up finds, two admin areas linked by
+        # a name or by their points, ranks as copied wherever its words are a copy)
         q = (
-            select(mixed, copied, gap, place, type_, compatible, told, a.c.group_id,
-                   b.c.group_id)
+            select(mixed, gap, place, type_, compatible, told, a.c.event_id, b.c.event_id,
+                   a.c.group_id, b.c.group_id)
             .distinct()
             .select_from(joined)
             .where(
@@ -342,7 +343,7 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
         # millions of a link from scratch are removed by it, not by the next, incremental link
         for table in (_BAND_PROBE, _BAND_PAIRS):
             conn.exec_driver_sql(f"DELETE FROM {table.name}")
-    return sorted(found)
+    return list(found)  # sorted by the union, with the copied rank
 
 
 # The band lookup's temporary tables (one linking transaction's rows): the pending reports'
