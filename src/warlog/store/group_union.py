@@ -4,6 +4,8 @@ reviewers' joins; the moved members are written in one set-based update."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
@@ -53,8 +55,15 @@ def union(
     :func:`~warlog.store.group_rule.pair_rank` with the days apart, ``compatible``, ``told``
     and the two groups. The copied rank (:func:`~warlog.store.group_rule.copied_rank`) is
     counted here from the two reports' evidence terms, which the join check loads anyway,
-    not in SQL once per pair row."""
-    moves = _union_batch(conn, pairs, pinned)
+    not in SQL once per pair row.
+
+    Pairs of groups that no chain of pairs (or reviewers' joins) connects never meet, so the
+    union runs one connected set of groups after another, in batches of about
+    ``UNION_BATCH`` groups, each batch's states loaded and released: memory follows the
+    largest batch, not the store (the order inside a connected set is the global order)."""
+    moves: list[dict[str, int]] = []
+    for batch_pairs, batch_pinned in _components(pairs, pinned):
+        moves.extend(_union_batch(conn, batch_pairs, batch_pinned))
     if moves:  # one set-based UPDATE through a scratch table, not one statement per group
         conn.execute(delete(moves_t))
         for batch in chunks(moves):
@@ -71,10 +80,54 @@ def union(
     return {m["new"] for m in moves}
 
 
+UNION_BATCH = 20000  # groups whose states are in memory at once (whole connected sets)
+
+
+def _components(
+    pairs: list[tuple[int, ...]], pinned: list[tuple[int, int]]
+) -> Any:
+    """The pairs and pinned joins in batches of whole connected sets of groups (about
+    ``UNION_BATCH`` groups a batch)."""
+    root: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        r = x
+        while root.get(r, r) != r:
+            r = root[r]
+        while root.get(x, x) != r:
+            root[x], x = r, root[x]
+        return r
+
+    for x, y in [(p[-2], p[-1]) for p in pairs] + list(pinned):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            root[max(rx, ry)] = min(rx, ry)
+    sets: dict[int, tuple[set[int], list[tuple[int, ...]], list[tuple[int, int]]]] = {}
+    for p in pairs:
+        item = sets.setdefault(find(p[-2]), (set(), [], []))
+        item[0].update(p[-2:])
+        item[1].append(p)
+    for x, y in pinned:
+        item = sets.setdefault(find(x), (set(), [], []))
+        item[0].update((x, y))
+        item[2].append((x, y))
+    root.clear()
+    size, out_pairs, out_pinned = 0, [], []
+    for gids, some_pairs, some_pinned in sets.values():
+        out_pairs.extend(some_pairs)
+        out_pinned.extend(some_pinned)
+        size += len(gids)
+        if size >= UNION_BATCH:
+            yield out_pairs, out_pinned
+            size, out_pairs, out_pinned = 0, [], []
+    if out_pairs or out_pinned:
+        yield out_pairs, out_pinned
+
+
 def _union_batch(
     conn: Connection, pairs: list[tuple[int, ...]], pinned: list[tuple[int, int]]
 ) -> list[dict[str, int]]:
-    """The union of the pairs and reviewers' joins; the moves (old group, new)."""
+    """:func:`union` of whole connected sets of groups; their moves (old group, new)."""
     parent: dict[int, int] = {}
     states = states_of(conn, {g for p in pairs for g in p[-2:]} | {g for p in pinned for g in p})
     keys = {k.event_id: k for state in states.values() for k in state.keys}
