@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from warlog.data import on_clear
+from warlog.data import cached, on_clear
 from warlog.geo.hashindex import HashIndex
 from warlog.geo.index_build import (  # noqa: F401  (cache_path & co. are imported from here)
     CACHE_PREFIX,
@@ -78,9 +78,11 @@ class Match:
         """Higher is better: name fit, document countries, nearness, then population.
 
         Weights: exact main name 4, exact alternate 3, folded 2, skeleton 0.5; +1 when the
-        main name agrees on the skeleton; a primary country +4, a secondary one +1, a
-        neighbour of the primary +0.5; +2 within ``context_km`` of earlier places (in the
-        document's primary countries only); population
+        main name agrees on the skeleton, or, for an exact alternate name that does not, when
+        the place is a city of ``exonym_rank_population`` (an older or foreign name of a big
+        city: "Madras" is Chennai before a town of Oregon); a primary country +4, a
+        secondary one +1, a neighbour of the primary +0.5; +2 within ``context_km`` of
+        earlier places (in the document's primary countries only); population
         adds 0.6 * log10(pop) (0 to 4.2): a big city abroad beats a village in a country
         the document merely mentions, never one in the country it is about.
         """
@@ -92,6 +94,9 @@ class Match:
             s = 0.5
         if self.agree:
             s += 1.0
+        elif (self.tier == TIER_EXACT and not self.main_name
+              and p.population >= _exonym_rank_population()):
+            s += 1.0  # "Madras", "Calcutta": a city of millions by its older name
         cc = p.country_code
         if cc in primary:
             s += 4.0
@@ -102,6 +107,12 @@ class Match:
         if near and cc in primary:
             s += 2.0  # homonyms inside the document's countries: the one near earlier places
         return s + math.log10(p.population + 1) * 0.6
+
+
+@cached
+def _exonym_rank_population() -> int:
+    """geo.yaml's ``exonym_rank_population``."""
+    return int(geo_lexicon().thresholds["exonym_rank_population"])
 
 
 def _as_codes(codes: Codes) -> tuple[str, ...]:
