@@ -54,6 +54,7 @@ class _PlaceWords:
     passive_phrases: tuple[str, ...]  # a trigger phrase that is passive itself ("was …")
     pair_joiner: re.Pattern[str]  # the whole gap between two parties told together
     pair_between: re.Pattern[str]  # "between" (and an article) right before the first party
+    support_gap: re.Pattern[str]  # "backed by": the party after it supports the one before
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -95,6 +96,8 @@ def _place_words() -> _PlaceWords:
         passive_phrases=tuple(f"{w} " for w in g["past_auxiliaries"]),
         pair_joiner=re.compile(rf"\s*(?:{coordinators})\s*(?:{the}\s+)?$", re.I),
         pair_between=re.compile(rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?$", re.I),
+        support_gap=re.compile(rf"\s*,?\s*(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?",
+                               re.I),
     )
 
 
@@ -543,6 +546,18 @@ def _origin_or_goal(text: str, start: int, withdraw: bool, aimed: bool = False) 
 def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:
     gap = text[a.end - base:b.start - base]
     return len(gap) < 40 and bool(_place_words().coordinated.match(gap))
+
+
+def supporters(text: str, sentence_start: int, trig: Trigger,
+               c_actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The parties told as the support of the party before them, before the trigger
+    ("Haitian police backed by Kenyan officers clashed with gangs"): associated, not the
+    actor."""
+    gap = _place_words().support_gap
+    t_abs = sentence_start + trig.start
+    return [b for a, b in zip(c_actors, c_actors[1:], strict=False)
+            if b.start < t_abs and gap.fullmatch(text, a.end - sentence_start,
+                                                  b.start - sentence_start)]
 
 
 def pick_actors(text: str, sentence_start: int, trig: Trigger,

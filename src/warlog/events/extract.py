@@ -213,6 +213,9 @@ class DocumentExtractor:
         c_actors = sources([a for a in actors if clause.start <= a.start - sent.start < clause.end],
                            text, sent.start)
         first = min(clause.triggers, key=lambda t: t.start)
+        backers = args.supporters(text, sent.start, first, c_actors)
+        if backers:  # "police backed by Kenyan officers clashed": the police acted
+            c_actors = [a for a in c_actors if a not in backers]
         a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
         if a1 is None and a2 is None:
             c_actors = sources(self.ctx.unknown_actors(part.text, part.start), part.text,
@@ -260,6 +263,11 @@ class DocumentExtractor:
         a1, a2 = follow(a2, b2, b1), follow(a1, b1, b2)
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
+        if backers:
+            if a2 is not None and any(b.name == a2.name for b in backers):
+                a2 = None  # the support is no opponent
+            if assoc is None and a1 is not None and backers[0].name != a1.name:
+                assoc = backers[0].name
         # an opponent from earlier sentences, named for the event's country as the parties
         # above are ("Maoist rebels" in Nepal; the unidentified group of the country)
         a2 = self.ctx.actor_ctx.localise(a2, country)
