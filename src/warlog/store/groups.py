@@ -201,7 +201,27 @@ def _split_keys(conn: Connection) -> set[tuple[str, str]]:
 
 
 def _add_members(conn: Connection) -> int:
-    """A member row, pending, for every report that has none."""
+    """A member row, pending, for every report that has none. On SQLite, into an empty member
+    table (a link from scratch) the rows are written without the secondary indexes of the
+    member and term rows, which are built after, each by one sort: kept up row by row, the
+    term index (a band is a hash: every insert at a random place) outgrows the page cache, and
+    each insert reads a page from the operating system. (Not on PostgreSQL: a dropped index
+    locks the table against readers until the link commits.)"""
+    fresh = (conn.dialect.name == "sqlite"
+             and conn.execute(select(gm.c.event_id).limit(1)).first() is None)
+    if fresh:
+        for table in (gm, terms_t):
+            for index in table.indexes:
+                conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+    n = _write_members(conn)
+    if fresh:
+        for table in (gm, terms_t):
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
+    return n
+
+
+def _write_members(conn: Connection) -> int:
     r = rules()
     alone = _split_keys(conn)
     source, page = new_reports(conn)  # the reports stored, changed or relinked since
