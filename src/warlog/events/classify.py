@@ -64,12 +64,14 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     sub = trigger.sub
     after = _words_after(clause, trigger_end, lex.object_window)
     phrase = trigger.word.phrase
-    for sources, objects, needs, target, window in lex.object_rules:
+    for sources, objects, needs, target, window, absent in lex.object_rules:
         if sub not in sources or (needs and phrase not in needs):
             continue
         near = after[:window]
         near_text = " ".join(near)
-        if any(w in objects for w in near) or any(" " in o and o in near_text for o in objects):
+        found = any(w in objects for w in near) or any(" " in o and o in near_text
+                                                       for o in objects)
+        if found != absent:
             if target is None:
                 return None
             sub = target

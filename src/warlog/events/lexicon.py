@@ -30,8 +30,10 @@ class Lexicon:
     automaton: ahocorasick.Automaton
     taxonomy: Taxonomy
     object_window: int
-    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None, int],
-                        ...]
+    # (from, objects, requires_trigger, to, window, absent): absent applies `to` when none
+    # of the objects is there ("burned" with no property after it is no event)
+    object_rules: tuple[tuple[frozenset[str], frozenset[str], frozenset[str], str | None, int,
+                              bool], ...]
     object_is_agent: frozenset[str]
     reciprocal: frozenset[str]  # two parties told together are opponents
     partial_words: tuple[str, ...]
@@ -40,6 +42,8 @@ class Lexicon:
     civilian_victims: frozenset[str]
     modal_before_to: frozenset[str]
     modal_before_article: frozenset[str]
+    modal_before_to_far: frozenset[str]  # "threatened … to attack": a few words between
+    modal_before_to_far_within: int
     denial_verbs: frozenset[str]  # "denied reports that …": what follows is denied
     denial_objects: frozenset[str]
     denial_window: int
@@ -118,7 +122,7 @@ def lexicon() -> Lexicon:
     rules = tuple(
         (frozenset(r["from"]), frozenset(_norm(o) for o in r["objects"]),
          frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"],
-         int(r.get("window", ov["window"])))
+         int(r.get("window", ov["window"])), bool(r.get("absent", False)))
         for r in ov["rules"])
     mod = data["modality"]
     grammar = lang.words("grammar")
@@ -137,6 +141,8 @@ def lexicon() -> Lexicon:
         civilian_victims=frozenset(_norm(w) for w in data["civilian_victims"]),
         modal_before_to=frozenset(_norm(w) for w in mod["before_to"]),
         modal_before_article=frozenset(_norm(w) for w in mod["before_article"]),
+        modal_before_to_far=frozenset(_norm(w) for w in mod.get("before_to_far", [])),
+        modal_before_to_far_within=int(mod.get("before_to_far_within", 0)),
         denial_verbs=frozenset(_norm(w) for w in mod["denial_verbs"]),
         denial_objects=frozenset(_norm(w) for w in mod["denial_objects"]),
         denial_window=int(mod["denial_window"]),
