@@ -17,7 +17,7 @@ from warlog import lang
 from warlog.events.lexicon import lexicon
 from warlog.events.triggers import Trigger
 from warlog.model import ResolvedDate
-from warlog.nlp.sentences import Sentence
+from warlog.nlp.sentences import Sentence, ends_abbreviation
 
 
 @dataclass(slots=True)
@@ -36,7 +36,10 @@ def split_clauses(sentence: str | Sentence, triggers: Sequence[Trigger],
     for brk in lexicon().clause_breaks:
         i = low.find(brk)
         while i != -1:
-            cuts.add(i + 1 if brk.startswith((",", ";", ".")) else i)
+            # not the full stop of an abbreviation inside the sentence: "an airstrike on Gao
+            # on Jan. 12 killed five soldiers" is one clause
+            if not (brk.startswith(".") and ends_abbreviation(low, i)):
+                cuts.add(i + 1 if brk.startswith((",", ";", ".")) else i)
             i = low.find(brk, i + 1)
     joiners = lang.wordlist("grammar", "date_clause_joiners")
     reach = max(map(len, joiners), default=0) + 3

@@ -54,6 +54,12 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return word in abbr or word.rsplit(".", 1)[-1] in abbr and "." in word
 
 
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial ("Jan. 12",
+    "Gen. Smith", "U.S. troops"), not a sentence or a clause."""
+    return _is_abbreviation(text, dot)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Yield the sentences of ``text[start:end]`` as spans (offsets into ``text``)."""
     end = len(text) if end is None else end
