@@ -120,9 +120,10 @@ class ArgumentContext:
         self.geo = GeoContext.from_document(doc, self.gazetteer, place_hint=self._place_hint())
         self.actor_ctx = ActorContext.from_document(doc, folded=folded)
         self.actor_ctx.use_profile(self.sides)
-        if not self.geo.country_codes and self.actor_ctx.country:
+        actor_country = self._actor_country()
+        if not self.geo.country_codes and actor_country:
             # a text naming no country or town: where its armed groups fight (ActorContext)
-            home = self.gazetteer.country_name_code(self.actor_ctx.country)
+            home = self.gazetteer.country_name_code(actor_country)
             if home:
                 self.geo = GeoContext(country_codes=(home,), primary_codes=(home,))
         self._facilities: dict[str, Location] = {}
@@ -134,7 +135,26 @@ class ArgumentContext:
         self._named_sites = SiteMemory()  # "the base": the base named last
         codes = self.geo.primary_codes or self.geo.country_codes
         info = self.gazetteer.country(codes[0]) if codes else None
-        self.country: str | None = info["name"] if info else self.actor_ctx.country
+        self.country: str | None = info["name"] if info else actor_country
+
+    def _actor_country(self) -> str | None:
+        """The country the actors name most that is a place: a state of the past ("Soviet
+        troops") names the forces, not where they fought, and no event is coded to it."""
+        ctx = self.actor_ctx
+        countries = ctx.index.lexicon.countries
+
+        def is_place(name: str) -> bool:
+            c = countries.get(name)
+            code = c.iso if c is not None else self.gazetteer.country_name_code(name)
+            return bool(code) and self.gazetteer.country(code) is not None
+
+        if not ctx.country_scores:
+            return ctx.country if ctx.country and is_place(ctx.country) else None
+        for name, _ in sorted(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]),
+                              reverse=True):
+            if is_place(name):
+                return name
+        return None
 
     @classmethod
     def for_document(cls, doc: Document, folded: str | None = None,

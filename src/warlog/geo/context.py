@@ -105,6 +105,17 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
     return votes
 
 
+def _dateline_country(city: str, region: str | None, gaz: Geocoder) -> str | None:
+    """The country code of a dateline's city read in the region the dateline names (None
+    when it names none warlog knows)."""
+    if not region:
+        return None
+    from warlog.geo.dateline import dateline_place
+
+    found = dateline_place(city, region)
+    return gaz.country_name_code(found.country) if found and found.country else None
+
+
 @dataclass(slots=True)
 class GeoContext:
     """Countries of a document and the places resolved so far, in reading order."""
@@ -138,8 +149,14 @@ class GeoContext:
         """As :meth:`from_document`, from a metadata dict and the document's opening text."""
         gaz = gaz or geocoder()
         votes: Counter = Counter()
+        line = meta.get("dateline") or {}
         for key, weight in _WEIGHTS.items():
             for text in _texts(meta.get(key)):
+                if key == "place" and text == line.get("city"):
+                    code = _dateline_country(text, line.get("region"), gaz)
+                    if code:  # "SALISBURY, Rhodesia": the city of that region, not of England
+                        votes[code] += weight * 0.75
+                        continue
                 votes.update(country_votes(text, gaz, weight, other_names=key == "place"))
         votes.update(country_votes(head, gaz, 1.0))
         if place_hint:
