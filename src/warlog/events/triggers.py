@@ -96,7 +96,7 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     if len(before) >= 3 and before[-1] == to and before[-3] in lex.modal_before_to:
         return True  # "attempt to recapture", "plans to soon attack"
     if before[-1] == to and not lex.modal_before_to_far.isdisjoint(
-            before[-lex.modal_before_to_far_within - 1:-1]):
+            _WORD.findall(low[max(0, start - 100):start])[-lex.modal_before_to_far_within - 1:-1]):
         return True  # "threatened in an audio message on Friday to attack"
     if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
         return True  # "preparing an attack"
