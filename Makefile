@@ -7,7 +7,7 @@ SHARED ?= ../shared
 # Where make eval / make challenge write (OUT=/tmp/mine keeps concurrent runs apart).
 OUT    ?= out
 
-.PHONY: setup demo test lint eval challenge corpus bench clean golden
+.PHONY: setup demo test lint eval challenge probes corpus bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ challenge: $(STAMP)
 	rm -f $(OUT)/challenge.db $(OUT)/challenge.db-*
 	$(BIN)/warlog extract $(CHALLENGE)/docs.jsonl --db $(OUT)/challenge.db --out $(OUT)/challenge.jsonl -q
 	$(PYTHON) $(CHALLENGE)/score.py --expected $(CHALLENGE)/expected.jsonl --pred $(OUT)/challenge.jsonl
+
+# The news probes engineers wrote (benchmarks/news_probes: regression checks, partly tuned on).
+probes: $(STAMP)
+	$(BIN)/python benchmarks/news_probes/score.py --shared $(SHARED)
 
 # The whole corpus: time, peak memory, per-file problems.
 corpus: $(STAMP)
