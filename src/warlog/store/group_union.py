@@ -83,6 +83,17 @@ def union(
 UNION_BATCH = 20000  # groups whose states are in memory at once (whole connected sets)
 
 
+def _find(parent: dict[int, int], x: int) -> int:
+    """The root of ``x`` in the union-find forest ``parent`` (a missing key is its own root),
+    the path from ``x`` compressed onto it."""
+    root = x
+    while parent.get(root, root) != root:
+        root = parent[root]
+    while parent.get(x, x) != root:
+        parent[x], x = root, parent[x]
+    return root
+
+
 def _components(
     pairs: list[tuple[int, ...]], pinned: list[tuple[int, int]]
 ) -> Any:
@@ -91,12 +102,7 @@ def _components(
     root: dict[int, int] = {}
 
     def find(x: int) -> int:
-        r = x
-        while root.get(r, r) != r:
-            r = root[r]
-        while root.get(x, x) != r:
-            root[x], x = r, root[x]
-        return r
+        return _find(root, x)
 
     for x, y in [(p[-2], p[-1]) for p in pairs] + list(pinned):
         rx, ry = find(x), find(y)
@@ -137,12 +143,7 @@ def _union_batch(
     del keys
 
     def find(x: int) -> int:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
+        return _find(parent, x)
 
     def unite(x: int, y: int, check: bool, told: bool = False, compatible: bool = False
               ) -> None:
