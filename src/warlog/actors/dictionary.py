@@ -45,10 +45,8 @@ _SHORT_CAP = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]{0,4}(?![A-Za-z])")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)(?:[^a-z0-9]+the)?[^a-z0-9]*$")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'\-]*)")
 _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
-_LOYAL = " loyal to "
 # a word of a name after "loyal to", and the punctuation that ends it
 _NAME_WORD = re.compile(r"([\w][\w'\-]*?)(?:'s)?([,.;:()]?)(?=\s|$)")
-_NAME_PARTICLES = ("al-", "el-")
 
 
 @cached
@@ -191,6 +189,10 @@ class ActorIndex:
             self._auto.add_word(key, (len(key), tuple(ids)))
         self._auto.make_automaton()
         loyal = s.get("loyal_to") or {}
+        self._loyal_phrase = f" {fold(str(loyal.get('phrase', 'loyal to')))} "
+        # a name's lower-case particle glued to its next word ("al-Assad"): grammar.yaml
+        self._name_particles = tuple(
+            f"{w}-" for w in lang.wordlist("grammar", "name_particles") if str(w).isalpha())
         self._loyal_nouns = frozenset(fold(w) for w in loyal.get("nouns", []))
         self._loyal_within = int(loyal.get("within", 0))
         self._leaders: dict[str, Pattern] = {}
@@ -268,7 +270,7 @@ class ActorIndex:
                     if caps:
                         continue
                 hits.append(Hit(start, end + 1, self._patterns[i]))
-        if self._leaders and _LOYAL in folded:
+        if self._leaders and self._loyal_phrase in folded:
             hits.extend(self._loyal(text, folded))
         return hits
 
@@ -277,17 +279,17 @@ class ActorIndex:
         words of title and given names, then a leader's surname (the last word of the name,
         settings.loyal_to): one mention of the leader's side, from the noun to the name."""
         out: list[Hit] = []
-        at = folded.find(_LOYAL)
+        at = folded.find(self._loyal_phrase)
         while at != -1:
             noun = _PREV_WORD.search(folded, max(0, at - 30), at + 1)
-            after = at + len(_LOYAL)
+            after = at + len(self._loyal_phrase)
             if noun is not None and noun.group(1) in self._loyal_nouns:
                 words = list(_NAME_WORD.finditer(text, after, min(len(text), after + 120)))
                 named = False  # a capitalised word of the name was read
                 titles = 0  # lower-case words before it ("renegade general")
                 for k, w in enumerate(words[: self._loyal_within]):
                     name = w.group(1)
-                    cap = name[:1].isupper() or name.startswith(_NAME_PARTICLES)
+                    cap = name[:1].isupper() or name.startswith(self._name_particles)
                     if not cap:
                         titles += 1
                         if named or titles > 2:
@@ -295,14 +297,14 @@ class ActorIndex:
                     named = named or cap
                     nxt = words[k + 1].group(1) if k + 1 < len(words) else ""
                     last = bool(w.group(2)) or not (nxt[:1].isupper()
-                                                    or nxt.startswith(_NAME_PARTICLES))
+                                                    or nxt.startswith(self._name_particles))
                     p = self._leaders.get(name)
                     if p is not None and last:
                         out.append(Hit(noun.start(1), w.end(1), p))
                         break
                     if w.group(2):
                         break  # a comma or a full stop ends the name
-            at = folded.find(_LOYAL, after)
+            at = folded.find(self._loyal_phrase, after)
         return out
 
     def find(

@@ -62,6 +62,10 @@ def lead_images() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?:{word} ){{0,8}}{word}\.(?i:{exts})(?=\s|$)[ \t]*)+")
 
 
+# a flag emoji: regional indicator letters (scraped infoboxes and tables write "🇮🇱 Israel")
+FLAG_EMOJI = re.compile("[\U0001F1E6-\U0001F1FF]+")
+
+
 @cached
 def image_names() -> re.Pattern[str]:
     """A bare image file name without spaces ("Golan_Heights_Map.PNG")."""

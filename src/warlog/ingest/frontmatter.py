@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from warlog.ingest.clean import image_names
+from warlog.ingest.clean import FLAG_EMOJI, image_names
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -136,9 +136,6 @@ def _text(value: Any) -> str | None:
     return s or None
 
 
-_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]+")  # a flag emoji: two regional indicators
-
-
 def _place_text(value: Any) -> str | None:
     """A place field as names joined with ", ". An infobox scrape writes one place per line,
     with its map's file name and a flag emoji ("Syria / Golan_Heights_Map.PNG Golan Heights /
@@ -153,7 +150,7 @@ def _place_text(value: Any) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    text = " ".join(image_names().sub(" ", _FLAG.sub(" ", text)).split())
+    text = " ".join(image_names().sub(" ", FLAG_EMOJI.sub(" ", text)).split())
     return text or None
 
 

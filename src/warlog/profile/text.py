@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from warlog.ingest.clean import FLAG_EMOJI as _FLAG
 from warlog.profile.model import Span
 
-_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]+")
 _SPLIT = re.compile("[\U0001f1e6-\U0001f1ff]+|[ \t]{2,}")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _FILE = re.compile(r"\S+\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)

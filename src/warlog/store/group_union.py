@@ -15,6 +15,7 @@ from warlog.store.group_rule import MEMBER_FIELDS, PY, GroupState, LinkKey, copi
 
 gm, groups_t, moves_t = s.group_members, s.event_groups, s.group_moves
 _KEY_FIELDS = MEMBER_FIELDS
+UNION_BATCH = 20000  # groups whose states are in memory at once (whole connected sets)
 
 
 def states_of(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
@@ -78,9 +79,6 @@ def union(
         conn.execute(delete(groups_t).where(groups_t.c.group_id.in_(moved)))
         conn.execute(delete(moves_t))
     return {m["new"] for m in moves}
-
-
-UNION_BATCH = 20000  # groups whose states are in memory at once (whole connected sets)
 
 
 def _find(parent: dict[int, int], x: int) -> int:
