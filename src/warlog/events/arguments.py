@@ -96,7 +96,7 @@ def _place_words() -> _PlaceWords:
         passive_phrases=tuple(f"{w} " for w in g["past_auxiliaries"]),
         pair_joiner=re.compile(rf"\s*(?:{coordinators})\s*(?:{the}\s+)?$", re.I),
         pair_between=re.compile(rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?$", re.I),
-        support_gap=re.compile(rf"\s*,?\s*(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?",
+        support_gap=re.compile(rf"\s*(?:,\s*)?(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?",
                                re.I),
     )
 
