@@ -43,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
+from warlog.geo.admin_names import admin1_codes_named
 from warlog.geo.context import GeoContext, country_votes
 from warlog.geo.features import type_of
 from warlog.geo.front import nearness
@@ -352,7 +353,17 @@ class _Finder:
             self.unplaced.add(key)
             return None  # "I", an acronym ("SDF", "ISIL", "RIMa")
         matches = self.gaz.matches(phrase, self.codes)
+        last = lex.region_suffixes.get(toks[j - 1][2].lower()) if n_words > 1 else None
+        if matches and last is not None and last.precision >= 3:
+            # "Benue State" is the state, never loosely a town (Benin City)
+            matches = [m for m in matches if m.tier == TIER_EXACT]
         if not matches and norm not in lex.region_capitals:
+            if admin1_codes_named(norm):
+                # "Zamfara State": a first-level area no town is named after (not "the
+                # al-Muthanna district" of a town, which is no province's seat)
+                region = self._region(phrase, norm, s, e)
+                if region is not None and region.precision >= 3:
+                    return region
             self.unplaced.add(key)
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
@@ -459,9 +470,16 @@ class _Finder:
             return None
         codes = () if anywhere else self.codes
         place = self.gaz.region(phrase, codes)
+        if not named and codes and place is not None and place.country_code not in codes:
+            place = None
+        if place is None and not named and spec is not None and spec.precision >= 3:
+            # "Jonglei State", "Sagaing Region" in a text about elsewhere: the one first-level
+            # area of that name tells its country
+            area = admin1_codes_named(norm)
+            if len(area) == 1:
+                found = self.gaz.region(phrase, (area[0].split(".", 1)[0],))
+                place = found if found is not None and found.admin1 == area[0] else None
         if place is None:
-            return None
-        if not named and codes and place.country_code not in codes:
             return None
         kind, precision = (spec.kind, spec.precision) if spec else ("admin1", 3)
         if precision < 3:

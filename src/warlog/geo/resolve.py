@@ -55,6 +55,7 @@ from warlog.geo.phrases import (
     tail,
 )
 from warlog.geo.places import PlaceMention
+from warlog.geo.qualified import drop_areas, qualify
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place
@@ -417,7 +418,10 @@ def resolve_locations(
     # a namesake far from the document's front gives way to a nearer reading or town
     # (geo/homonyms)
     mentions = check_homonyms(sentence, offset, mentions, context)
+    # "X township, Y Region": X read in Y, and Y no second place (geo/qualified)
+    mentions, areas = qualify(sentence, offset, mentions)
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
+    found = drop_areas(found, areas)
     found = _town_parts(mentions, found)
     found = _with_roads(sentence, offset, found, context)
     found = _with_sites(sentence, offset, found, context)
