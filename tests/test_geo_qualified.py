@@ -1,0 +1,91 @@
+"""How news copy names places (session 10): a place qualified by the first-level area it lies in
+("X township, Y Region", "X County, Y State", "X, Y Province"), and a state named with its
+word when no town is named after it ("Zamfara State", "Benue State"). Sentences written for
+these tests, with real places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import extract_items
+from warlog.geo.context import GeoContext
+from warlog.geo.places import find_places
+from warlog.geo.resolve import resolve_locations
+
+
+def _locations(text: str, codes: tuple[str, ...] = ()) -> list[Any]:
+    ctx = GeoContext(country_codes=codes)
+    return resolve_locations(text, find_places(text, 0, context=ctx), ctx, 0)
+
+
+def test_area_picks_the_namesake_in_its_country() -> None:
+    """ "Bor County, Jonglei State": Bor of South Sudan, not the larger Bor of Russia; the
+    state is no second place."""
+    locs = _locations("Gunmen attacked a village in Bor County, Jonglei State, on Saturday.")
+    assert [(loc.name, loc.country) for loc in locs] == [("Bor County", "South Sudan")]
+    assert locs[0].latitude == pytest.approx(6.21, abs=0.05)
+
+
+def test_area_codes_a_name_it_lacks_at_the_area() -> None:
+    """ "Pale township, Sagaing Region": no Pale in Myanmar's gazetteer, so not Pale of Bosnia
+    but the township's name at Sagaing's seat, precision 2."""
+    locs = _locations("Soldiers torched houses in Pale township, Sagaing Region, on Saturday.")
+    assert len(locs) == 1
+    assert locs[0].country == "Myanmar" and locs[0].name.startswith("Pale")
+    assert locs[0].geo_precision == 2
+
+
+def test_area_of_the_same_town_is_no_second_place() -> None:
+    locs = _locations("Soldiers clashed with rebels in Mansa, Luapula Province, on Friday.",
+                      ("ZM",))
+    assert [(loc.name, loc.country, loc.geo_precision) for loc in locs] == [
+        ("Mansa", "Zambia", 1)]
+
+
+def test_a_list_of_places_keeps_its_province() -> None:
+    """ "Kabul, Kandahar Province and Herat" is a list: Kabul is not in Kandahar."""
+    locs = _locations("Fighting was reported in Kabul, Kandahar Province and Herat.", ("AF",))
+    assert [loc.name for loc in locs] == ["Kabul", "Kandahar Province", "Herat"]
+
+
+@pytest.mark.parametrize("text,name,capital", [
+    ("Bandits killed five farmers in Zamfara State on Friday.", "Zamfara State", "Gusau"),
+    ("Herdsmen killed seven farmers in Benue State on Friday.", "Benue State", "Makurdi"),
+])
+def test_state_with_its_word(text: str, name: str, capital: str) -> None:
+    """A state no town is named after, or one a town abroad sounds like ("Benue" is no Benin
+    City), is the state at its seat."""
+    (m,) = find_places(text, 0, context=GeoContext(country_codes=("NG",)))
+    assert (m.text, m.kind, m.place.name, m.place.country_code) == (name, "admin1", capital, "NG")
+
+
+def test_state_abroad_names_its_country() -> None:
+    """ "Jonglei State" in a text whose countries are elsewhere: the one area of that name."""
+    found = find_places("Refugees fled Jonglei State last week.", 0,
+                        context=GeoContext(country_codes=("RU",)))
+    assert [(m.text, m.place.country_code) for m in found] == [("Jonglei State", "SS")]
+
+
+DAY = "2021-10-18"  # a Monday
+ITEMS = {
+    "county_state": "JUBA (Reuters) - Gunmen attacked a cattle camp in Bor County, Jonglei "
+                    "State, on Saturday, killing 12 people, officials said.",
+    "town_province": "Armed bandits burned 30 huts in the village of Milange, Zambezia "
+                     "Province, on Saturday, the provincial command said.",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory) -> dict[str, list[dict[str, Any]]]:
+    return extract_items(tmp_path_factory.mktemp("news_places"), ITEMS, DAY)
+
+
+@pytest.mark.parametrize("key,location,country", [
+    ("county_state", "Bor County", "South Sudan"),
+    ("town_province", "Milange", "Mozambique"),
+])
+def test_news_items(records, key: str, location: str, country: str) -> None:
+    recs = records[key]
+    assert [(r["location"], r["country"]) for r in recs] == [(location, country)]
