@@ -16,8 +16,8 @@ from warlog.data import cached, load_yaml
 
 TERRITORY_SIDES = ("state", "non_state")
 # the boolean roles of a sub-event type
-ROLES = ("clash", "civilian_target", "withdrawal", "crowd", "crowd_target", "state_capture",
-         "other_capture")
+ROLES = ("clash", "civilian_target", "withdrawal", "crowd", "crowd_target", "sole",
+         "state_capture", "other_capture")
 
 
 class TaxonomyError(ValueError):
@@ -35,6 +35,7 @@ class SubEventType:
     withdrawal: bool = False
     crowd: bool = False
     crowd_target: bool = False
+    sole: bool = False  # the crowd acts alone: no actor2 (what it protests is no party)
     state_capture: bool = False  # people taken by state forces (an arrest)
     other_capture: bool = False  # people taken by anyone else (an abduction)
 

@@ -284,8 +284,9 @@ class DocumentExtractor:
             subs.append(companion)
         toll = fat  # counted once, on the first record: ACLED never double-counts
         for kind in subs:
+            r1, r2 = _alone(kind, a1, a2, self.ctx)
             for loc in locs:
-                ev = self._record(kind, date, a1, a2, loc, country, toll, evidence, trig)
+                ev = self._record(kind, date, r1, r2, loc, country, toll, evidence, trig)
                 ev.assoc_actor_1 = assoc
                 toll = None
                 self.events.append(ev)
@@ -599,6 +600,18 @@ def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bo
     elif tax.has_role(sub, "crowd") and a1 is not None and a1.name != crowd and a1.inter != 1:
         assoc, a1 = a1.name, ctx.protesters()
     return a1, a2, assoc
+
+
+def _alone(sub: str, a1: ActorMention | None, a2: ActorMention | None,
+           ctx: args.ArgumentContext) -> tuple[ActorMention | None, ActorMention | None]:
+    """The parties of a record of ``sub``: a crowd that acts alone (a peaceful protest) has no
+    actor2, and the state it protests against is no party. The narrative keeps the parties
+    the clause named (they are still who fights in the document)."""
+    if not lexicon().taxonomy.has_role(sub, "sole"):
+        return a1, a2
+    if a1 is not None and a1.inter == 1:
+        a1 = ctx.protesters()
+    return a1, None
 
 
 def _is_heading(sent: Sentence, sec: Section) -> bool:
