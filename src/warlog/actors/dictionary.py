@@ -158,6 +158,8 @@ class ActorIndex:
             rf"\b{alternation([fold(w) for w in s.get('locative_phrases', [])])}"
             r"\s+(?:the\s+)?$")
         self._backer = re.compile(rf"-(?:{alternation(s['backer_suffixes'])})\b")
+        self._offshoot = re.compile(
+            rf"[ -](?:{alternation([fold(w) for w in s.get('offshoot_nouns', [])])})\b")
         # the possessive, then up to two words before the group ("Yemen's Iran-aligned Houthis")
         # that are no article, preposition or conjunction ("Turkey's shelling of the YPG")
         self._possessive = re.compile(
@@ -371,7 +373,8 @@ class ActorIndex:
             h = hits[i]
             role = h.pattern.role
             keep = True
-            if role == "place" or self._backer.match(folded, h.end):
+            if (role == "place" or self._backer.match(folded, h.end)
+                    or self.offshoot_at(folded, h.end)):
                 keep = False
             elif role == "actor" and i and self._people_of(hits[i - 1], h, folded):
                 h = self._among(hits[i - 1], h)
@@ -397,6 +400,11 @@ class ActorIndex:
                 nxt_start = nxt = None
         out.reverse()
         return self._absorb(out, folded)
+
+    def offshoot_at(self, folded: str, end: int) -> bool:
+        """A group's name at ``end`` of ``folded`` is followed by a noun that makes it another
+        group ("the al-Qaeda breakaway group", "a Taliban splinter faction")."""
+        return self._offshoot.match(folded, end) is not None
 
     def _people_of(self, before: Hit, h: Hit, folded: str) -> bool:
         """``h`` is a country's forces or people named by a cross-border people's adjective

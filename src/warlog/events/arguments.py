@@ -18,6 +18,7 @@ from datetime import timedelta
 import ahocorasick
 
 from warlog import lang
+from warlog.actors.normalize import fold
 from warlog.data import cached, load_yaml
 from warlog.events.backref import SiteMemory
 from warlog.events.clauses import Clause
@@ -316,7 +317,10 @@ class ArgumentContext:
         if not found:
             found = []
             country_of = getattr(self.gazetteer, "country_of_name", None)
+            folded = fold(text)
             for m in named_groups(text, offset):
+                if self.actor_ctx.index.offshoot_at(folded, m.end - offset):
+                    continue  # "the al-Qaida breakaway group": no group the name tells
                 known = self.actor_ctx.mentions(m.text, m.start)
                 if not known and country_of is not None and country_of(m.name):
                     continue  # "the Libyan capital": a nationality alone names no party
