@@ -58,7 +58,7 @@ from warlog.geo.places import PlaceMention
 from warlog.geo.qualified import drop_areas, qualify
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
-from warlog.geo.sources import is_source_place
+from warlog.geo.sources import is_source_place, names_other_than_place
 from warlog.geo.unlisted import anchor_unlisted, unlisted_places
 from warlog.model import Location, Place
 from warlog.plugins import geocoder
@@ -429,8 +429,10 @@ def resolve_locations(
     if unlisted:
         unlisted = anchor_unlisted(sentence, offset, found, unlisted, here)
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
-    # "the ambassador to Spain", "told reporters in Geneva": a source's place
-    return [loc for loc in found if not is_source_place(sentence, loc.start - offset)]
+    # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
+    # government", "Damascus time": not a place of the event
+    return [loc for loc in found if not is_source_place(sentence, loc.start - offset)
+            and not names_other_than_place(sentence, loc.end - offset)]
 
 
 def _town_parts(mentions: Sequence[PlaceMention], found: list[Location]) -> list[Location]:

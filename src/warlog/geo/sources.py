@@ -1,7 +1,8 @@
 """Places named only as where a source speaks or sits: "the ambassador to Spain", "told
 reporters in Geneva", "(Reporting by ... in Mogadishu". Such a place is neither the event's
 place nor a vote for the document's country. The cues are ``source_place_cues`` of
-``data/geo.yaml``.
+``data/geo.yaml``. A capital named for its state ("the Kyiv government") or its clock
+("Damascus time") is no event's place either (``not_event_place_followers``).
 """
 
 from __future__ import annotations
@@ -41,3 +42,16 @@ def is_source_place(text: str, start: int) -> bool:
         return False
     m = _source_cue().search(text, max(0, start - 80), start)
     return m is not None
+
+
+@cached
+def _other_follower() -> re.Pattern[str]:
+    words = (str(w) for w in load_yaml("geo.yaml").get("not_event_place_followers") or [])
+    alt = trie_alternation(words, lower=True)
+    return re.compile(rf"[ \t]+(?i:{alt})\b")
+
+
+def names_other_than_place(text: str, end: int) -> bool:
+    """Whether the place name ending at ``text[end]`` stands for its state ("the Kabul
+    government", "the Damascus regime") or its clock ("Damascus time")."""
+    return _other_follower().match(text, end) is not None
