@@ -1,0 +1,98 @@
+"""Names that are not what they look like (GUIDELINES.md, actors and places): a peaceful
+protest has no opponent (what it protests against is no party), a group's breakaway faction is
+not the group, a suicide truck bomber is a suicide bomb, and a capital named for its state ("the
+Kabul government") or its clock ("Damascus time") is not where the event happened. Sentences
+written for these tests, run through the whole extractor from a JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warlog.api import extract
+
+ITEMS: dict[str, tuple[str, str]] = {
+    "protest-against-government": (
+        "Thousands of students protested peacefully against President Mnangagwa's government "
+        "in Bulawayo on Saturday.", "2023-03-06"),
+    "protest-against-armed-group": (
+        "Residents of Goma staged a peaceful march on Monday against the M23 rebels.",
+        "2023-03-08"),
+    "breakaway-group": (
+        "A Boko Haram breakaway group ambushed a military convoy near Damboa on Tuesday, "
+        "killing six soldiers.", "2019-06-13"),
+    "splinter-faction": (
+        "Fighters of a Taliban splinter faction stormed a police post in Kunduz on Friday.",
+        "2016-04-10"),
+    "suicide-truck-bomber": (
+        "A suicide truck-bomber attacked an army base in Mogadishu on Sunday, killing nine "
+        "soldiers.", "2021-05-04"),
+    "suicide-attacker": (
+        "A suicide attacker struck a checkpoint in Kabul on Sunday, killing four policemen.",
+        "2021-05-04"),
+    "capital-for-government": (
+        "Militants opposed to the Kabul government attacked a checkpoint in Ghazni on Monday.",
+        "2019-03-20"),
+    "capital-only-for-government": (
+        "Rebels fighting the Damascus regime shelled army positions on Monday.", "2015-03-20"),
+    "capital-for-clock": (
+        "At 18:00 (Baghdad time) on Monday, a roadside bomb exploded near Tikrit, killing two "
+        "soldiers.", "2015-03-20"),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    path = Path(tmp_path_factory.mktemp("named")) / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
+                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
+    for r in extract(path):
+        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
+    return out
+
+
+def _one(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
+    assert len(records[key]) == 1, records[key]
+    return records[key][0]
+
+
+@pytest.mark.parametrize("key", ["protest-against-government", "protest-against-armed-group"])
+def test_a_peaceful_protest_has_no_opponent(records: dict[str, list[dict[str, Any]]],
+                                            key: str) -> None:
+    r = _one(records, key)
+    assert r["sub_event_type"] == "Peaceful protest"
+    assert r["actor1"] == "Protesters"
+    assert r["actor2"] is None
+
+
+@pytest.mark.parametrize("key, group", [("breakaway-group", "Boko Haram"),
+                                        ("splinter-faction", "Taliban")])
+def test_a_breakaway_faction_is_not_its_parent(records: dict[str, list[dict[str, Any]]],
+                                               key: str, group: str) -> None:
+    r = _one(records, key)
+    assert group not in (r["actor1"] or "")
+    assert group not in (r["actor2"] or "")
+
+
+@pytest.mark.parametrize("key", ["suicide-truck-bomber", "suicide-attacker"])
+def test_a_suicide_attacker_is_a_suicide_bomb(records: dict[str, list[dict[str, Any]]],
+                                             key: str) -> None:
+    assert _one(records, key)["sub_event_type"] == "Suicide bomb"
+
+
+def test_a_capital_named_for_its_government_is_no_place(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    r = _one(records, "capital-for-government")
+    assert r["location"] == "Ghazni"
+    alone = _one(records, "capital-only-for-government")
+    assert alone["location"] is None and alone["country"] == "Syria"
+
+
+def test_a_capital_named_for_its_clock_is_no_place(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    r = _one(records, "capital-for-clock")
+    assert r["location"] == "near Tikrit" and r["country"] == "Iraq"
