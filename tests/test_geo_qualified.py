@@ -1,7 +1,8 @@
 """How news copy names places (session 10): a place qualified by the first-level area it lies in
 ("X township, Y Region", "X County, Y State", "X, Y Province"), and a state named with its
 word when no town is named after it ("Zamfara State", "Benue State"). Sentences written for
-these tests, with real places."""
+these tests, with real places. And an operation's name that is no place ("Operation
+Toledo")."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import Any
 import pytest
 
 from conftest import extract_items
-from warlog.geo.context import GeoContext
+from warlog.geo.context import GeoContext, country_votes
 from warlog.geo.places import find_places
 from warlog.geo.resolve import resolve_locations
+from warlog.plugins import geocoder
 
 
 def _locations(text: str, codes: tuple[str, ...] = ()) -> list[Any]:
@@ -66,6 +68,13 @@ def test_state_abroad_names_its_country() -> None:
     found = find_places("Refugees fled Jonglei State last week.", 0,
                         context=GeoContext(country_codes=("RU",)))
     assert [(m.text, m.place.country_code) for m in found] == [("Jonglei State", "SS")]
+
+
+def test_operation_name_is_no_place() -> None:
+    text = "Troops of Operation Toledo killed five gunmen near Madrid on Saturday."
+    assert [m.text for m in find_places(text, 0, context=GeoContext(country_codes=("ES",)))] == [
+        "Madrid"]
+    assert "US" not in country_votes("Troops of Operation Toledo attacked a camp.", geocoder())
 
 
 DAY = "2021-10-18"  # a Monday

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from warlog.data import cached, load_yaml
 from warlog.geo.front import Front
 from warlog.geo.gazetteer import haversine_km
 from warlog.geo.lexicon import geo_lexicon
@@ -51,12 +52,25 @@ def _texts(value: Any) -> Iterable[str]:
         yield str(value)
 
 
+@cached
+def _operation_heads() -> frozenset[str]:
+    """``operation_heads`` of ``data/geo.yaml``: the capitalised words after one name an
+    operation, not a place."""
+    return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["operation_heads"])
+
+
 def _name_ngrams(text: str) -> Iterable[str]:
     """Runs of up to four consecutive capitalised words (space-separated) in ``text``; none
     that starts where a source sits ("the ambassador to Spain")."""
     words = list(_NAME_WORD.finditer(text))
     cues = len(words) > 1 and has_source_cue(text)  # one pass instead of one per word
+    heads = _operation_heads()
+    named = False  # inside an operation's name ("Operation HADIN KAI")
     for i, w in enumerate(words):
+        named = i > 0 and text[words[i - 1].end() : w.start()] == " " and (
+            named or words[i - 1].group().lower() in heads)
+        if named:
+            continue
         if (cues or len(words) == 1) and is_source_place(text, w.start()):
             continue
         end = w.end()

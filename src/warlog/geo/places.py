@@ -99,14 +99,16 @@ def _actor_names() -> frozenset[str]:
 
 
 @cached
-def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
-    ``outlet_heads`` ("news agency", "radio") of ``data/geo.yaml``, lower case."""
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf"),
+    ``outlet_heads`` ("news agency", "radio") and ``operation_heads`` ("Operation") of
+    ``data/geo.yaml``, lower case."""
     y = load_yaml("geo.yaml")
     return (
         frozenset(str(w).lower() for w in y["group_heads"]),
         frozenset(str(w).lower() for w in y["water_of_words"]),
         frozenset(str(w).lower() for w in y["outlet_heads"]),
+        frozenset(str(w).lower() for w in y["operation_heads"]),
     )
 
 
@@ -625,6 +627,9 @@ class _Finder:
             i = a
             while i < b:
                 hit: PlaceMention | bool | None = None
+                if (toks[i][3] and i + 1 < b and toks[i][2].lower() in _name_words()[3]
+                        and self.text[toks[i][1]:toks[i + 1][0]] == " "):
+                    break  # "Operation HADIN KAI", "Operation Lafiya Dole": its name
                 if toks[i][3]:
                     for j in range(min(b, i + MAX_NGRAM), i, -1):
                         if not toks[j - 1][3]:
