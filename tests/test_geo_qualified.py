@@ -2,7 +2,8 @@
 ("X township, Y Region", "X County, Y State", "X, Y Province"), and a state named with its
 word when no town is named after it ("Zamfara State", "Benue State"). Sentences written for
 these tests, with real places. And an operation's name that is no place ("Operation
-Toledo")."""
+Toledo"), a state named bare after a place cue in a text about its country ("in Borno"), and
+an area the admin1 table named wrongly (Panjshir)."""
 
 from __future__ import annotations
 
@@ -70,11 +71,31 @@ def test_state_abroad_names_its_country() -> None:
     assert [(m.text, m.place.country_code) for m in found] == [("Jonglei State", "SS")]
 
 
+def test_bare_state_after_a_place_cue_at_home() -> None:
+    """ "in Borno" in a Nigerian text is the state (a village of Italy is not meant)."""
+    (m,) = find_places("Troops killed seven insurgents in Borno on Saturday.", 0,
+                       context=GeoContext(country_codes=("NG",)))
+    assert (m.kind, m.place.name, m.place.country_code) == ("admin1", "Maiduguri", "NG")
+    # without a cue, or in a text about another country, nothing
+    assert find_places("Borno is large.", 0, context=GeoContext(country_codes=("NG",))) == []
+
+
 def test_operation_name_is_no_place() -> None:
     text = "Troops of Operation Toledo killed five gunmen near Madrid on Saturday."
     assert [m.text for m in find_places(text, 0, context=GeoContext(country_codes=("ES",)))] == [
         "Madrid"]
     assert "US" not in country_votes("Troops of Operation Toledo attacked a camp.", geocoder())
+
+
+def test_panjshir_is_an_afghan_province() -> None:
+    """The admin1 table had Panjshir (AF.42) and Daykundi (AF.41) under other provinces'
+    names; "the Panjshir Valley" is Panjshir province."""
+    from warlog.geo.admin1 import admin1_name
+
+    assert admin1_name("AF.42") == "Panjshir" and admin1_name("AF.41") == "Daykundi"
+    (m,) = find_places("Troops launched an offensive in the Panjshir Valley.", 0,
+                       context=GeoContext(country_codes=("PK",)))
+    assert (m.place.country_code, m.place.admin1) == ("AF", "AF.42")
 
 
 DAY = "2021-10-18"  # a Monday
@@ -83,6 +104,8 @@ ITEMS = {
                     "State, on Saturday, killing 12 people, officials said.",
     "town_province": "Armed bandits burned 30 huts in the village of Milange, Zambezia "
                      "Province, on Saturday, the provincial command said.",
+    "dateline_valley": "ISLAMABAD, Pakistan (AP) -- Soviet troops launched an offensive "
+                       "against rebels in the Panjshir Valley on Saturday, diplomats said.",
 }
 
 
@@ -94,6 +117,7 @@ def records(tmp_path_factory) -> dict[str, list[dict[str, Any]]]:
 @pytest.mark.parametrize("key,location,country", [
     ("county_state", "Bor County", "South Sudan"),
     ("town_province", "Milange", "Mozambique"),
+    ("dateline_valley", "Panjshir", "Afghanistan"),
 ])
 def test_news_items(records, key: str, location: str, country: str) -> None:
     recs = records[key]

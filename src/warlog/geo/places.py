@@ -366,6 +366,7 @@ class _Finder:
                 region = self._region(phrase, norm, s, e)
                 if region is not None and region.precision >= 3:
                     return region
+                return self._home_area(norm, s, e)
             self.unplaced.add(key)
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
@@ -415,6 +416,8 @@ class _Finder:
         ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
         if ok:
             ok = self._off_front(ok)
+        if not ok and not self._glued_to_unknown(toks, i, j):
+            return self._home_area(norm, s, e)  # "in Borno" (Borno, Italy is a village)
         if not ok or self._glued_to_unknown(toks, i, j):
             return None
         if len(ok) > 1:
@@ -489,6 +492,21 @@ class _Finder:
         start = prefix.start(1) if prefix else s
         end = suffix.end(1) if suffix else e
         return self._mention(start, end, place, kind, precision, TIER_EXACT)
+
+    def _home_area(self, norm: str, s: int, e: int) -> PlaceMention | None:
+        """A first-level area of the document's primary country named bare after a strong
+        place cue ("in Borno", "across Zamfara"), coded to its seat; not one in the possessive
+        ("in Jharkhand's Godda district": the place is the district)."""
+        if word_before(self.text, s) not in self.lex.strong_place_cues or self.text.startswith(
+                ("'s", "’s"), e):
+            return None
+        areas = [a for a in admin1_codes_named(norm) if a.split(".", 1)[0] in self.primary]
+        if len(areas) != 1:
+            return None
+        place = self.gaz.region(self.text[s:e], (areas[0].split(".", 1)[0],))
+        if place is None or place.admin1 != areas[0]:
+            return None
+        return self._mention(s, e, place, "admin1", 3, TIER_EXACT)
 
     def _glued_to_unknown(self, toks: list[Tok], i: int, j: int) -> bool:
         """True when the match is only part of a longer name.
