@@ -1,8 +1,9 @@
 """Names that are not what they look like (GUIDELINES.md, actors and places): a peaceful
 protest has no opponent (what it protests against is no party), a group's breakaway faction is
-not the group, a suicide truck bomber is a suicide bomb, and a capital named for its state ("the
-Kabul government") or its clock ("Damascus time") is not where the event happened. Sentences
-written for these tests, run through the whole extractor from a JSON Lines file."""
+not the group, a suicide truck bomber is a suicide bomb, "Indian firing" names India's forces,
+and a capital named for its state ("the Kabul government") or its clock ("Damascus time") is
+not where the event happened. Sentences written for these tests, run through the whole
+extractor from a JSON Lines file."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ ITEMS: dict[str, tuple[str, str]] = {
         "2019-03-20"),
     "capital-only-for-government": (
         "Rebels fighting the Damascus regime shelled army positions on Monday.", "2015-03-20"),
+    "fire-by-side": (
+        "Nepal said two villagers were killed on Monday by Indian firing near Jhapa.",
+        "2019-09-10"),
+    "cross-border-shelling": (
+        "Three farmers were killed on Tuesday in Afghan cross-border shelling near Chaman.",
+        "2019-09-11"),
     "capital-for-clock": (
         "At 18:00 (Baghdad time) on Monday, a roadside bomb exploded near Tikrit, killing two "
         "soldiers.", "2015-03-20"),
@@ -96,3 +103,13 @@ def test_a_capital_named_for_its_clock_is_no_place(
         records: dict[str, list[dict[str, Any]]]) -> None:
     r = _one(records, "capital-for-clock")
     assert r["location"] == "near Tikrit" and r["country"] == "Iraq"
+
+
+@pytest.mark.parametrize("key, forces", [("fire-by-side", "Military Forces of India"),
+                                         ("cross-border-shelling",
+                                          "Military Forces of Afghanistan")])
+def test_fire_named_by_the_side_that_fired(records: dict[str, list[dict[str, Any]]],
+                                           key: str, forces: str) -> None:
+    r = _one(records, key)
+    assert forces in (r["actor1"], r["actor2"])
+    assert "Civilians" in (r["actor1"], r["actor2"])
