@@ -392,7 +392,10 @@ def _band_candidates(conn: Connection) -> Any:
     reports of its own country and admin1 are not looked up: the admin-area join
     (``block``, a wider date window) already checks every pair of them against the rule, and
     the copied rank is counted for every pair the rule keeps. Each look-up is an index range
-    of (term, country, '', day), or of (term, country) for a whole country.
+    of (term, country, '', day), or of (term, country) for a whole country. A country where
+    every report has an admin1 has no rows (term, country, '') to find: its reports with an
+    admin1 look up nothing (the countries that have reports without one are read first, from
+    a partial index of those reports).
 
     A copied sentence dates its event as the copy does: a band is looked up within the
     report's own date tolerance, not the whole date block; and only a band carried by at most
@@ -418,8 +421,15 @@ def _band_candidates(conn: Connection) -> Any:
         else:
             conn.exec_driver_sql(create)
             conn.exec_driver_sql(f"DELETE FROM {table.name}")  # SQLite keeps them past a commit
+    # a report with an admin1 looks its bands up among its country's reports without one: only
+    # in a country that has such reports (their countries read from a partial index; in the
+    # others the look-up finds nothing, and its bands are neither sorted nor probed)
+    country_only = list(conn.exec_driver_sql(
+        f"SELECT DISTINCT country FROM {gm.name} WHERE ({s.COUNTRY_ONLY}) "
+        "AND country IS NOT NULL").scalars())
     pending = (a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "b")),
-               and_(a.c.pending == 1, a.c.alone == 0, ta.c.country.is_not(None)))
+               and_(a.c.pending == 1, a.c.alone == 0, ta.c.country.is_not(None),
+                    or_(a.c.admin1.is_(None), a.c.country.in_(country_only))))
     # a report with an admin1: its country's reports without one ('', which is also the
     # region of an admin1 stored as ''); without an admin1: its whole country (NULL)
     bands = (select(ta.c.term, ta.c.country,

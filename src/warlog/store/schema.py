@@ -36,6 +36,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -187,6 +188,10 @@ meta_info = Table(
     Column("value", text_type(), nullable=False),
 )
 
+# a member row coded to its country only (the condition of a partial index, written the same
+# in the index and in the query that is to use it)
+COUNTRY_ONLY = "admin1 IS NULL OR admin1 = ''"
+
 # Event groups (warlog.store.groups): reports of one event from different documents.
 # ``group_members`` is one row per grouped report with what ACLED's rule compares (no foreign
 # key: a row whose event is gone or changed marks its group for relinking); ``event_groups`` is
@@ -224,6 +229,11 @@ group_members = Table(
     Index("ix_group_members_place", "place", "day_start"),
     Index("ix_group_members_group", "group_id"),
     Index("ix_group_members_pending", "pending"),
+    # the countries with a report coded to the country only (admin1 NULL or ''): the band
+    # look-up probes a report's bands among such reports of its country, and only there
+    # (warlog.store.groups._band_candidates); a partial index, as small as those reports
+    Index("ix_group_members_country_only", "country",
+          sqlite_where=text(COUNTRY_ONLY), postgresql_where=text(COUNTRY_ONLY)),
 )
 
 event_groups = Table(
