@@ -1,9 +1,9 @@
 """How news copy names places (session 10): a place qualified by the first-level area it lies in
-("X township, Y Region", "X County, Y State", "X, Y Province"), and a state named with its
-word when no town is named after it ("Zamfara State", "Benue State"). Sentences written for
-these tests, with real places. And an operation's name that is no place ("Operation
-Toledo"), a state named bare after a place cue in a text about its country ("in Borno"), and
-an area the admin1 table named wrongly (Panjshir)."""
+("X township, Y Region", "X County, Y State", "X, Y Province"), a state named with its word
+when no town is named after it ("Zamfara State", "Benue State"), a state named bare after a
+place cue in a text about its country ("in Borno"), an operation's name that is no place
+("Operation Toledo"), and a first-level area the admin1 table named wrongly (Panjshir).
+Sentences written for these tests, with real places."""
 
 from __future__ import annotations
 
@@ -85,6 +85,27 @@ def test_operation_name_is_no_place() -> None:
     assert [m.text for m in find_places(text, 0, context=GeoContext(country_codes=("ES",)))] == [
         "Madrid"]
     assert "US" not in country_votes("Troops of Operation Toledo attacked a camp.", geocoder())
+
+
+def test_unlisted_place_in_a_district_of_an_area() -> None:
+    """ "Logo Local Government Area of Benue State": Logo, at the state's seat, precision 2,
+    and "Anyiin community in Logo ...": the smallest place named; the state is no second
+    place."""
+    locs = _locations("Gunmen attacked farmers in Logo Local Government Area of Benue State "
+                      "on Wednesday.", ("NG",))
+    assert [(loc.name, loc.country, loc.geo_precision) for loc in locs] == [
+        ("Logo Local Government Area", "Nigeria", 2)]
+    assert (locs[0].latitude, locs[0].longitude) == pytest.approx((7.73, 8.52), abs=0.01)
+    locs = _locations("Gunmen attacked Anyiin community in Logo Local Government Area of "
+                      "Benue State on Friday.", ("NG",))
+    assert locs[0].name == "Anyiin" and locs[0].country == "Nigeria"
+    assert "Benue State" not in [loc.name for loc in locs]
+
+
+def test_unlisted_town_with_its_area_is_one_place() -> None:
+    locs = _locations("Security forces killed three militants in Razmak, North Waziristan, on "
+                      "Wednesday.", ("PK",))
+    assert [(loc.name, loc.country) for loc in locs] == [("Razmak", "Pakistan")]
 
 
 def test_panjshir_is_an_afghan_province() -> None:

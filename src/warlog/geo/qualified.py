@@ -48,6 +48,56 @@ def _gap() -> re.Pattern[str]:
     )
 
 
+@cached
+def _named_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name with its settlement or district word and a joiner, ending where a known place
+    starts ("Logo Local Government Area of |Benue State"), and one with a settlement word
+    only ("Anyiin community in |Logo ...")."""
+    y = load_yaml("geo.yaml")
+    name = r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}?)"
+    joiners = trie_alternation({str(w) for w in y["qualified_place_joiners"]}, _char)
+    the = trie_alternation({str(w) for w in y["location_phrase_words"]["article"]}, _char)
+    tail = rf"(?:\s*,\s*|\s+(?:{joiners})\s+)(?:(?:{the})\s+)?$"
+
+    def before(words: Sequence[str]) -> re.Pattern[str]:
+        alt = trie_alternation({str(w) for w in words}, _char)
+        return re.compile(rf"{name}\s+(?i:{alt}){tail}")
+
+    return (before(y["qualified_place_words"]), before(y["qualified_unlisted_words"]))
+
+
+def _unlisted_name(name: str) -> bool:
+    """A run of capitalised words that can be a place the gazetteer lacks."""
+    from warlog.geo.unlisted import is_known_word
+
+    gaz = geocoder()
+    return not any(is_known_word(w) for w in name.split()) and gaz.country_of_name(name) is None
+
+
+def _smallest_before(sentence: str, end: int, pattern: re.Pattern[str],
+                     taken: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name ``pattern`` finds right before ``end`` (sentence offsets), if it is a name the
+    gazetteer lacks that no mention covers."""
+    m = pattern.search(sentence, max(0, end - 120), end)
+    if m is None:
+        return None
+    s, e = m.span("name")
+    if s and (sentence[s - 1].isalnum() or sentence[s - 1] in "-'’"):
+        return None  # the end of a longer name ("the al-Sham-controlled area")
+    if any(a < e and s < b for a, b in taken) or not _unlisted_name(m.group("name")):
+        return None
+    return s, e
+
+
+def _smallest(sentence: str, span: tuple[int, int], pattern: re.Pattern[str],
+              taken: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The leftmost of a chain of names the gazetteer lacks, each named inside the next
+    ("X community in |span"), or ``span``."""
+    while (inner := _smallest_before(sentence, span[0], pattern, taken)) is not None:
+        span = inner
+    return span
+
+
 def _bare_name(text: str) -> str:
     """A mention's name without its trailing district word ("Bor County": "Bor")."""
     suffixes = geo_lexicon().region_suffixes
@@ -76,36 +126,75 @@ def _namesake_in(name: str, area: Place) -> Place | None:
 
 def qualify(
     sentence: str, offset: int, mentions: Sequence[PlaceMention]
-) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
-    """``mentions`` with each place an area qualifies read in that area, and the document
-    spans from the end of each such place to the end of its area (the area's location is no
-    place of its own)."""
+) -> tuple[list[PlaceMention], list[tuple[int, int]], list[tuple[int, int]]]:
+    """``mentions`` with each place an area qualifies read in that area; the document spans
+    from the end of each such place to the end of its area (the area's location is no place
+    of its own); and the spans of the other areas (which may qualify a place the gazetteer
+    lacks: :func:`after_unlisted`)."""
     out = list(mentions)
     areas: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     gap = _gap()
-    for k in range(len(out) - 1):
-        m, r = out[k], out[k + 1]
-        town = m.kind == "city" or (m.kind == "region" and m.precision < 3)
-        if not town or r.kind not in ("admin1", "region") or r.precision < 3:
+    qualified, unlisted = _named_before()
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    added: list[PlaceMention] = []
+    for k in range(len(out)):
+        r = out[k]
+        if r.kind not in ("admin1", "region") or r.precision < 3:
             continue
         area = r.place
-        if area.latitude is None or not area.admin1 or not gap.fullmatch(
-                sentence, m.end - offset, r.start - offset):
-            continue
-        if area.admin1 not in admin1_codes_named(_bare_name(r.text)) and normalize(
-                _bare_name(r.text)) not in geo_lexicon().region_capitals:
+        if area.latitude is None or not area.admin1 or (
+                area.admin1 not in admin1_codes_named(_bare_name(r.text))
+                and normalize(_bare_name(r.text)) not in geo_lexicon().region_capitals):
             continue  # a reading of the area's name that is no area of that name
+        m = out[k - 1] if k else None
+        rs = r.start - offset
+        if m is None or not gap.fullmatch(sentence, m.end - offset, rs):
+            # "Logo Local Government Area of Benue State": a name the gazetteer lacks, coded
+            # at the area; "Anyiin community in Logo ...": the smallest place named
+            span = _smallest_before(sentence, rs, qualified, taken)
+            if span is None:
+                others.append((r.start, r.end))
+                continue
+            span = _smallest(sentence, span, unlisted, taken)
+            s, e = span
+            added.append(PlaceMention(offset + s, offset + e, sentence[s:e],
+                                      replace(area, kind="city"), "city", 2))
+            areas.append((offset + e, r.end))
+            continue
+        town = m.kind == "city" or (m.kind == "region" and m.precision < 3)
+        if not town:
+            continue
         if m.place.admin1 != area.admin1:
             alt = _namesake_in(_bare_name(m.text), area)
             if alt is not None:
-                out[k] = replace(m, place=alt, candidates=())
+                out[k - 1] = replace(m, place=alt, candidates=())
             elif m.place.country_code != area.country_code:
-                out[k] = replace(m, place=replace(area, kind="city"), kind="city",
+                out[k - 1] = replace(m, place=replace(area, kind="city"), kind="city",
                                  precision=2, candidates=())
             else:
                 continue  # "Kabul, Kandahar Province and Herat": a list
         areas.append((m.end, r.end))
-    return out, areas
+        ms = m.start - offset
+        inner = _smallest(sentence, (ms, ms), unlisted, taken)
+        if inner[0] < ms:  # "X village in Owo, Ondo State": X, at Owo
+            s, e = inner
+            added.append(PlaceMention(offset + s, offset + e, sentence[s:e], out[k - 1].place,
+                                      "city", 2))
+    if added:
+        out = sorted([*out, *added], key=lambda x: x.start)
+    return out, areas, others
+
+
+def after_unlisted(sentence: str, offset: int, unlisted: Sequence[Location],
+                   others: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (as :func:`qualify` gives them) of the areas that qualify a place the
+    gazetteer lacks after a comma ("in Razmak, North Waziristan"; "Lake X in the Y
+    countryside" keeps both: the feature is coded at the area)."""
+    gap = _gap()
+    return [(loc.end, b) for loc in unlisted for a, b in others
+            if loc.end <= a and "," in sentence[loc.end - offset:a - offset]
+            and gap.fullmatch(sentence, loc.end - offset, a - offset)]
 
 
 def drop_areas(found: list[Location], areas: Sequence[tuple[int, int]]) -> list[Location]:

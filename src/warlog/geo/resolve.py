@@ -55,7 +55,7 @@ from warlog.geo.phrases import (
     tail,
 )
 from warlog.geo.places import PlaceMention
-from warlog.geo.qualified import drop_areas, qualify
+from warlog.geo.qualified import after_unlisted, drop_areas, qualify
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place, names_other_than_place
@@ -419,7 +419,7 @@ def resolve_locations(
     # (geo/homonyms)
     mentions = check_homonyms(sentence, offset, mentions, context)
     # "X township, Y Region": X read in Y, and Y no second place (geo/qualified)
-    mentions, areas = qualify(sentence, offset, mentions)
+    mentions, areas, others = qualify(sentence, offset, mentions)
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
     found = drop_areas(found, areas)
     found = _town_parts(mentions, found)
@@ -429,6 +429,8 @@ def resolve_locations(
     if unlisted:
         unlisted = anchor_unlisted(sentence, offset, found, unlisted, here)
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
+        if others:  # "in Razmak, North Waziristan": the area is no second place
+            found = drop_areas(found, after_unlisted(sentence, offset, unlisted, others))
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
     # government", "Damascus time": not a place of the event
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)

@@ -93,6 +93,12 @@ def _locative(cue: str, inside: bool) -> bool:
     return " ".join(words[:3]) in lex.near_phrases or words[-1] in lex.locative_cue_endings
 
 
+def is_known_word(word: str) -> bool:
+    """A word no unlisted place's name holds (stop names, common words, titles, demonyms,
+    settlement and region words, an acronym)."""
+    return _known_word(word)
+
+
 def _known_word(word: str) -> bool:
     lex = geo_lexicon()
     norm = normalize(word)
