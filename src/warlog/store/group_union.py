@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
@@ -20,26 +20,46 @@ UNION_BATCH = 20000  # groups whose states are in memory at once (whole connecte
 
 def states_of(conn: Connection, gids: set[int]) -> dict[int, GroupState]:
     """Each group's :class:`GroupState`, from its members' keys and evidence terms (the
-    join checks every two reports of two documents with the rule)."""
+    join checks every two reports of two documents with the rule). The groups are read in id
+    order, a few thousand at a time, through the driver's own cursor where there is one
+    (SQLAlchemy's result rows cost more than the reads: a union reads every pending report's
+    terms, about twenty rows each)."""
+    r = rules()
     states: dict[int, GroupState] = {}
-    cols = [gm.c[k] for k in _KEY_FIELDS]
-    terms_t = s.group_terms
     for batch in chunks(sorted(gids)):
-        terms: dict[int, set[tuple[str, str]]] = {}
-        for eid, kind, term in conn.execute(
-                select(terms_t.c.event_id, terms_t.c.kind, terms_t.c.term)
-                .select_from(terms_t.join(gm, gm.c.event_id == terms_t.c.event_id))
-                .where(gm.c.group_id.in_(batch))):
-            terms.setdefault(eid, set()).add((kind, term))
-        for row in conn.execute(select(gm.c.group_id, *cols).where(gm.c.group_id.in_(batch))):
-            m = row._mapping
-            state = GroupState.of(LinkKey(**{k: m[k] for k in _KEY_FIELDS},
-                                          terms=frozenset(terms.get(m["event_id"], ()))))
-            if m["group_id"] in states:
-                states[m["group_id"]].absorb(state)
+        terms: dict[int, list[tuple[str, str]]] = {}
+        for eid, kind, term in _read(conn, _TERMS_SQL, batch):
+            if eid in terms:
+                terms[eid].append((kind, term))
             else:
-                states[m["group_id"]] = state
+                terms[eid] = [(kind, term)]
+        for gid, *key in _read(conn, _MEMBERS_SQL, batch):
+            state = GroupState.of(LinkKey(*key, terms=frozenset(terms.get(key[0], ()))), r)
+            if gid in states:
+                states[gid].absorb(state)
+            else:
+                states[gid] = state
     return states
+
+
+_TERMS_SQL = (f"SELECT t.event_id, t.kind, t.term FROM {s.group_terms.name} t "
+              f"JOIN {gm.name} m ON m.event_id = t.event_id WHERE m.group_id IN ({{}})")
+_MEMBERS_SQL = (f"SELECT group_id, {', '.join(_KEY_FIELDS)} FROM {gm.name} "
+                "WHERE group_id IN ({})")
+
+
+def _read(conn: Connection, sql: str, ids: list[int]) -> Any:
+    """The rows of ``sql`` (its ``IN ({})`` the ids) as plain tuples: SQLite's and psycopg's
+    own cursors, another driver through SQLAlchemy."""
+    raw = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite" and raw is not None:
+        return raw.execute(sql.format(", ".join("?" * len(ids))), ids).fetchall()
+    if conn.dialect.driver == "psycopg" and raw is not None:
+        with raw.cursor() as cur:
+            cur.execute(sql.replace("IN ({})", "= ANY(%s)"), (ids,))
+            return cur.fetchall()
+    marks = ", ".join(f":p{i}" for i in range(len(ids)))
+    return conn.execute(text(sql.format(marks)), {f"p{i}": x for i, x in enumerate(ids)}).all()
 
 
 def union(
@@ -96,7 +116,7 @@ def _components(
     pairs: list[tuple[int, ...]], pinned: list[tuple[int, int]]
 ) -> Any:
     """The pairs and pinned joins in batches of whole connected sets of groups (about
-    ``UNION_BATCH`` groups a batch)."""
+    ``UNION_BATCH`` groups a batch), the sets in the order of their smallest group id."""
     root: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -117,7 +137,9 @@ def _components(
         item[2].append((x, y))
     root.clear()
     size, out_pairs, out_pinned = 0, [], []
-    for gids, some_pairs, some_pinned in sets.values():
+    # by their smallest group (a set's root): a batch's groups lie close together by id, so
+    # its reads of member and term rows are near each other, not spread over the whole store
+    for _, (gids, some_pairs, some_pinned) in sorted(sets.items()):
         out_pairs.extend(some_pairs)
         out_pinned.extend(some_pinned)
         size += len(gids)
