@@ -25,6 +25,7 @@ event key, audited like other review edits, and applied again on every run, so t
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -246,55 +247,55 @@ def _write_members(conn: Connection) -> int:
         values, term_rows = [], []
         for row, text_, row_bands in zip(batch, ordered, bands, strict=True):
             lk = link_key(row, r, evidence_terms(text_, row_bands, r))
-            key = {k: getattr(lk, k) for k in _KEY_FIELDS}
-            key["group_id"] = key["event_id"]
-            key.update(version=row["version"], pending=1, rep=1,
-                       alone=int((row["name"], row["event_key"]) in alone))
-            values.append(key)
-            region = _band_region(lk)
-            term_rows.extend({"event_id": lk.event_id, "kind": kind, "term": term,
-                              "day_start": lk.day_start, "day_hi": lk.day_hi,
-                              **(region if kind == "b" else _NO_REGION)}
+            values.append((*_key_values(lk), lk.event_id, row["version"], 1, 1,
+                           int((row["name"], row["event_key"]) in alone)))
+            region, head = _band_region(lk), (lk.event_id,)
+            tail = (lk.day_start, lk.day_hi)
+            term_rows.extend((*head, kind, term, *tail, *(region if kind == "b" else _NO_REGION))
                              for kind, term in sorted(lk.terms))
-        _bulk_insert(conn, gm, values)
-        _bulk_insert(conn, terms_t, term_rows)
+        _bulk_insert(conn, gm, _MEMBER_COLUMNS, values)
+        _bulk_insert(conn, terms_t, _TERM_COLUMNS, term_rows)
         n += len(values)
 
 
-_NO_REGION = {"country": None, "admin1": None}
+# the columns of the rows _write_members writes, in the order of its tuples (tuples, not a
+# dict per row: a link from scratch writes about twenty term rows per report)
+_key_values = attrgetter(*_KEY_FIELDS)
+_MEMBER_COLUMNS = (*_KEY_FIELDS, "group_id", "version", "pending", "rep", "alone")
+_TERM_COLUMNS = ("event_id", "kind", "term", "day_start", "day_hi", "country", "admin1")
+_NO_REGION = (None, None)
 
 
-def _band_region(lk: Any) -> dict[str, str | None]:
+def _band_region(lk: Any) -> tuple[str | None, str | None]:
     """A band row's region (``group_terms.country``, ``admin1``): the report's country and
     admin1, '' for a report coded to the country only; none for a report without a country
     (copied words link it to no other report, :func:`group_rule._one_region`)."""
     if not lk.country:
         return _NO_REGION
-    return {"country": lk.country, "admin1": lk.admin1 or ""}
+    return lk.country, lk.admin1 or ""
 
 
-def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows through the driver: SQLite's executemany with the values as tuples,
-    PostgreSQL's COPY (SQLAlchemy's executemany builds a parameter dict per row, which cost
-    more than the linking's joins); another driver through SQLAlchemy."""
+def _bulk_insert(conn: Connection, table: Any, cols: tuple[str, ...],
+                 rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows (tuples of the values of ``cols``) through the driver: SQLite's
+    executemany, PostgreSQL's COPY (SQLAlchemy's executemany builds a parameter dict per row,
+    which cost more than the linking's joins); another driver through SQLAlchemy."""
     if not rows:
         return
-    cols = list(rows[0])
-    tuples = [tuple(r[c] for c in cols) for r in rows]
     names = ", ".join(f'"{c}"' for c in cols)
     raw = conn.connection.dbapi_connection
     if conn.dialect.name == "sqlite" and raw is not None:
         cur = raw.cursor()
         cur.executemany(f'INSERT INTO {table.name} ({names}) VALUES '
-                        f'({", ".join("?" * len(cols))})', tuples)
+                        f'({", ".join("?" * len(cols))})', rows)
         cur.close()
     elif conn.dialect.driver == "psycopg" and raw is not None:
         with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in tuples:
+            for row in rows:
                 copy.write_row(row)
     else:
         for batch in chunks(rows, 20000):
-            conn.execute(insert(table), batch)
+            conn.execute(insert(table), [dict(zip(cols, x, strict=True)) for x in batch])
 
 
 def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
