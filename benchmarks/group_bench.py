@@ -158,17 +158,13 @@ def peak_mb() -> float:
 
 def server_cpu(store: Any) -> float:
     """CPU seconds of the PostgreSQL backend serving the store's (pooled, reused) connection,
-    from /proc (the machine must be the server's); 0 on SQLite or where it cannot be read."""
+    and of the server's processes that ended (:func:`_backend_cpu`), from /proc (the machine
+    must be the server's); 0 on SQLite or where it cannot be read."""
     if store.engine.dialect.name != "postgresql":
         return 0.0
     with store.engine.connect() as conn:
-        pid = _BACKEND_PID[id(store)] = conn.execute(text("SELECT pg_backend_pid()")
-                                                     ).scalar_one()
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        _BACKEND_PID[id(store)] = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    return _backend_cpu(store)
 
 
 class Phases:
@@ -241,15 +237,26 @@ _BACKEND_PID: dict[int, int] = {}
 
 def _backend_cpu(store: Any) -> float:
     """CPU seconds of the PostgreSQL backend :func:`server_cpu` read last (inside a link the
-    pool's connection is taken: asking for the pid would open another one)."""
+    pool's connection is taken: asking for the pid would open another one), plus those of the
+    server's processes that ended, which the postmaster (the backend's parent) counts as its
+    children's: the parallel workers a statement starts (a parallel scan's share of the work)
+    and autovacuum's workers (the writes' upkeep). A difference of two readings is then the
+    server's CPU in between, whichever process spent it."""
     pid = _BACKEND_PID.get(id(store))
     if pid is None:
         return 0.0
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+        fields = _stat(pid)
+        parent = _stat(int(fields[1]))
+    except (OSError, ValueError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12]) + int(parent[13]) + int(parent[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name (state, ppid, …: field 3 on)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
 def edit_reports(store: Any, n: int, seed: int) -> int:
