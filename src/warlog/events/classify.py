@@ -143,6 +143,8 @@ class TypingRules:
     two_sided: re.Pattern[str]
     two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
     fight_kills: frozenset[str]  # killings that are fighting when both sides fought
+    fight_kill_armed: frozenset[str]  # … or when their direct object is armed forces
+    fight_kill_unarmed: frozenset[str]  # … not off duty
     passive_end: re.Pattern[str]  # a passive marker ending the text before a trigger
     official_titles: frozenset[str]  # a killing's direct object that is an unarmed official
     official_within: int  # … within this many words after the trigger
@@ -185,6 +187,8 @@ def typing_rules() -> TypingRules:
         two_sided=phrase_pattern(data["two_sided"]),
         two_sided_targets=phrase_pattern(data["two_sided_targets"]),
         fight_kills=frozenset(str(w).lower() for w in data["fight_kills"]),
+        fight_kill_armed=frozenset(str(w).lower() for w in data.get("fight_kill_armed", [])),
+        fight_kill_unarmed=frozenset(str(w).lower() for w in data.get("fight_kill_unarmed", [])),
         passive_end=re.compile(
             r"(?<![\w-])" + trie_alternation(lang.wordlist("grammar", "passive_markers"))
             + r"\s+$"),
@@ -230,6 +234,13 @@ def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:
     return words
 
 
+def _armed_object(low: str, trigger_end: int, rules: TypingRules) -> bool:
+    """The killing's direct object names armed forces on duty ("two police officers")."""
+    obj = _object_words(low, trigger_end, rules.object_stops)
+    return (bool(rules.fight_kill_armed.intersection(obj))
+            and rules.fight_kill_unarmed.isdisjoint(obj))
+
+
 def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_end: int,
            lex: Lexicon | None = None, context: str | Sentence | None = None) -> str | None:
     """The codebook's distinctions the trigger alone does not make: a capture of people is an
@@ -258,9 +269,11 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
                 low, 0 if rules.passive_end.search(low, 0, start) else start)):
         sub = tax.role("civilian_target")
     elif (sub == tax.role("civilian_target") and trigger.word.phrase in rules.fight_kills
-          and rules.two_sided.search(low) and not victims_are_civilian(clause, lex)):
+          and (rules.two_sided.search(low) or _armed_object(low, trigger_end, rules))
+          and not victims_are_civilian(clause, lex)):
         # "rebels shot dead two soldiers in a firefight": both sides fought, nobody among the
-        # victims is a civilian
+        # victims is a civilian; "gunmen shot dead two police officers at a checkpoint": the
+        # victims are armed forces on duty
         sub = tax.role("clash")
     for r in rules.refinements:
         if sub not in r.sources:
