@@ -204,6 +204,17 @@ class DocumentExtractor:
                 places: list[Location], actors: list[ActorMention]) -> None:
         if not clause.triggers or (date is not None and args.year_only(date)):
             return  # a year alone dates no event
+        if not self.lex.weapon_acts.search(low, clause.start, clause.end):
+            # a weapon named with no act tells no event (a transfer, a deployment, a
+            # capability): it types the clause only beside an act of fighting ("warplanes
+            # raided"), one of the taxonomy's two-sided event types
+            acts = [t for t in clause.triggers if not t.word.weapon]
+            if not acts:
+                return
+            tax = self.lex.taxonomy
+            if len(acts) < len(clause.triggers) and not any(
+                    tax.two_sided(tax.type_of(t.sub)) for t in acts):
+                clause = Clause(clause.start, clause.end, acts)
         if date is None and self.ctx.clock.year is not None:
             return  # a dated narrative's summary before its first day ("The offensive is…")
         # otherwise a document that dates nothing: the event is kept, undated

@@ -23,6 +23,7 @@ class TriggerWord:
     strength: float
     role: str  # capture | recapture | withdraw | other
     killing: bool
+    weapon: bool = False  # a weapon's name: an event only with an act or a toll beside it
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Lexicon:
     modal_phrases: re.Pattern[str]  # the multi-word cues of modal_before, anywhere
     tally_any: re.Pattern[str]  # any tally phrase, anywhere
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
+    weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
 
     def is_tally(self, low: str) -> bool:
         """A running total ("so far this year", "since January") rather than one event; a
@@ -102,7 +104,8 @@ def lexicon() -> Lexicon:
         for phrase in entry["words"]:
             key = _norm(str(phrase))
             word = TriggerWord(key, entry["sub"], float(entry.get("strength", 2)),
-                               entry.get("role", "other"), bool(entry.get("killing", False)))
+                               entry.get("role", "other"), bool(entry.get("killing", False)),
+                               bool(entry.get("weapon", False)))
             old = seen.get(key)
             # one phrase, one meaning: the stronger (then more specific) entry keeps it
             if old is None or (word.strength, -rank(word.sub)) > (old.strength, -rank(old.sub)):
@@ -165,6 +168,7 @@ def lexicon() -> Lexicon:
         modal_phrases=_anywhere(cue for cue in modal_before if " " in cue),
         tally_any=_anywhere(tally_phrases),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
+        weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
     )
 
 
