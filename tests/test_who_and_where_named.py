@@ -1,9 +1,9 @@
 """Names that are not what they look like (GUIDELINES.md, actors and places): a peaceful
 protest has no opponent (what it protests against is no party), a group's breakaway faction is
-not the group, a suicide truck bomber is a suicide bomb, "Indian firing" names India's forces,
-and a capital named for its state ("the Kabul government") or its clock ("Damascus time") is
-not where the event happened. Sentences written for these tests, run through the whole
-extractor from a JSON Lines file."""
+not the group, a suicide truck bomber is a suicide bomb, "Indian firing" names India's forces, a
+weapon named with no act ("received twelve drones") is no event, and a capital named for its
+state ("the Kabul government") or its clock ("Damascus time") is not where the event happened.
+Sentences written for these tests, run through the whole extractor from a JSON Lines file."""
 
 from __future__ import annotations
 
@@ -45,6 +45,15 @@ ITEMS: dict[str, tuple[str, str]] = {
     "cross-border-shelling": (
         "Three farmers were killed on Tuesday in Afghan cross-border shelling near Chaman.",
         "2019-09-11"),
+    "weapon-received": (
+        "The army of Chad received twelve Bayraktar drones and four howitzers in Ndjamena on "
+        "Monday.", "2023-05-10"),
+    "weapon-capability": (
+        "The airfield at Gao is able to house attack helicopters and drones.", "2023-05-10"),
+    "weapon-hit": (
+        "Artillery shells hit a market in Gao on Monday, killing three traders.", "2023-05-10"),
+    "weapon-drone-struck": (
+        "A military drone struck a pickup truck near Menaka on Tuesday.", "2023-05-10"),
     "capital-for-clock": (
         "At 18:00 (Baghdad time) on Monday, a roadside bomb exploded near Tikrit, killing two "
         "soldiers.", "2015-03-20"),
@@ -113,3 +122,16 @@ def test_fire_named_by_the_side_that_fired(records: dict[str, list[dict[str, Any
     r = _one(records, key)
     assert forces in (r["actor1"], r["actor2"])
     assert "Civilians" in (r["actor1"], r["actor2"])
+
+
+@pytest.mark.parametrize("key", ["weapon-received", "weapon-capability"])
+def test_a_weapon_named_with_no_act_is_no_event(records: dict[str, list[dict[str, Any]]],
+                                                key: str) -> None:
+    assert records[key] == []
+
+
+@pytest.mark.parametrize("key, sub", [("weapon-hit", "Shelling/artillery/missile attack"),
+                                      ("weapon-drone-struck", "Air/drone strike")])
+def test_a_weapon_that_acts_is_an_event(records: dict[str, list[dict[str, Any]]],
+                                        key: str, sub: str) -> None:
+    assert _one(records, key)["sub_event_type"] == sub
