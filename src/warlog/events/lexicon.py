@@ -45,6 +45,8 @@ class Lexicon:
     modal_before_article: frozenset[str]
     modal_before_to_far: frozenset[str]  # "threatened … to attack": a few words between
     modal_before_to_far_within: int
+    modal_to_light_verbs: frozenset[str]  # "threatened to unleash a wave of car bombings"
+    modal_to_light_within: int
     denial_verbs: frozenset[str]  # "denied reports that …": what follows is denied
     denial_objects: frozenset[str]
     denial_window: int
@@ -146,6 +148,8 @@ def lexicon() -> Lexicon:
         modal_before_article=frozenset(_norm(w) for w in mod["before_article"]),
         modal_before_to_far=frozenset(_norm(w) for w in mod.get("before_to_far", [])),
         modal_before_to_far_within=int(mod.get("before_to_far_within", 0)),
+        modal_to_light_verbs=frozenset(_norm(w) for w in mod.get("to_light_verbs", [])),
+        modal_to_light_within=int(mod.get("to_light_within", 0)),
         denial_verbs=frozenset(_norm(w) for w in mod["denial_verbs"]),
         denial_objects=frozenset(_norm(w) for w in mod["denial_objects"]),
         denial_window=int(mod["denial_window"]),

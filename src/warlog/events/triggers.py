@@ -84,6 +84,18 @@ def in_proper_name(sentence: str, start: int, end: int) -> bool:
     return bool(_CAP_WORD.match(nxt) or _CAP_WORD.fullmatch(prev))
 
 
+def _threat_to_light(low: str, start: int, lex: Lexicon) -> bool:
+    """A threat or pledge verb before 'to <verb of doing>' a few words before the trigger."""
+    words = _WORD.findall(low[max(0, start - 160):start])
+    for k in range(2, lex.modal_to_light_within + 2):
+        if k > len(words) or words[-k] != lex.infinitive_marker:
+            continue
+        if words[-k + 1] in lex.modal_to_light_verbs and not lex.modal_before_to_far.isdisjoint(
+                words[max(0, len(words) - k - lex.modal_before_to_far_within):len(words) - k]):
+            return True
+    return False
+
+
 def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     """True when the trigger at ``start`` is planned, threatened, denied or hypothetical."""
     before = _WORD.findall(low[max(0, start - 60):start])
@@ -98,6 +110,8 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     if before[-1] == to and not lex.modal_before_to_far.isdisjoint(
             _WORD.findall(low[max(0, start - 100):start])[-lex.modal_before_to_far_within - 1:-1]):
         return True  # "threatened in an audio message on Friday to attack"
+    if to in before[-lex.modal_to_light_within - 1:-1] and _threat_to_light(low, start, lex):
+        return True  # "threatened on Monday to unleash a wave of car bombings"
     if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
         return True  # "preparing an attack"
     if len(before) >= 3 and before[-2] in lex.articles and before[-3] in lex.modal_before_article:
