@@ -33,6 +33,7 @@ from warlog.taxonomy import taxonomy
 
 MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
 NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
+CROWD = 6  # ACLED's inter code of protesters
 MAX_LEFT_GAP = 24  # "withdrew its remaining forces from X": a withdrawal's own "from"
 
 @dataclass(frozen=True, slots=True)
@@ -617,13 +618,22 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
                 a2 = a
                 break
     if a1 is None and a2 is None:
-        a1, a2 = state.actors
+        a1, a2 = _carried(state)
     elif a1 is None:
-        prev1, prev2 = state.actors
+        prev1, prev2 = _carried(state)
         a1 = prev1 if prev1 is not None and prev1.name != a2.name else prev2
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+def _carried(state: NarrativeState) -> tuple[ActorMention | None, ActorMention | None]:
+    """The narrative's parties for a clause that names none: a crowd (protesters, ACLED's
+    inter code 6) is a party only of the protest a sentence tells, never carried on to the
+    next event ("The invasion was preceded by an airstrike" after the protests against it)."""
+    a1, a2 = state.actors
+    return (None if a1 is not None and a1.inter == CROWD else a1,
+            None if a2 is not None and a2.inter == CROWD else a2)
 
 
 def _opponents(text: str, sentence_start: int, trig: Trigger, before: Sequence[ActorMention],
