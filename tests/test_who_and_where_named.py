@@ -54,6 +54,9 @@ ITEMS: dict[str, tuple[str, str]] = {
         "Artillery shells hit a market in Gao on Monday, killing three traders.", "2023-05-10"),
     "weapon-drone-struck": (
         "A military drone struck a pickup truck near Menaka on Tuesday.", "2023-05-10"),
+    "crowd-not-carried": (
+        "Thousands of students protested in Kabul on Friday against the war. On Saturday, an "
+        "airstrike hit a compound near Kunduz.", "2021-05-10"),
     "capital-for-clock": (
         "At 18:00 (Baghdad time) on Monday, a roadside bomb exploded near Tikrit, killing two "
         "soldiers.", "2015-03-20"),
@@ -135,3 +138,10 @@ def test_a_weapon_named_with_no_act_is_no_event(records: dict[str, list[dict[str
 def test_a_weapon_that_acts_is_an_event(records: dict[str, list[dict[str, Any]]],
                                         key: str, sub: str) -> None:
     assert _one(records, key)["sub_event_type"] == sub
+
+
+def test_a_crowd_is_not_carried_on_to_the_next_event(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    strike = [r for r in records["crowd-not-carried"] if r["sub_event_type"] == "Air/drone strike"]
+    assert len(strike) == 1
+    assert "Protesters" not in (strike[0]["actor1"], strike[0]["actor2"])
