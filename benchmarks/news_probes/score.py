@@ -9,6 +9,10 @@ the challenge suite's format (id, date, text, phenomenon, expect). The rules of 
 that wrote a set were partly written from its failures (docs/quality.md says which), so these
 are regression checks, not held-out scores. The items are extracted by ``warlog.api.extract``
 and scored by the challenge suite's own scorer (``../shared/eval/challenge/score.py``).
+
+``heldout/`` holds waves written after a session's rules were chosen and never used to write
+one (``--set heldout/session10-wave2``): read their scores, never their failures, when writing
+rules, so they stay a measure of how the rules carry to text no one tuned on.
 """
 
 from __future__ import annotations
