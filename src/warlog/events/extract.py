@@ -204,7 +204,8 @@ class DocumentExtractor:
                 places: list[Location], actors: list[ActorMention]) -> None:
         if not clause.triggers or (date is not None and args.year_only(date)):
             return  # a year alone dates no event
-        if not self.lex.weapon_acts.search(low, clause.start, clause.end):
+        if (any(t.word.weapon for t in clause.triggers)
+                and not self.lex.weapon_acts.search(low, clause.start, clause.end)):
             # a weapon named with no act tells no event (a transfer, a deployment, a
             # capability): it types the clause only beside an act of fighting ("warplanes
             # raided"), one of the taxonomy's two-sided event types

@@ -23,7 +23,7 @@ class TriggerWord:
     strength: float
     role: str  # capture | recapture | withdraw | other
     killing: bool
-    weapon: bool = False  # a weapon's name: an event only with an act or a toll beside it
+    weapon: bool = False  # a weapon's name: counts beside what it did or an act of fighting
 
 
 @dataclass(frozen=True)
