@@ -28,24 +28,28 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.places import PlaceMention
 from warlog.model import Location, Place
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import spaced_char, trie_alternation
 from warlog.plugins import geocoder
 
 
-def _char(ch: str) -> str:
-    return r"\s+" if ch == " " else re.escape(ch)
+def _alt(words: Sequence[object]) -> str:
+    return trie_alternation({str(w) for w in words}, spaced_char)
+
+
+@cached
+def _joint() -> str:
+    """Regex source of what joins a place to its area: a comma or a joiner ("in", "of"),
+    then an optional article."""
+    y = load_yaml("geo.yaml")
+    joiners, the = _alt(y["qualified_place_joiners"]), _alt(y["location_phrase_words"]["article"])
+    return rf"(?:\s*,\s*|\s+(?:{joiners})\s+)(?:(?:{the})\s+)?"
 
 
 @cached
 def _gap() -> re.Pattern[str]:
     """The text between a place and the area that qualifies it."""
-    y = load_yaml("geo.yaml")
-    words = trie_alternation({str(w) for w in y["qualified_place_words"]}, _char)
-    joiners = trie_alternation({str(w) for w in y["qualified_place_joiners"]}, _char)
-    the = trie_alternation({str(w) for w in y["location_phrase_words"]["article"]}, _char)
-    return re.compile(
-        rf"(?:\s+(?:{words}))?(?:\s*,\s*|\s+(?:{joiners})\s+)(?:(?:{the})\s+)?", re.IGNORECASE
-    )
+    words = _alt(load_yaml("geo.yaml")["qualified_place_words"])
+    return re.compile(rf"(?:\s+(?:{words}))?{_joint()}", re.IGNORECASE)
 
 
 @cached
@@ -55,13 +59,10 @@ def _named_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
     only ("Anyiin community in |Logo ...")."""
     y = load_yaml("geo.yaml")
     name = r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}?)"
-    joiners = trie_alternation({str(w) for w in y["qualified_place_joiners"]}, _char)
-    the = trie_alternation({str(w) for w in y["location_phrase_words"]["article"]}, _char)
-    tail = rf"(?:\s*,\s*|\s+(?:{joiners})\s+)(?:(?:{the})\s+)?$"
+    tail = rf"{_joint()}$"
 
     def before(words: Sequence[str]) -> re.Pattern[str]:
-        alt = trie_alternation({str(w) for w in words}, _char)
-        return re.compile(rf"{name}\s+(?i:{alt}){tail}")
+        return re.compile(rf"{name}\s+(?i:{_alt(words)}){tail}")
 
     return (before(y["qualified_place_words"]), before(y["qualified_unlisted_words"]))
 

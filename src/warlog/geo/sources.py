@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from warlog.data import cached, load_yaml
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import spaced_char, trie_alternation
 
 
 @cached
 def _cue_alternation() -> str:
     cues = (str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or [])
-    return trie_alternation(cues, lambda ch: r"\s+" if ch == " " else re.escape(ch), lower=True)
+    return trie_alternation(cues, spaced_char, lower=True)
 
 
 @cached

@@ -26,19 +26,15 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import spaced_char, trie_alternation
 from warlog.plugins import geocoder
-
-
-def _char(ch: str) -> str:
-    return r"\s+" if ch == " " else re.escape(ch)
 
 
 def _alt(words: Sequence[str], lower: bool = True) -> str:
     """Regex alternation of literal phrases, longest first, a space matching any spaces,
     written as a trie (:func:`~warlog.nlp.alternation.trie_alternation`); ``lower=False``
     for a pattern matched case-sensitively (the name parts)."""
-    return trie_alternation({str(w) for w in words}, _char, lower=lower)
+    return trie_alternation({str(w) for w in words}, spaced_char, lower=lower)
 
 
 @cached
@@ -96,10 +92,6 @@ def _locative(cue: str, inside: bool) -> bool:
 def is_known_word(word: str) -> bool:
     """A word no unlisted place's name holds (stop names, common words, titles, demonyms,
     settlement and region words, an acronym)."""
-    return _known_word(word)
-
-
-def _known_word(word: str) -> bool:
     lex = geo_lexicon()
     norm = normalize(word)
     low = word.lower()
@@ -333,7 +325,7 @@ def _accept(
         words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
     if len(words) > 1 and words[0].lower() in lex.toponym_heads and _locative(cue, inside):
         words = words[1:]  # "near Abu Khashab": a toponym's generic head
-    if not words or any(_known_word(w) for w in words) or _is_actor(name):
+    if not words or any(is_known_word(w) for w in words) or _is_actor(name):
         return None
     after = _NEXT_LOWER.match(sentence, e)
     if (after and not _locative(cue, inside) and after.group(1) not in _followers()

@@ -20,18 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from warlog.data import cached
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import spaced_char, trie_alternation
 from warlog.timeline.absolute import month_number
 from warlog.timeline.days import make_date
 from warlog.timeline.hours import full_year
 from warlog.timeline.lexicon import lexicon
 
 _CITY_WORD = r"[^\W\d_][\w'’.-]*"
-
-
-def _flexible(ch: str) -> str:
-    """A phrase's character as regex source: a space matches any run of white space."""
-    return r"\s+" if ch == " " else re.escape(ch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +67,8 @@ class Dateline:
 def _pattern() -> re.Pattern[str]:
     lx = lexicon()
     # trie-built, lower-cased (the whole pattern is case-insensitive), spaces as any space
-    months = trie_alternation(lx.months, _flexible, lower=True)
-    weekdays = trie_alternation(lx.weekday_names, _flexible, lower=True)
+    months = trie_alternation(lx.months, spaced_char, lower=True)
+    weekdays = trie_alternation(lx.weekday_names, spaced_char, lower=True)
     dash = trie_alternation(lx.dateline_dashes, lower=True)
     year = r"(?P<{}>\d{{4}}|\d{{2}})(?!\d)"
     md = rf"(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?!\d)(?:,?\s+{year.format('y1')})?"

@@ -21,6 +21,12 @@ def _escape_char(ch: str) -> str:
     return re.escape(ch)
 
 
+def spaced_char(ch: str) -> str:
+    """A phrase's character as regex source where a space matches any run of white space
+    (``char`` of :func:`trie_alternation` for phrases that may break across lines)."""
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
 def trie_alternation(phrases: Iterable[str], char: Callable[[str], str] = _escape_char,
                      *, lower: bool = False) -> str:
     """A non-capturing group (regex source) matching any of ``phrases``, longest first.
