@@ -53,7 +53,7 @@ def _texts(value: Any) -> Iterable[str]:
 
 
 @cached
-def _operation_heads() -> frozenset[str]:
+def operation_heads() -> frozenset[str]:
     """``operation_heads`` of ``data/geo.yaml``: the capitalised words after one name an
     operation, not a place."""
     return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["operation_heads"])
@@ -64,7 +64,7 @@ def _name_ngrams(text: str) -> Iterable[str]:
     that starts where a source sits ("the ambassador to Spain")."""
     words = list(_NAME_WORD.finditer(text))
     cues = len(words) > 1 and has_source_cue(text)  # one pass instead of one per word
-    heads = _operation_heads()
+    heads = operation_heads()
     named = False  # inside an operation's name ("Operation HADIN KAI")
     for i, w in enumerate(words):
         named = i > 0 and text[words[i - 1].end() : w.start()] == " " and (

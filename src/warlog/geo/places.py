@@ -39,12 +39,12 @@ Precision guards, all driven by ``data/geo.yaml``:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
 from warlog.geo.admin_names import admin1_codes_named
-from warlog.geo.context import GeoContext, country_votes
+from warlog.geo.context import GeoContext, country_votes, operation_heads
 from warlog.geo.features import type_of
 from warlog.geo.front import nearness
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, TIER_SKELETON, Match, haversine_km
@@ -99,16 +99,14 @@ def _actor_names() -> frozenset[str]:
 
 
 @cached
-def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf"),
-    ``outlet_heads`` ("news agency", "radio") and ``operation_heads`` ("Operation") of
-    ``data/geo.yaml``, lower case."""
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
+    ``outlet_heads`` ("news agency", "radio") of ``data/geo.yaml``, lower case."""
     y = load_yaml("geo.yaml")
     return (
         frozenset(str(w).lower() for w in y["group_heads"]),
         frozenset(str(w).lower() for w in y["water_of_words"]),
         frozenset(str(w).lower() for w in y["outlet_heads"]),
-        frozenset(str(w).lower() for w in y["operation_heads"]),
     )
 
 
@@ -480,10 +478,7 @@ class _Finder:
         if place is None and not named and spec is not None and spec.precision >= 3:
             # "Jonglei State", "Sagaing Region" in a text about elsewhere: the one first-level
             # area of that name tells its country
-            area = admin1_codes_named(norm)
-            if len(area) == 1:
-                found = self.gaz.region(phrase, (area[0].split(".", 1)[0],))
-                place = found if found is not None and found.admin1 == area[0] else None
+            place = self._only_area(phrase, norm)
         if place is None:
             return None
         kind, precision = (spec.kind, spec.precision) if spec else ("admin1", 3)
@@ -500,13 +495,23 @@ class _Finder:
         if word_before(self.text, s) not in self.lex.strong_place_cues or self.text.startswith(
                 ("'s", "’s"), e):
             return None
-        areas = [a for a in admin1_codes_named(norm) if a.split(".", 1)[0] in self.primary]
-        if len(areas) != 1:
-            return None
-        place = self.gaz.region(self.text[s:e], (areas[0].split(".", 1)[0],))
-        if place is None or place.admin1 != areas[0]:
+        place = self._only_area(self.text[s:e], norm, self.primary)
+        if place is None:
             return None
         return self._mention(s, e, place, "admin1", 3, TIER_EXACT)
+
+    def _only_area(self, phrase: str, norm: str,
+                   countries: Iterable[str] | None = None) -> Place | None:
+        """The first-level area named ``norm`` when exactly one has that name (in
+        ``countries``, when given): its reading in the gazetteer, if that is this area."""
+        areas = admin1_codes_named(norm)
+        if countries is not None:
+            allowed = set(countries)
+            areas = [a for a in areas if a.split(".", 1)[0] in allowed]
+        if len(areas) != 1:
+            return None
+        place = self.gaz.region(phrase, (areas[0].split(".", 1)[0],))
+        return place if place is not None and place.admin1 == areas[0] else None
 
     def _glued_to_unknown(self, toks: list[Tok], i: int, j: int) -> bool:
         """True when the match is only part of a longer name.
@@ -645,7 +650,7 @@ class _Finder:
             i = a
             while i < b:
                 hit: PlaceMention | bool | None = None
-                if (toks[i][3] and i + 1 < b and toks[i][2].lower() in _name_words()[3]
+                if (toks[i][3] and i + 1 < b and toks[i][2].lower() in operation_heads()
                         and self.text[toks[i][1]:toks[i + 1][0]] == " "):
                     break  # "Operation HADIN KAI", "Operation Lafiya Dole": its name
                 if toks[i][3]:
