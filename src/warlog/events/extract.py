@@ -274,6 +274,8 @@ class DocumentExtractor:
         follow = self.ctx.actor_ctx.follow_elsewhere  # "Maoist rebels" and "policemen" in Nepal
         a1, a2 = follow(a2, b2, b1), follow(a1, b1, b2)
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
+        if _civilians_only(sub, a1, a2, self.ctx):
+            return  # "most of the residents fled": no armed party changed control
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
         if backers:
             if a2 is not None and any(b.name == a2.name for b in backers):
@@ -600,6 +602,11 @@ def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bo
     rules = load_yaml("extraction.yaml")
     tax = lexicon().taxonomy
     assoc = None
+    civilian = rules["civilian_actor"]
+    if (a1 is not None and a1.name == civilian
+            and tax.type_of(sub) not in rules["civilians_act_in"]):
+        # the victims are actor2: "two civilians were killed in the sector"
+        a1, a2 = (a2 if a2 is not None and a2.name != civilian else None), a1
     if a2 is None and civ and tax.civilian_victims(tax.type_of(sub)):
         a2 = ctx.civilians()
     crowd = rules["protester_actor"]
@@ -612,6 +619,18 @@ def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bo
     elif tax.has_role(sub, "crowd") and a1 is not None and a1.name != crowd and a1.inter != 1:
         assoc, a1 = a1.name, ctx.protesters()
     return a1, a2, assoc
+
+
+def _civilians_only(sub: str, a1: ActorMention | None, a2: ActorMention | None,
+                    ctx: args.ArgumentContext) -> bool:
+    """A change of control (a capture, a withdrawal) that names civilians and no armed party:
+    civilians hold no territory ("residents fled the city", "5,000 civilians were evacuated")."""
+    tax = lexicon().taxonomy
+    if not (tax.is_territorial(sub) or tax.has_role(sub, "withdrawal")):
+        return False
+    civilian = load_yaml("extraction.yaml")["civilian_actor"]
+    named = [a for a in (a1, a2) if a is not None]
+    return bool(named) and all(a.name == civilian for a in named)
 
 
 def _alone(sub: str, a1: ActorMention | None, a2: ActorMention | None,

@@ -1,0 +1,86 @@
+"""Who may act and what is one occurrence (GUIDELINES.md; ACLED codes civilians only as
+actor2): civilians killed are the victims, never actor1; civilians fleeing or evacuated change
+no one's control of a place; a habit ("regularly shelled", "were known to arrest") or a
+capacity ("in a position to strike") is no occurrence; "N separate strikes" sums several; a
+ceasefire violation is fighting, not an agreement. Sentences written for these tests, run
+through the whole extractor from a JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warlog.api import extract
+
+ITEMS: dict[str, tuple[str, str]] = {
+    "civilians-killed": (
+        "Four civilians were killed in an attack on a market in Bunia on Tuesday.",
+        "2021-07-14"),
+    "civilians-killed-with-perpetrator": (
+        "Three civilians were shot dead by gunmen near Beni on Monday.", "2021-07-14"),
+    "residents-fled": (
+        "Thousands of residents fled Tal Afar on Sunday, carrying what they could.",
+        "2017-08-21"),
+    "civilians-evacuated": (
+        "About 3,000 civilians were evacuated from Mariupol to Zaporizhzhia on Friday.",
+        "2022-04-30"),
+    "habit-regularly": (
+        "The garrison regularly shelled the surrounding villages from the hilltop.",
+        "2016-02-01"),
+    "habit-known-to": (
+        "The militia was known to abduct travellers on the road to Gao.", "2016-02-01"),
+    "separate-strikes": (
+        "Aircraft carried out 14 separate strikes across Idlib province last week, killing "
+        "dozens of people, the monitor said.", "2019-06-10"),
+    "ceasefire-violation": (
+        "Two soldiers were killed on Saturday in a ceasefire violation by Pakistani troops in "
+        "the Uri sector, the Indian army said.", "2018-05-20"),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    path = Path(tmp_path_factory.mktemp("victims")) / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
+                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
+    for r in extract(path):
+        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
+    return out
+
+
+def _one(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
+    assert len(records[key]) == 1, records[key]
+    return records[key][0]
+
+
+@pytest.mark.parametrize("key", ["civilians-killed", "civilians-killed-with-perpetrator"])
+def test_civilians_killed_are_the_victims(records: dict[str, list[dict[str, Any]]],
+                                          key: str) -> None:
+    r = _one(records, key)
+    assert r["event_type"] == "Violence against civilians"
+    assert r["actor1"] != "Civilians"
+    assert r["actor2"] == "Civilians"
+
+
+@pytest.mark.parametrize("key", ["residents-fled", "civilians-evacuated"])
+def test_civilians_leaving_a_place_is_no_change_of_control(
+        records: dict[str, list[dict[str, Any]]], key: str) -> None:
+    assert all(r["event_type"] != "Strategic developments" for r in records[key])
+    assert all(r["actor1"] != "Civilians" for r in records[key])
+
+
+@pytest.mark.parametrize("key", ["habit-regularly", "habit-known-to", "separate-strikes"])
+def test_a_habit_or_a_sum_is_no_occurrence(records: dict[str, list[dict[str, Any]]],
+                                           key: str) -> None:
+    assert records[key] == []
+
+
+def test_a_ceasefire_violation_is_fighting(records: dict[str, list[dict[str, Any]]]) -> None:
+    r = _one(records, "ceasefire-violation")
+    assert r["event_type"] == "Battles"
+    assert r["fatalities"] == 2
+    assert "Military Forces of Pakistan" in (r["actor1"], r["actor2"])
