@@ -59,6 +59,9 @@ class _Rules:
     foreign_far_km: float
     foreign_min_places: int
     alternative_km: float
+    world_city_population: int
+    world_city_ratio: float
+    world_city_qualifier_chars: int
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -89,6 +92,9 @@ def rules() -> _Rules:
         foreign_far_km=float(y["foreign_far_km"]),
         foreign_min_places=int(y["foreign_min_places"]),
         alternative_km=float(y["alternative_km"]),
+        world_city_population=int(y["world_city_population"]),
+        world_city_ratio=float(y["world_city_ratio"]),
+        world_city_qualifier_chars=int(y["world_city_qualifier_chars"]),
     )
 
 
@@ -315,11 +321,51 @@ def _main_name(m: PlaceMention, place: Place) -> bool:
     return normalize(m.text) == normalize(place.name)
 
 
+def _world_city(
+    sentence: str, offset: int, m: PlaceMention, mentions: Sequence[PlaceMention]
+) -> PlaceMention:
+    """A town read for the name of a world city ("Moscow", "Belgrade", "Madrid", "Kabul")
+    is that city unless the text qualifies the town ("Moscow, Idaho"): the document's
+    countries rank a small namesake at home first ("the outer suburbs of Moscow" in an
+    article that first lands American troops in France was Moscow, Idaho), but a name
+    written exactly as a city of millions abroad means that city.
+
+    The city must be ``world_city_population`` large and ``world_city_ratio`` times the
+    town, read by its main name or exactly; a place of the town's country named within
+    ``world_city_qualifier_chars`` after the name keeps the town (its country's name, or a
+    place of its country: "Moscow, Idaho")."""
+    p = m.place
+    r = rules()
+    if m.kind != "city" or p.population >= r.world_city_population:
+        return m
+    big = None
+    for match in geocoder().matches(m.text, None, skeleton=False):
+        q = match.place
+        if (q.kind == "city" and q.country_code != p.country_code and q.latitude is not None
+                and (match.main_name or match.tier == TIER_EXACT)
+                and match.tier <= TIER_FOLD
+                and q.population >= r.world_city_population
+                and q.population >= r.world_city_ratio * max(p.population, 1)
+                and (big is None or q.population > big.population)):
+            big = q
+    if big is None:
+        return m
+    reach = m.end + r.world_city_qualifier_chars
+    if p.country.lower() in sentence[m.end - offset : reach - offset].lower() or any(
+        m.end <= x.start < reach and x.place.country_code == p.country_code
+        for x in mentions
+    ):
+        return m  # "Moscow, Idaho": a place of the town's country right after it
+    return replace(m, place=big, candidates=(), tier=TIER_EXACT)
+
+
 def check_homonyms(
     sentence: str, offset: int, mentions: Sequence[PlaceMention], ctx: GeoContext | None
 ) -> list[PlaceMention]:
-    """``mentions`` with far namesakes replaced (see the module doc). Nothing
-    changes before the document has a front."""
+    """``mentions`` with far namesakes replaced (see the module doc), and a town read for
+    a world city's name read as that city (:func:`_world_city`). Nothing else changes
+    before the document has a front."""
+    mentions = [_world_city(sentence, offset, m, mentions) for m in mentions]
     if ctx is None or not mentions or not len(ctx.front):
-        return list(mentions)
+        return mentions
     return _Check(sentence, offset, mentions, ctx).run()
