@@ -48,6 +48,8 @@ class Fatalities:
     wounded: int | None = None
     captured: int | None = None
     vague: bool = False
+    #: ``(start, end)`` of counts that are part of a toll told elsewhere ("18 of the dead")
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _by_role(groups: list[Group], tokens: list[Token], low_text: str) -> dict[str, list[Group]]:
@@ -63,7 +65,8 @@ def _by_role(groups: list[Group], tokens: list[Token], low_text: str) -> dict[st
             continue  # a running tally after a count: "…, while since the start, 346 …"
         same.append(g)
     for g in groups:
-        if g.members[0].subset and g.role is not None and g.role not in by_role:
+        if (g.members[0].subset and g.role is not None and g.role not in by_role
+                and not g.members[0].part):  # "18 of the dead": that toll is told elsewhere
             by_role[g.role].append(g)
     return by_role
 
@@ -88,6 +91,8 @@ def count_fatalities(sentence: str | HasText, offset: int = 0) -> Fatalities:
     assign_roles(tokens, groups, lx)
     by_role = _by_role(groups, tokens, low_text)
     result = Fatalities()
+    result.parts = [(tokens[m.ci].start + offset, tokens[m.cj + m.part - 1].end + offset)
+                    for m in mentions if m.part]
     for role in ROLES:
         t = total(tokens, text, by_role.get(role, []), lx)
         result.spans.extend((s + offset, e + offset, role) for s, e in t.spans)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from warlog.casualties.lexicon import Lexicon
 from warlog.casualties.phrases import Mention
-from warlog.casualties.tokens import Token, match_ending
+from warlog.casualties.tokens import Token, match_at, match_ending
 
 
 @dataclass(slots=True)
@@ -40,8 +40,15 @@ def in_parens(tokens: list[Token], i: int) -> bool:
 
 
 def mark_subsets(tokens: list[Token], mentions: list[Mention], lx: Lexicon) -> None:
-    """Flag the phrases that count part of an earlier count ("including 15 children")."""
+    """Flag the phrases that count part of an earlier count ("including 15 children"), and
+    those that count part of a toll told elsewhere ("18 of the dead were rebels", "one of
+    those killed was a student": ``part``, never a toll of their own)."""
     for m in mentions:
+        part = match_at(tokens, m.cj, lx.toll_parts)
+        if part is not None:
+            m.subset = True
+            m.part = part[0]
+            continue
         k = m.i - 1
         while k >= 0 and tokens[k].low in (",", "(", ":"):
             k -= 1

@@ -35,6 +35,7 @@ class Lexicon:
     passive_followers: frozenset[str]
     coordinators: frozenset[tuple[str, ...]]
     subset_cues: PhraseTable[str]
+    toll_parts: PhraseTable[str]  # "(18) of the dead": part of a toll told elsewhere
     restating: PhraseTable[str]
     alternative: tuple[re.Pattern[str], ...]
     tally: re.Pattern[str]
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         passive_followers=_lower(d["passive_followers"]),
         coordinators=frozenset(tuple(str(x).lower() for x in c) for c in d["coordinators"]),
         subset_cues=last_key(_table({"subset": [" ".join(c) for c in d["subset_cues"]]})),
+        toll_parts=_table({"part": [" ".join(c) for c in d["toll_parts"]]}),
         restating=_table({"restate": d["restating"]}),
         alternative=tuple(re.compile(p) for p in d["alternative_cues"]),
         tally=re.compile("|".join(f"(?:{p})" for p in d["tally_cues"])),

@@ -37,6 +37,7 @@ class Mention:
     kind: str  # number | article | title | vague | bare
     subset: bool = False
     additional: bool = False
+    part: int = 0  # tokens of "of the dead" right after the count: part of a toll elsewhere
 
     @classmethod
     def counted(cls, i: int, j: int, q: Quantity, head: str, head_role: str | None,

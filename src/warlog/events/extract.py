@@ -267,6 +267,9 @@ class DocumentExtractor:
         fat = self._count(sent, clause)  # only for a clause that reports an event
         if trig.word.killing and fat.killed is None and not c_actors and not fat.wounded:
             return  # "died" with no count and no party: nothing to code
+        at = sent.start + trig.start
+        if fat.killed is None and any(s <= at < e for s, e in fat.parts):
+            return  # "At least 18 of the dead were rebels": who died in a toll told before
         tax = self.lex.taxonomy
         if tax.is_territorial(sub) and locs == [None]:
             sub = tax.role("clash")  # a change of control needs a place
