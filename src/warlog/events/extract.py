@@ -192,7 +192,8 @@ class DocumentExtractor:
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
             prior = [d for d in dates if d.start - sent.start < clause.start]
-            date = args.pick_date(in_clause) or (prior[-1] if prior else clause_date)
+            date = _refined(args.pick_date(in_clause), in_clause) or (
+                prior[-1] if prior else clause_date)
             self._clause(sent, low, clause, date, places, actors)
             if date is not None:
                 clause_date = date
@@ -594,6 +595,20 @@ class DocumentExtractor:
         head = low[: len(title) + 12]
         window = low[: len(title) + 40]
         return title in head and any(v in window for v in self.lex.definition_verbs)
+
+
+def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> ResolvedDate | None:
+    """The clause's date, or a day the clause gives later inside it: "After the clashes in
+    mid-March, protests were held on 18 March", "fighting continued into early September,
+    when on 4 September government forces captured the complex" (GUIDELINES: the day is
+    known, precision 1)."""
+    if date is None or date.precision == 1:
+        return date
+    for d in in_clause:
+        if (d.start > date.start and d.precision == 1 and not getattr(d, "background", False)
+                and date.date_start <= d.date_start and d.date_end <= date.date_end):
+            return d
+    return date
 
 
 def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bool,
