@@ -35,6 +35,18 @@ ITEMS: dict[str, tuple[str, str]] = {
     "separate-strikes": (
         "Aircraft carried out 14 separate strikes across Idlib province last week, killing "
         "dozens of people, the monitor said.", "2019-06-10"),
+    "denied-that": (
+        "The army denied that its soldiers had shot protesters in Kano on Monday.",
+        "2016-02-01"),
+    "demanded-to": (
+        "The rebel commanders asked them to surrender their weapons by nightfall.",
+        "2016-02-01"),
+    "ordered-attack": (
+        "The president said on Monday he had ordered an attack on the rebel camps.",
+        "2016-02-01"),
+    "hyphenated-air-strike": (
+        "An air-strike hit a rebel position near Idlib on Monday, killing five fighters.",
+        "2016-02-01"),
     "ceasefire-violation": (
         "Two soldiers were killed on Saturday in a ceasefire violation by Pakistani troops in "
         "the Uri sector, the Indian army said.", "2018-05-20"),
@@ -73,9 +85,10 @@ def test_civilians_leaving_a_place_is_no_change_of_control(
     assert all(r["actor1"] != "Civilians" for r in records[key])
 
 
-@pytest.mark.parametrize("key", ["habit-regularly", "habit-known-to", "separate-strikes"])
-def test_a_habit_or_a_sum_is_no_occurrence(records: dict[str, list[dict[str, Any]]],
-                                           key: str) -> None:
+@pytest.mark.parametrize("key", ["habit-regularly", "habit-known-to", "separate-strikes",
+                                 "denied-that", "demanded-to", "ordered-attack"])
+def test_a_habit_a_sum_a_denial_or_an_order_is_no_occurrence(
+        records: dict[str, list[dict[str, Any]]], key: str) -> None:
     assert records[key] == []
 
 
@@ -84,3 +97,10 @@ def test_a_ceasefire_violation_is_fighting(records: dict[str, list[dict[str, Any
     assert r["event_type"] == "Battles"
     assert r["fatalities"] == 2
     assert "Military Forces of Pakistan" in (r["actor1"], r["actor2"])
+
+
+def test_a_hyphenated_air_strike_is_an_air_strike(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    r = _one(records, "hyphenated-air-strike")
+    assert r["sub_event_type"] == "Air/drone strike"
+    assert r["fatalities"] == 5
