@@ -1,10 +1,10 @@
 """The one-event rule's dates across documents (issue #9, precision of the links): two
-day-precise reports have their starts and their ends each within a day (a day and the next, a
-day and the span of it and the next; not a stated span and a day inside it); a vague date ("in
-March") joins a day only where its words copy the day's report; a group's day-precise
-reports keep to that all together, not only pair by pair (no walk through a daily
-narrative). On the rule in Python and on a real SQLite file. Sentences are invented for
-these tests."""
+day-precise reports have their starts and their ends each within a day (a day and the span of
+it and the next; a day and the next only coded alike otherwise or copied; not a stated span
+and a day inside it); a vague date ("in March") joins a day only where its words copy the
+day's report; a group's day-precise reports keep to that all together, not only pair by pair
+(no walk through a daily narrative). On the rule in Python and on a real SQLite file.
+Sentences are invented for these tests."""
 
 from __future__ import annotations
 
@@ -52,6 +52,27 @@ def test_two_day_precise_reports_are_within_a_day_at_each_end() -> None:
     assert same_event(day, _key(2, "2022-03-12", "2022-03-13"), PY)
     assert not same_event(day, _key(2, "2022-03-14"), PY)
     assert not same_event(day, _key(2, "2022-03-11", "2022-03-14"), PY)
+
+
+def test_a_day_and_the_next_only_coded_alike_or_copied() -> None:
+    # the day is the one coding difference two sources of one event have; the next day of a
+    # daily narrative at that place by another type, at a part of the town or with another
+    # party is another happening there
+    day = _key(1, "2022-03-12", text="Russian troops entered the town after heavy fighting.")
+    assert same_event(day, _key(2, "2022-03-13"), PY)
+    assert not same_event(day, _key(2, "2022-03-13", sub_event_type="Non-state actor "
+                                     "overtakes territory"), PY)
+    assert not same_event(day, _key(2, "2022-03-13", location="south of Trostianets"), PY)
+    assert not same_event(day, _key(2, "2022-03-13", actor2="Civilians"), PY)
+    # overlapping dates keep the day of tolerance at either end ("on 12-13 March")
+    assert same_event(day, _key(2, "2022-03-12", "2022-03-13", sub_event_type="Non-state "
+                                "actor overtakes territory"), PY)
+    # the same sentence in two documents dated a day apart by their narratives' clocks
+    said = ("Russian forces shelled the market, the hospital and the railway station of "
+            "Trostianets for several hours, and the town's mayor said the water supply had "
+            "been cut off.")
+    assert same_event(_key(1, "2022-03-12", text=said),
+                      _key(2, "2022-03-13", text=said, location="south of Trostianets"), PY)
 
 
 def test_a_stated_span_is_not_a_day_inside_it() -> None:

@@ -5,7 +5,8 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
 - the same dates: reports of one document share its narrative clock, so their dates are equal
   (known or not: a day inside a span the text also reports is its own event); reports of two
   documents overlap, within a day for day-precise reports, spans overlapping
-  (``day_tolerance``);
+  (``day_tolerance``); a day and the next only where the reports code all else alike (type,
+  place, parties) or copy one sentence;
 - the same sub-event type, or the same event type where one report is vaguer (its sub-event
   type is the event type's generic one: "fighting in X" and "the army recaptured X"); across
   documents, two types that differ only by a detail reports often get wrong are one
@@ -124,12 +125,14 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 11  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 12  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
 # 10: across documents no cap of three actors on a group (every two reports are checked)
 # 11: copied words tell one place only in one country and admin1 (or one report has none)
+# 12: two day-precise dates a day apart (not overlapping) only for reports coded alike otherwise
+#     (type, place, parties) or copied words
 
 
 @cached
@@ -496,9 +499,15 @@ def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     its own event). Two documents:
 
     - two reports dated to the day: their starts and their ends each within
-      ``day_tolerance`` days ("within a day"): a day and the next, a day and the span of it
-      and the next ("on 12 January", "on 12-13 January"). A stated span ("between 14 and 23
-      September") is its own event, not any day inside it;
+      ``day_tolerance`` days ("within a day"): a day and the span of it and the next ("on 12
+      January", "on 12-13 January"). A stated span ("between 14 and 23 September") is its own
+      event, not any day inside it. Two dates that do not overlap (a day and the next) are
+      one event only where the day is the one thing the two reports code differently (the
+      same sub-event type, place and parties: :func:`_coded_alike`), or their words are a
+      copy: two sources that date one event a day apart tell it alike, while a daily
+      narrative's next day is another happening at that place, by another type, at a part of
+      the town or with another party ("troops entered the town on the 12th", "the militia
+      shelled its market on the 13th"; ACLED's rule is the same day);
     - a vague date and any other: the spans overlap. A report dated only vaguely ("in March")
       is the same event as a day-precise one only where its words single that event out:
       near-identical evidence. A month's summary of a campaign names a region or a town,
@@ -514,13 +523,23 @@ def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     overlap = o.and_(o.le(a.day_start, b.day_end), o.le(b.day_start, a.day_end))
     return o.or_(
         o.and_(_one_doc(a, b, o), o.same(a.day_start, b.day_start), o.same(a.day_end, b.day_end)),
-        o.and_(_two_docs(a, b, o), pa, pb, o.apart(a, b, tol)),
+        o.and_(_two_docs(a, b, o), pa, pb, o.apart(a, b, tol),
+               o.or_(overlap, _coded_alike(a, b, o), copied)),
         o.and_(_two_docs(a, b, o), o.not_(pa), o.not_(pb), overlap,
                o.or_(copied, o.and_(o.eq(a.day_start, b.day_start),
                                     o.eq(a.day_end, b.day_end)))),
         o.and_(_two_docs(a, b, o), o.or_(o.and_(pa, o.not_(pb)), o.and_(pb, o.not_(pa))),
                overlap, copied),
     )
+
+
+def _coded_alike(a: Any, b: Any, o: Ops) -> Any:
+    """The two reports code all but their dates alike: the same sub-event type, place name
+    (and part of it: :func:`_one_site`) in one country, and the same parties. A day apart is
+    then the one coding difference two sources of one event have (:func:`_same_dates`)."""
+    return o.and_(o.eq(a.sub_event_type, b.sub_event_type), o.eq(a.place, b.place),
+                  o.eq(a.country, b.country), o.same(a.site, b.site),
+                  o.same(a.actor_lo, b.actor_lo), o.same(a.actor_hi, b.actor_hi))
 
 
 def type_coded(a: Any, b: Any, o: Ops) -> Any:
