@@ -296,14 +296,17 @@ class DocumentExtractor:
         if a1 is not None and a2 is not None and a1.name == a2.name:
             a2 = None  # one party named twice ("civilians … civilians") is one party
         evidence = self._evidence(sent, clause)
-        subs = [sub]
+        subs = [(sub, locs)]
         companion = self._companion(sub, clause.triggers, a1, country, part, clause.start)
         if companion:
-            subs.append(companion)
+            # the capture's own place when the clause names one for it ("retaliated for the
+            # missile attacks on Ganja by seizing control of Fuzuli"), else the event's
+            own = args.pick_locations(text, clause, companion[1], places, sent.start)
+            subs.append((companion[0], [self._narrative_place(x) for x in own] or locs))
         toll = fat  # counted once, on the first record: ACLED never double-counts
-        for kind in subs:
+        for kind, where in subs:
             r1, r2 = _alone(kind, a1, a2, self.ctx)
-            for loc in locs:
+            for loc in where:
                 ev = self._record(kind, date, r1, r2, loc, country, toll, evidence, trig)
                 ev.assoc_actor_1 = assoc
                 toll = None
@@ -401,7 +404,8 @@ class DocumentExtractor:
         return last
 
     def _companion(self, sub: str, triggers: list[Trigger], a1: ActorMention | None,
-                   country: str | None, part: Sentence, cstart: int) -> str | None:
+                   country: str | None, part: Sentence, cstart: int
+                   ) -> tuple[str, Trigger] | None:
         """The guidelines' pairs told in one clause: an explosion that opens a capture ("rebels
         detonated a tunnel bomb under the checkpoint and captured it") is its own event, and
         so is the capture."""
@@ -412,7 +416,7 @@ class DocumentExtractor:
             if t.word.role in ("capture", "recapture") and t.word.strength >= 2:
                 other = sub_event_type(t, part, t.end - cstart, a1, country, False, self.lex)
                 if other is not None and tax.is_territorial(other):
-                    return other
+                    return other, t
         return None
 
     def _recalls(self, triggers: list[Trigger], lead_end: int) -> bool:
