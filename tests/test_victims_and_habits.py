@@ -44,6 +44,9 @@ ITEMS: dict[str, tuple[str, str]] = {
     "ordered-attack": (
         "The president said on Monday he had ordered an attack on the rebel camps.",
         "2016-02-01"),
+    "ordered-strikes": (
+        "The president said he had ordered strikes on the rebel camps in the north.",
+        "2016-02-01"),
     "hyphenated-air-strike": (
         "An air-strike hit a rebel position near Idlib on Monday, killing five fighters.",
         "2016-02-01"),
@@ -86,7 +89,8 @@ def test_civilians_leaving_a_place_is_no_change_of_control(
 
 
 @pytest.mark.parametrize("key", ["habit-regularly", "habit-known-to", "separate-strikes",
-                                 "denied-that", "demanded-to", "ordered-attack"])
+                                 "denied-that", "demanded-to", "ordered-attack",
+                                 "ordered-strikes"])
 def test_a_habit_a_sum_a_denial_or_an_order_is_no_occurrence(
         records: dict[str, list[dict[str, Any]]], key: str) -> None:
     assert records[key] == []

@@ -82,6 +82,9 @@ class _SourceRules:
     # it since a comma, a few after it, then a reporting verb ending the sentence
     lead: re.Pattern[str]
     tail: re.Pattern[str]
+    # or inside a speaker's title set off by commas anywhere in the sentence ("James Heappey,
+    # the British Armed Forces Minister, said that ..."): the title's closing comma, the verb
+    apposition: re.Pattern[str]
     # a speech verb right after a mention, and the words that tell it goes back to the speaker
     speech: re.Pattern[str]
     back: frozenset[str]
@@ -113,6 +116,7 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             article=re.compile(r"(?:^|\s)" + _any_or_empty(settings.get("articles", [])) + "$"),
             lead=re.compile(rf",(?:\s+[\w'’-]+){{0,{gap}}}\s+$"),
             tail=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}}\s+{verbs}\s*[.!]?\s*$"),
+            apposition=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}},\s+{verbs}(?![\w-])"),
             speech=_words_re(settings.get("speech_verbs", []), r"\s*"),
             back=frozenset(str(w).lower() for w in settings.get("speech_back_references", [])),
             back_words=int(settings.get("speech_back_reference_words", 0)),
@@ -307,7 +311,8 @@ class ActorContext:
             if (rules.verbs.match(low[e:e + 20].lstrip())
                     and (before.endswith(",") or rules.openers.search(before))):
                 continue
-            if rules.tail.match(low, e) and rules.lead.search(low, max(0, s - 60), s):
+            if ((rules.tail.match(low, e) or rules.apposition.match(low, e))
+                    and rules.lead.search(low, max(0, s - 60), s)):
                 continue  # ", the provincial police chief said": the speaker's title
             if rules.openers.search(before):
                 continue

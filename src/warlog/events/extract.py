@@ -257,6 +257,8 @@ class DocumentExtractor:
             if trig.word.role == "continue":
                 prev = self._continued(low)
                 if prev is None:
+                    # nothing to go on with: the verb's own type stands unless a trigger ranked
+                    # after it types the clause ("Israeli jets targeted an army position")
                     continue
                 sub = prev.sub_event_type
                 if not c_actors:

@@ -1,0 +1,54 @@
+"""A party named only in the title of who said it is a source, not a side (GUIDELINES.md:
+"News agencies, monitors, spokespeople and the reporters credited are sources, never
+actors"), wherever the title stands: closing the sentence (", the provincial police chief
+said.") or set off by commas before a reporting verb ("James Smith, the British defence
+minister, said that ..."). Sentences written for these tests, run through the extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warlog.api import extract
+
+ITEMS: dict[str, tuple[str, str]] = {
+    "title-in-apposition": (
+        "The Malian army has fought Islamist rebels in the north since March. The rebels "
+        "captured the town of Konna on Sunday, Pierre Dubois, the French defence minister, said "
+        "on Monday.", "2013-01-15"),
+    "title-closing": (
+        "Gunmen killed four villagers near Kidal on Sunday, the Malian army spokesman said.",
+        "2013-01-15"),
+    "party-that-acts": (
+        "French troops, backed by helicopters, attacked rebel positions near Kidal on Sunday.",
+        "2013-01-15"),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    path = Path(tmp_path_factory.mktemp("speakers")) / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
+                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
+    for r in extract(path):
+        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
+    return out
+
+
+@pytest.mark.parametrize("key, speaker", [("title-in-apposition", "Military Forces of France"),
+                                          ("title-closing", "Military Forces of Mali")])
+def test_a_party_named_in_a_speakers_title_is_no_side(
+        records: dict[str, list[dict[str, Any]]], key: str, speaker: str) -> None:
+    assert records[key], "the event itself is still coded"
+    for r in records[key]:
+        assert speaker not in (r["actor1"], r["actor2"], r["assoc_actor_1"])
+
+
+def test_a_party_set_off_by_commas_that_acts_stays(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    assert any("Military Forces of France" in (r["actor1"], r["actor2"])
+               for r in records["party-that-acts"])
