@@ -322,6 +322,8 @@ class ArgumentContext:
             for m in named_groups(text, offset):
                 if self.actor_ctx.index.offshoot_at(folded, m.end - offset):
                     continue  # "the al-Qaida breakaway group": no group the name tells
+                if _weapon_after(text, m.end - offset):
+                    continue  # "fired Grad rockets": a weapon system, no party
                 known = self.actor_ctx.mentions(m.text, m.start)
                 if not known and country_of is not None and country_of(m.name):
                     continue  # "the Libyan capital": a nationality alone names no party
@@ -343,6 +345,19 @@ class ArgumentContext:
             if other != name and m is not None and m.inter not in NOT_FIGHTING:
                 return m
         return self.actor_ctx.main_opponent(actor)
+
+
+@cached
+def _weapon_nouns() -> re.Pattern[str]:
+    from warlog.actors.lexicon import load_lexicon
+
+    return re.compile(r"\s+(?:" + _alt(load_lexicon().unknown.get("weapon_nouns", [])) + r")\b",
+                      re.IGNORECASE)
+
+
+def _weapon_after(text: str, end: int) -> bool:
+    """A weapon noun right after a name: the name is the weapon system's."""
+    return _weapon_nouns().match(text, end) is not None
 
 
 def _is_word(ch: str) -> bool:

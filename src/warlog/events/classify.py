@@ -85,12 +85,24 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
         if role in ("capture", "recapture"):
             state_here = (actor1 is not None and actor1.inter == 1 and (
                 event_country is None or actor1.country is None
-                or actor1.country == event_country))
+                or same_country(actor1.country, event_country)))
             return tax.territory("state" if state_here else "non_state")
     if trigger.word.killing:
         civilian = victims_civilian or _official_victim(after)
         return tax.role("civilian_target" if civilian else "clash")
     return sub
+
+
+def same_country(a: str, b: str) -> bool:
+    """Whether two spellings name one country: an actor's country is written as actors.yaml
+    names it ("Democratic Republic of Congo"), a place's as the gazetteer does ("Democratic
+    Republic of the Congo"); the country's other names in actors.yaml join them."""
+    if a == b:
+        return True
+    from warlog.actors.lexicon import load_lexicon
+
+    country = load_lexicon().countries.get(a)
+    return country is not None and b in country.names
 
 
 def _official_victim(after: Sequence[str]) -> bool:

@@ -32,15 +32,16 @@ from warlog.events.claims import Claim, find_claim, is_back_reference
 from warlog.events.classify import (
     ranked_triggers,
     reports_no_event,
+    same_country,
     sub_event_type,
     tells_grievance,
     victims_are_civilian,
 )
 from warlog.events.clauses import Clause, split_clauses
-from warlog.events.lexicon import Lexicon, lexicon
+from warlog.events.lexicon import IGNORED, Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
-from warlog.events.triggers import Trigger, find_triggers
+from warlog.events.triggers import Trigger, find_triggers, is_modal
 from warlog.ingest.news import news_view
 from warlog.model import (
     ActorMention,
@@ -155,6 +156,7 @@ class DocumentExtractor:
                 return
         if not triggers:
             self._zero_toll(sent)  # "No one was hurt, the army said." after the event
+            self._opening_party(sent)
             return  # most sentences: no place or actor lookup needed
         low = sent.low
         if self._is_tally(low) or self._is_definition(low) or reports_no_event(
@@ -250,8 +252,14 @@ class DocumentExtractor:
                 self.ctx.country)
             # "retook", "the recapture of X by Y": a state force anywhere in the clause is the
             # one that regains (its allies and the passive agent do not change that)
+            # ... the country's own forces first among those before it: "Rwandan and
+            # Mozambican troops recaptured Mbau" in Mozambique (foreign troops beside the
+            # government's regain it for it)
             taker = a1 if trig.word.role != "recapture" else next(
-                (a for a in c_actors if a.inter == 1), a1)
+                (a for a in c_actors if a.inter == 1 and a.start < sent.start + trig.start
+                 and a.country is not None and country is not None
+                 and same_country(a.country, country)),
+                next((a for a in c_actors if a.inter == 1), a1))
             sub = sub_event_type(trig, part, trig.end - clause.start, taker, country, civ,
                                  self.lex, context=sent)
             if trig.word.role == "continue":
@@ -321,6 +329,24 @@ class DocumentExtractor:
         for a in (a1, a2):
             if a is not None:
                 self.state.belligerents[a.name] += 1
+
+    def _opening_party(self, sent: Sentence) -> None:
+        """A news item that opens on who is at war with no event of its own ("Myanmar's
+        military has stepped up its offensive in Karenni state."): its armed party is the one
+        the next sentence goes on with ("On Wednesday, its artillery shelled Loikaw"). Only
+        before the document's first event and parties, for a sentence whose war word is a
+        trend, a plan or a threat (triggers.yaml modality) and that names one armed party
+        (not "a battle between A and B": which side acts next is not told)."""
+        if self.events or self.state.actors != (None, None):
+            return
+        if not _modal_trigger(sent.low, self.lex):
+            return
+        actors = self.ctx.actor_ctx.drop_sources(self.ctx.actors(sent), sent.text, sent.start)
+        armed = {a.name: a for a in actors if a.inter in _OPENING_INTERS}
+        if len(armed) == 1:
+            party = next(iter(armed.values()))
+            self.state.actors = (party, None)
+            self.state.mentions.setdefault(party.name, party)
 
     # -- helpers -------------------------------------------------------------------------
     def _part(self, sent: Sentence, clause: Clause) -> Sentence:
@@ -615,6 +641,26 @@ def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> Resolv
                 and date.date_start <= d.date_start and d.date_end <= date.date_end):
             return d
     return date
+
+
+# ACLED inter codes of the parties that fight (state forces, rebels, political and identity
+# militias): not rioters, protesters, civilians or external bodies ("The UN has warned ...")
+_OPENING_INTERS = frozenset({1, 2, 3, 4})
+
+
+def _modal_trigger(low: str, lex: Lexicon) -> bool:
+    """Whether a whole-word trigger of the sentence was left out as planned, threatened or a
+    trend (``is_modal``)."""
+    for end_idx, word in lex.automaton.iter(low):
+        start, end = end_idx + 1 - len(word.phrase), end_idx + 1
+        if word.sub == IGNORED or (start > 0 and (low[start - 1].isalnum()
+                                                  or low[start - 1] == "-")):
+            continue
+        if end < len(low) and (low[end].isalnum() or low[end] == "-"):
+            continue
+        if is_modal(low, start, lex):
+            return True
+    return False
 
 
 def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bool,

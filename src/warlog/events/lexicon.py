@@ -71,6 +71,12 @@ class Lexicon:
     tally_any: re.Pattern[str]  # any tally phrase, anywhere
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
     weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
+    # "freed 25 pupils abducted last week": a participle that tells how the people freed came
+    # to be held (an earlier event), after a release verb within `release_within` words
+    held_participles: frozenset[str]
+    release_verbs: frozenset[str]
+    release_within: int
+    held_links: frozenset[str]  # "... and abducted ten more": a new act, not the earlier one
 
     def is_tally(self, low: str) -> bool:
         """A running total ("so far this year", "since January") rather than one event; a
@@ -130,6 +136,7 @@ def lexicon() -> Lexicon:
          int(r.get("window", ov["window"])), bool(r.get("absent", False)))
         for r in ov["rules"])
     mod = data["modality"]
+    held = data.get("held_before_release", {})
     grammar = lang.words("grammar")
     modal_before = tuple(_norm(w) for w in mod["before"])
     tally_phrases = tuple(_norm(w) for w in data["tally_phrases"])
@@ -173,6 +180,10 @@ def lexicon() -> Lexicon:
         tally_any=_anywhere(tally_phrases),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
         weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
+        held_participles=frozenset(_norm(w) for w in held.get("participles", [])),
+        release_verbs=frozenset(_norm(w) for w in held.get("release_verbs", [])),
+        release_within=int(held.get("within", 0)),
+        held_links=frozenset(_norm(w) for w in held.get("links", [])),
     )
 
 

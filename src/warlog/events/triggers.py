@@ -60,7 +60,19 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
     kept.sort(key=lambda t: t.start)
     return [t for t in kept
             if t.sub != IGNORED and not is_modal(low, t.start, lex)
-            and not in_proper_name(text, t.start, t.end)]
+            and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)]
+
+
+def held_earlier(low: str, t: Trigger, lex: Lexicon) -> bool:
+    """"Kidnappers freed 25 pupils abducted last week": the participle after the people
+    freed or rescued tells how they came to be held (an earlier event), not a new one. Not
+    "freed ten and abducted five more" (a link word before it: an act of its own)."""
+    if t.word.phrase not in lex.held_participles:
+        return False
+    before = _WORD.findall(low[max(0, t.start - 120):t.start])
+    if not before or before[-1] in lex.held_links:
+        return False
+    return not lex.release_verbs.isdisjoint(before[-lex.release_within:])
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]*")
