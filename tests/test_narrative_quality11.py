@@ -4,7 +4,8 @@ also about the United States is that city, not an American town of its name; a c
 part of a toll told before ("At least 18 of the dead were rebels") is no event and no toll; a
 clause's vague date gives way to the day it states inside it; a capture told with the
 explosion that opens it is coded where the capture happened; a broadcaster named after a
-place is no place. Each passage runs through the whole extractor."""
+place is no place, and neither is a ship named after one ("the cruiser Moskva"). Each passage
+runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ DOCS = {
     "broadcaster": (
         "On 3 August 2015, rebels shelled the Jobar district of Damascus. On 5 August 2015, "
         "the Lebanese Al Mayadeen network reported that rebels shelled Jobar again.\n"
+    ),
+    "vessel": (
+        "On 13 April 2022, the Russian cruiser Moskva was hit by two Ukrainian Neptune "
+        "missiles in the Black Sea.\n"
     ),
 }
 
@@ -96,3 +101,8 @@ def test_a_capture_told_with_an_explosion_is_coded_where_it_happened(records) ->
 
 def test_a_broadcaster_named_after_a_place_is_no_place(records) -> None:
     assert "Al Mayadeen" not in [r["location"] for r in records["broadcaster"]]
+
+
+def test_a_ship_named_after_a_place_is_no_place(records) -> None:
+    recs = records["vessel"]
+    assert recs and all(r["location"] != "Moskva" and r["latitude"] is None for r in recs)

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from warlog.data import cached, load_yaml
 from warlog.geo.context import GeoContext
 from warlog.geo.features import precision as feature_precision
 from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
@@ -434,7 +435,18 @@ def resolve_locations(
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
     # government", "Damascus time": not a place of the event
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)
-            and not names_other_than_place(sentence, loc.end - offset)]
+            and not names_other_than_place(sentence, loc.end - offset)
+            and not _vessel_before().search(sentence, max(0, loc.start - offset - 40),
+                                            loc.start - offset)]
+
+
+@cached
+def _vessel_before() -> re.Pattern[str]:
+    """A vessel word right before a name ("the cruiser Moskva", "the frigate Admiral
+    Makarov"): the name is the ship's (``vessel_words`` of ``data/geo.yaml``)."""
+    words = sorted((str(w) for w in load_yaml("geo.yaml")["vessel_words"]), key=len,
+                   reverse=True)
+    return re.compile(rf"\b(?i:{'|'.join(re.escape(w) for w in words)})[ \t]+$")
 
 
 def _town_parts(mentions: Sequence[PlaceMention], found: list[Location]) -> list[Location]:
