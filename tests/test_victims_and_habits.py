@@ -47,6 +47,10 @@ ITEMS: dict[str, tuple[str, str]] = {
     "ordered-strikes": (
         "The president said he had ordered strikes on the rebel camps in the north.",
         "2016-02-01"),
+    "crowd-flees-troops-advance": (
+        "Thousands of villagers fled Tal Afar on Sunday as Iraqi troops advanced.", "2017-08-21"),
+    "mob-acts": (
+        "An angry mob of villagers beat two men to death in Tal Afar on Sunday.", "2017-08-21"),
     "hyphenated-air-strike": (
         "An air-strike hit a rebel position near Idlib on Monday, killing five fighters.",
         "2016-02-01"),
@@ -108,3 +112,10 @@ def test_a_hyphenated_air_strike_is_an_air_strike(
     r = _one(records, "hyphenated-air-strike")
     assert r["sub_event_type"] == "Air/drone strike"
     assert r["fatalities"] == 5
+
+
+def test_a_crowd_is_a_mob_only_when_it_acts(records: dict[str, list[dict[str, Any]]]) -> None:
+    fled = records["crowd-flees-troops-advance"]
+    assert fled and all(r["sub_event_type"] != "Mob violence" for r in fled)
+    assert all("Military Forces of Iraq" in (r["actor1"], r["actor2"]) for r in fled)
+    assert _one(records, "mob-acts")["sub_event_type"] == "Mob violence"

@@ -152,6 +152,7 @@ class TypingRules:
     mob_sources: frozenset[str]
     mob_unless: re.Pattern[str]
     mob_to: str
+    mob_armed: re.Pattern[str]  # an armed party between the crowd and the act
     two_sided: re.Pattern[str]
     two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
     fight_kills: frozenset[str]  # killings that are fighting when both sides fought
@@ -196,6 +197,7 @@ def typing_rules() -> TypingRules:
         mob_sources=frozenset(check(s) or "" for s in mob["from"]),
         mob_unless=phrase_pattern(mob["unless"]),
         mob_to=check(mob["to"]) or "",
+        mob_armed=phrase_pattern(mob.get("armed_between", [])),
         two_sided=phrase_pattern(data["two_sided"]),
         two_sided_targets=phrase_pattern(data["two_sided_targets"]),
         fight_kills=frozenset(str(w).lower() for w in data["fight_kills"]),
@@ -310,6 +312,10 @@ def _abductor_inters() -> frozenset[int]:
 
 def _mob_is_subject(subject: str, rules: TypingRules, lex: Lexicon) -> bool:
     """Whether the crowd stands before the clause's first act, not after an earlier one:
-    in "gunmen killed eleven worshippers in an attack" the worshippers are its victims."""
+    in "gunmen killed eleven worshippers in an attack" the worshippers are its victims; and
+    no armed party stands between the crowd and the act ("residents fled as troops advanced")."""
+    last = max((m.end() for m in rules.mob_subjects.finditer(subject)), default=None)
+    if last is None or rules.mob_armed.search(subject, last):
+        return False
     earlier = find_triggers(subject, lex)
     return not earlier or bool(rules.mob_subjects.search(subject[:earlier[0].start]))
