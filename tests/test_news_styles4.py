@@ -21,6 +21,8 @@ ITEMS = {
                 "in Katsina State, police said.",
     "rescued": "Soldiers rescued nine travellers kidnapped on a highway near Kaduna on "
                "Saturday, an army spokesman said.",
+    "rescue_fight": "Soldiers freed 20 traders kidnapped on Tuesday after a firefight with "
+                    "bandits near Birnin Gwari on Saturday, the army said.",
     "freed_and_abducted": "Bandits freed six hostages and abducted eleven more villagers near "
                           "Gusau on Saturday, residents said.",
     "joint_retook": "Chadian and Nigerian troops retook the town of Damasak from Boko Haram "
@@ -67,6 +69,13 @@ def test_release_of_people_abducted_earlier(records: dict[str, list[dict[str, An
     assert recs, key
     assert [r["sub_event_type"] for r in recs] == ["Other"]
     assert recs[0]["event_date"] == "2021-10-16"
+
+
+def test_rescue_in_a_fight_dated_by_the_fight(records: dict[str, list[dict[str, Any]]]) -> None:
+    # "kidnapped on Tuesday" dates the earlier abduction, not the firefight
+    rec = records["rescue_fight"][0]
+    assert rec["sub_event_type"] == "Armed clash"
+    assert rec["event_date"] == "2021-10-16"
 
 
 def test_freed_and_abducted_is_a_new_abduction(records: dict[str, list[dict[str, Any]]]) -> None:

@@ -41,7 +41,7 @@ from warlog.events.clauses import Clause, split_clauses
 from warlog.events.lexicon import IGNORED, Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
-from warlog.events.triggers import Trigger, find_triggers, is_modal
+from warlog.events.triggers import Trigger, find_triggers, held_participles, is_modal
 from warlog.ingest.news import news_view
 from warlog.model import (
     ActorMention,
@@ -178,6 +178,8 @@ class DocumentExtractor:
                 for t in triggers):
             self._attach(self.state.sentence_events[0], sent)  # the toll of the event before
             return
+        if any(t.word.phrase in self.lex.release_verbs for t in triggers):
+            dates = _without_held_dates(sent, dates, self.lex)
         clauses = split_clauses(sent, triggers, dates, sent.start,
                                 [lead_end] if lead_end and not recalled else [])
         clause_date = before
@@ -641,6 +643,19 @@ def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> Resolv
                 and date.date_start <= d.date_start and d.date_end <= date.date_end):
             return d
     return date
+
+
+def _without_held_dates(sent: Sentence, dates: list[ResolvedDate],
+                        lex: Lexicon) -> list[ResolvedDate]:
+    """The sentence's dates without the one right after a participle of an earlier holding:
+    "Police rescued 12 passengers abducted on Monday after a gun battle ... on Thursday" is
+    dated Thursday (the abduction's Monday dates the earlier event)."""
+    spans = held_participles(sent, lex)
+    if not spans:
+        return dates
+    return [d for d in dates if not any(
+        e <= d.start - sent.start and len(sent.low[e:d.start - sent.start].split()) <= 1
+        for _s, e in spans)]
 
 
 # ACLED inter codes of the parties that fight (state forces, rebels, political and identity

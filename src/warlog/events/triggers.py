@@ -63,6 +63,24 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
             and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)]
 
 
+def held_participles(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the sentence's participles of an earlier holding stand (``held_earlier``):
+    "freed 25 pupils abducted last week" -> the span of "abducted" (sentence offsets)."""
+    low = sentence.low
+    out = []
+    for end_idx, word in lex.automaton.iter(low):
+        if word.phrase not in lex.held_participles:
+            continue
+        end = end_idx + 1
+        start = end - len(word.phrase)
+        if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-")) or (
+                end < len(low) and (low[end].isalnum() or low[end] == "-")):
+            continue
+        if held_earlier(low, Trigger(start, end, sentence.text[start:end], word), lex):
+            out.append((start, end))
+    return out
+
+
 def held_earlier(low: str, t: Trigger, lex: Lexicon) -> bool:
     """"Kidnappers freed 25 pupils abducted last week": the participle after the people
     freed or rescued tells how they came to be held (an earlier event), not a new one. Not
