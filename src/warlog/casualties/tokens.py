@@ -27,9 +27,14 @@ class Token(NamedTuple):
     low: str
 
 
+_tuple_new = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words (with inner apostrophes), numbers (with , and .) and marks."""
-    toks = [Token(*m.span(), g, g.lower()) for m in _TOKEN.finditer(text) for g in (m.group(),)]
+    new = _tuple_new  # Token's fields built as a tuple: NamedTuple's __new__ is a Python call
+    toks = [new(Token, (*m.span(), g, g.lower())) for m in _TOKEN.finditer(text)
+            for g in (m.group(),)]
     if "\u2019" in text:
         toks = [
             t._replace(low=t.low.replace("\u2019", "'")) if "\u2019" in t.low else t for t in toks

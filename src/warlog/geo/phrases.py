@@ -16,7 +16,7 @@ from warlog.geo.admin1 import admin1_name
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Location, Place
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import HeadFilter, trie_alternation
 
 SPACES = re.compile(r"\s+")
 BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
@@ -65,6 +65,7 @@ class Patterns:
     # what facility_phrase needs: a site word after a space, ending a word (a trie, so one
     # pass over the sentence; most sentences have none and the name pattern is not tried)
     facility_needs: re.Pattern[str]
+    facility_heads: HeadFilter  # whether a sentence holds a site word's first letters at all
     settlement: re.Pattern[str]  # " city" / " town" after the mention
     between_joiner: re.Pattern[str]  # " and [the] " between the two ends of "between X and Y"
     between_next: re.Pattern[str]  # " and [the] Y" (Y's capitalised words in group 1)
@@ -158,6 +159,7 @@ def patterns() -> Patterns:
         facility_needs=re.compile(
             rf"\s(?i:{_trie([w for w in lex.facility_words if w not in holdings])})(?![\w-])"
         ),
+        facility_heads=HeadFilter(w for w in lex.facility_words if w not in holdings),
         settlement=re.compile(rf"\s+{alt('settlement_after')}\b", flags),
         between_joiner=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?"),
         between_next=re.compile(rf"\s+{joiner}\s+(?:{the}\s+)?((?:[A-Z][\w'’\-]*\s?){{1,4}})"),

@@ -62,7 +62,7 @@ from warlog.geo.spans import (
     word_before,
 )
 from warlog.model import Place
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import HeadFilter, trie_alternation
 from warlog.plugins import geocoder
 
 MAX_NGRAM = 5
@@ -119,6 +119,18 @@ def _capital_after() -> re.Pattern[str]:
                       re.I)
 
 
+@cached
+def _capital_heads() -> HeadFilter:
+    """Whether a sentence can hold a :func:`_capital_after` at all (most have no "capital")."""
+    return HeadFilter(str(w) for w in load_yaml("geo.yaml")["capital_words"])
+
+
+# a document's countries split for the search, per (geocoder, countries, primary countries):
+# (the geocoder, secondary countries, neighbours) - the same for every sentence of a document
+_SPLITS: dict[tuple[int, tuple[str, ...], tuple[str, ...]],
+              tuple[object, tuple[str, ...], frozenset[str]]] = {}
+
+
 @dataclass(slots=True)
 class PlaceMention:
     """A place named in the text. ``start``/``end`` are offsets in the document text."""
@@ -149,17 +161,25 @@ class _Finder:
         self.offset = offset
         self.codes = codes
         self.primary = primary
-        self.secondary = tuple(c for c in codes if c not in primary)
         self.context = context
         self.gaz = geocoder()
         self.lex = geo_lexicon()
-        self.neighbours = self.gaz.neighbours_of(primary) - set(codes)
+        key = (id(self.gaz), codes, primary)
+        split = _SPLITS.get(key)
+        if split is None or split[0] is not self.gaz:
+            if len(_SPLITS) > 1000:
+                _SPLITS.clear()
+            split = _SPLITS[key] = (self.gaz, tuple(c for c in codes if c not in primary),
+                                    self.gaz.neighbours_of(primary) - set(codes))
+        _, self.secondary, self.neighbours = split
         self._named: frozenset[str] | None = None
         self.local: list[Place] = []  # places found earlier in this sentence
         self.unplaced = context.unplaced if context is not None else set()
         # where a "capital" follows a word ("the Afghan capital"): the one reading of a
         # name that depends on the word after it, checked before the phrase memo
-        self.capital_at = frozenset(m.start() for m in _capital_after().finditer(text))
+        self.capital_at = frozenset(
+            m.start() for m in _capital_after().finditer(text)
+        ) if _capital_heads().may_match(text) else frozenset()
 
     # ---------------------------------------------------------------- classification
     def _is_known_word(self, tok: Tok) -> bool:

@@ -517,7 +517,8 @@ def facility_location(
     if last is None:
         return None
     pat = patterns()
-    m = pat.facility_needs.search(sentence) and pat.facility_phrase.search(sentence)
+    m = (pat.facility_heads.may_match(sentence) and pat.facility_needs.search(sentence)
+         and pat.facility_phrase.search(sentence))
     if not m:
         return None
     return location_of(

@@ -23,6 +23,7 @@ from warlog.geo.gazetteer import TIER_SKELETON, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Place
+from warlog.nlp.alternation import HeadFilter
 from warlog.plugins import geocoder
 
 _WORD = re.compile(r"\S+")
@@ -36,6 +37,12 @@ def _road_re() -> re.Pattern[str]:
     words = sorted(geo_lexicon().road_words, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<=\S)\s+(?P<word>{alt})(?![\w-])", re.IGNORECASE)
+
+
+@cached
+def _road_heads() -> HeadFilter:
+    """Whether a sentence holds a road word's first letters at all (most hold none)."""
+    return HeadFilter(geo_lexicon().road_words)
 
 
 def _name_run(text: str, end: int) -> int | None:
@@ -145,6 +152,8 @@ def compound_roads(
     """ "the X–Y road" phrases: (start, end, name, point, exact) in sentence offsets, where
     ``exact`` says the point is the listed road or the midpoint of its two ends (else it is
     the one end that resolved)."""
+    if not _road_heads().may_match(sentence):
+        return
     for m in _road_re().finditer(sentence):
         start = _name_run(sentence, m.start())
         if start is None:

@@ -27,7 +27,7 @@ from warlog.geo.gazetteer import TIER_SKELETON
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Place
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import HeadFilter, trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -85,6 +85,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     post = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<gen>(?i:{_alt(after)}))(?![\w-])")
     post_needs = re.compile(rf"\s(?i:{_alt(after)})(?![\w-])")
     return pre, post, post_needs
+
+
+@cached
+def _heads() -> tuple[HeadFilter, HeadFilter]:
+    """Whether a sentence holds the first letters of a generic written before a name, and of
+    one written after it: most sentences hold neither, and their patterns are not run."""
+    return (HeadFilter(w for g in _groups() for w in g.before),
+            HeadFilter(w for g in _groups() for w in g.after))
 
 
 _has_features: dict[int, bool] = {}
@@ -153,8 +161,12 @@ def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     lex = geo_lexicon()
     pre, post, post_needs = _patterns()
     found: list[tuple[int, int]] = []
+    heads_before, heads_after = _heads()
     for pattern in (pre, post):
-        if pattern is post and not post_needs.search(sentence):
+        if pattern is pre and not heads_before.may_match(sentence):
+            continue
+        if pattern is post and not (heads_after.may_match(sentence)
+                                    and post_needs.search(sentence)):
             continue
         for m in pattern.finditer(sentence):
             s = m.start()
@@ -191,7 +203,9 @@ def named_sites(sentence: str, ctx: GeoContext | None) -> list[tuple[int, int, P
             by_word.setdefault(w, []).append(g)
     out: list[tuple[int, int, Place]] = []
     pre, post, _ = _patterns()
-    for pattern in (pre, post):
+    for pattern, heads in zip((pre, post), _heads(), strict=True):
+        if not heads.may_match(sentence):
+            continue
         for m in pattern.finditer(sentence):
             gen = re.sub(r"[\s-]+", " ", m.group("gen").lower())
             groups = by_word.get(gen) or by_word.get(gen.replace(" ", "")) or []

@@ -10,13 +10,28 @@ from __future__ import annotations
 import re
 
 from warlog.data import cached, load_yaml
-from warlog.nlp.alternation import spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
+
+
+def _cues() -> list[str]:
+    return [str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or []]
 
 
 @cached
 def _cue_alternation() -> str:
-    cues = (str(c) for c in load_yaml("geo.yaml").get("source_place_cues") or [])
-    return trie_alternation(cues, spaced_char, lower=True)
+    return trie_alternation(_cues(), spaced_char, lower=True)
+
+
+@cached
+def _cue_heads() -> HeadFilter:
+    return HeadFilter(_cues())
+
+
+@cached(maxsize=64)
+def _may_cite(text: str) -> bool:
+    """Whether ``text`` holds a cue's first word at all (asked once per sentence, however
+    many names it has): without one, neither pattern below can match anywhere in it."""
+    return _cue_heads().may_match(text)
 
 
 @cached
@@ -32,13 +47,13 @@ def _any_cue() -> re.Pattern[str]:
 def has_source_cue(text: str) -> bool:
     """Whether ``text`` has a source cue anywhere: one pass, so that a caller testing many
     names of a text can skip :func:`is_source_place` for all of them when it has none."""
-    return _any_cue().search(text) is not None
+    return _may_cite(text) and _any_cue().search(text) is not None
 
 
 def is_source_place(text: str, start: int) -> bool:
     """Whether the place name at ``text[start:]`` follows a source cue (at most four words,
     and no comma, between the cue and the name)."""
-    if start <= 0:
+    if start <= 0 or not _may_cite(text):
         return False
     m = _source_cue().search(text, max(0, start - 80), start)
     return m is not None

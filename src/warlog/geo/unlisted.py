@@ -26,7 +26,7 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
-from warlog.nlp.alternation import spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -60,6 +60,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{alt(y['unlisted_place_followers'])})\b)"
     )
     return cue, inside
+
+
+@cached
+def _cue_heads() -> HeadFilter:
+    """Whether a sentence holds a place cue's first letters at all (the cue pattern is tried
+    at every word; most sentences have no cue)."""
+    return HeadFilter(str(w) for w in load_yaml("geo.yaml")["unlisted_place_cues"])
 
 
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
@@ -280,6 +287,8 @@ def unlisted_places(
         country = info["name"] if info else None
     found: list[tuple[int, int, str]] = []
     for pattern in (cue, inside):
+        if pattern is cue and not _cue_heads().may_match(sentence):
+            continue
         for m in pattern.finditer(sentence):
             s, e = m.span("name")
             if any(a < e and s < b for a, b in spans):

@@ -12,7 +12,9 @@ when what follows the phrase does not fit.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
+from typing import Any
 
 _END = ""  # the key marking "a phrase ends here" in a trie node
 
@@ -62,3 +64,96 @@ def _node(node: dict[str, dict], char: Callable[[str], str]) -> str:
     if ends:  # a phrase may stop here: try the longer ones first
         return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
+
+
+# The characters that a case-insensitive pattern matches to an ASCII letter although
+# ``str.lower`` gives another one ("İ" lower-cases to two characters, "ı" and "ſ" stay): a
+# text holding one is always handed to the pattern.
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+class _Heads:
+    """The heads of every :class:`HeadFilter` in one automaton: one pass over a sentence
+    tells all the filters (the place spotter, sites, roads, sources… each ask about the same
+    sentence), and the last texts' answers are kept."""
+
+    def __init__(self) -> None:
+        self.heads: set[str] = set()
+        self.automaton: Any = None
+        self.built = 0  # how many heads the automaton holds
+        self.lock = threading.Lock()
+        self.memo: dict[str, frozenset[str]] = {}
+
+    def add(self, heads: Iterable[str]) -> None:
+        with self.lock:
+            self.heads.update(heads)
+
+    def present(self, text: str) -> frozenset[str]:
+        """The heads that ``text.lower()`` holds anywhere (overlapping ones too)."""
+        got = self.memo.get(text)
+        if got is not None:
+            return got
+        with self.lock:
+            if self.built != len(self.heads):
+                self._build()
+            # a memo is only written with the automaton it was made with
+            automaton, memo = self.automaton, self.memo
+        got = frozenset(h for _, h in automaton.iter(text.lower()))
+        if len(memo) >= 64:
+            memo.clear()
+        memo[text] = got
+        return got
+
+    def _build(self) -> None:
+        """The automaton of every head added so far (called with the lock held)."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for h in self.heads:
+            automaton.add_word(h, h)
+        automaton.make_automaton()
+        self.automaton = automaton
+        self.built = len(self.heads)
+        self.memo = {}  # answers without the heads just added
+
+
+_HEADS = _Heads()
+
+
+class HeadFilter:
+    """Whether a text can hold a match of a case-insensitive pattern each of whose matches
+    opens with one of ``phrases`` (their alternation, each letter or digit written as itself):
+    the phrases' literal heads (each phrase's lower-cased ASCII letters and digits up to its
+    first other character) are looked for in the lower-cased text, by one automaton pass
+    shared by every filter. A necessary condition, never a sufficient one: ``False`` means
+    the pattern cannot match, so the regex pass (tried at every position, as a
+    case-insensitive alternation is) is skipped for most sentences."""
+
+    __slots__ = ("_always", "_heads")
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        heads: set[str] = set()
+        always = False
+        for phrase in phrases:
+            p = str(phrase).lower()
+            if not p:
+                continue
+            k = 0
+            while k < len(p) and p[k].isascii() and p[k].isalnum():
+                k += 1
+            if k == 0:
+                always = True  # a phrase opening with another character: no head to look for
+            heads.add(p[:k])
+        self._always = always
+        self._heads = frozenset(heads)
+        if heads and not always:
+            _HEADS.add(heads)
+
+    def may_match(self, text: str) -> bool:
+        if self._always:
+            return True
+        if not self._heads:
+            return False  # no phrase: the alternation matches nothing
+        if not text.isascii() and any(c in text for c in _CASE_ODD):
+            return True
+        return not self._heads.isdisjoint(_HEADS.present(text))

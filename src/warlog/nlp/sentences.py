@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from warlog import lang
 from warlog.data import cached
 from warlog.model import Span
+from warlog.settings import current as _settings
 
 if TYPE_CHECKING:
     from warlog.casualties.tokens import Token
@@ -90,9 +91,7 @@ _SPACE_RUN = re.compile(r"\s+")
 
 
 def _max_chars() -> int:
-    from warlog.settings import current
-
-    return current().max_sentence_chars
+    return _settings().max_sentence_chars
 
 
 def _bounded(text: str, s: int, e: int) -> Iterator[Span]:

@@ -56,6 +56,7 @@ class Patterns:
     ordinal_prefix: re.Pattern[str]
     relative_trigger: re.Pattern[str]  # keywords, on the lower-cased sentence
     relative_stems: re.Pattern[str]  # substrings one of which every keyword contains
+    relative_stem_words: tuple[str, ...]  # the same substrings, for ``in`` tests
     relative_starters: frozenset[str]  # every word a relative expression can begin with
     digit: re.Pattern[str]
     month_name: re.Pattern[str]
@@ -327,6 +328,7 @@ def patterns() -> Patterns:
         ordinal_prefix=_prefix_reader({"the"}, lx.ordinal_prepositions),
         relative_trigger=re.compile(trigger),
         relative_stems=re.compile(trie_alternation(stems)),
+        relative_stem_words=stems,
         relative_starters=_starters(lx),
         digit=re.compile(r"[0-9]"),
         month_name=re.compile(month_any),
