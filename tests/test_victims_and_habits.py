@@ -51,6 +51,14 @@ ITEMS: dict[str, tuple[str, str]] = {
         "Thousands of villagers fled Tal Afar on Sunday as Iraqi troops advanced.", "2017-08-21"),
     "mob-acts": (
         "An angry mob of villagers beat two men to death in Tal Afar on Sunday.", "2017-08-21"),
+    "prospect-of": (
+        "Analysts said the army had not given up the prospect of capturing Kidal.",
+        "2016-02-01"),
+    "unlikely-to": (
+        "The envoy said the rebels were unlikely to withdraw from Kidal this year.",
+        "2016-02-01"),
+    "sometimes": (
+        "The rival militias sometimes clashed with each other near Kidal.", "2016-02-01"),
     "hyphenated-air-strike": (
         "An air-strike hit a rebel position near Idlib on Monday, killing five fighters.",
         "2016-02-01"),
@@ -94,7 +102,8 @@ def test_civilians_leaving_a_place_is_no_change_of_control(
 
 @pytest.mark.parametrize("key", ["habit-regularly", "habit-known-to", "separate-strikes",
                                  "denied-that", "demanded-to", "ordered-attack",
-                                 "ordered-strikes"])
+                                 "ordered-strikes", "prospect-of", "unlikely-to",
+                                 "sometimes"])
 def test_a_habit_a_sum_a_denial_or_an_order_is_no_occurrence(
         records: dict[str, list[dict[str, Any]]], key: str) -> None:
     assert records[key] == []
