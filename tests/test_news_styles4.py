@@ -48,6 +48,10 @@ ITEMS = {
                 "people, police said.",
     "shot_to_death": "Militants shot to death 12 bus passengers near Ludhiana on Saturday, "
                      "police said.",
+    "cylinder_bomb": "Police defused a bomb hidden in a gas cylinder outside a school in Yala "
+                     "on Saturday, a bomb squad officer said.",
+    "cylinder_accident": "A gas cylinder exploded in a tea shop in Yala on Saturday, injuring "
+                         "four customers, police said.",
     "bazaar": "Gunmen opened fire in a crowded bazaar in Peshawar on Saturday, killing five "
               "people, police said.",
 }
@@ -151,3 +155,10 @@ def test_firing_into_a_bazaar_is_an_attack(records: dict[str, list[dict[str, Any
     rec = records["bazaar"][0]
     assert rec["sub_event_type"] == "Attack"
     assert rec["fatalities"] == 5
+
+
+def test_bomb_in_a_gas_cylinder(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["cylinder_bomb"][0]
+    assert rec["sub_event_type"] == "Disrupted weapons use"
+    assert rec["event_date"] == "2021-10-16"
+    assert records["cylinder_accident"] == []

@@ -145,6 +145,7 @@ class Refinement:
 class TypingRules:
     refinements: tuple[Refinement, ...]
     not_event: re.Pattern[str]
+    not_event_weapons: re.Pattern[str]  # a listed phrase that is a weapon's: no accident
     grievance_types: frozenset[str]
     grievance_cue: re.Pattern[str]  # ends the text before a phrase that is a grievance
     grievance_lead: re.Pattern[str]  # opens a listed phrase that is one ("against …")
@@ -190,6 +191,7 @@ def typing_rules() -> TypingRules:
     return TypingRules(
         refinements=refs,
         not_event=phrase_pattern(w for group in data["not_events"].values() for w in group),
+        not_event_weapons=phrase_pattern(data.get("not_event_weapons", [])),
         grievance_types=frozenset(str(x) for x in data["grievance_types"]),
         grievance_cue=re.compile(r"(?<![\w-])" + grievance + r"\s+(?:(?:the|a|an)\s+)?$"),
         grievance_lead=re.compile(grievance + r"\s"),
@@ -222,6 +224,8 @@ def reports_no_event(low: str, grievance: bool = False) -> bool:
     sentence tells a protest or a riot), a phrase that is what it is about ("against
     corruption") does not count."""
     rules = typing_rules()
+    if "cylinder" in low or "pressure cooker" in low:  # "a bomb hidden in a gas cylinder"
+        low = rules.not_event_weapons.sub(lambda w: " " * len(w.group()), low)
     for m in rules.not_event.finditer(low):
         if not grievance or not (rules.grievance_cue.search(low, max(0, m.start() - 24),
                                                              m.start())
