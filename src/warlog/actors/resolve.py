@@ -147,6 +147,8 @@ class Sides(Protocol):
 
     def covers(self, first: date | None, last: date | None = None) -> bool: ...
 
+    def side_of(self, name: str | None) -> int | None: ...
+
 
 @dataclass(slots=True)
 class ActorContext:
@@ -531,11 +533,20 @@ class ActorContext:
             country = self.country
         return ActorMention(-1, -1, "", info.name, info.inter, country)
 
+    def allies(self, actor: ActorMention | None, name: str) -> bool:
+        """Whether the document's profile puts ``name`` on ``actor``'s side (the infobox's
+        belligerents: Japan and Germany in a world war are no foes of each other)."""
+        if actor is None or self.sides is None:
+            return False
+        own = self.sides.side_of(actor.name)
+        return own is not None and self.sides.side_of(name) == own
+
     def main_opponent(self, actor: ActorMention | None) -> ActorMention | None:
         """The actor the document names most that is not ``actor``'s own side.
 
         Civilians, protesters and rioters are never an opponent; the state and police forces
-        of ``actor``'s own country are its own side.
+        of ``actor``'s own country, and the belligerents the profile puts on its side, are its
+        own side.
         """
         lex = self.index.lexicon
         own = lex.actors.get(actor.name) if actor else None
@@ -543,6 +554,8 @@ class ActorContext:
         for name, _count in ranked:
             info = lex.actors.get(name)
             if info is None or info.kind in _PEOPLE_KINDS or (actor and name == actor.name):
+                continue
+            if self.allies(actor, name):
                 continue
             if (
                 own is not None

@@ -338,11 +338,13 @@ class ArgumentContext:
 
     def opponent_of(self, actor: ActorMention | None,
                     state: NarrativeState) -> ActorMention | None:
-        """The party ``actor`` most often fights in this document so far, else its main foe."""
+        """The party ``actor`` most often fights in this document so far, else its main foe;
+        never a party the document's profile puts on its side."""
         name = actor.name if actor else None
         for other, _n in state.belligerents.most_common():
             m = state.mentions.get(other)
-            if other != name and m is not None and m.inter not in NOT_FIGHTING:
+            if (other != name and m is not None and m.inter not in NOT_FIGHTING
+                    and not self.actor_ctx.allies(actor, other)):
                 return m
         return self.actor_ctx.main_opponent(actor)
 

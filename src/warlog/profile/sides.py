@@ -97,6 +97,12 @@ class ProfileSides:
         return self.end is None or last <= self.end
 
     # ------------------------------------------------------------------ sides
+    def side_of(self, name: str | None) -> int | None:
+        """The side the belligerent ``name`` (canonical) fights on, when the profile lists it
+        on one side only."""
+        sides = {m.side for m in self.members if name is not None and m.name == name}
+        return sides.pop() if len(sides) == 1 else None
+
     def actor_for(self, generic_class: str, country: str | None = None) -> str | None:
         """The belligerent a generic phrase of ``generic_class`` stands for, else None.
 
