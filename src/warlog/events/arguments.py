@@ -31,7 +31,6 @@ from warlog.nlp.sentences import Sentence
 from warlog.profile.model import Profile
 from warlog.taxonomy import taxonomy
 
-MAX_SPAN_DAYS = 92  # a longer span ("in 2016", "23 July – 28 August") dates no single event
 NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
 CROWD = 6  # ACLED's inter code of protesters
 MAX_LEFT_GAP = 24  # "withdrew its remaining forces from X": a withdrawal's own "from"
@@ -406,7 +405,14 @@ def year_only(date: ResolvedDate) -> bool:
     """Too vague to date one event: a year, a season, or a span of months."""
     if getattr(date, "granularity", None) in ("year", "season"):
         return True
-    return (date.date_end - date.date_start) > timedelta(days=MAX_SPAN_DAYS)
+    return (date.date_end - date.date_start) > timedelta(days=_longest_span())
+
+
+@cached
+def _longest_span() -> int:
+    """extraction.yaml longest_event_span_days: a longer span ("from September to November",
+    "between 8 April and 16 June") is a campaign's or a tally's, not one event's."""
+    return int(load_yaml("extraction.yaml")["longest_event_span_days"])
 
 
 def pick_date(in_clause: Sequence[ResolvedDate]) -> ResolvedDate | None:

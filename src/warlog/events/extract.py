@@ -196,8 +196,11 @@ class DocumentExtractor:
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
             prior = [d for d in dates if d.start - sent.start < clause.start]
+            # a clause that states only a date too vague for one event ("In 2016, rebels
+            # shelled the town") is not dated by the narrative's last day: it dates no event
+            own = [d for d in in_clause if not getattr(d, "background", False)]
             date = _refined(args.pick_date(in_clause), in_clause) or (
-                prior[-1] if prior else clause_date)
+                own[0] if own else prior[-1] if prior else clause_date)
             self._clause(sent, low, clause, date, places, actors)
             if date is not None:
                 clause_date = date
