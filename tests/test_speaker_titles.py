@@ -22,6 +22,9 @@ ITEMS: dict[str, tuple[str, str]] = {
     "title-closing": (
         "Gunmen killed four villagers near Kidal on Sunday, the Malian army spokesman said.",
         "2013-01-15"),
+    "victims-before-officials-said": (
+        "Maoist rebels ambushed a patrol near Sukma on Sunday, killing six policemen, "
+        "officials said.", "2017-03-13"),
     "party-that-acts": (
         "French troops, backed by helicopters, attacked rebel positions near Kidal on Sunday.",
         "2013-01-15"),
@@ -52,3 +55,9 @@ def test_a_party_set_off_by_commas_that_acts_stays(
         records: dict[str, list[dict[str, Any]]]) -> None:
     assert any("Military Forces of France" in (r["actor1"], r["actor2"])
                for r in records["party-that-acts"])
+
+
+def test_the_victims_before_a_closing_attribution_stay_a_side(
+        records: dict[str, list[dict[str, Any]]]) -> None:
+    assert any("Police Forces of India" in (r["actor1"], r["actor2"])
+               for r in records["victims-before-officials-said"])

@@ -83,7 +83,10 @@ class _SourceRules:
     lead: re.Pattern[str]
     tail: re.Pattern[str]
     # or inside a speaker's title set off by commas anywhere in the sentence ("James Heappey,
-    # the British Armed Forces Minister, said that ..."): the title's closing comma, the verb
+    # the British Armed Forces Minister, said that ..."): the title opens right after its comma
+    # (with an article: the mention may hold it), and a one-word reporting verb follows its
+    # closing comma (", killing nine policemen, officials said": the policemen are no speaker)
+    title_lead: re.Pattern[str]
     apposition: re.Pattern[str]
     # a speech verb right after a mention, and the words that tell it goes back to the speaker
     speech: re.Pattern[str]
@@ -107,6 +110,8 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
         names = settings.get("sources", [])
         gap = int(settings.get("attribution_title_words", 0))
         verbs = _any_or_empty(str(v).lower() for v in settings.get("attribution_verbs", []))
+        one_word = _any_or_empty(str(v).lower() for v in settings.get("attribution_verbs", [])
+                                 if " " not in str(v))
         rules = _SourceRules(
             names=re.compile(r"^(?:the )?" + trie_alternation(str(n).lower() for n in names)
                              + r"$"),
@@ -116,7 +121,9 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             article=re.compile(r"(?:^|\s)" + _any_or_empty(settings.get("articles", [])) + "$"),
             lead=re.compile(rf",(?:\s+[\w'’-]+){{0,{gap}}}\s+$"),
             tail=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}}\s+{verbs}\s*[.!]?\s*$"),
-            apposition=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}},\s+{verbs}(?![\w-])"),
+            title_lead=re.compile(rf",\s+(?:{_any_or_empty(settings.get('articles', []))}"
+                                  rf"(?:\s+[\w'’-]+){{0,{gap}}}\s+)?$"),
+            apposition=re.compile(rf"(?:\s+[\w'’-]+){{0,{gap}}},\s+{one_word}(?![\w-])"),
             speech=_words_re(settings.get("speech_verbs", []), r"\s*"),
             back=frozenset(str(w).lower() for w in settings.get("speech_back_references", [])),
             back_words=int(settings.get("speech_back_reference_words", 0)),
@@ -313,9 +320,12 @@ class ActorContext:
             if (rules.verbs.match(low[e:e + 20].lstrip())
                     and (before.endswith(",") or rules.openers.search(before))):
                 continue
-            if ((rules.tail.match(low, e) or rules.apposition.match(low, e))
-                    and rules.lead.search(low, max(0, s - 60), s)):
+            if rules.tail.match(low, e) and rules.lead.search(low, max(0, s - 60), s):
                 continue  # ", the provincial police chief said": the speaker's title
+            titled = rules.apposition.match(low, e)
+            if (titled is not None and rules.title_lead.search(low, max(0, s - 60), s)
+                    and not self._back(rules, low, titled.end())):
+                continue  # ", the British Armed Forces Minister, said on Monday"
             if rules.openers.search(before):
                 continue
             if self._tells(rules, low, e):
@@ -330,8 +340,15 @@ class ActorContext:
         said = rules.speech.match(low, end)
         if said is None:
             return False
-        words = _WORD.findall(low, said.end(), said.end() + 16 * rules.back_words)
-        return not rules.back.intersection(words[:rules.back_words])
+        return not ActorContext._back(rules, low, said.end())
+
+    @staticmethod
+    def _back(rules: _SourceRules, low: str, end: int) -> bool:
+        """Whether the words right after a speech verb ending at ``end`` go back to the
+        speaker ("said it killed", "announced that they had captured"): then the speaker is
+        also the one who did it."""
+        words = _WORD.findall(low, end, end + 16 * rules.back_words)
+        return bool(rules.back.intersection(words[:rules.back_words]))
 
     def is_unidentified(self, name: str | None) -> bool:
         """Whether ``name`` is the unidentified armed group, plain or named by its country."""
