@@ -13,7 +13,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
@@ -99,20 +99,30 @@ def write_reports(store, folder: Path, name: str, reports: list[tuple[str, str, 
     store.write_document(doc, events)
 
 
-def extract_items(folder: Path, items: dict[str, str], day: str | None = None
-                  ) -> dict[str, list[dict[str, Any]]]:
-    """News items (key -> text, each published on ``day`` when given) written as one JSON
-    Lines file and run through the whole extractor; the records of each item by its key."""
+def extract_items(folder: Path, items: Mapping[str, str | tuple[str, str]],
+                  day: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """News items (key -> text, or -> (text, its own publication day); otherwise published on
+    ``day`` when given) written as one JSON Lines file and run through the whole extractor;
+    the records of each item by its key."""
     from warlog.api import extract
 
-    dated = {"date": day} if day else {}
+    lines = []
+    for k, item in items.items():
+        text, own = (item, day) if isinstance(item, str) else item
+        dated = {"date": own} if own else {}
+        lines.append(json.dumps({"id": k, **dated, "text": text}) + "\n")
     path = folder / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, **dated, "text": t}) + "\n"
-                            for k, t in items.items()), encoding="utf-8")
+    path.write_text("".join(lines), encoding="utf-8")
     by_item: dict[str, list[dict[str, Any]]] = {k: [] for k in items}
     for r in extract(path):
         by_item[r["doc"].rsplit("#", 1)[1]].append(r)
     return by_item
+
+
+def only_record(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
+    """The one record of item ``key`` (the test fails when it has none or several)."""
+    assert len(records[key]) == 1, records[key]
+    return records[key][0]
 
 
 def event_of(doc, fields: dict[str, Any], quotes: list[str], **extra: Any):

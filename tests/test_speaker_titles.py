@@ -1,18 +1,17 @@
 """A party named only in the title of who said it is a source, not a side (GUIDELINES.md:
 "News agencies, monitors, spokespeople and the reporters credited are sources, never
 actors"), wherever the title stands: closing the sentence (", the provincial police chief
-said.") or set off by commas before a reporting verb ("James Smith, the British defence
-minister, said that ..."). Sentences written for these tests, run through the extractor."""
+said.") or set off by commas before a one-word reporting verb ("James Smith, the British
+defence minister, said on Monday"), unless what is said goes back to the speaker ("... said
+that they had captured"). Sentences written for these tests, run through the extractor."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items
 
 ITEMS: dict[str, tuple[str, str]] = {
     "title-in-apposition": (
@@ -33,13 +32,7 @@ ITEMS: dict[str, tuple[str, str]] = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    path = Path(tmp_path_factory.mktemp("speakers")) / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
-                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
-    return out
+    return extract_items(tmp_path_factory.mktemp("speakers"), ITEMS)
 
 
 @pytest.mark.parametrize("key, speaker", [("title-in-apposition", "Military Forces of France"),

@@ -7,13 +7,11 @@ Sentences written for these tests, run through the whole extractor from a JSON L
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items, only_record
 
 ITEMS: dict[str, tuple[str, str]] = {
     "civilians-killed": (
@@ -67,24 +65,13 @@ ITEMS: dict[str, tuple[str, str]] = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    path = Path(tmp_path_factory.mktemp("victims")) / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
-                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
-    return out
-
-
-def _one(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
-    assert len(records[key]) == 1, records[key]
-    return records[key][0]
+    return extract_items(tmp_path_factory.mktemp("victims"), ITEMS)
 
 
 @pytest.mark.parametrize("key", ["civilians-killed", "civilians-killed-with-perpetrator"])
 def test_civilians_killed_are_the_victims(records: dict[str, list[dict[str, Any]]],
                                           key: str) -> None:
-    r = _one(records, key)
+    r = only_record(records, key)
     assert r["event_type"] == "Violence against civilians"
     assert r["actor1"] != "Civilians"
     assert r["actor2"] == "Civilians"
@@ -107,7 +94,7 @@ def test_a_habit_a_sum_a_denial_or_an_order_is_no_occurrence(
 
 
 def test_a_ceasefire_violation_is_fighting(records: dict[str, list[dict[str, Any]]]) -> None:
-    r = _one(records, "ceasefire-violation")
+    r = only_record(records, "ceasefire-violation")
     assert r["event_type"] == "Battles"
     assert r["fatalities"] == 2
     assert "Military Forces of Pakistan" in (r["actor1"], r["actor2"])
@@ -115,7 +102,7 @@ def test_a_ceasefire_violation_is_fighting(records: dict[str, list[dict[str, Any
 
 def test_a_hyphenated_air_strike_is_an_air_strike(
         records: dict[str, list[dict[str, Any]]]) -> None:
-    r = _one(records, "hyphenated-air-strike")
+    r = only_record(records, "hyphenated-air-strike")
     assert r["sub_event_type"] == "Air/drone strike"
     assert r["fatalities"] == 5
 
@@ -124,4 +111,4 @@ def test_a_crowd_is_a_mob_only_when_it_acts(records: dict[str, list[dict[str, An
     fled = records["crowd-flees-troops-advance"]
     assert fled and all(r["sub_event_type"] != "Mob violence" for r in fled)
     assert all("Military Forces of Iraq" in (r["actor1"], r["actor2"]) for r in fled)
-    assert _one(records, "mob-acts")["sub_event_type"] == "Mob violence"
+    assert only_record(records, "mob-acts")["sub_event_type"] == "Mob violence"

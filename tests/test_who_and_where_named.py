@@ -7,13 +7,11 @@ Sentences written for these tests, run through the whole extractor from a JSON L
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_items, only_record
 
 ITEMS: dict[str, tuple[str, str]] = {
     "protest-against-government": (
@@ -65,24 +63,13 @@ ITEMS: dict[str, tuple[str, str]] = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    path = Path(tmp_path_factory.mktemp("named")) / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
-                            for k, (t, d) in ITEMS.items()), encoding="utf-8")
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEMS}
-    for r in extract(path):
-        out[str(r["doc"]).rsplit("#", 1)[1]].append(r)
-    return out
-
-
-def _one(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
-    assert len(records[key]) == 1, records[key]
-    return records[key][0]
+    return extract_items(tmp_path_factory.mktemp("named"), ITEMS)
 
 
 @pytest.mark.parametrize("key", ["protest-against-government", "protest-against-armed-group"])
 def test_a_peaceful_protest_has_no_opponent(records: dict[str, list[dict[str, Any]]],
                                             key: str) -> None:
-    r = _one(records, key)
+    r = only_record(records, key)
     assert r["sub_event_type"] == "Peaceful protest"
     assert r["actor1"] == "Protesters"
     assert r["actor2"] is None
@@ -92,7 +79,7 @@ def test_a_peaceful_protest_has_no_opponent(records: dict[str, list[dict[str, An
                                         ("splinter-faction", "Taliban")])
 def test_a_breakaway_faction_is_not_its_parent(records: dict[str, list[dict[str, Any]]],
                                                key: str, group: str) -> None:
-    r = _one(records, key)
+    r = only_record(records, key)
     assert group not in (r["actor1"] or "")
     assert group not in (r["actor2"] or "")
 
@@ -100,20 +87,20 @@ def test_a_breakaway_faction_is_not_its_parent(records: dict[str, list[dict[str,
 @pytest.mark.parametrize("key", ["suicide-truck-bomber", "suicide-attacker"])
 def test_a_suicide_attacker_is_a_suicide_bomb(records: dict[str, list[dict[str, Any]]],
                                              key: str) -> None:
-    assert _one(records, key)["sub_event_type"] == "Suicide bomb"
+    assert only_record(records, key)["sub_event_type"] == "Suicide bomb"
 
 
 def test_a_capital_named_for_its_government_is_no_place(
         records: dict[str, list[dict[str, Any]]]) -> None:
-    r = _one(records, "capital-for-government")
+    r = only_record(records, "capital-for-government")
     assert r["location"] == "Ghazni"
-    alone = _one(records, "capital-only-for-government")
+    alone = only_record(records, "capital-only-for-government")
     assert alone["location"] is None and alone["country"] == "Syria"
 
 
 def test_a_capital_named_for_its_clock_is_no_place(
         records: dict[str, list[dict[str, Any]]]) -> None:
-    r = _one(records, "capital-for-clock")
+    r = only_record(records, "capital-for-clock")
     assert r["location"] == "near Tikrit" and r["country"] == "Iraq"
 
 
@@ -122,7 +109,7 @@ def test_a_capital_named_for_its_clock_is_no_place(
                                           "Military Forces of Afghanistan")])
 def test_fire_named_by_the_side_that_fired(records: dict[str, list[dict[str, Any]]],
                                            key: str, forces: str) -> None:
-    r = _one(records, key)
+    r = only_record(records, key)
     assert forces in (r["actor1"], r["actor2"])
     assert "Civilians" in (r["actor1"], r["actor2"])
 
@@ -137,7 +124,7 @@ def test_a_weapon_named_with_no_act_is_no_event(records: dict[str, list[dict[str
                                       ("weapon-drone-struck", "Air/drone strike")])
 def test_a_weapon_that_acts_is_an_event(records: dict[str, list[dict[str, Any]]],
                                         key: str, sub: str) -> None:
-    assert _one(records, key)["sub_event_type"] == sub
+    assert only_record(records, key)["sub_event_type"] == sub
 
 
 def test_a_crowd_is_not_carried_on_to_the_next_event(
