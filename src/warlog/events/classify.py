@@ -11,7 +11,7 @@ from warlog.data import cached, load_yaml
 from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.triggers import Trigger, find_triggers
 from warlog.model import ActorMention
-from warlog.nlp.alternation import trie_alternation
+from warlog.nlp.alternation import HeadFilter, trie_alternation
 from warlog.nlp.sentences import Sentence
 from warlog.taxonomy import TaxonomyError, taxonomy
 
@@ -146,6 +146,7 @@ class TypingRules:
     refinements: tuple[Refinement, ...]
     not_event: re.Pattern[str]
     not_event_weapons: re.Pattern[str]  # a listed phrase that is a weapon's: no accident
+    not_event_weapon_heads: HeadFilter  # … looked for only where one can stand
     grievance_types: frozenset[str]
     grievance_cue: re.Pattern[str]  # ends the text before a phrase that is a grievance
     grievance_lead: re.Pattern[str]  # opens a listed phrase that is one ("against …")
@@ -192,6 +193,7 @@ def typing_rules() -> TypingRules:
         refinements=refs,
         not_event=phrase_pattern(w for group in data["not_events"].values() for w in group),
         not_event_weapons=phrase_pattern(data.get("not_event_weapons", [])),
+        not_event_weapon_heads=HeadFilter(data.get("not_event_weapons", [])),
         grievance_types=frozenset(str(x) for x in data["grievance_types"]),
         grievance_cue=re.compile(r"(?<![\w-])" + grievance + r"\s+(?:(?:the|a|an)\s+)?$"),
         grievance_lead=re.compile(grievance + r"\s"),
@@ -224,7 +226,7 @@ def reports_no_event(low: str, grievance: bool = False) -> bool:
     sentence tells a protest or a riot), a phrase that is what it is about ("against
     corruption") does not count."""
     rules = typing_rules()
-    if "cylinder" in low or "pressure cooker" in low:  # "a bomb hidden in a gas cylinder"
+    if rules.not_event_weapon_heads.may_match(low):  # "a bomb hidden in a gas cylinder"
         low = rules.not_event_weapons.sub(lambda w: " " * len(w.group()), low)
     for m in rules.not_event.finditer(low):
         if not grievance or not (rules.grievance_cue.search(low, max(0, m.start() - 24),

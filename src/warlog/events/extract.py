@@ -38,10 +38,10 @@ from warlog.events.classify import (
     victims_are_civilian,
 )
 from warlog.events.clauses import Clause, split_clauses
-from warlog.events.lexicon import IGNORED, Lexicon, lexicon
+from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
-from warlog.events.triggers import Trigger, find_triggers, held_participles, is_modal
+from warlog.events.triggers import Trigger, find_triggers, has_modal_trigger, held_participles
 from warlog.ingest.news import news_view
 from warlog.model import (
     ActorMention,
@@ -344,10 +344,10 @@ class DocumentExtractor:
         (not "a battle between A and B": which side acts next is not told)."""
         if self.events or self.state.actors != (None, None):
             return
-        if not _modal_trigger(sent.low, self.lex):
+        if not has_modal_trigger(sent.low, self.lex):
             return
         actors = self.ctx.actor_ctx.drop_sources(self.ctx.actors(sent), sent.text, sent.start)
-        armed = {a.name: a for a in actors if a.inter in _OPENING_INTERS}
+        armed = {a.name: a for a in actors if a.inter in _fighting_inters()}
         if len(armed) == 1:
             party = next(iter(armed.values()))
             self.state.actors = (party, None)
@@ -661,24 +661,9 @@ def _without_held_dates(sent: Sentence, dates: list[ResolvedDate],
         for _s, e in spans)]
 
 
-# ACLED inter codes of the parties that fight (state forces, rebels, political and identity
-# militias): not rioters, protesters, civilians or external bodies ("The UN has warned ...")
-_OPENING_INTERS = frozenset({1, 2, 3, 4})
-
-
-def _modal_trigger(low: str, lex: Lexicon) -> bool:
-    """Whether a whole-word trigger of the sentence was left out as planned, threatened or a
-    trend (``is_modal``)."""
-    for end_idx, word in lex.automaton.iter(low):
-        start, end = end_idx + 1 - len(word.phrase), end_idx + 1
-        if word.sub == IGNORED or (start > 0 and (low[start - 1].isalnum()
-                                                  or low[start - 1] == "-")):
-            continue
-        if end < len(low) and (low[end].isalnum() or low[end] == "-"):
-            continue
-        if is_modal(low, start, lex):
-            return True
-    return False
+@cached
+def _fighting_inters() -> frozenset[int]:
+    return frozenset(int(i) for i in load_yaml("extraction.yaml")["fighting_inters"])
 
 
 def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bool,

@@ -4,6 +4,7 @@ with planned or hypothetical actions ("preparing to attack", "would capture") le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from warlog import lang
@@ -33,22 +34,8 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
         sentence = Sentence(sentence)
     low = sentence.low
     text = sentence.text
-    found: list[Trigger] = []
-    n = len(low)
-    for end_idx, word in lex.automaton.iter(low):
-        end = end_idx + 1
-        start = end - len(word.phrase)
-        # whole words only: a letter, digit or hyphen may not touch the phrase (an apostrophe
-        # may: it can open a quote, "a 'tunnel bomb'")
-        if start > 0:
-            c = low[start - 1]
-            if c.isalnum() or c == "-":
-                continue
-        if end < n:
-            c = low[end]
-            if c.isalnum() or c == "-":
-                continue
-        found.append(Trigger(start, end, text[start:end], word))
+    found = [Trigger(start, end, text[start:end], word)
+             for start, end, word in whole_word_matches(low, lex)]
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken = bytearray(len(low))  # characters already in a kept trigger: linear, not pairwise
     kept: list[Trigger] = []
@@ -63,22 +50,40 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
             and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)]
 
 
+def whole_word_matches(low: str, lex: Lexicon) -> Iterator[tuple[int, int, TriggerWord]]:
+    """The trigger lexicon's phrases in ``low`` as whole words (start, end, entry): a letter,
+    digit or hyphen may not touch the phrase (an apostrophe may: it can open a quote, "a
+    'tunnel bomb'"). Overlapping matches all come out; :func:`find_triggers` keeps the
+    longest."""
+    n = len(low)
+    for end_idx, word in lex.automaton.iter(low):
+        end = end_idx + 1
+        start = end - len(word.phrase)
+        if start > 0:
+            c = low[start - 1]
+            if c.isalnum() or c == "-":
+                continue
+        if end < n:
+            c = low[end]
+            if c.isalnum() or c == "-":
+                continue
+        yield start, end, word
+
+
+def has_modal_trigger(low: str, lex: Lexicon) -> bool:
+    """Whether a whole-word trigger of the sentence was left out as planned, threatened or a
+    trend (:func:`is_modal`)."""
+    return any(word.sub != IGNORED and is_modal(low, start, lex)
+               for start, _end, word in whole_word_matches(low, lex))
+
+
 def held_participles(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     """Where the sentence's participles of an earlier holding stand (``held_earlier``):
     "freed 25 pupils abducted last week" -> the span of "abducted" (sentence offsets)."""
     low = sentence.low
-    out = []
-    for end_idx, word in lex.automaton.iter(low):
-        if word.phrase not in lex.held_participles:
-            continue
-        end = end_idx + 1
-        start = end - len(word.phrase)
-        if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-")) or (
-                end < len(low) and (low[end].isalnum() or low[end] == "-")):
-            continue
-        if held_earlier(low, Trigger(start, end, sentence.text[start:end], word), lex):
-            out.append((start, end))
-    return out
+    return [(start, end) for start, end, word in whole_word_matches(low, lex)
+            if word.phrase in lex.held_participles
+            and held_earlier(low, Trigger(start, end, sentence.text[start:end], word), lex)]
 
 
 def held_earlier(low: str, t: Trigger, lex: Lexicon) -> bool:
