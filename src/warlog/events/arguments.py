@@ -31,8 +31,6 @@ from warlog.nlp.sentences import Sentence
 from warlog.profile.model import Profile
 from warlog.taxonomy import taxonomy
 
-NOT_FIGHTING = (6, 7)  # ACLED inter codes of protesters and civilians: no one's opponent
-CROWD = 6  # ACLED's inter code of protesters
 MAX_LEFT_GAP = 24  # "withdrew its remaining forces from X": a withdrawal's own "from"
 
 @dataclass(frozen=True, slots=True)
@@ -342,10 +340,21 @@ class ArgumentContext:
         name = actor.name if actor else None
         for other, _n in state.belligerents.most_common():
             m = state.mentions.get(other)
-            if (other != name and m is not None and m.inter not in NOT_FIGHTING
+            if (other != name and m is not None and m.inter not in _not_fighting()
                     and not self.actor_ctx.allies(actor, other)):
                 return m
         return self.actor_ctx.main_opponent(actor)
+
+
+@cached
+def _not_fighting() -> frozenset[int]:
+    """ACLED inter codes of parties that are no one's opponent (extraction.yaml)."""
+    return frozenset(int(i) for i in load_yaml("extraction.yaml")["not_fighting_inters"])
+
+
+@cached
+def _crowd_inter() -> int:
+    return int(load_yaml("extraction.yaml")["crowd_inter"])
 
 
 @cached
@@ -619,7 +628,7 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     # victims and crowds named by the trigger ("hostages", "protests") did not
     before = [a for a in c_actors if a.start < t_abs
               or (a.start == t_abs and a.end >= sentence_start + trig.end
-                  and a.inter not in NOT_FIGHTING)]
+                  and a.inter not in _not_fighting())]
     after = [a for a in c_actors if a not in before]
     a1 = before[-1] if before else None
     a2 = None
@@ -655,8 +664,9 @@ def _carried(state: NarrativeState) -> tuple[ActorMention | None, ActorMention |
     inter code 6) is a party only of the protest a sentence tells, never carried on to the
     next event ("The invasion was preceded by an airstrike" after the protests against it)."""
     a1, a2 = state.actors
-    return (None if a1 is not None and a1.inter == CROWD else a1,
-            None if a2 is not None and a2.inter == CROWD else a2)
+    crowd = _crowd_inter()
+    return (None if a1 is not None and a1.inter == crowd else a1,
+            None if a2 is not None and a2.inter == crowd else a2)
 
 
 def _opponents(text: str, sentence_start: int, trig: Trigger, before: Sequence[ActorMention],

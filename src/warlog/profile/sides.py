@@ -55,6 +55,8 @@ class ProfileSides:
     place: str | None = None
     country: str | None = None
     _memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+    # canonical name -> its one side, or None when the profile lists it on two (side_of)
+    _side: dict[str, int | None] | None = None
 
     @classmethod
     def from_profile(cls, profile: Profile | None) -> ProfileSides | None:
@@ -100,8 +102,16 @@ class ProfileSides:
     def side_of(self, name: str | None) -> int | None:
         """The side the belligerent ``name`` (canonical) fights on, when the profile lists it
         on one side only."""
-        sides = {m.side for m in self.members if name is not None and m.name == name}
-        return sides.pop() if len(sides) == 1 else None
+        if name is None:
+            return None
+        if self._side is None:
+            by_name: dict[str, set[int]] = {}
+            for m in self.members:
+                if m.name is not None:
+                    by_name.setdefault(m.name, set()).add(m.side)
+            self._side = {k: (next(iter(v)) if len(v) == 1 else None)
+                          for k, v in by_name.items()}
+        return self._side.get(name)
 
     def actor_for(self, generic_class: str, country: str | None = None) -> str | None:
         """The belligerent a generic phrase of ``generic_class`` stands for, else None.
