@@ -1,7 +1,52 @@
-"""Narrative records checked against GUIDELINES.md (session 12): who acted, and the data
-the argument filler reads."""
+"""Narrative records checked against GUIDELINES.md on short passages written as Wikipedia prose
+(session 12's error tally over the corpus: who acted is the largest error in real events). The
+agent right after a trigger's "by" acted, also when an adverb or another participle stands
+before the trigger ("was completely captured by", "stolen and attacked by"). Each passage runs
+through the whole extractor."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DOCS = {
+    "passive_adverb": (
+        "The Libyan Civil War went on in 2016. On 10 June 2016, Sirte was completely captured"
+        " by pro-GNA militias."
+    ),
+    "passive_pair": (
+        "The rebels held Idlib in 2015. On 4 June 2015, homes of the Druze in Kuku village "
+        "were forcibly stolen and attacked by Turkistan Islamic Party fighters."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    from warlog.api import extract
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key, text in DOCS.items():
+        folder: Path = tmp_path_factory.mktemp(key)
+        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}\n", encoding="utf-8")
+        out[key] = list(extract(folder))
+    return out
+
+
+def _with(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
+    return [r for r in recs if words in r["evidence"]]
+
+
+def test_the_agent_after_by_acted_with_an_adverb_before_the_trigger(records) -> None:
+    (rec,) = _with(records["passive_adverb"], "completely captured")
+    assert rec["actor1"] == "Government of National Accord"
+
+
+def test_the_agent_after_by_acted_after_coordinated_participles(records) -> None:
+    (rec,) = _with(records["passive_pair"], "attacked by")
+    assert rec["actor1"] == "Turkistan Islamic Party"
 
 
 def test_profile_side_of_is_one_side_or_none() -> None:

@@ -43,6 +43,7 @@ class _PlaceWords:
     prep_opening: re.Pattern[str]  # a preposition a location's own span opens with
     passive_before: re.Pattern[str]  # a passive marker just before a trigger
     by_before: re.Pattern[str]  # the agent's preposition before a party
+    by_after: re.Pattern[str]  # the agent's preposition right after a trigger
     between_before: re.Pattern[str]  # "between" before a place
     list_end: re.Pattern[str]  # the coordinator that closes a list ("A, B, and C")
     locative_before: re.Pattern[str]  # a locative before a country
@@ -82,7 +83,8 @@ def _place_words() -> _PlaceWords:
         prep_before=prep_before,
         prep_opening=re.compile(rf"({_alt(g['place_prepositions'])})\s", re.I),
         passive_before=re.compile(rf"\b{_alt(g['passive_markers'])}\s+$", re.I),
-        by_before=re.compile(rf"\b{by}\s+(?:{the}\s+)?(?:\w+\s+){{0,2}}$", re.I),
+        by_before=re.compile(rf"\b{by}\s+(?:{the}\s+)?(?:[\w'-]+\s+){{0,2}}(?:\w+-)?$", re.I),
+        by_after=re.compile(rf"\s+{by}\s", re.I),
         list_end=re.compile(rf"\b{coordinators}\b", re.I),
         between_before=re.compile(
             rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?(?:\w+\s+){{0,3}}$", re.I),
@@ -633,8 +635,12 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     a1 = before[-1] if before else None
     a2 = None
     words = _place_words()
+    # the passive ("were captured by the rebels"), also with an adverb or a participle
+    # before it ("was completely captured by", "stolen and attacked by", "got ambushed by"),
+    # and a noun's agent ("artillery shelling by the militants", "liberation by the army")
     if (words.passive_before.search(text[max(0, trig.start - 16):trig.start])
-            or trig.word.phrase.startswith(words.passive_phrases)):
+            or trig.word.phrase.startswith(words.passive_phrases)
+            or words.by_after.match(text, trig.end)):
         for a in after:
             lead = text[max(0, a.start - sentence_start - 20):a.start - sentence_start]
             if words.by_before.search(lead):
