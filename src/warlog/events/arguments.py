@@ -55,6 +55,7 @@ class _PlaceWords:
     pair_joiner: re.Pattern[str]  # the whole gap between two parties told together
     pair_between: re.Pattern[str]  # "between" (and an article) right before the first party
     support_gap: re.Pattern[str]  # "backed by": the party after it supports the one before
+    support_lead: re.Pattern[str]  # "Backed by US airstrikes, the SDF …": a joiner right before
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -99,6 +100,8 @@ def _place_words() -> _PlaceWords:
         pair_between=re.compile(rf"\b{_alt(g['place_between'])}\s+(?:{the}\s+)?$", re.I),
         support_gap=re.compile(rf"\s*(?:,\s*)?(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?",
                                re.I),
+        support_lead=re.compile(rf"(?:^|\W)(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?$",
+                                re.I),
     )
 
 
@@ -610,13 +613,24 @@ def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:
 def supporters(text: str, sentence_start: int, trig: Trigger,
                c_actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The parties told as the support of the party before them, before the trigger
-    ("Haitian police backed by Kenyan officers clashed with gangs"): associated, not the
-    actor."""
-    gap = _place_words().support_gap
+    ("Haitian police backed by Kenyan officers clashed with gangs"), right after a support
+    joiner ("Supported by US airstrikes, the SDF attacked"), or listed with such a party
+    ("backed by Hezbollah and Russian artillery"): associated, not the actor."""
+    words = _place_words()
     t_abs = sentence_start + trig.start
-    return [b for a, b in zip(c_actors, c_actors[1:], strict=False)
-            if b.start < t_abs and gap.fullmatch(text, a.end - sentence_start,
-                                                  b.start - sentence_start)]
+    out: list[ActorMention] = []
+    prev: ActorMention | None = None
+    for b in c_actors:
+        if b.start >= t_abs:
+            break
+        at = b.start - sentence_start
+        if ((prev is not None and words.support_gap.fullmatch(text, prev.end - sentence_start, at))
+                or words.support_lead.search(text, max(0, at - 40), at)
+                or (out and out[-1] is prev and prev is not None
+                    and words.pair_joiner.fullmatch(text, prev.end - sentence_start, at))):
+            out.append(b)  # after a joiner ("Supported by US airstrikes, the SDF"), or listed
+        prev = b  # with a supporter ("backed by Hezbollah and Russian artillery")
+    return out
 
 
 def pick_actors(text: str, sentence_start: int, trig: Trigger,

@@ -77,6 +77,14 @@ class Lexicon:
     release_verbs: frozenset[str]
     release_within: int
     held_links: frozenset[str]  # "... and abducted ten more": a new act, not the earlier one
+    # the support a force had ("backed by the continued US-led airstrikes", "with Russian air
+    # support"): a strike or weapon there is how the act told was done, not an act of its own
+    support_subs: frozenset[str]
+    support_joiners: tuple[tuple[str, ...], ...]  # word sequences, from grammar's list
+    support_openers: frozenset[str]  # "with", "under" ... before a support head
+    support_heads: frozenset[str]  # "support", "cover"
+    support_within: int
+    support_gap_stops: frozenset[str]  # words that end the support's noun phrase
 
     def is_tally(self, low: str) -> bool:
         """A running total ("so far this year", "since January") rather than one event; a
@@ -137,6 +145,9 @@ def lexicon() -> Lexicon:
         for r in ov["rules"])
     mod = data["modality"]
     held = data.get("held_before_release", {})
+    sup = data["support_adjuncts"]
+    for sub in sup["subs"]:
+        _check(tax, sub, "support_adjuncts")
     grammar = lang.words("grammar")
     modal_before = tuple(_norm(w) for w in mod["before"])
     tally_phrases = tuple(_norm(w) for w in data["tally_phrases"])
@@ -184,6 +195,14 @@ def lexicon() -> Lexicon:
         release_verbs=frozenset(_norm(w) for w in held.get("release_verbs", [])),
         release_within=int(held.get("within", 0)),
         held_links=frozenset(_norm(w) for w in held.get("links", [])),
+        support_subs=frozenset(sup["subs"]),
+        support_joiners=tuple(tuple(_norm(w).split()) for w in grammar["support_joiners"]),
+        support_openers=frozenset(_norm(w) for w in sup["openers"]),
+        support_heads=frozenset(_norm(w) for w in sup["heads"]),
+        support_within=int(sup["within"]),
+        support_gap_stops=frozenset(_norm(w) for w in (*grammar["phrase_stops"],
+                                                         *grammar["phrase_prepositions"]))
+        - frozenset(_norm(w) for w in sup["gap_words"]),
     )
 
 

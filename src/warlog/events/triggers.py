@@ -47,7 +47,8 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
     kept.sort(key=lambda t: t.start)
     return [t for t in kept
             if t.sub != IGNORED and not is_modal(low, t.start, lex)
-            and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)]
+            and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)
+            and not in_support(low, t, lex)]
 
 
 def whole_word_matches(low: str, lex: Lexicon) -> Iterator[tuple[int, int, TriggerWord]]:
@@ -96,6 +97,57 @@ def held_earlier(low: str, t: Trigger, lex: Lexicon) -> bool:
     if not before or before[-1] in lex.held_links:
         return False
     return not lex.release_verbs.isdisjoint(before[-lex.release_within:])
+
+
+_WORD_OR_BREAK = re.compile(r"[a-z0-9'-]+|[,;:()\"]")
+_BREAKS = frozenset(",;:()\"")
+
+
+def in_support(low: str, t: Trigger, lex: Lexicon) -> bool:
+    """The strike or weapon at ``t`` is the support of the act told, not an act ("the YPG,
+    backed by the continued US-led airstrikes, pushed ISIL out"; "recaptured with Russian air
+    support"; "advanced under artillery cover"): a support joiner ("backed by") before it, or
+    an opener ("with", "under") before it and a support head ("support", "cover") ending it or
+    right after it, with only words of one noun phrase between (``support_adjuncts``; a
+    comma ends the phrase, "Backed by air strikes, the army shelled the village", unless it
+    parts the items of a list)."""
+    if t.word.sub not in lex.support_subs and not t.word.weapon:
+        return False
+    before = _WORD_OR_BREAK.findall(low[max(0, t.start - 80):t.start])[-(lex.support_within + 4):]
+    gap: list[str] = []
+    listed = False  # a comma crossed inside a list of the support's items
+    tail = _WORD.findall(t.word.phrase)[-1:] + _WORD.findall(low[t.end:t.end + 20])[:1]
+    headed = not lex.support_heads.isdisjoint(tail)
+    for i in range(len(before) - 1, -1, -1):
+        if len(gap) > lex.support_within:
+            return False
+        if headed and before[i] in lex.support_openers:
+            return True
+        if any(tuple(before[i - len(j) + 1:i + 1]) == j for j in lex.support_joiners
+               if len(j) <= i + 1):
+            return True
+        if before[i] == "," and (listed or _list_goes_on(low, t.end, lex)):
+            listed = True  # "backed by tanks, artillery and airstrikes": an item of its list
+            continue
+        if before[i] in lex.support_gap_stops or before[i] in _BREAKS:
+            return False
+        listed = listed or before[i] in _LIST_LINKS
+        gap.append(before[i])
+    return False
+
+
+_LIST_LINKS = frozenset(("and", "or"))
+
+
+def _list_goes_on(low: str, end: int, lex: Lexicon) -> bool:
+    """The words after ``end`` go on a list to its last item ("…, artillery and airstrikes"):
+    "and" or "or" comes before any word that ends a noun phrase."""
+    for w in _WORD_OR_BREAK.findall(low[end:end + 40])[:4]:
+        if w in _LIST_LINKS:
+            return True
+        if w != "," and (w in lex.support_gap_stops or w in _BREAKS):
+            return False
+    return False
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'-]*")
