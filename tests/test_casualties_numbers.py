@@ -90,3 +90,16 @@ def test_numbers_that_are_not_counts(text: str) -> None:
 
 def test_a_label_with_a_number_is_a_name() -> None:
     assert _counts("Division 17 lost 30 men") == [("30", 30, "exact")]
+
+
+@pytest.mark.parametrize("text, counts", [
+    # a lower-case label names the number when no counted noun follows it
+    ("the head of the army corps (military unit 73954, Simferopol), was killed", []),
+    ("The commander of unit 3057 was killed in a strike", []),
+    ("two soldiers of unit 3057 were killed", [("two", 2, "exact")]),
+    # a counted noun after the number: a count after all
+    ("At the checkpoint 3 soldiers were killed", [("3", 3, "exact")]),
+])
+def test_a_lower_case_label_names_a_number_not_followed_by_its_noun(
+        text: str, counts: list[tuple[str, int, str]]) -> None:
+    assert _counts(text) == counts

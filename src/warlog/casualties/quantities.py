@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from warlog import lang
 from warlog.casualties.numbers import cardinal
 from warlog.casualties.tokens import (
     PhraseTable,
@@ -66,6 +67,9 @@ class QuantityVocab:
     currency: frozenset[str]
     starters: frozenset[str]  # first tokens of any phrase: a cheap "can a count start here?"
     trailing_words: frozenset[str]  # last tokens of trailing phrases ("+", "more", "so")
+    # words that end a noun phrase (grammar's phrase_stops and phrase_prepositions): after
+    # "unit 3057" one of them, or a mark, shows the number counts nothing ("was killed")
+    phrase_ends: frozenset[str] = frozenset()
 
 
 @cached
@@ -96,6 +100,8 @@ def vocab() -> QuantityVocab:
         frozenset(str(x).lower() for x in q["currency"]),
         starters,
         frozenset(p[-1] for entries in trailing.values() for p, _ in entries),
+        frozenset(str(x).lower() for x in (*lang.wordlist("grammar", "phrase_stops"),
+                                            *lang.wordlist("grammar", "phrase_prepositions"))),
     )
 
 
@@ -150,8 +156,10 @@ def _not_a_count(tokens: list[Token], i: int, j: int, v: QuantityVocab, w: Words
             and (adjacent(tokens[i - 2], prev) and tokens[i - 2].low[-1].isalpha())
         ):
             return True  # "T-72", "Su-24", "M-5"
-        if prev.text[:1].isupper() and prev.low in v.labels and tok.low[0].isdigit():
-            return True  # "Division 17", "Brigade 93"
+        if prev.low in v.labels and tok.low[0].isdigit() and (
+                prev.text[:1].isupper() or nxt is None or not nxt.low[:1].isalpha()
+                or nxt.low in v.phrase_ends):
+            return True  # "Division 17", "Brigade 93"; "unit 3057 was", "(military unit 73954,"
         if prev.low == "." and i > 1 and tokens[i - 2].low in w.number_abbreviation:
             return True
     if nxt is not None:

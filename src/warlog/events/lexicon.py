@@ -69,6 +69,7 @@ class Lexicon:
     modal_words: frozenset[str]  # modal_before as a set (its one-word cues are looked up)
     modal_phrases: re.Pattern[str]  # the multi-word cues of modal_before, anywhere
     tally_any: re.Pattern[str]  # any tally phrase, anywhere
+    tally_whole: re.Pattern[str]  # "killed during the war": the dead of a whole war
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
     weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
     # "freed 25 pupils abducted last week": a participle that tells how the people freed came
@@ -87,10 +88,11 @@ class Lexicon:
     support_gap_stops: frozenset[str]  # words that end the support's noun phrase
 
     def is_tally(self, low: str) -> bool:
-        """A running total ("so far this year", "since January") rather than one event; a
+        """A running total ("so far this year", "since January", "killed during the war")
+        rather than one event; a
         toll phrase that rides on the act told before it (", bringing the death toll to 23",
         ", for a death toll of 23") is not one."""
-        if low.startswith(self.tally_openers):
+        if low.startswith(self.tally_openers) or self.tally_whole.search(low):
             return True
         riders = [r.span() for r in self.toll_riders.finditer(low)
                   if low[:r.start()].rstrip().endswith((",", " and"))]
@@ -189,6 +191,7 @@ def lexicon() -> Lexicon:
         modal_words=frozenset(modal_before),
         modal_phrases=_anywhere(cue for cue in modal_before if " " in cue),
         tally_any=_anywhere(tally_phrases),
+        tally_whole=_whole_war(data["tally_whole"]),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
         weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
         held_participles=frozenset(_norm(w) for w in held.get("participles", [])),
@@ -204,6 +207,18 @@ def lexicon() -> Lexicon:
                                                          *grammar["phrase_prepositions"]))
         - frozenset(_norm(w) for w in sup["gap_words"]),
     )
+
+
+def _whole_war(d: dict) -> re.Pattern[str]:
+    """A death word, then within ``within`` words a span ("during the") and a whole ("war")
+    with up to two words between them, not a place or a thing named after the whole ("the
+    conflict zone", "war-torn"; ``tally_whole``)."""
+    deaths = trie_alternation(_norm(w) for w in d["deaths"])
+    spans = trie_alternation(_norm(w) for w in d["spans"])
+    wholes = trie_alternation(_norm(w) for w in d["wholes"])
+    things = trie_alternation(_norm(w) for w in d["not_before"])
+    return re.compile(rf"\b(?:{deaths})\b(?:\s+[\w'-]+){{0,{int(d['within'])}}}?\s+(?:{spans})"
+                      rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{wholes})(?![\w-]|\s+(?:{things})\b)")
 
 
 def _anywhere(phrases: Iterable[str]) -> re.Pattern[str]:
