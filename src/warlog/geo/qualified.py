@@ -75,6 +75,18 @@ def _unlisted_name(name: str) -> bool:
     return not any(is_known_word(w) for w in name.split()) and gaz.country_of_name(name) is None
 
 
+def _unlisted_head(name: str) -> bool:
+    """As :func:`_unlisted_name`, a generic toponym word allowed before the name's own
+    words ("Abu Hujar", "Ain Issa")."""
+    from warlog.geo.unlisted import _is_actor
+
+    words = name.split()
+    heads = geo_lexicon().toponym_heads
+    while len(words) > 1 and normalize(words[0]) in heads:
+        words.pop(0)
+    return _unlisted_name(" ".join(words)) and not _is_actor(name)
+
+
 def _smallest_before(sentence: str, end: int, pattern: re.Pattern[str],
                      taken: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The name ``pattern`` finds right before ``end`` (sentence offsets), if it is a name the
@@ -125,13 +137,139 @@ def _namesake_in(name: str, area: Place) -> Place | None:
     return best
 
 
-def qualify(
+@cached
+def _area_first() -> re.Pattern[str]:
+    """What joins an area to the place named after it: a possessive ("Sagaing region's |",
+    "Narathiwat's |") or a settlement or district word and a joiner (" town of |"); the
+    ``name`` group, a place the gazetteer may lack, then its settlement or district word
+    (needed after a possessive: "Sennar's Abu Hujar town")."""
+    y = load_yaml("geo.yaml")
+    words = _alt(y["qualified_place_words"])
+    poss, joiners = _alt(y["qualified_area_possessives"]), _alt(y["qualified_area_joiners"])
+    name = r"(?-i:(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}))"
+    return re.compile(
+        rf"(?:(?P<poss>{poss})\s+|\s+(?:{words})\s+(?:{joiners})\s+){name}?"
+        rf"(?(poss)(?=\s+(?:{words})\b)|(?![\w'’\-]))",
+        re.IGNORECASE,
+    )
+
+
+def _area_codes(m: PlaceMention) -> frozenset[str]:
+    """The first-level areas a mention names when it may locate the place after it: an
+    area (or a region_capitals region) itself, or a town read for the name of an area of its
+    country ("Sennar's", "Narathiwat's"); empty when it names none. A name borne by areas of
+    several countries ("Punjab") names each."""
+    if m.place.latitude is None or not m.place.admin1:
+        return frozenset()
+    bare = _bare_name(m.text)
+    named = set(admin1_codes_named(bare))
+    if m.kind in ("admin1", "region") and m.precision >= 3:
+        if m.place.admin1 in named or normalize(bare) in geo_lexicon().region_capitals:
+            return frozenset(named | {m.place.admin1})
+        return frozenset()
+    if m.kind == "city":
+        # the town of the area's name, or a loose reading elsewhere in the area's country
+        # ("Manipur's" read as the village Manipura): the areas of that name there
+        cc = m.place.country_code
+        return frozenset(a for a in named if a.split(".", 1)[0] == cc)
+    return frozenset()
+
+
+def _reading_in(m: PlaceMention, codes: frozenset[str]) -> Place | None:
+    """``m``'s reading (its own, another candidate, or the name's namesake) inside one of the
+    areas ``codes``."""
+    for p in (m.place, *m.candidates):
+        if p.admin1 in codes and p.latitude is not None:
+            return p
+    return _namesake_in_areas(_bare_name(m.text), codes)
+
+
+def _namesake_in_areas(name: str, codes: frozenset[str]) -> Place | None:
+    best, best_score = None, float("-inf")
+    countries = tuple(sorted({c.split(".", 1)[0] for c in codes}))
+    for m in geocoder().matches(name, countries, skeleton=False):
+        p = m.place
+        if p.admin1 not in codes or p.latitude is None:
+            continue
+        if not (m.tier == TIER_EXACT or (m.tier == TIER_FOLD and m.agree)):
+            continue
+        score = m.score(countries)
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def area_first(
     sentence: str, offset: int, mentions: Sequence[PlaceMention]
+) -> tuple[list[PlaceMention], list[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """An area named before the place it locates: "the Punjab town of Batala", "Sagaing
+    region's Kani township", "Narathiwat's Rueso district". The place is read in the area
+    (the area of that name that holds a reading of it: Punjab is India's and Pakistan's);
+    a name the gazetteer lacks there is coded at the area's point, precision 2, named as the
+    text names it. The area is no place of its own: the returned spans (``drop_areas``, after
+    the unlisted places are read) drop every location of the sentence that ends where the
+    area ends ("the central market of Sennar's Abu Hujar town": the market is in Abu Hujar).
+    Also the spans of the areas so read (``qualify``'s ``firsts``)."""
+    out = list(mentions)
+    drops: list[tuple[int, int]] = []
+    used: set[tuple[int, int]] = set()
+    if "'" not in sentence and "’" not in sentence and " of " not in sentence:
+        return out, drops, frozenset()
+    pattern = _area_first()
+    added: list[PlaceMention] = []
+    gone: set[int] = set()
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    for k, r in enumerate(mentions):
+        re_ = r.end - offset
+        gap = pattern.match(sentence, re_)
+        if gap is None:
+            continue
+        codes = _area_codes(r)
+        if not codes:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        name_start = gap.start("name") if gap.group("name") else gap.end()
+        if nxt is not None and nxt.start - offset == name_start and (
+                nxt.kind == "city" or (nxt.kind == "region" and nxt.precision < 3)):
+            place = _reading_in(nxt, codes)
+            if place is not None:
+                out[k + 1] = replace(nxt, place=place, candidates=())
+            elif nxt.place.country_code not in {c.split(".", 1)[0] for c in codes}:
+                out[k + 1] = replace(nxt, place=replace(r.place, kind="city"), kind="city",
+                                     precision=2, candidates=())
+        elif gap.group("name"):
+            s, e = gap.span("name")
+            # a reading of the name's last words only ("Bannang |Sata district|" read in
+            # Hungary) is no place of its own
+            part = [o for o in out if s < o.start - offset < e]
+            if any(a < e and s < b for a, b in taken if a <= s) or not _unlisted_head(
+                    gap.group("name")):
+                continue
+            gone.update(id(q) for q in part)
+            place = _namesake_in_areas(gap.group("name"), codes)
+            added.append(PlaceMention(offset + s, offset + e, sentence[s:e],
+                                      place or replace(r.place, kind="city"), "city",
+                                      1 if place else 2))
+        else:
+            continue
+        drops.append((offset, r.end))
+        used.add((r.start, r.end))
+    if gone:
+        out = [o for o in out if id(o) not in gone]
+    if added:
+        out = sorted([*out, *added], key=lambda x: x.start)
+    return out, drops, frozenset(used)
+
+
+def qualify(
+    sentence: str, offset: int, mentions: Sequence[PlaceMention],
+    firsts: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[list[PlaceMention], list[tuple[int, int]], list[tuple[int, int]]]:
     """``mentions`` with each place an area qualifies read in that area; the document spans
     from the end of each such place to the end of its area (the area's location is no place
     of its own); and the spans of the other areas (which may qualify a place the gazetteer
-    lacks: :func:`after_unlisted`)."""
+    lacks: :func:`after_unlisted`). ``firsts``: the spans of areas :func:`area_first` has
+    read already."""
     out = list(mentions)
     areas: list[tuple[int, int]] = []
     others: list[tuple[int, int]] = []
@@ -141,7 +279,7 @@ def qualify(
     added: list[PlaceMention] = []
     for k in range(len(out)):
         r = out[k]
-        if r.kind not in ("admin1", "region") or r.precision < 3:
+        if r.kind not in ("admin1", "region") or r.precision < 3 or (r.start, r.end) in firsts:
             continue
         area = r.place
         if area.latitude is None or not area.admin1 or (

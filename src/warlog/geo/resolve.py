@@ -56,7 +56,7 @@ from warlog.geo.phrases import (
     tail,
 )
 from warlog.geo.places import PlaceMention
-from warlog.geo.qualified import after_unlisted, drop_areas, qualify
+from warlog.geo.qualified import after_unlisted, area_first, drop_areas, qualify
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place, names_other_than_place
@@ -420,7 +420,9 @@ def resolve_locations(
     # (geo/homonyms)
     mentions = check_homonyms(sentence, offset, mentions, context)
     # "X township, Y Region": X read in Y, and Y no second place (geo/qualified)
-    mentions, areas, others = qualify(sentence, offset, mentions)
+    # "the Punjab town of Batala": Batala read in Punjab, and Punjab no place of its own
+    mentions, firsts, used = area_first(sentence, offset, mentions)
+    mentions, areas, others = qualify(sentence, offset, mentions, used)
     found = _Resolver(sentence, mentions, context, offset).run() if mentions else []
     found = drop_areas(found, areas)
     found = _town_parts(mentions, found)
@@ -432,6 +434,7 @@ def resolve_locations(
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
         if others:  # "in Razmak, North Waziristan": the area is no second place
             found = drop_areas(found, after_unlisted(sentence, offset, unlisted, others))
+    found = drop_areas(found, firsts)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
     # government", "Damascus time": not a place of the event
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)

@@ -1,0 +1,53 @@
+"""Places of session 12 (geo12), each a general pattern of how text names places, checked on
+news items written for the tests (real places, invented incidents) run through the whole
+extractor with the real gazetteer:
+
+- an area named before the place it locates ("the Punjab town of X", "<Province>'s X
+  district"): the place is read in the area, and the area is no place of its own;
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import extract_items, only_record
+
+DAY = "2024-03-05"
+
+ITEMS = {
+    # an area named before its town, with a joiner: the town is the place, in the area of
+    # that name that holds it (Punjab is India's and Pakistan's)
+    "punjab_in": "NEW DELHI, India (AP) - Gunmen opened fire on a bus stand in the Punjab town "
+                 "of Pathankot on Monday, killing four people, police said.",
+    "punjab_pk": "LAHORE, Pakistan (AP) - A bomb exploded at a market in the Punjab town of "
+                 "Okara on Monday, killing six people, police said.",
+    # a possessive area and a district the gazetteer lacks (or holds abroad only in part:
+    # "Sata", Hungary): the district, coded in its area
+    "possessive": "Insurgents shot dead a village headman in Yala's Bannang Sata district on "
+                  "Monday, police said.",
+    "province": "A roadside bomb killed two soldiers in Helmand province's Nad Ali district "
+                "on Monday, officials said.",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    return extract_items(tmp_path_factory.mktemp("geo12"), ITEMS, DAY)
+
+
+def test_region_town_of_is_the_town_in_the_texts_country(records) -> None:
+    rec = only_record(records, "punjab_in")
+    assert (rec["location"], rec["country"], rec["geo_precision"]) == ("Pathankot", "India", 1)
+    assert abs(rec["latitude"] - 32.27) < 0.1 and abs(rec["longitude"] - 75.65) < 0.1
+    rec = only_record(records, "punjab_pk")
+    assert (rec["location"], rec["country"]) == ("Okara", "Pakistan")
+
+
+def test_possessive_area_gives_its_district(records) -> None:
+    rec = only_record(records, "possessive")
+    assert rec["location"].startswith("Bannang Sata") and rec["country"] == "Thailand"
+    assert abs(rec["latitude"] - 6.5) < 0.3 and abs(rec["longitude"] - 101.3) < 0.3
+    rec = only_record(records, "province")
+    assert rec["location"].startswith("Nad Ali") and rec["country"] == "Afghanistan"
