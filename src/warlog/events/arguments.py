@@ -340,10 +340,13 @@ class ArgumentContext:
 
     def opponent_of(self, actor: ActorMention | None,
                     state: NarrativeState) -> ActorMention | None:
-        """The party ``actor`` most often fights in this document so far, else its main foe;
-        never a party the document's profile puts on its side."""
+        """The party ``actor`` most often fights in this document so far (named together
+        with it), else the document's most frequent other party, else its main foe; never a
+        party the document's profile puts on its side."""
         name = actor.name if actor else None
-        for other, _n in state.belligerents.most_common():
+        foes = state.foes.get(name) if name is not None else None
+        ranked = foes.most_common() if foes else []
+        for other, _n in [*ranked, *state.belligerents.most_common()]:
             m = state.mentions.get(other)
             if (other != name and m is not None and m.inter not in _not_fighting()
                     and not self.actor_ctx.allies(actor, other)):

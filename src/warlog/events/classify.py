@@ -87,6 +87,10 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
                 event_country is None or actor1.country is None
                 or same_country(actor1.country, event_country)))
             return tax.territory("state" if state_here else "non_state")
+    if role == "bombing" and actor1 is not None:
+        inters, air = _air_bombing()
+        if actor1.inter in inters:
+            return air  # "NATO bombed Belgrade": from the air
     if trigger.word.killing:
         civilian = victims_civilian or _official_victim(after)
         return tax.role("civilian_target" if civilian else "clash")
@@ -309,6 +313,16 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
             and not rules.mob_unless.search(wide) and _mob_is_subject(subject, rules, lex)):
         sub = rules.mob_to
     return sub
+
+
+@cached
+def _air_bombing() -> tuple[frozenset[int], str]:
+    """Whose bombing is from the air, and its sub-event type (extraction.yaml air_bombing)."""
+    d = load_yaml("extraction.yaml")["air_bombing"]
+    if d["sub"] not in taxonomy().sub_event_types:
+        raise TaxonomyError(f"extraction.yaml: air_bombing names the sub-event type "
+                            f"{d['sub']!r}, which is not in taxonomy.yaml")
+    return frozenset(int(i) for i in d["inters"]), str(d["sub"])
 
 
 @cached

@@ -21,6 +21,7 @@ Then the one-event rule merges records of the same day, place, actors and type.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from warlog import lang
@@ -250,7 +251,8 @@ class DocumentExtractor:
         sub = None
         for trig in ranked_triggers(clause.triggers, self.lex):
             locs = args.pick_locations(text, clause, trig, places, sent.start)
-            if trig.word.role != "other" and not locs and not self._names_a_site(part):
+            if (trig.word.role not in ("other", "bombing") and not locs
+                    and not self._names_a_site(part)):
                 continue  # "150 soldiers were captured": no place taken or left
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
@@ -295,6 +297,7 @@ class DocumentExtractor:
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
         if _civilians_only(sub, a1, a2, self.ctx):
             return  # "most of the residents fled": no armed party changed control
+        named_opponent = a2 is not None
         a2 = args.complete_opponent(tax.type_of(sub), a1, a2, self.state, self.ctx)
         if backers:
             if a2 is not None and any(b.name == a2.name for b in backers):
@@ -334,6 +337,10 @@ class DocumentExtractor:
         for a in (a1, a2):
             if a is not None:
                 self.state.belligerents[a.name] += 1
+        if named_opponent and a1 is not None and a2 is not None and a1.name != a2.name:
+            foes = self.state.foes
+            foes.setdefault(a1.name, Counter())[a2.name] += 1
+            foes.setdefault(a2.name, Counter())[a1.name] += 1
 
     def _opening_party(self, sent: Sentence) -> None:
         """A news item that opens on who is at war with no event of its own ("Myanmar's

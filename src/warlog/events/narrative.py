@@ -19,4 +19,6 @@ class NarrativeState:
     last_event: Event | None = None
     sentence_events: list[Event] = field(default_factory=list)  # of the last sentence with any
     belligerents: Counter[str] = field(default_factory=Counter)
+    # each party's opponents as the text named them together (not filled in): who it fights
+    foes: dict[str, Counter[str]] = field(default_factory=dict)
     mentions: dict[str, ActorMention] = field(default_factory=dict)
