@@ -4,6 +4,7 @@ extractor with the real gazetteer:
 
 - an area named before the place it locates ("the Punjab town of X", "<Province>'s X
   district"): the place is read in the area, and the area is no place of its own;
+- a name whose first word is abbreviated ("St. Quentin") is the gazetteer's "Saint-...";
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ ITEMS = {
                   "Monday, police said.",
     "province": "A roadside bomb killed two soldiers in Helmand province's Nad Ali district "
                 "on Monday, officials said.",
+    # "St." for Saint: the span goes on past the stop, the gazetteer has "Saint-Quentin"
+    "saint": ("German troops attacked St. Quentin on 21 March 1918.", "1918-03-22"),
 }
 
 
@@ -51,3 +54,9 @@ def test_possessive_area_gives_its_district(records) -> None:
     assert abs(rec["latitude"] - 6.5) < 0.3 and abs(rec["longitude"] - 101.3) < 0.3
     rec = only_record(records, "province")
     assert rec["location"].startswith("Nad Ali") and rec["country"] == "Afghanistan"
+
+
+def test_abbreviated_saint_is_the_saint_town(records) -> None:
+    rec = only_record(records, "saint")
+    assert (rec["location"], rec["country"]) == ("St. Quentin", "France")
+    assert abs(rec["latitude"] - 49.85) < 0.1 and abs(rec["longitude"] - 3.29) < 0.1

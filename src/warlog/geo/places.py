@@ -54,6 +54,7 @@ from warlog.geo.persons import is_person_name
 from warlog.geo.spans import (
     SPACES,
     Tok,
+    name_abbreviations,
     prefix_re,
     spans,
     suffix_re,
@@ -342,6 +343,11 @@ class _Finder:
         key = (phrase, n_words, self.codes)
         if key in self.unplaced:
             return None  # found below, earlier in the document, to name no place
+        if n_words > 1 and toks[i][2].lower() in name_abbreviations():
+            # "St. Quentin": the gazetteer's "Saint-Quentin" ("St. Petersburg" is indexed)
+            full = f"{name_abbreviations()[toks[i][2].lower()]} {text[toks[i + 1][0]:e]}"
+            if not self.gaz.matches(phrase, self.codes) and self.gaz.matches(full, self.codes):
+                phrase = full
         norm = normalize(phrase)
         lex = self.lex
         stripped = strip_articles(norm)

@@ -59,6 +59,24 @@ def tokens(text: str, particles: frozenset[str]) -> list[Tok]:
     return out
 
 
+@cached
+def name_abbreviations() -> dict[str, str]:
+    """A name's abbreviated first word and its full form ("st": "saint"), from ``name_parts``
+    of ``data/geo.yaml``."""
+    raw = load_yaml("geo.yaml")["name_parts"].get("abbreviations") or {}
+    return {str(k).lower(): str(v) for k, v in raw.items()}
+
+
+def _joined(text: str, toks: list[Tok], j: int) -> bool:
+    """Whether token ``j`` goes on the name of token ``j - 1``: one space between them, or
+    a full stop and a space after an abbreviated first word ("St. Quentin")."""
+    gap = text[toks[j - 1][1] : toks[j][0]]
+    if gap in (" ", "\u00a0"):
+        return True
+    return gap in (". ", ".\u00a0") and toks[j - 1][3] and (
+        toks[j - 1][2].lower() in name_abbreviations())
+
+
 def spans(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (particles allowed inside) as token index ranges."""
     spans: list[tuple[int, int]] = []
@@ -69,15 +87,7 @@ def spans(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         last_cap = i
-        while (
-            j < n
-            and (toks[j][3] or toks[j][4])
-            and text[toks[j - 1][1] : toks[j][0]]
-            in (
-                " ",
-                "\u00a0",
-            )
-        ):
+        while j < n and (toks[j][3] or toks[j][4]) and _joined(text, toks, j):
             if toks[j][3]:
                 last_cap = j
             j += 1
