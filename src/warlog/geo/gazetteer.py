@@ -115,11 +115,21 @@ def _exonym_rank_population() -> int:
     return int(geo_lexicon().thresholds["exonym_rank_population"])
 
 
+# country tuples already seen to be upper case: a document passes the same tuple for each
+# of its look-ups, so each is checked once, not once per name
+_UPPER_CODES: set[tuple[str, ...]] = set()
+
+
 def _as_codes(codes: Codes) -> tuple[str, ...]:
     if not codes:
         return ()
-    if isinstance(codes, tuple) and all(c.isupper() for c in codes):
-        return codes
+    if isinstance(codes, tuple):
+        if codes in _UPPER_CODES:
+            return codes
+        if all(c.isupper() for c in codes):
+            if len(_UPPER_CODES) < 10_000:
+                _UPPER_CODES.add(codes)
+            return codes
     if isinstance(codes, str):
         return (codes.upper(),)
     return tuple(c.upper() for c in codes)
