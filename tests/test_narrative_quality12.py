@@ -1,8 +1,9 @@
 """Narrative records checked against GUIDELINES.md on short passages written as Wikipedia prose
 (session 12's error tally over the corpus: who acted is the largest error in real events). The
 agent right after a trigger's "by" acted, also when an adverb or another participle stands
-before the trigger ("was completely captured by", "stolen and attacked by"). Each passage runs
-through the whole extractor."""
+before the trigger ("was completely captured by", "stolen and attacked by"). A speaker named by
+a title in commas is a person: "it" after what they said is not them. Each passage runs through
+the whole extractor."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ DOCS = {
     "passive_pair": (
         "The rebels held Idlib in 2015. On 4 June 2015, homes of the Druze in Kuku village "
         "were forcibly stolen and attacked by Turkistan Islamic Party fighters."
+    ),
+    "titled": (
+        "The battle of Melitopol began on 25 February 2022. Russia claimed on 26 February "
+        "that it had taken the city, though James Heappey, the British Armed Forces Minister,"
+        " said that it was still under Ukrainian control."
     ),
 }
 
@@ -47,6 +53,12 @@ def test_the_agent_after_by_acted_with_an_adverb_before_the_trigger(records) -> 
 def test_the_agent_after_by_acted_after_coordinated_participles(records) -> None:
     (rec,) = _with(records["passive_pair"], "attacked by")
     assert rec["actor1"] == "Turkistan Islamic Party"
+
+
+def test_it_after_a_titled_speaker_is_not_the_speaker(records) -> None:
+    (rec,) = _with(records["titled"], "had taken the city")
+    assert {rec["actor1"], rec["actor2"]} == {"Military Forces of Russia",
+                                              "Military Forces of Ukraine"}
 
 
 def test_profile_side_of_is_one_side_or_none() -> None:

@@ -92,6 +92,7 @@ class _SourceRules:
     speech: re.Pattern[str]
     back: frozenset[str]
     back_words: int
+    titled_back: frozenset[str]  # the words that go back to a speaker named by a title
 
 
 _SOURCE_CACHE: dict[int, _SourceRules] = {}
@@ -127,6 +128,8 @@ def _source_rules(key: int, settings: dict[str, Any]) -> _SourceRules:
             speech=_words_re(settings.get("speech_verbs", []), r"\s*"),
             back=frozenset(str(w).lower() for w in settings.get("speech_back_references", [])),
             back_words=int(settings.get("speech_back_reference_words", 0)),
+            titled_back=frozenset(str(w).lower() for w in settings.get(
+                "speech_back_references_titled", settings.get("speech_back_references", []))),
         )
         _SOURCE_CACHE[key] = rules
     return rules
@@ -324,7 +327,7 @@ class ActorContext:
                 continue  # ", the provincial police chief said": the speaker's title
             titled = rules.apposition.match(low, e)
             if (titled is not None and rules.title_lead.search(low, max(0, s - 60), s)
-                    and not self._back(rules, low, titled.end())):
+                    and not self._back(rules, low, titled.end(), rules.titled_back)):
                 continue  # ", the British Armed Forces Minister, said on Monday"
             if rules.openers.search(before):
                 continue
@@ -343,12 +346,14 @@ class ActorContext:
         return not ActorContext._back(rules, low, said.end())
 
     @staticmethod
-    def _back(rules: _SourceRules, low: str, end: int) -> bool:
+    def _back(rules: _SourceRules, low: str, end: int,
+              back: frozenset[str] | None = None) -> bool:
         """Whether the words right after a speech verb ending at ``end`` go back to the
         speaker ("said it killed", "announced that they had captured"): then the speaker is
-        also the one who did it."""
+        also the one who did it. ``back``: the words that may (a titled speaker's own)."""
         words = _WORD.findall(low, end, end + 16 * rules.back_words)
-        return bool(rules.back.intersection(words[:rules.back_words]))
+        return bool((rules.back if back is None else back).intersection(
+            words[:rules.back_words]))
 
     def is_unidentified(self, name: str | None) -> bool:
         """Whether ``name`` is the unidentified armed group, plain or named by its country."""
