@@ -1,0 +1,34 @@
+"""News text in styles probed in session 12: aircraft named by their kind in wire copy
+("bombers pounded", "air force MiGs bombed"), chemical bombs, people who had taken refuge
+(no capture), crowds that rallied in a place, prisoners exchanged, killings told around their
+object ("beat five men to death", "burned a suspected thief to death", "shot them"), arms
+recovered in a search, a candidate shot at a campaign rally, a denial told at length. News
+items written for these tests, run through the whole extractor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import extract_items
+
+DAY = "2022-03-14"  # a Monday
+SAT = "2022-03-12"
+ITEMS = {
+    "exchanged": "The army and the rebels exchanged 150 prisoners in Juba on Saturday, the "
+                 "Red Cross said.",
+    "exchanged_words": "The two commanders exchanged accusations in Juba on Saturday.",
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    return extract_items(tmp_path_factory.mktemp("styles6"), ITEMS, DAY)
+
+
+def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["exchanged"][0]
+    assert rec["sub_event_type"] == "Agreement"
+    assert rec["event_date"] == SAT
+    assert records["exchanged_words"] == []
