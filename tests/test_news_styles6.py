@@ -19,6 +19,8 @@ ITEMS = {
     "exchanged": "The army and the rebels exchanged 150 prisoners in Juba on Saturday, the "
                  "Red Cross said.",
     "exchanged_words": "The two commanders exchanged accusations in Juba on Saturday.",
+    "recovered": "Soldiers recovered 12 rifles and a box of grenades during a search operation "
+                 "near Ukhrul on Saturday, the army said.",
 }
 
 
@@ -32,3 +34,7 @@ def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
     assert rec["sub_event_type"] == "Agreement"
     assert rec["event_date"] == SAT
     assert records["exchanged_words"] == []
+
+
+def test_arms_recovered_in_a_search(records: dict[str, list[dict[str, Any]]]) -> None:
+    assert records["recovered"][0]["sub_event_type"] == "Disrupted weapons use"
