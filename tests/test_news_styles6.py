@@ -21,6 +21,8 @@ ITEMS = {
     "exchanged_words": "The two commanders exchanged accusations in Juba on Saturday.",
     "recovered": "Soldiers recovered 12 rifles and a box of grenades during a search operation "
                  "near Ukhrul on Saturday, the army said.",
+    "campaign_rally": "Gunmen shot dead a parliamentary candidate as he left a campaign rally "
+                      "in Guayaquil on Saturday, police said.",
 }
 
 
@@ -38,3 +40,9 @@ def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
 
 def test_arms_recovered_in_a_search(records: dict[str, list[dict[str, Any]]]) -> None:
     assert records["recovered"][0]["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_candidate_shot_at_a_campaign_rally(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["campaign_rally"][0]
+    assert rec["sub_event_type"] == "Attack"
+    assert rec["fatalities"] == 1
