@@ -23,6 +23,8 @@ ITEMS = {
                  "near Ukhrul on Saturday, the army said.",
     "campaign_rally": "Gunmen shot dead a parliamentary candidate as he left a campaign rally "
                       "in Guayaquil on Saturday, police said.",
+    "long_denial": "The army on Monday denied that its soldiers had taken part in the killing "
+                   "of villagers near Beni.",
 }
 
 
@@ -46,3 +48,7 @@ def test_candidate_shot_at_a_campaign_rally(records: dict[str, list[dict[str, An
     rec = records["campaign_rally"][0]
     assert rec["sub_event_type"] == "Attack"
     assert rec["fatalities"] == 1
+
+
+def test_denial_told_at_length(records: dict[str, list[dict[str, Any]]]) -> None:
+    assert records["long_denial"] == []
