@@ -5,6 +5,7 @@ extractor with the real gazetteer:
 - an area named before the place it locates ("the Punjab town of X", "<Province>'s X
   district"): the place is read in the area, and the area is no place of its own;
 - a name whose first word is abbreviated ("St. Quentin") is the gazetteer's "Saint-...";
+- a region of two countries (Punjab) named bare is the one in the text's country;
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ ITEMS = {
                 "on Monday, officials said.",
     # "St." for Saint: the span goes on past the stop, the gazetteer has "Saint-Quentin"
     "saint": ("German troops attacked St. Quentin on 21 March 1918.", "1918-03-22"),
+    # region_capitals gives Punjab to Pakistan: in an Indian item it is India's
+    "bare_punjab": "NEW DELHI, India (AP) - Police fired tear gas at farmers who blocked "
+                   "railway tracks in Punjab on Monday, police said.",
 }
 
 
@@ -60,3 +64,9 @@ def test_abbreviated_saint_is_the_saint_town(records) -> None:
     rec = only_record(records, "saint")
     assert (rec["location"], rec["country"]) == ("St. Quentin", "France")
     assert abs(rec["latitude"] - 49.85) < 0.1 and abs(rec["longitude"] - 3.29) < 0.1
+
+
+def test_bare_region_of_two_countries_is_the_texts(records) -> None:
+    rec = only_record(records, "bare_punjab")
+    assert (rec["location"], rec["country"], rec["geo_precision"]) == ("Punjab", "India", 3)
+    assert rec["actor1"] == "Police Forces of India"

@@ -371,6 +371,12 @@ class Gazetteer:
         codes = _as_codes(country_code)
         norm = normalize(name)
         known = geo_lexicon().region_capitals.get(norm)
+        if known is not None and codes and known[1] not in codes:
+            # "Punjab" is Pakistan's in region_capitals, India's in an Indian text: the one
+            # first-level area of the name in the text's countries
+            seat = self._admin1_seat(name, codes)
+            if seat is not None:
+                return replace(self.place(seat), kind="admin1")
         if known is not None:
             capital, cc = known
             found = self.matches(capital, cc, skeleton=False)
