@@ -2,8 +2,10 @@
 (session 12's error tally over the corpus: who acted is the largest error in real events). The
 agent right after a trigger's "by" acted, also when an adverb or another participle stands
 before the trigger ("was completely captured by", "stolen and attacked by"). A speaker named by
-a title in commas is a person: "it" after what they said is not them. Each passage runs through
-the whole extractor."""
+a title in commas is a person: "it" after what they said is not them. Two parties told with one
+head noun act together ("Congolese and Burundian troops retook": the first named acts, the
+other is associated), unless the words make them opponents ("Armenian and Azerbaijani forces
+clashed"). Each passage runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -25,6 +27,20 @@ DOCS = {
         "The battle of Melitopol began on 25 February 2022. Russia claimed on 26 February "
         "that it had taken the city, though James Heappey, the British Armed Forces Minister,"
         " said that it was still under Ukrainian control."
+    ),
+    "joint": (
+        "Fighting broke out in North Kivu in 2022. On 3 May 2022, Congolese and Burundian "
+        "troops retook Rutshuru."
+    ),
+    "joint_strike": (
+        "On 25 June 2016, Russian and Syrian jets bombed Idlib, killing five civilians."
+    ),
+    "opponents": (
+        "On 6 October 2020, Armenian and Azerbaijani forces clashed near Hadrut."
+    ),
+    "exchanged": (
+        "On 9 December 2022, Russian and Ukrainian forces at Huliaipole exchanged artillery "
+        "fire."
     ),
 }
 
@@ -59,6 +75,27 @@ def test_it_after_a_titled_speaker_is_not_the_speaker(records) -> None:
     (rec,) = _with(records["titled"], "had taken the city")
     assert {rec["actor1"], rec["actor2"]} == {"Military Forces of Russia",
                                               "Military Forces of Ukraine"}
+
+
+def test_two_forces_with_one_head_noun_act_together_first_named_first(records) -> None:
+    (rec,) = _with(records["joint"], "retook Rutshuru")
+    assert rec["sub_event_type"] == "Government regains territory"
+    assert rec["actor1"] == "Military Forces of the Democratic Republic of Congo"
+    assert rec["assoc_actor_1"] == "Military Forces of Burundi"
+    assert rec["actor2"] != "Military Forces of Burundi"
+    (strike,) = _with(records["joint_strike"], "jets bombed")
+    assert (strike["actor1"], strike["assoc_actor_1"]) == (
+        "Military Forces of Russia", "Military Forces of Syria")
+
+
+def test_two_forces_that_clash_or_exchange_fire_stay_opponents(records) -> None:
+    for key, words in (("opponents", "clashed"), ("exchanged", "exchanged")):
+        (rec,) = _with(records[key], words)
+        assert {rec["actor1"], rec["actor2"]} == {"Military Forces of Armenia",
+                                                  "Military Forces of Azerbaijan"} or {
+            rec["actor1"], rec["actor2"]} == {"Military Forces of Russia",
+                                              "Military Forces of Ukraine"}
+        assert rec["assoc_actor_1"] is None
 
 
 def test_profile_side_of_is_one_side_or_none() -> None:

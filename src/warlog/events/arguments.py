@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -30,6 +31,9 @@ from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence
 from warlog.profile.model import Profile
 from warlog.taxonomy import taxonomy
+
+if TYPE_CHECKING:
+    from warlog.profile.sides import ProfileSides
 
 MAX_LEFT_GAP = 24  # "withdrew its remaining forces from X": a withdrawal's own "from"
 
@@ -366,6 +370,13 @@ def _crowd_inter() -> int:
 
 
 @cached
+def _opposed_pair() -> re.Pattern[str]:
+    """Words that make two parties told together opponents (extraction.yaml)."""
+    return re.compile(rf"\b(?:{_alt(load_yaml('extraction.yaml')['opposed_pair_words'])})\b",
+                      re.I)
+
+
+@cached
 def _weapon_nouns() -> re.Pattern[str]:
     from warlog.actors.lexicon import load_lexicon
 
@@ -634,6 +645,41 @@ def supporters(text: str, sentence_start: int, trig: Trigger,
             out.append(b)  # after a joiner ("Supported by US airstrikes, the SDF"), or listed
         prev = b  # with a supporter ("backed by Hezbollah and Russian artillery")
     return out
+
+
+def joint_actors(text: str, sentence_start: int, trig: Trigger,
+                 c_actors: Sequence[ActorMention],
+                 sides: ProfileSides | None) -> tuple[ActorMention, ActorMention] | None:
+    """Two parties told with one head noun as the trigger's subject ("Congolese and Burundian
+    troops retook Kitshanga", "Russian and Syrian jets bombed Idlib"): they act together, the
+    first named is actor1 and the other its associate. Not for a reciprocal trigger
+    ("Armenian and Azerbaijani forces clashed": the two are the opponents) or words that make
+    them opponents ("exchanged fire", "both"), nor for two parties the document's profile
+    puts on opposite sides."""
+    t_abs = sentence_start + trig.start
+    before = [a for a in c_actors if a.start < t_abs]
+    if len(before) < 2:
+        return None
+    x, y = before[-2], before[-1]
+    head = x.text.strip()
+    if (x.name == y.name or " " in head or not head[:1].isupper() or " " not in y.text.strip()
+            or x.inter in _not_fighting() or y.inter in _not_fighting()):
+        return None  # x a bare adjective ("Congolese"), y the same adjective form + its noun
+    words = _place_words()
+    if not words.pair_joiner.fullmatch(text, x.end - sentence_start, y.start - sentence_start):
+        return None
+    if trig.word.phrase in lexicon().reciprocal:
+        return None
+    # "Russian and Ukrainian forces exchanged artillery fire", "both Ukrainian and Russian
+    # troops suffered heavy casualties", "shelled each other": opponents
+    around = text[max(0, x.start - sentence_start - 6):trig.end + 16]
+    if _opposed_pair().search(around):
+        return None
+    if sides is not None:
+        s1, s2 = sides.side_of(x.name), sides.side_of(y.name)
+        if s1 is not None and s2 is not None and s1 != s2:
+            return None
+    return x, y
 
 
 def pick_actors(text: str, sentence_start: int, trig: Trigger,

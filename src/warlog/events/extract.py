@@ -238,6 +238,13 @@ class DocumentExtractor:
         if backers:  # "police backed by Kenyan officers clashed": the police acted
             c_actors = [a for a in c_actors if a not in backers]
         a1, a2 = args.pick_actors(text, sent.start, first, c_actors, self.state)
+        joint = args.joint_actors(text, sent.start, first, c_actors, self.ctx.sides)
+        if joint is not None and a1 is joint[1]:  # "Congolese and Burundian troops retook"
+            a1 = joint[0]
+            if a2 is not None and a2.name == a1.name:
+                a2 = None
+        else:
+            joint = None
         if a1 is None and a2 is None:
             c_actors = sources(self.ctx.unknown_actors(part.text, part.start), part.text,
                                part.start)
@@ -262,7 +269,12 @@ class DocumentExtractor:
             # ... the country's own forces first among those before it: "Rwandan and
             # Mozambican troops recaptured Mbau" in Mozambique (foreign troops beside the
             # government's regain it for it)
-            taker = a1 if trig.word.role != "recapture" else next(
+            # ... and of allies told with one head noun, the country's own forces take it
+            # ("Malian and French forces took the city", "AMISOM and Somali forces captured")
+            own = next((a for a in joint if a.inter == 1 and a.country is not None
+                        and country is not None and same_country(a.country, country)),
+                       None) if joint is not None else None
+            taker = (own or a1) if trig.word.role != "recapture" else next(
                 (a for a in c_actors if a.inter == 1 and a.start < sent.start + trig.start
                  and a.country is not None and country is not None
                  and same_country(a.country, country)),
@@ -304,6 +316,10 @@ class DocumentExtractor:
                 a2 = None  # the support is no opponent
             if assoc is None and a1 is not None and backers[0].name != a1.name:
                 assoc = backers[0].name
+        if joint is not None and assoc is None and a1 is not None and a1.name == joint[0].name:
+            assoc = joint[1].name
+            if a2 is not None and a2.name == assoc:
+                a2 = None  # the associate is no opponent
         # an opponent from earlier sentences, named for the event's country as the parties
         # above are ("Maoist rebels" in Nepal; the unidentified group of the country)
         a2 = self.ctx.actor_ctx.localise(a2, country)
