@@ -62,6 +62,7 @@ from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place, names_other_than_place
 from warlog.geo.unlisted import anchor_unlisted, unlisted_places
 from warlog.model import Location, Place
+from warlog.nlp.alternation import HeadFilter
 from warlog.plugins import geocoder
 
 
@@ -436,11 +437,12 @@ def resolve_locations(
             found = drop_areas(found, after_unlisted(sentence, offset, unlisted, others))
     found = drop_areas(found, firsts)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
-    # government", "Damascus time": not a place of the event
+    # government", "Damascus time": not a place of the event; "the cruiser Moskva": a ship
+    vessels = _vessel_heads().may_match(sentence)
     return [loc for loc in found if not is_source_place(sentence, loc.start - offset)
             and not names_other_than_place(sentence, loc.end - offset)
-            and not _vessel_before().search(sentence, max(0, loc.start - offset - 40),
-                                            loc.start - offset)]
+            and not (vessels and _vessel_before().search(
+                sentence, max(0, loc.start - offset - 40), loc.start - offset))]
 
 
 @cached
@@ -450,6 +452,13 @@ def _vessel_before() -> re.Pattern[str]:
     words = sorted((str(w) for w in load_yaml("geo.yaml")["vessel_words"]), key=len,
                    reverse=True)
     return re.compile(rf"\b(?i:{'|'.join(re.escape(w) for w in words)})[ \t]+$")
+
+
+@cached
+def _vessel_heads() -> HeadFilter:
+    """Whether a sentence can name a vessel at all (:func:`_vessel_before` is a search per
+    location; most sentences hold no vessel word: one automaton pass per sentence)."""
+    return HeadFilter(str(w) for w in load_yaml("geo.yaml")["vessel_words"])
 
 
 def _town_parts(mentions: Sequence[PlaceMention], found: list[Location]) -> list[Location]:
