@@ -1,11 +1,13 @@
 """Narrative records checked against GUIDELINES.md on short passages written as Wikipedia prose
 (session 12's error tally over the corpus: who acted is the largest error in real events). The
 agent right after a trigger's "by" acted, also when an adverb or another participle stands
-before the trigger ("was completely captured by", "stolen and attacked by"). A speaker named by
-a title in commas is a person: "it" after what they said is not them. Two parties told with one
-head noun act together ("Congolese and Burundian troops retook": the first named acts, the
-other is associated), unless the words make them opponents ("Armenian and Azerbaijani forces
-clashed"). Each passage runs through the whole extractor."""
+before the trigger ("was completely captured by", "stolen and attacked by"). A side's air
+power, guards and people are named by their adjective ("heavy Russian air-strikes", "Turkish
+guards", "the city's Azerbaijani population"). A speaker named by a title in commas is a
+person: "it" after what they said is not them. Two parties told with one head noun act together
+("Congolese and Burundian troops retook": the first named acts, the other is associated),
+unless the words make them opponents ("Armenian and Azerbaijani forces clashed"). Each passage
+runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -22,6 +24,18 @@ DOCS = {
     "passive_pair": (
         "The rebels held Idlib in 2015. On 4 June 2015, homes of the Druze in Kuku village "
         "were forcibly stolen and attacked by Turkistan Islamic Party fighters."
+    ),
+    "air_strikes": (
+        "The siege of Deir ez-Zor went on. On 5 March 2016, heavy Russian air-strikes hit "
+        "ISIL positions near Deir ez-Zor."
+    ),
+    "population": (
+        "In September 1988, a pogrom took place in Stepanakert. As a result, the city's "
+        "Azerbaijani population fled the city."
+    ),
+    "guards": (
+        "On 20 January 2014, two Syrian refugees were beaten by Turkish guards at the border "
+        "near Qamishli."
     ),
     "titled": (
         "The battle of Melitopol began on 25 February 2022. Russia claimed on 26 February "
@@ -69,6 +83,22 @@ def test_the_agent_after_by_acted_with_an_adverb_before_the_trigger(records) -> 
 def test_the_agent_after_by_acted_after_coordinated_participles(records) -> None:
     (rec,) = _with(records["passive_pair"], "attacked by")
     assert rec["actor1"] == "Turkistan Islamic Party"
+
+
+def test_a_sides_hyphenated_air_strikes_name_it(records) -> None:
+    (rec,) = _with(records["air_strikes"], "air-strikes")
+    assert rec["sub_event_type"] == "Air/drone strike"
+    assert rec["actor1"] == "Military Forces of Russia"
+    assert rec["actor2"] == "Islamic State"
+
+
+def test_a_population_that_fled_is_no_force(records) -> None:
+    assert not _with(records["population"], "population fled")
+
+
+def test_guards_named_by_their_adjective_are_that_states(records) -> None:
+    (rec,) = _with(records["guards"], "beaten by")
+    assert (rec["actor1"], rec["actor2"]) == ("Military Forces of Turkey", "Civilians")
 
 
 def test_it_after_a_titled_speaker_is_not_the_speaker(records) -> None:
