@@ -20,8 +20,12 @@ Then the one-event rule merges records of the same day, place, actors and type.
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from warlog import lang
@@ -746,9 +750,40 @@ def _is_heading(sent: Sentence, sec: Section) -> bool:
     return t == sec.title.strip() or sent.text.lstrip().startswith("#")
 
 
+# The cyclic collector's thresholds while a document is extracted: an extraction makes
+# millions of short-lived tuples, lists and match objects, nearly all freed before they could
+# be part of a cycle, and at the default (700, 10, 10) a young collection runs every few
+# hundred of them and the oldest generation (the loaded lexicons and indexes) is traversed
+# again and again; the previous thresholds come back when the last extraction running ends.
+GC_THRESHOLDS = (20_000, 20, 20)
+_gc_lock = threading.Lock()
+_gc_state: list = [0, None]  # extractions running, the thresholds before the first
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Raise the collector's thresholds to at least :data:`GC_THRESHOLDS` for the block (left
+    alone when automatic collection is off: a first threshold of 0)."""
+    with _gc_lock:
+        if _gc_state[0] == 0:
+            old = gc.get_threshold()
+            _gc_state[1] = old
+            if old[0] > 0:
+                gc.set_threshold(*(max(a, b) for a, b in zip(old, GC_THRESHOLDS, strict=True)))
+        _gc_state[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state[0] -= 1
+            if _gc_state[0] == 0:
+                gc.set_threshold(*_gc_state[1])
+
+
 def extract_events(doc: Document) -> list[Event]:
     """All events of one document, merged by the one-event rule."""
-    return DocumentExtractor(doc).run()
+    with fewer_collections():
+        return DocumentExtractor(doc).run()
 
 
 __all__ = ["DocumentExtractor", "NarrativeState", "extract_events"]
