@@ -6,6 +6,8 @@ extractor with the real gazetteer:
   district"): the place is read in the area, and the area is no place of its own;
 - a name whose first word is abbreviated ("St. Quentin") is the gazetteer's "Saint-...";
 - a region of two countries (Punjab) named bare is the one in the text's country;
+- a place the gazetteer lacks named with its area after a comma ("in Mir Ali, North
+  Waziristan") is that place, even when a word of its name is a given name ("Ali");
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ ITEMS = {
     # region_capitals gives Punjab to Pakistan: in an Indian item it is India's
     "bare_punjab": "NEW DELHI, India (AP) - Police fired tear gas at farmers who blocked "
                    "railway tracks in Punjab on Monday, police said.",
+    # an address: the town, then its area after a comma ("Ali" alone is a given name)
+    "address": "Gunmen shot dead two policemen at a checkpoint in Mir Ali, North Waziristan, "
+               "on Monday, officials said.",
+    # a month before the area stays no place
+    "month": "Troops killed two militants in March, North Waziristan officials said.",
 }
 
 
@@ -70,3 +77,10 @@ def test_bare_region_of_two_countries_is_the_texts(records) -> None:
     rec = only_record(records, "bare_punjab")
     assert (rec["location"], rec["country"], rec["geo_precision"]) == ("Punjab", "India", 3)
     assert rec["actor1"] == "Police Forces of India"
+
+
+def test_unlisted_town_before_its_area(records) -> None:
+    rec = only_record(records, "address")
+    assert (rec["location"], rec["country"]) == ("Mir Ali", "Pakistan")
+    assert rec["latitude"] is not None
+    assert all(r["location"] != "March" for r in records["month"])

@@ -312,6 +312,29 @@ def unlisted_places(
     )
 
 
+_AREA_AFTER = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})")
+
+
+def _area_after(sentence: str, e: int) -> bool:
+    """Whether a comma and a first-level area (an admin1 name, or a region of
+    ``region_capitals``, with its region word or without) follow ``e``: "in Mir Ali, North
+    Waziristan" names the town by its area, as an address does."""
+    m = _AREA_AFTER.match(sentence, e)
+    if m is None:
+        return False
+    from warlog.geo.admin_names import admin1_codes_named
+
+    words = m.group(1).split()
+    suffixes = geo_lexicon().region_suffixes
+    while len(words) > 1 and words[-1].lower() in suffixes:
+        words.pop()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        if admin1_codes_named(name) or normalize(name) in geo_lexicon().region_capitals:
+            return True
+    return False
+
+
 def _country_of(name: str) -> str | None:
     """The country the actor dictionary puts a place in, if it names it."""
     from warlog.actors.normalize import fold
@@ -334,8 +357,9 @@ def _accept(
         words = words[1:]  # "El Geneina", "Al Bab": an article opens the name
     if len(words) > 1 and words[0].lower() in lex.toponym_heads and _locative(cue, inside):
         words = words[1:]  # "near Abu Khashab": a toponym's generic head
-    if not words or any(is_known_word(w) for w in words) or _is_actor(name):
-        return None
+    if not words or is_known_word(words[0]) or _is_actor(name) or (
+            any(is_known_word(w) for w in words[1:]) and not _area_after(sentence, e)):
+        return None  # a known word goes on a name only before ", <its area>" ("Mir Ali, ...")
     after = _NEXT_LOWER.match(sentence, e)
     if (after and not _locative(cue, inside) and after.group(1) not in _followers()
             and after.group(1) not in _settlement_or_site()):
