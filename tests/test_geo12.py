@@ -8,13 +8,17 @@ extractor with the real gazetteer:
 - a region of two countries (Punjab) named bare is the one in the text's country;
 - a place the gazetteer lacks named with its area after a comma ("in Mir Ali, North
   Waziristan") is that place, even when a word of its name is a given name ("Ali");
+- a country named by one of its aliases ("East Timor") is that country: the data files hold
+  no key twice (a second ``TL:`` replaced the first and lost "East Timor");
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import extract_items, only_record
 
@@ -43,6 +47,10 @@ ITEMS = {
                "on Monday, officials said.",
     # a month before the area stays no place
     "month": "Troops killed two militants in March, North Waziristan officials said.",
+    # "East Timor" is Timor-Leste ("Dili" was read as Delhi, India)
+    "timor": ("DILI, East Timor (AP) - Militiamen armed with machetes attacked a church "
+              "compound in the town of Maliana on Monday, killing at least 14 refugees, "
+              "witnesses said.", "1999-09-07"),
 }
 
 
@@ -84,3 +92,25 @@ def test_unlisted_town_before_its_area(records) -> None:
     assert (rec["location"], rec["country"]) == ("Mir Ali", "Pakistan")
     assert rec["latitude"] is not None
     assert all(r["location"] != "March" for r in records["month"])
+
+
+def test_country_alias_east_timor(records) -> None:
+    rec = only_record(records, "timor")
+    assert (rec["location"], rec["country"]) == ("Maliana", "Timor Leste")
+
+
+def _unique_keys(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+    assert not twice, f"line {node.start_mark.line + 1}: {twice} twice"
+    return loader.construct_mapping(node, deep=deep)
+
+
+def test_data_files_hold_no_key_twice() -> None:
+    class Strict(yaml.SafeLoader):
+        pass
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_keys)
+    data = Path(__file__).parents[1] / "src" / "warlog" / "data"
+    for path in sorted(data.glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
