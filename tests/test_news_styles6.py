@@ -16,6 +16,16 @@ from conftest import extract_items
 DAY = "2022-03-14"  # a Monday
 SAT = "2022-03-12"
 ITEMS = {
+    "bombers": "Air force bombers pounded rebel positions near Kurmuk on Saturday, refugees "
+               "said.",
+    "migs": "Air force MiGs bombed a market in the rebel-held town of Nasir on Saturday, "
+            "killing 20 people, relief workers said.",
+    "chemical_bombs": "Government aircraft dropped chemical bombs on the village of Sardasht "
+                      "on Saturday, officials said.",
+    "taken_refuge": "Militiamen killed 40 people who had taken refuge in a school in Butare on "
+                    "Saturday, witnesses said.",
+    "rallied_in": "Thousands of people rallied in Tbilisi on Saturday to demand early "
+                  "elections.",
     "exchanged": "The army and the rebels exchanged 150 prisoners in Juba on Saturday, the "
                  "Red Cross said.",
     "exchanged_words": "The two commanders exchanged accusations in Juba on Saturday.",
@@ -31,6 +41,31 @@ ITEMS = {
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
     return extract_items(tmp_path_factory.mktemp("styles6"), ITEMS, DAY)
+
+
+@pytest.mark.parametrize("key", ["bombers", "migs"])
+def test_aircraft_named_by_kind_strike(records: dict[str, list[dict[str, Any]]],
+                                       key: str) -> None:
+    rec = records[key][0]
+    assert rec["sub_event_type"] == "Air/drone strike"
+    assert rec["event_date"] == SAT
+
+
+def test_chemical_bombs(records: dict[str, list[dict[str, Any]]]) -> None:
+    assert records["chemical_bombs"][0]["sub_event_type"] == "Chemical weapon"
+
+
+def test_taken_refuge_is_no_capture(records: dict[str, list[dict[str, Any]]]) -> None:
+    subs = [r["sub_event_type"] for r in records["taken_refuge"]]
+    assert subs and subs[0] == "Attack"
+    assert "Non-state actor overtakes territory" not in subs
+    assert "Government regains territory" not in subs
+
+
+def test_rallied_in_a_place(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["rallied_in"][0]
+    assert rec["sub_event_type"] == "Peaceful protest"
+    assert rec["event_date"] == SAT
 
 
 def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
