@@ -29,6 +29,10 @@ ITEMS = {
     "exchanged": "The army and the rebels exchanged 150 prisoners in Juba on Saturday, the "
                  "Red Cross said.",
     "exchanged_words": "The two commanders exchanged accusations in Juba on Saturday.",
+    "hacked_count": "A mob hacked four men to death in a village near Jos on Saturday, police "
+                    "said.",
+    "beat_one": "Youths beat a suspected cattle thief to death near Isiolo on Saturday, police "
+                "said.",
     "recovered": "Soldiers recovered 12 rifles and a box of grenades during a search operation "
                  "near Ukhrul on Saturday, the army said.",
     "campaign_rally": "Gunmen shot dead a parliamentary candidate as he left a campaign rally "
@@ -73,6 +77,12 @@ def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
     assert rec["sub_event_type"] == "Agreement"
     assert rec["event_date"] == SAT
     assert records["exchanged_words"] == []
+
+
+@pytest.mark.parametrize(("key", "count"), [("hacked_count", 4), ("beat_one", 1)])
+def test_killing_told_around_its_object(records: dict[str, list[dict[str, Any]]], key: str,
+                                        count: int) -> None:
+    assert records[key][0]["fatalities"] == count
 
 
 def test_arms_recovered_in_a_search(records: dict[str, list[dict[str, Any]]]) -> None:

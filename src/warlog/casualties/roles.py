@@ -165,6 +165,8 @@ def skip_right(
                 k = close + 1  # an aside: "X, commander of the 150th Division, was killed"
                 continue
             return k
+        if match_at(tokens, k, lx.predicates) is not None:
+            return k  # a predicate that opens with a skipped word: "(five men) to death"
         hit = match_at(tokens, k, lx.right_skip)
         if hit is None:
             return k
