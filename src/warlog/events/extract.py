@@ -180,7 +180,9 @@ class DocumentExtractor:
         ana = opening.match(low) or inside.search(low)
         if ana and self.state.sentence_events and all(
                 t.word.killing or t.word.strength < 2 or ana.start() <= t.start < ana.end()
-                for t in triggers):
+                for t in triggers) and not any(args.year_only(d) for d in dates):
+            # (not a sentence dated by years it looks back over: "in the fighting, 14,000 were
+            # killed between 2014 and 2021" is a tally, not the toll of the event before)
             self._attach(self.state.sentence_events[0], sent)  # the toll of the event before
             return
         if any(t.word.phrase in self.lex.release_verbs for t in triggers):
@@ -204,6 +206,11 @@ class DocumentExtractor:
             # a clause that states only a date too vague for one event ("In 2016, rebels
             # shelled the town") is not dated by the narrative's last day: it dates no event
             own = [d for d in in_clause if not getattr(d, "background", False)]
+            if in_clause and not own and all(args.year_only(d) for d in in_clause):
+                # "more than 17,000 were killed between 2009 and 2015", "57,000 have been
+                # killed since 2003": a clause dated only by years it looks back over is a
+                # tally or background, not an event of the narrative's day
+                continue
             date = _refined(args.pick_date(in_clause), in_clause) or (
                 own[0] if own else prior[-1] if prior else clause_date)
             self._clause(sent, low, clause, date, places, actors)

@@ -262,6 +262,11 @@ class NarrativeClock:
         if cur is None:  # nothing dated yet: the conflict's own span is the best anchor
             return self._in_span(month, self._period_year(month, day, self.year))
         if cur.granularity in ("year", "season"):
+            if self.period is not None and cur.date_end < self.period[0]:
+                # a background told in years before the document's own period ("In 2014,
+                # Russia annexed Crimea." in an article on 2022) dates no day of the story
+                # that follows: "On 24 February, Russian forces took the canal" is the period's
+                return self._in_period(month, day) or self.year
             return self._period_year(month, day, self.year)
         ref = cur.date_start if not background else cur.date_end
         year = ref.year
@@ -317,6 +322,17 @@ class NarrativeClock:
         # an explicit date of the text ("on 3 October 2016") leads the story from then on
         year = anchor.date_start.year
         return cur.relative and year - 1 <= cur.date_start.year <= year
+
+    def _in_period(self, month: int, day: int) -> int | None:
+        """The first year of the document's period that puts ``month`` and ``day`` in it."""
+        if self.period is None:
+            return None
+        first, last = self.period
+        for candidate in range(first.year, last.year + 1):
+            d = make_date(candidate, month, min(day, 28))
+            if d is not None and first.replace(day=1) <= d <= last:
+                return candidate
+        return None
 
     def _period_year(self, month: int, day: int, year: int) -> int:
         """After a heading, a story told in background years comes back to its own period."""
