@@ -33,6 +33,10 @@ ITEMS = {
                     "said.",
     "beat_one": "Youths beat a suspected cattle thief to death near Isiolo on Saturday, police "
                 "said.",
+    "shot_them": "Gunmen dragged six farmers from a bus near Ayacucho and shot them on "
+                 "Saturday, police said.",
+    "burned_thief": "A crowd burned a suspected thief in the Kibera slum on Saturday, police "
+                    "said.",
     "recovered": "Soldiers recovered 12 rifles and a box of grenades during a search operation "
                  "near Ukhrul on Saturday, the army said.",
     "campaign_rally": "Gunmen shot dead a parliamentary candidate as he left a campaign rally "
@@ -83,6 +87,16 @@ def test_prisoners_exchanged(records: dict[str, list[dict[str, Any]]]) -> None:
 def test_killing_told_around_its_object(records: dict[str, list[dict[str, Any]]], key: str,
                                         count: int) -> None:
     assert records[key][0]["fatalities"] == count
+
+
+def test_shot_them(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["shot_them"][0]
+    assert rec["sub_event_type"] == "Attack"
+    assert rec["event_date"] == SAT
+
+
+def test_crowd_burned_a_suspect(records: dict[str, list[dict[str, Any]]]) -> None:
+    assert records["burned_thief"][0]["sub_event_type"] == "Mob violence"
 
 
 def test_arms_recovered_in_a_search(records: dict[str, list[dict[str, Any]]]) -> None:
