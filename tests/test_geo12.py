@@ -10,6 +10,8 @@ extractor with the real gazetteer:
   Waziristan") is that place, even when a word of its name is a given name ("Ali");
 - a country named by one of its aliases ("East Timor") is that country: the data files hold
   no key twice (a second ``TL:`` replaced the first and lost "East Timor");
+- a town's name that ends a longer name after a particle ("Norte de Santander") tells no
+  country.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ ITEMS = {
                "on Monday, officials said.",
     # a month before the area stays no place
     "month": "Troops killed two militants in March, North Waziristan officials said.",
+    # "Norte de Santander" is a Colombian department, not Santander, Spain
+    "particle": "FARC dissidents attacked a police station near Tibu on Sunday, killing three "
+                "officers, the governor of Norte de Santander said.",
     # "East Timor" is Timor-Leste ("Dili" was read as Delhi, India)
     "timor": ("DILI, East Timor (AP) - Militiamen armed with machetes attacked a church "
               "compound in the town of Maliana on Monday, killing at least 14 refugees, "
@@ -92,6 +97,11 @@ def test_unlisted_town_before_its_area(records) -> None:
     assert (rec["location"], rec["country"]) == ("Mir Ali", "Pakistan")
     assert rec["latitude"] is not None
     assert all(r["location"] != "March" for r in records["month"])
+
+
+def test_town_inside_a_longer_name_tells_no_country(records) -> None:
+    rec = only_record(records, "particle")
+    assert rec["country"] == "Colombia" and rec["location"] == "near Tibu"
 
 
 def test_country_alias_east_timor(records) -> None:

@@ -59,9 +59,28 @@ def operation_heads() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["operation_heads"])
 
 
-def _name_ngrams(text: str) -> Iterable[str]:
+@cached
+def _inner_particle() -> re.Pattern[str]:
+    """A capitalised word and a particle inside a longer name right before a word ("Norte de
+    |Santander", "Ras al |Ayn": ``unlisted_particles`` of ``data/geo.yaml``)."""
+    words = load_yaml("geo.yaml")["name_parts"]["unlisted_particles"]
+    alt = "|".join(sorted((re.escape(str(w)).replace(r"\ ", " ") for w in words), key=len,
+                          reverse=True))
+    return re.compile(rf"[A-Z][\w'’\-]*[ ](?:{alt})[ ]$")
+
+
+def _inside_name(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether the capitalised word ``words[i]`` goes on a longer name after a name's inner
+    particle ("Norte de |Santander", "Ras al |Ayn"). Such a word names no town."""
+    start = words[i].start()
+    return text[start - 1 : start] == " " and bool(
+        _inner_particle().search(text, max(0, start - 40), start))
+
+
+def _name_ngrams(text: str, inside: list[bool] | None = None) -> Iterable[str]:
     """Runs of up to four consecutive capitalised words (space-separated) in ``text``; none
-    that starts where a source sits ("the ambassador to Spain")."""
+    that starts where a source sits ("the ambassador to Spain"). With ``inside``, each
+    n-gram's :func:`_inside_name` is appended to it as the n-gram is given."""
     words = list(_NAME_WORD.finditer(text))
     cues = len(words) > 1 and has_source_cue(text)  # one pass instead of one per word
     heads = operation_heads()
@@ -74,11 +93,16 @@ def _name_ngrams(text: str) -> Iterable[str]:
         if (cues or len(words) == 1) and is_source_place(text, w.start()):
             continue
         end = w.end()
+        inner = inside is not None and _inside_name(text, words, i)
+        if inside is not None:
+            inside.append(inner)
         yield w.group()
         for j in range(i + 1, min(i + _MAX_NGRAM, len(words))):
             if text[end : words[j].start()] != " ":
                 break
             end = words[j].end()
+            if inside is not None:
+                inside.append(inner)
             yield text[w.start() : end]
 
 
@@ -91,11 +115,13 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
     name of a town of 15,000+ people three quarters (metadata such as ``place: Al-Hasakah``
     names no country). With ``other_names`` (a place field: a dateline's city) a town's other
     name counts too when it is as big as ``unknown_country_exonym_min_population`` says
-    ("SAIGON (AP)" in 1968, "BOMBAY, India").
+    ("SAIGON (AP)" in 1968, "BOMBAY, India"). A town's name that goes on a longer name
+    after a particle ("Norte de Santander": :func:`_inside_name`) counts nothing.
     """
     votes: Counter = Counter()
     lex = geo_lexicon()
-    for gram in _name_ngrams(text):
+    inside: list[bool] | None = [] if cities else None
+    for gram in _name_ngrams(text, inside):
         code = gaz.country_name_code(gram)
         if code:
             votes[code] += weight
@@ -104,8 +130,8 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
         if code:
             votes[code] += weight / 2
             continue
-        if not cities:
-            continue
+        if not cities or (inside and inside[-1]):
+            continue  # "Norte de Santander": a longer name, no town
         norm = normalize(gram)
         if norm in lex.stop_names or norm in lex.common_words:
             continue
