@@ -43,6 +43,8 @@ ITEMS = {
                       "in Guayaquil on Saturday, police said.",
     "long_denial": "The army on Monday denied that its soldiers had taken part in the killing "
                    "of villagers near Beni.",
+    "swapo": "SWAPO guerrillas attacked a South African army base near Oshakati on Saturday, "
+             "killing five soldiers, the military said.",
 }
 
 
@@ -111,3 +113,9 @@ def test_candidate_shot_at_a_campaign_rally(records: dict[str, list[dict[str, An
 
 def test_denial_told_at_length(records: dict[str, list[dict[str, Any]]]) -> None:
     assert records["long_denial"] == []
+
+
+def test_older_wars_groups_by_name(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["swapo"][0]
+    assert rec["sub_event_type"] == "Armed clash"
+    assert "South West Africa People's Organisation (SWAPO)" in {rec["actor1"], rec["actor2"]}
