@@ -81,7 +81,9 @@ class Lexicon:
     # the support a force had ("backed by the continued US-led airstrikes", "with Russian air
     # support"): a strike or weapon there is how the act told was done, not an act of its own
     support_subs: frozenset[str]
-    support_joiners: tuple[tuple[str, ...], ...]  # word sequences, from grammar's list
+    support_joiners: frozenset[tuple[str, ...]]  # word sequences, from grammar's list
+    support_joiner_words: int  # the longest joiner's words
+    list_links: frozenset[str]  # one-word coordinators of a list ("tanks, artillery and jets")
     support_openers: frozenset[str]  # "with", "under" ... before a support head
     support_heads: frozenset[str]  # "support", "cover"
     support_within: int
@@ -199,7 +201,9 @@ def lexicon() -> Lexicon:
         release_within=int(held.get("within", 0)),
         held_links=frozenset(_norm(w) for w in held.get("links", [])),
         support_subs=frozenset(sup["subs"]),
-        support_joiners=tuple(tuple(_norm(w).split()) for w in grammar["support_joiners"]),
+        support_joiners=frozenset(tuple(_norm(w).split()) for w in grammar["support_joiners"]),
+        support_joiner_words=max(len(_norm(w).split()) for w in grammar["support_joiners"]),
+        list_links=frozenset(_norm(w) for w in grammar["place_coordinators"] if " " not in w),
         support_openers=frozenset(_norm(w) for w in sup["openers"]),
         support_heads=frozenset(_norm(w) for w in sup["heads"]),
         support_within=int(sup["within"]),

@@ -123,27 +123,24 @@ def in_support(low: str, t: Trigger, lex: Lexicon) -> bool:
             return False
         if headed and before[i] in lex.support_openers:
             return True
-        if any(tuple(before[i - len(j) + 1:i + 1]) == j for j in lex.support_joiners
-               if len(j) <= i + 1):
+        if any(tuple(before[i - n + 1:i + 1]) in lex.support_joiners
+               for n in range(1, min(lex.support_joiner_words, i + 1) + 1)):
             return True
         if before[i] == "," and (listed or _list_goes_on(low, t.end, lex)):
             listed = True  # "backed by tanks, artillery and airstrikes": an item of its list
             continue
         if before[i] in lex.support_gap_stops or before[i] in _BREAKS:
             return False
-        listed = listed or before[i] in _LIST_LINKS
+        listed = listed or before[i] in lex.list_links
         gap.append(before[i])
     return False
-
-
-_LIST_LINKS = frozenset(("and", "or"))
 
 
 def _list_goes_on(low: str, end: int, lex: Lexicon) -> bool:
     """The words after ``end`` go on a list to its last item ("…, artillery and airstrikes"):
     "and" or "or" comes before any word that ends a noun phrase."""
     for w in _WORD_OR_BREAK.findall(low[end:end + 40])[:4]:
-        if w in _LIST_LINKS:
+        if w in lex.list_links:
             return True
         if w != "," and (w in lex.support_gap_stops or w in _BREAKS):
             return False

@@ -121,20 +121,9 @@ def _bare_name(text: str) -> str:
 
 
 def _namesake_in(name: str, area: Place) -> Place | None:
-    """The reading of ``name`` inside the area, spelled as the gazetteer spells it or folded
-    and sounding like it (the best by :meth:`Match.score`)."""
-    cc = area.country_code
-    best, best_score = None, float("-inf")
-    for m in geocoder().matches(name, (cc,), skeleton=False):
-        p = m.place
-        if p.admin1 != area.admin1 or p.latitude is None:
-            continue
-        if not (m.tier == TIER_EXACT or (m.tier == TIER_FOLD and m.agree)):
-            continue
-        score = m.score((cc,))
-        if score > best_score:
-            best, best_score = p, score
-    return best
+    """The reading of ``name`` inside the area (an admin1 area), spelled as the gazetteer
+    spells it or folded and sounding like it (the best by :meth:`Match.score`)."""
+    return _namesake_in_areas(name, frozenset({area.admin1})) if area.admin1 else None
 
 
 @cached
@@ -185,6 +174,8 @@ def _reading_in(m: PlaceMention, codes: frozenset[str]) -> Place | None:
 
 
 def _namesake_in_areas(name: str, codes: frozenset[str]) -> Place | None:
+    """The reading of ``name`` inside one of the admin1 areas ``codes`` (as
+    :func:`_namesake_in`, for a name borne by areas of several countries)."""
     best, best_score = None, float("-inf")
     countries = tuple(sorted({c.split(".", 1)[0] for c in codes}))
     for m in geocoder().matches(name, countries, skeleton=False):

@@ -26,6 +26,7 @@ year puts it there. A date the text writes with its year is never moved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -323,12 +324,14 @@ class NarrativeClock:
         year = anchor.date_start.year
         return cur.relative and year - 1 <= cur.date_start.year <= year
 
-    def _in_period(self, month: int, day: int) -> int | None:
-        """The first year of the document's period that puts ``month`` and ``day`` in it."""
+    def _in_period(self, month: int, day: int,
+                   years: Iterable[int] | None = None) -> int | None:
+        """The first year of the document's period (or of ``years``) that puts ``month`` and
+        ``day`` in the period."""
         if self.period is None:
             return None
         first, last = self.period
-        for candidate in range(first.year, last.year + 1):
+        for candidate in years if years is not None else range(first.year, last.year + 1):
             d = make_date(candidate, month, min(day, 28))
             if d is not None and first.replace(day=1) <= d <= last:
                 return candidate
@@ -342,11 +345,7 @@ class NarrativeClock:
         cur = self.current
         if cur is not None and cur.date_end >= first:
             return year
-        for candidate in (first.year, last.year):
-            d = make_date(candidate, month, min(day, 28))
-            if d is not None and first.replace(day=1) <= d <= last:
-                return candidate
-        return year
+        return self._in_period(month, day, (first.year, last.year)) or year
 
     def _advance(self, resolved: ClockDate) -> None:
         self.current = resolved
