@@ -70,6 +70,8 @@ class Lexicon:
     modal_phrases: re.Pattern[str]  # the multi-word cues of modal_before, anywhere
     tally_any: re.Pattern[str]  # any tally phrase, anywhere
     tally_whole: re.Pattern[str]  # "killed during the war": the dead of a whole war
+    tally_period: re.Pattern[str]  # "by the end of August", "by 2014": a period's end
+    tally_deaths: re.Pattern[str]  # a death word (tally_whole's)
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
     weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
     # "freed 25 pupils abducted last week": a participle that tells how the people freed came
@@ -96,6 +98,8 @@ class Lexicon:
         ", for a death toll of 23") is not one."""
         if low.startswith(self.tally_openers) or self.tally_whole.search(low):
             return True
+        if self.tally_period.search(low) and self.tally_deaths.search(low):
+            return True  # "By the end of August, 108 rebels were killed": tally_by_period
         riders = [r.span() for r in self.toll_riders.finditer(low)
                   if low[:r.start()].rstrip().endswith((",", " and"))]
         return any(not any(s <= m.start() < e for s, e in riders)
@@ -194,6 +198,9 @@ def lexicon() -> Lexicon:
         modal_phrases=_anywhere(cue for cue in modal_before if " " in cue),
         tally_any=_anywhere(tally_phrases),
         tally_whole=_whole_war(data["tally_whole"]),
+        tally_period=_by_period(data["tally_by_period"], lang.words("calendar")["months"]),
+        tally_deaths=re.compile(
+            rf"\b(?:{trie_alternation(_norm(w) for w in data['tally_whole']['deaths'])})\b"),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
         weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
         held_participles=frozenset(_norm(w) for w in held.get("participles", [])),
@@ -223,6 +230,15 @@ def _whole_war(d: dict) -> re.Pattern[str]:
     things = trie_alternation(_norm(w) for w in d["not_before"])
     return re.compile(rf"\b(?:{deaths})\b(?:\s+[\w'-]+){{0,{int(d['within'])}}}?\s+(?:{spans})"
                       rf"(?:\s+[\w'-]+){{0,2}}?\s+(?:{wholes})(?![\w-]|\s+(?:{things})\b)")
+
+
+def _by_period(d: dict, months: Iterable[str]) -> re.Pattern[str]:
+    """"by" (and a modifier: "the end of", "mid-") before a month with no day number after it,
+    a year or a period word (``tally_by_period``)."""
+    mods = trie_alternation(_norm(w) for w in d["modifiers"])
+    names = trie_alternation([*(_norm(m) for m in months), *(_norm(w) for w in d["periods"])])
+    return re.compile(rf"\bby\s+(?:(?:{mods})\s*)?(?:(?:{names})\b(?!\s+\d{{1,2}}\b)"
+                      rf"|(?:1[5-9]|20)\d\d\b)")
 
 
 def _anywhere(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -1,0 +1,71 @@
+"""Narrative records checked against GUIDELINES.md on short passages written as Wikipedia prose
+(session 13). The dead counted up to a month, a season or a year are a tally, not one event
+("By the end of August, 108 rebels were killed"); the dead of one day are that day's event.
+Each passage runs through the whole extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DOCS = {
+    # tally_by_period (corpus passages of operation_olive_branch.md, war_on_terror.md and
+    # russian_military_intervention_in_the_syrian_civil_war.md, shortened)
+    "period_tally": (
+        "On 20 January 2018, Turkey launched Operation Olive Branch against the YPG in Afrin. "
+        "By the end of August, 108 rebels and Turkish soldiers were reportedly killed in "
+        "Kurdish guerrilla attacks."
+    ),
+    "period_tally_after": (
+        "The Iraqi insurgency grew in 2005. At least 4,000 foreign fighters had been killed "
+        "by September 2006, according to an official statement from al-Qaeda in Iraq."
+    ),
+    "period_tally_mid": (
+        "Russia began air strikes in Syria on 30 September 2015. The Syrian Observatory for "
+        "Human Rights reported that by mid-February 2016, Russian air strikes had killed 1,000"
+        " civilians."
+    ),
+    # a day's outcome is that day's event
+    "day_outcome": (
+        "Fighting for Kafr Nabudah began on 21 May 2019. By the end of the day, clashes in "
+        "Kafr Nabudah killed 17 combatants."
+    ),
+    "month_capture": (
+        "The siege of Homs went on in 2012. By the end of March, the Syrian army retook "
+        "control of the Baba Amr district of Homs."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    from warlog.api import extract
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key, text in DOCS.items():
+        folder: Path = tmp_path_factory.mktemp(key)
+        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}\n", encoding="utf-8")
+        out[key] = list(extract(folder))
+    return out
+
+
+def _with(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
+    return [r for r in recs if words in r["evidence"]]
+
+
+@pytest.mark.parametrize(("key", "words"), [("period_tally", "By the end of August"),
+                                            ("period_tally_after", "by September 2006"),
+                                            ("period_tally_mid", "by mid-February")])
+def test_the_dead_counted_up_to_a_month_or_year_are_no_event(records, key, words) -> None:
+    assert not _with(records[key], words)
+
+
+def test_the_dead_of_one_day_are_that_days_event(records) -> None:
+    (rec,) = _with(records["day_outcome"], "By the end of the day")
+    assert rec["fatalities"] == 17
+
+
+def test_a_capture_by_the_end_of_a_month_is_still_an_event(records) -> None:
+    assert _with(records["month_capture"], "retook")
