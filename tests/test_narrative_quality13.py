@@ -1,7 +1,10 @@
 """Narrative records checked against GUIDELINES.md on short passages written as Wikipedia prose
 (session 13). The dead counted up to a month, a season or a year are a tally, not one event
 ("By the end of August, 108 rebels were killed"); the dead of one day are that day's event.
-Each passage runs through the whole extractor."""
+The subject of a passive arrest with no agent is the one taken ("ISIL emir Abu Hamza was
+arrested"): the party it was named fighting took it; an active arrest ("Turkish police also
+arrested") and a relative clause ("John Smith, who was kidnapped") keep their actor. Each
+passage runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -36,6 +39,21 @@ DOCS = {
         "The siege of Homs went on in 2012. By the end of March, the Syrian army retook "
         "control of the Baba Amr district of Homs."
     ),
+    # passive_patient (written for the test)
+    "passive_emir": (
+        "The battle of Mosul went on in 2016. On 20 September 2016, the Iraqi Army clashed "
+        "with ISIL near Mosul. On 22 September 2016, ISIL emir Abu Hamza was arrested in Mosul."
+    ),
+    "passive_aside": (
+        "The offensive against ISIL near Sirte went on. On 4 December 2016, GNA forces "
+        "attacked ISIL in Sirte. On 5 December 2016, six ISIL militants, who tried to escape, "
+        "were arrested in Sirte."
+    ),
+    "active_also": "On 3 March 2017, Turkish police also arrested 20 ISIL members in Istanbul.",
+    "relative": (
+        "On 2 September 2014, ISIL threatened to execute John Smith, who was kidnapped near "
+        "Aleppo in August 2013."
+    ),
 }
 
 
@@ -69,3 +87,18 @@ def test_the_dead_of_one_day_are_that_days_event(records) -> None:
 
 def test_a_capture_by_the_end_of_a_month_is_still_an_event(records) -> None:
     assert _with(records["month_capture"], "retook")
+
+
+def test_the_subject_of_a_passive_arrest_is_the_one_taken(records) -> None:
+    (rec,) = _with(records["passive_emir"], "was arrested")
+    assert (rec["sub_event_type"], rec["actor1"], rec["actor2"]) == (
+        "Arrests", "Military Forces of Iraq", "Islamic State")
+    (rec,) = _with(records["passive_aside"], "were arrested")
+    assert (rec["actor1"], rec["actor2"]) == ("Government of National Accord", "Islamic State")
+
+
+def test_an_active_arrest_and_a_relative_clause_keep_their_actor(records) -> None:
+    (rec,) = _with(records["active_also"], "also arrested")
+    assert (rec["actor1"], rec["actor2"]) == ("Police Forces of Turkey", "Islamic State")
+    (rec,) = _with(records["relative"], "was kidnapped")
+    assert rec["actor1"] == "Islamic State"

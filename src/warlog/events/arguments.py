@@ -11,6 +11,7 @@ actors (:func:`profile_sides`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -709,6 +710,10 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
             if words.by_before.search(lead):
                 a2, a1 = a1, a  # "were captured by the rebels"
                 break
+        else:
+            taken = _passive_patient(text, sentence_start, trig, a1)
+            if taken is not None:  # "ISIL emir Imad Yassin was arrested": the one taken
+                return _named_foe(taken, state), taken
     elif after and trig.word.phrase in lexicon().object_is_agent:
         a2, a1 = a1, after[0]  # "the city fell to ISIL"
     if a2 is None and trig.word.phrase in lexicon().reciprocal:
@@ -726,6 +731,41 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+@cached
+def _patient_rule() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The arrest and abduction types whose passive subject is the one taken, and the gap
+    between that subject and the trigger (extraction.yaml passive_patient)."""
+    d = load_yaml("extraction.yaml")["passive_patient"]
+    aux = _alt(lang.words("grammar")["passive_auxiliaries"])
+    t = lang.words("titles")
+    titles = _alt([*t["titles"], *t["ranks"], *t["honorifics"]])  # "ISIL emir Abu Hamza"
+    gap = re.compile(
+        rf"(?:\s+(?:[A-Z][\w'.-]*|(?i:{titles})\b)){{0,{int(d['name_words'])}}}\s*"
+        rf"(?:,[^,]{{1,80}},\s*)?"
+        rf"(?:(?:{_alt(d['perfect'])})\s+)?(?:{aux})(?:\s+(?:{_alt(d['adverbs'])}))*\s*")
+    return frozenset(d["subs"]), gap
+
+
+def _passive_patient(text: str, sentence_start: int, trig: Trigger,
+                     a1: ActorMention | None) -> ActorMention | None:
+    """The party that is the subject of a passive arrest or abduction with no agent ("six
+    militants, who tried to escape, were arrested"), or None."""
+    subs, gap = _patient_rule()
+    if a1 is None or trig.word.sub not in subs or a1.inter in _not_fighting():
+        return None
+    at = a1.end - sentence_start
+    return a1 if 0 <= at <= trig.start and gap.fullmatch(text, at, trig.start) else None
+
+
+def _named_foe(party: ActorMention, state: NarrativeState) -> ActorMention | None:
+    """The party ``party`` was named fighting most often in the document so far, if any."""
+    for other, _n in state.foes.get(party.name, Counter()).most_common():
+        m = state.mentions.get(other)
+        if other != party.name and m is not None and m.inter not in _not_fighting():
+            return m
+    return None
 
 
 def _carried(state: NarrativeState) -> tuple[ActorMention | None, ActorMention | None]:
