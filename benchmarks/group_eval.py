@@ -34,7 +34,7 @@ KIND = "hand-picked"  # a pair without "kind"; "random-link": benchmarks/group_s
 
 def _index(store: Any) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
     """(document, date) → [(first evidence text, sub-event type, location, group id, the
-    report's stored coding)]."""
+    report's stored coding, event id)]."""
     ev, doc, evid, gm = s.events, s.documents, s.evidence, s.group_members
     q = (
         select(doc.c.name, ev.c.event_date, evid.c.text, ev.c.sub_event_type, ev.c.location,
@@ -52,7 +52,8 @@ def _index(store: Any) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
                       "place": place_name(r.location), "admin": (r.country, r.admin1),
                       "actors": {a for a in (r.actor1, r.actor2) if a}}
             out[(r.name, day)].append((" ".join(r.text.split()), r.sub_event_type, r.location,
-                                       r.group_id if r.group_id is not None else -r.id, coding))
+                                       r.group_id if r.group_id is not None else -r.id, coding,
+                                       r.id))
     return out
 
 

@@ -42,6 +42,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -77,6 +78,7 @@ class GroupingRules:
     name_particles: frozenset[str]
     sides: frozenset[str] = frozenset()  # compass words of a location ("south of X")
     facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
+    transliteration_vowels: frozenset[str] = frozenset()  # letters transliterations differ by
 
 
 def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
@@ -120,12 +122,13 @@ def rules() -> GroupingRules:
             ((tuple(w.lower().split()), kind)
              for kind, words in raw.get("place_parts", {}).get("facilities", {}).items()
              for w in words), key=lambda x: -len(x[0]))),
+        transliteration_vowels=frozenset(str(raw.get("transliteration_vowels", "")).lower()),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 12  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 13  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -133,6 +136,7 @@ RULE_VERSION = 12  # 7: one occasion per document in a group, pairs best first; 
 # 11: copied words tell one place only in one country and admin1 (or one report has none)
 # 12: two day-precise dates a day apart (not overlapping) only for reports coded alike otherwise
 #     (type, place, parties) or copied words
+# 13: a document's occasion names its place by its spelling (transliteration vowels aside)
 
 
 @cached
@@ -189,6 +193,18 @@ def place_name(location: str | None, r: GroupingRules | None = None) -> str | No
     noise = (r or rules()).location_noise
     words = [w for w in NON_WORD.sub(" ", location.lower()).split() if w not in noise]
     return " ".join(words) or None
+
+
+def spelling(place: str | None, r: GroupingRules | None = None) -> str | None:
+    """A place name as its transliterations share it: without diacritics and without the
+    vowel letters they render differently (``transliteration_vowels``: "Kobanî" and
+    "Kobane", "Masyaf" and "Misyaf" are "kbn", "msyf")."""
+    if not place:
+        return place
+    vowels = (r or rules()).transliteration_vowels
+    bare = "".join(c for c in unicodedata.normalize("NFKD", place)
+                   if not unicodedata.combining(c))
+    return "".join(c for c in bare if c not in vowels) or place
 
 
 def place_site(location: str | None, r: GroupingRules | None = None) -> str | None:
@@ -788,8 +804,10 @@ class GroupState:
     @staticmethod
     def occasion(key: LinkKey) -> tuple[Any, ...]:
         """What tells one document's reports apart as events in ACLED's rule, the sub-event
-        type aside: the dates, the place (name and country) and the event type."""
-        return (key.day_start, key.day_end, key.place, key.country, key.event_type)
+        type aside: the dates, the place (its name's :func:`spelling`, and country) and the
+        event type. One place the document spells two ways ("Kobane", "Kobanî": a
+        transliteration's vowels) is one location in ACLED's rule."""
+        return (key.day_start, key.day_end, spelling(key.place), key.country, key.event_type)
 
     def _day_box(self, other: GroupState) -> tuple[int, int, int, int] | None:
         if self.day_box is None or other.day_box is None:
