@@ -3,8 +3,10 @@
 ("By the end of August, 108 rebels were killed"); the dead of one day are that day's event.
 The subject of a passive arrest with no agent is the one taken ("ISIL emir Abu Hamza was
 arrested"): the party it was named fighting took it; an active arrest ("Turkish police also
-arrested") and a relative clause ("John Smith, who was kidnapped") keep their actor. Each
-passage runs through the whole extractor."""
+arrested") and a relative clause ("John Smith, who was kidnapped") keep their actor. A "since"
+after a comparison compares one occurrence with the past ("for the first time since the
+beginning of the offensive", "the largest loss of life since August"): an event, no tally.
+Each passage runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -54,6 +56,20 @@ DOCS = {
         "On 2 September 2014, ISIL threatened to execute John Smith, who was kidnapped near "
         "Aleppo in August 2013."
     ),
+    # tally_comparisons (written for the test)
+    "first_since": (
+        "The battle of Ramadi began in November 2015. On 8 December 2015, Iraqi forces pushed "
+        "into Ramadi for the first time since the beginning of the offensive, capturing the "
+        "Tamim district."
+    ),
+    "largest_since": (
+        "Fighting in Idlib went on in 2019. On 26 October 2019, government shelling killed "
+        "seven civilians in Maarat al-Numan, the largest loss of life since August 2018."
+    ),
+    "since_tally": (
+        "The battle of Ramadi began in November 2015. On 8 December 2015, officials said 300 "
+        "soldiers had been killed in Ramadi since the beginning of the offensive."
+    ),
 }
 
 
@@ -102,3 +118,16 @@ def test_an_active_arrest_and_a_relative_clause_keep_their_actor(records) -> Non
     assert (rec["actor1"], rec["actor2"]) == ("Police Forces of Turkey", "Islamic State")
     (rec,) = _with(records["relative"], "was kidnapped")
     assert rec["actor1"] == "Islamic State"
+
+
+def test_a_since_after_a_comparison_is_no_tally(records) -> None:
+    recs = _with(records["first_since"], "for the first time since")
+    assert {r["sub_event_type"] for r in recs} >= {"Government regains territory"}
+    (rec,) = _with(records["largest_since"], "largest loss of life since")
+    assert (rec["sub_event_type"], rec["fatalities"]) == (
+        "Shelling/artillery/missile attack", 7)
+
+
+def test_a_since_with_no_comparison_is_still_a_tally(records) -> None:
+    assert not _with(records["since_tally"], "since the beginning")
+

@@ -72,6 +72,7 @@ class Lexicon:
     tally_whole: re.Pattern[str]  # "killed during the war": the dead of a whole war
     tally_period: re.Pattern[str]  # "by the end of August", "by 2014": a period's end
     tally_deaths: re.Pattern[str]  # a death word (tally_whole's)
+    tally_compared: re.Pattern[str]  # "the heaviest ... " right before a "since" phrase
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
     weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
     # "freed 25 pupils abducted last week": a participle that tells how the people freed came
@@ -103,6 +104,9 @@ class Lexicon:
         riders = [r.span() for r in self.toll_riders.finditer(low)
                   if low[:r.start()].rstrip().endswith((",", " and"))]
         return any(not any(s <= m.start() < e for s, e in riders)
+                   and not (m.group().startswith("since")  # "the heaviest since": a comparison
+                            and self.tally_compared.search(low, max(0, m.start() - 80),
+                                                           m.start()))
                    for m in self.tally_any.finditer(low))
 
     def type_of(self, sub: str) -> str:
@@ -201,6 +205,9 @@ def lexicon() -> Lexicon:
         tally_period=_by_period(data["tally_by_period"], lang.words("calendar")["months"]),
         tally_deaths=re.compile(
             rf"\b(?:{trie_alternation(_norm(w) for w in data['tally_whole']['deaths'])})\b"),
+        tally_compared=re.compile(
+            rf"\b(?:{trie_alternation(_norm(w) for w in data['tally_comparisons']['words'])})"
+            rf"(?:\s+[\w'-]+){{0,{int(data['tally_comparisons']['within'])}}}\s+$"),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
         weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
         held_participles=frozenset(_norm(w) for w in held.get("participles", [])),
