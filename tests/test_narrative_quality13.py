@@ -6,7 +6,9 @@ arrested"): the party it was named fighting took it; an active arrest ("Turkish 
 arrested") and a relative clause ("John Smith, who was kidnapped") keep their actor. A "since"
 after a comparison compares one occurrence with the past ("for the first time since the
 beginning of the offensive", "the largest loss of life since August"): an event, no tally.
-Each passage runs through the whole extractor."""
+Property taken or destroyed in a fight is part of the fight ("stormed the checkpoint and seized
+two tanks" is an Armed clash); looting with no fight stays looting. Each passage runs through
+the whole extractor."""
 
 from __future__ import annotations
 
@@ -70,6 +72,18 @@ DOCS = {
         "The battle of Ramadi began in November 2015. On 8 December 2015, officials said 300 "
         "soldiers had been killed in Ramadi since the beginning of the offensive."
     ),
+    # looting in a fight (written for the test)
+    "stormed_seized": (
+        "Fighting in the Hama countryside went on in 2016. On 9 February 2016, rebels stormed "
+        "an army checkpoint near Kafr Zita and seized two tanks."
+    ),
+    "attacked_burned": (
+        "On 13 October 2016, jihadists attacked and burned down a military base near Douentza."
+    ),
+    "looted_alone": (
+        "Fighting in the Hama countryside went on in 2016. On 10 February 2016, militiamen "
+        "looted shops in Kafr Zita."
+    ),
 }
 
 
@@ -130,4 +144,16 @@ def test_a_since_after_a_comparison_is_no_tally(records) -> None:
 
 def test_a_since_with_no_comparison_is_still_a_tally(records) -> None:
     assert not _with(records["since_tally"], "since the beginning")
+
+
+def test_property_taken_or_destroyed_in_a_fight_is_the_fight(records) -> None:
+    for key, words in (("stormed_seized", "seized two tanks"), ("attacked_burned", "burned down")):
+        recs = _with(records[key], words)
+        assert recs
+        assert {r["sub_event_type"] for r in recs} == {"Armed clash"}
+
+
+def test_looting_with_no_fight_stays_looting(records) -> None:
+    (rec,) = _with(records["looted_alone"], "looted shops")
+    assert rec["sub_event_type"] == "Looting/property destruction"
 
