@@ -7,8 +7,10 @@ arrested") and a relative clause ("John Smith, who was kidnapped") keep their ac
 after a comparison compares one occurrence with the past ("for the first time since the
 beginning of the offensive", "the largest loss of life since August"): an event, no tally.
 Property taken or destroyed in a fight is part of the fight ("stormed the checkpoint and seized
-two tanks" is an Armed clash); looting with no fight stays looting. Each passage runs through
-the whole extractor."""
+two tanks" is an Armed clash); looting with no fight stays looting. Two parties named in full as
+the clause's only subjects act together ("Syrian government forces and Hezbollah took control":
+the first acts, the other is associated), not a party of an act told before them. Each passage
+runs through the whole extractor."""
 
 from __future__ import annotations
 
@@ -84,6 +86,19 @@ DOCS = {
         "Fighting in the Hama countryside went on in 2016. On 10 February 2016, militiamen "
         "looted shops in Kafr Zita."
     ),
+    # joint actors named in full (written for the test)
+    "joint_full": (
+        "The Qalamoun offensive went on in Syria in 2014. On 11 March 2014, Syrian government "
+        "forces and Hezbollah took control of Rima Farms near Yabrud."
+    ),
+    "joint_army_pmf": (
+        "The battle of Mosul began on 17 October 2016. On 29 October 2016, the Iraqi Army and "
+        "the PMF captured 15 villages from ISIL near Mosul."
+    ),
+    "joint_not_sequence": (
+        "On 5 May 2016, ISIL attacked the army near Deir ez-Zor and the YPG took the town of "
+        "Tal Hamis."
+    ),
 }
 
 
@@ -157,3 +172,18 @@ def test_looting_with_no_fight_stays_looting(records) -> None:
     (rec,) = _with(records["looted_alone"], "looted shops")
     assert rec["sub_event_type"] == "Looting/property destruction"
 
+
+def test_two_parties_named_in_full_as_the_subject_act_together(records) -> None:
+    (rec,) = _with(records["joint_full"], "took control")
+    assert (rec["actor1"], rec["assoc_actor_1"]) == ("Military Forces of Syria",
+                                                     "Iranian-backed militias")
+    assert rec["actor2"] != "Iranian-backed militias"
+    (rec,) = _with(records["joint_army_pmf"], "captured 15 villages")
+    assert (rec["sub_event_type"], rec["actor1"], rec["actor2"], rec["assoc_actor_1"]) == (
+        "Government regains territory", "Military Forces of Iraq", "Islamic State",
+        "Iranian-backed militias")
+
+
+def test_a_party_of_an_act_told_before_is_not_joined(records) -> None:
+    for rec in records["joint_not_sequence"]:
+        assert rec["assoc_actor_1"] is None

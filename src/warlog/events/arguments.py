@@ -663,9 +663,14 @@ def joint_actors(text: str, sentence_start: int, trig: Trigger,
         return None
     x, y = before[-2], before[-1]
     head = x.text.strip()
-    if (x.name == y.name or " " in head or not head[:1].isupper() or " " not in y.text.strip()
-            or x.inter in _not_fighting() or y.inter in _not_fighting()):
-        return None  # x a bare adjective ("Congolese"), y the same adjective form + its noun
+    if x.name == y.name or x.inter in _not_fighting() or y.inter in _not_fighting():
+        return None
+    # x a bare adjective ("Congolese"), y the same adjective form + its noun; or two parties
+    # named in full that are the clause's only ones before the trigger ("Government forces and
+    # Hezbollah took control", "Peshmerga and Iraqi government fighters retook"), not a party
+    # of an act told before them ("ISIL attacked the army and the YPG took the town")
+    if (" " in head or not head[:1].isupper() or " " not in y.text.strip()) and len(before) != 2:
+        return None
     words = _place_words()
     if not words.pair_joiner.fullmatch(text, x.end - sentence_start, y.start - sentence_start):
         return None
