@@ -104,6 +104,7 @@ def link(engine: Engine) -> dict[str, int]:
         dirty = drop_stale(conn)
         linked = _linked_before(conn)
         added = _add_members(conn)
+        analyzed = False
         if added and conn.dialect.name == "postgresql":
             # The pair queries' long conditions are not worth JIT-compiling (seconds of
             # compiling for milliseconds of work).
@@ -121,11 +122,18 @@ def link(engine: Engine) -> dict[str, int]:
                 # new report, and the pair queries go quadratic.
                 conn.execute(text(f"ANALYZE {gm.name}"))
                 conn.execute(text(f"ANALYZE {terms_t.name}"))
+                analyzed = True
         pairs, pinned = _pending_pairs(conn), _pinned_pairs(conn)
         changed = union(conn, pairs, pinned)
         touched = changed  # a report alone is its own record (rep=1 from the start)
         _write_groups(conn, touched)
         conn.execute(update(gm).where(gm.c.pending == 1).values(pending=0))
+        if analyzed:
+            # and again now that none is pending: statistics of every row pending would stay
+            # until autovacuum's next analyse, and the next incremental link's name-in-evidence
+            # queries would start from every name of the term table instead of the few new
+            # reports (at 1 M reports about 40 CPU s per 1,000 new ones)
+            conn.execute(text(f"ANALYZE {gm.name}"))
         if cache is not None:
             conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
     return {"relinked_groups": len(dirty), "new_reports": added, "pairs": len(pairs),
