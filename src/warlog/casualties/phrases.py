@@ -169,7 +169,11 @@ def scan_np(tokens: list[Token], k: int, text: str, lx: Lexicon) -> NounPhrase:
                 head_role = role or part_role
             elif w.isalpha():
                 ahead = any(word_kind(x.low, lx) is not None for x in tokens[j + 1 : j + 3])
-                if head == "person" and t.text.islower() and not ahead:
+                if head == "person" and t.text.islower() and w.endswith(w_.gerund_suffix):
+                    # a reduced relative, whatever its object: "two soldiers *guarding* a
+                    # school", "three policemen *escorting* a convoy" are still the people
+                    frozen = True
+                elif head == "person" and t.text.islower() and not ahead:
                     if head_role is not None and not w.endswith(w_.participle_suffixes):
                         head, head_role = "unknown", part_role  # "death *row* inmates"
                     elif w.endswith(w_.gerund_suffix):
