@@ -3,9 +3,9 @@ Myanmar, Mexico, Haiti, the Sahel, Mozambique, Darfur, Kurdish regions, Kashmir,
 Papua, Mindanao, Algeria, Lebanon, Vietnam, Cyprus, Angola, the LRA, Eritrea): vague words
 outside ACLED's three ("thousands", "scores") give no count, people seized by gunmen are
 abducted, aircraft that "had struck", rockets by no name with an act, truces told as a
-cessation of hostilities, plane crashes, the dead counted before a reduced relative ("three
-policemen guarding a school") or after a possessive ("killed their two hostages"). News items
-written for these tests, run through the whole extractor."""
+cessation of hostilities, plane crashes, "warning shots" (no warning), the dead counted before
+a reduced relative ("three policemen guarding a school") or after a possessive ("killed their
+two hostages"). News items written for these tests, run through the whole extractor."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ ITEMS = {
              "killing both pilots, officials said.",
     "guarding": "Gunmen killed three policemen guarding a school near Garissa on "
                  "Saturday, officials said.",
+    "warning_shots": "Riot police fired warning shots and tear gas at hundreds of students in "
+                     "Kupang on Saturday.",
     "possessive": "Kidnappers killed their two hostages in a forest near Kaduna on Saturday, "
                   "police said.",
 }
@@ -81,6 +83,12 @@ def test_cessation_of_hostilities_agreement(records: dict[str, list[dict[str, An
 
 def test_plane_crash_is_no_event(records: dict[str, list[dict[str, Any]]]) -> None:
     assert records["crash"] == []
+
+
+def test_warning_shots_are_no_warning(records: dict[str, list[dict[str, Any]]]) -> None:
+    rec = records["warning_shots"][0]
+    assert rec["sub_event_type"] == "Protest with intervention"
+    assert rec["event_date"] == SAT
 
 
 @pytest.mark.parametrize(("key", "count"), [("guarding", 3), ("possessive", 2)])

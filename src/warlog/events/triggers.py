@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from warlog import lang
+from warlog.data import cached, load_yaml
 from warlog.events.lexicon import IGNORED, Lexicon, TriggerWord, lexicon
 from warlog.nlp.sentences import Sentence
 
@@ -180,9 +181,21 @@ def _threat_to_light(low: str, start: int, lex: Lexicon) -> bool:
     return False
 
 
+@cached
+def _cue_modified() -> frozenset[str]:
+    """Nouns a cue word modifies, where it tells no modality ("warning shots")."""
+    return frozenset(load_yaml("triggers.yaml")["modality"].get("cue_modified_nouns", []))
+
+
+def _without_modifiers(words: list[str]) -> list[str]:
+    """``words`` without a word that modifies the noun after it ("fired *warning* shots")."""
+    nouns = _cue_modified()
+    return [w for k, w in enumerate(words) if k + 1 >= len(words) or words[k + 1] not in nouns]
+
+
 def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     """True when the trigger at ``start`` is planned, threatened, denied or hypothetical."""
-    before = _WORD.findall(low[max(0, start - 60):start])
+    before = _without_modifiers(_WORD.findall(low[max(0, start - 60):start]))
     if not before:
         return False
     last = before[-4:]
@@ -212,7 +225,7 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         phrase_end = low.find(" ", start)
         word = low[start:phrase_end if phrase_end != -1 else len(low)]
         if not word.endswith(lex.past_participle_endings):
-            ahead = _WORD.findall(low[start:start + 80])[1:7]
+            ahead = _without_modifiers(_WORD.findall(low[start:start + 80]))[1:7]
             if any(w in lex.modal_auxiliaries for w in ahead):
                 return True  # "The capture of Stalingrad would make …": a supposition
     return lex.modal_phrases.search(" ".join(last)) is not None  # "in the event of" …
