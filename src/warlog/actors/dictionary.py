@@ -43,6 +43,10 @@ _TOKEN = re.compile(r"[A-Za-z0-9.]+")
 _CAP_WORD = re.compile(r"(?<![\w'])[A-Z]")
 _SHORT_CAP = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]{0,4}(?![A-Za-z])")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)(?:[^a-z0-9]+the)?[^a-z0-9]*$")
+# the same, only where a word starts: a leftmost match after the window's first character
+# opens a run of letters and hyphens (one starting a character earlier would match too), so
+# the other positions need not be tried (:func:`_word_before`)
+_WORD_BEFORE_AT_WORD = re.compile(r"(?<![a-z\-])([a-z\-]+)(?:[^a-z0-9]+the)?[^a-z0-9]*$")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'\-]*)")
 _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
 # a word of a name after "loyal to", and the punctuation that ends it
@@ -50,6 +54,13 @@ _NAME_WORD = re.compile(r"([\w][\w'\-]*?)(?:'s)?([,.;:()]?)(?=\s|$)")
 
 
 @cached
+def _word_before(folded: str, lo: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(folded, lo, end)``: the match at ``lo`` itself, else the first at
+    a word's start (the search tried at every character of the window cost a scan)."""
+    return _WORD_BEFORE.match(folded, lo, end) or _WORD_BEFORE_AT_WORD.search(folded, lo + 1,
+                                                                                end)
+
+
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names as written ("Saturday", "March"): capitalised, but no name."""
     language = lang.language()
@@ -451,7 +462,7 @@ class ActorIndex:
         dash to another word ("Syria-Turkey border"), or followed by a capitalised word
         ("Iraq War", "Niger River").
         """
-        m = _WORD_BEFORE.search(folded, max(0, start - 40), start)
+        m = _word_before(folded, max(0, start - 40), start)
         if m and m.group(1) in self._locatives:
             return True
         if self._locative_phrase.search(folded, max(0, start - 40), start):
