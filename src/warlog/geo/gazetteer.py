@@ -185,6 +185,7 @@ class Gazetteer:
         self._memo: dict[tuple[str, tuple[str, ...], bool], list[Match]] = {}
         self._neighbour_memo: dict[tuple[str, ...], frozenset[str]] = {}
         self._cand_memo: dict[str, tuple[list[Match], str]] = {}
+        self._skel_memo: dict[str, tuple[int, ...]] = {}
         self._countries = countries
         self._init_countries()
 
@@ -312,13 +313,24 @@ class Gazetteer:
             qskel = skeleton_key(norm)
             seen = {m.place.geonameid for m in base}
             for cc in codes:
-                for i in self._indices(TIER_SKELETON, f"{cc}|{qskel}"):
+                for i in self._skeleton_indices(f"{cc}|{qskel}"):
                     if self._ids[i] not in seen:
                         seen.add(self._ids[i])
                         hit.append(self._match_obj(i, TIER_SKELETON, norm))
         if len(hit) > 1:
             hit.sort(key=lambda m: -m.score(codes))
         self._memo[key] = hit
+        return hit
+
+    def _skeleton_indices(self, key: str) -> tuple[int, ...]:
+        """The skeleton tier's places under ``key`` ("SY|klb"), remembered across documents:
+        the same name is looked up again in every document about its country (the exact and
+        folded tiers are remembered by name in :meth:`_candidates`)."""
+        hit = self._skel_memo.get(key)
+        if hit is None:
+            if len(self._skel_memo) > 200_000:
+                self._skel_memo.clear()
+            hit = self._skel_memo[key] = self._indices(TIER_SKELETON, key)
         return hit
 
     def _candidates(self, name: str) -> tuple[list[Match], str]:

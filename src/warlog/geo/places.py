@@ -394,6 +394,10 @@ class _Finder:
             self.unplaced.add(key)
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
+            # "Syrian": what led here depends on the phrase and the countries alone (the
+            # capital and group checks, which read the words around it, come first and
+            # give None or the capital again), so it is looked up once per document
+            self.unplaced.add(key)
             return None
         before = word_before(text, s)
         if before in lex.person_titles or is_person_name(text, s, e):
