@@ -69,12 +69,23 @@ def _inner_particle() -> re.Pattern[str]:
     return re.compile(rf"[A-Z][\w'’\-]*[ ](?:{alt})[ ]$")
 
 
+@cached
+def _particle_ends() -> tuple[str, ...]:
+    """" de ", " al ": what the text before a word must end with for :func:`_inner_particle`
+    to match there (its particle between single spaces)."""
+    words = load_yaml("geo.yaml")["name_parts"]["unlisted_particles"]
+    return tuple(f" {w} " for w in map(str, words))
+
+
 def _inside_name(text: str, words: list[re.Match[str]], i: int) -> bool:
     """Whether the capitalised word ``words[i]`` goes on a longer name after a name's inner
-    particle ("Norte de |Santander", "Ras al |Ayn"). Such a word names no town."""
+    particle ("Norte de |Santander", "Ras al |Ayn"). Such a word names no town. (The pattern
+    is searched only after a particle: tried at every character before each word, it cost a
+    scan.)"""
     start = words[i].start()
-    return text[start - 1 : start] == " " and bool(
-        _inner_particle().search(text, max(0, start - 40), start))
+    lo = max(0, start - 40)
+    return text[start - 1 : start] == " " and text.endswith(_particle_ends(), lo, start) and bool(
+        _inner_particle().search(text, lo, start))
 
 
 def _name_ngrams(text: str, inside: list[bool] | None = None) -> Iterable[str]:

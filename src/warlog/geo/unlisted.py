@@ -268,6 +268,15 @@ def _features_name(phrase: str) -> str:
     return clean(phrase)
 
 
+def _has_upper(sentence: str) -> bool:
+    """Whether a character after the first is upper case (``str.isupper``): for an ASCII
+    text, whether lower-casing changes it (one C pass, not a generator per character)."""
+    rest = sentence[1:]
+    if rest.isascii():
+        return rest.lower() != rest
+    return any(ch.isupper() for ch in rest)
+
+
 def unlisted_places(
     sentence: str, offset: int, taken: Sequence[Location], context: GeoContext | None
 ) -> list[Location]:
@@ -275,7 +284,7 @@ def unlisted_places(
     first the named features a location phrase right after them places
     (:func:`located_features`, with coordinates), then names without coordinates."""
     cue, inside = _patterns()
-    if not any(ch.isupper() for ch in sentence[1:]):
+    if not _has_upper(sentence):
         return []
     features = located_features(sentence, offset, taken, context)
     taken = [*taken, *features]
