@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 _END = ""  # the key marking "a phrase ends here" in a trie node
@@ -89,8 +90,11 @@ class _Heads:
             self.heads.update(heads)
 
     def present(self, text: str) -> frozenset[str]:
-        """The heads that ``text.lower()`` holds anywhere (overlapping ones too)."""
-        got = self.memo.get(text)
+        """The heads that ``text.lower()`` holds anywhere (overlapping ones too). The memo is
+        keyed by the lower-cased text: a sentence asked about as written (the geo filters)
+        and as its lower-cased form (the event filters) is one pass."""
+        low = text.lower()
+        got = self.memo.get(low)
         if got is not None:
             return got
         with self.lock:
@@ -98,10 +102,10 @@ class _Heads:
                 self._build()
             # a memo is only written with the automaton it was made with
             automaton, memo = self.automaton, self.memo
-        got = frozenset(h for _, h in automaton.iter(text.lower()))
+        got = frozenset(map(itemgetter(1), automaton.iter(low)))
         if len(memo) >= 64:
             memo.clear()
-        memo[text] = got
+        memo[low] = got
         return got
 
     def _build(self) -> None:
