@@ -119,6 +119,25 @@ def extract_items(folder: Path, items: Mapping[str, str | tuple[str, str]],
     return by_item
 
 
+def extract_articles(tmp_path_factory: pytest.TempPathFactory,
+                     docs: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Short articles (key -> text), each written as its own Markdown document titled "Test
+    <key>" in a folder of its own and run through the whole extractor; the records by key."""
+    from warlog.api import extract
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key, text in docs.items():
+        folder: Path = tmp_path_factory.mktemp(key)
+        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}\n", encoding="utf-8")
+        out[key] = list(extract(folder))
+    return out
+
+
+def with_evidence(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
+    """The records whose evidence holds ``words``."""
+    return [r for r in recs if words in r["evidence"]]
+
+
 def only_record(records: dict[str, list[dict[str, Any]]], key: str) -> dict[str, Any]:
     """The one record of item ``key`` (the test fails when it has none or several)."""
     assert len(records[key]) == 1, records[key]

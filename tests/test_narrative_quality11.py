@@ -9,10 +9,11 @@ runs through the whole extractor."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import extract_articles
 
 DOCS = {
     "world_city": (
@@ -55,14 +56,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    from warlog.api import extract
-
-    out: dict[str, list[dict[str, Any]]] = {}
-    for key, text in DOCS.items():
-        folder: Path = tmp_path_factory.mktemp(key)
-        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}", encoding="utf-8")
-        out[key] = list(extract(folder))
-    return out
+    return extract_articles(tmp_path_factory, DOCS)
 
 
 def test_a_world_city_is_that_city_not_an_american_town(records) -> None:

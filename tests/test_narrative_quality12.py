@@ -11,10 +11,11 @@ runs through the whole extractor."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import extract_articles, with_evidence
 
 DOCS = {
     "passive_adverb": (
@@ -61,66 +62,55 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    from warlog.api import extract
-
-    out: dict[str, list[dict[str, Any]]] = {}
-    for key, text in DOCS.items():
-        folder: Path = tmp_path_factory.mktemp(key)
-        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}\n", encoding="utf-8")
-        out[key] = list(extract(folder))
-    return out
-
-
-def _with(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
-    return [r for r in recs if words in r["evidence"]]
+    return extract_articles(tmp_path_factory, DOCS)
 
 
 def test_the_agent_after_by_acted_with_an_adverb_before_the_trigger(records) -> None:
-    (rec,) = _with(records["passive_adverb"], "completely captured")
+    (rec,) = with_evidence(records["passive_adverb"], "completely captured")
     assert rec["actor1"] == "Government of National Accord"
 
 
 def test_the_agent_after_by_acted_after_coordinated_participles(records) -> None:
-    (rec,) = _with(records["passive_pair"], "attacked by")
+    (rec,) = with_evidence(records["passive_pair"], "attacked by")
     assert rec["actor1"] == "Turkistan Islamic Party"
 
 
 def test_a_sides_hyphenated_air_strikes_name_it(records) -> None:
-    (rec,) = _with(records["air_strikes"], "air-strikes")
+    (rec,) = with_evidence(records["air_strikes"], "air-strikes")
     assert rec["sub_event_type"] == "Air/drone strike"
     assert rec["actor1"] == "Military Forces of Russia"
     assert rec["actor2"] == "Islamic State"
 
 
 def test_a_population_that_fled_is_no_force(records) -> None:
-    assert not _with(records["population"], "population fled")
+    assert not with_evidence(records["population"], "population fled")
 
 
 def test_guards_named_by_their_adjective_are_that_states(records) -> None:
-    (rec,) = _with(records["guards"], "beaten by")
+    (rec,) = with_evidence(records["guards"], "beaten by")
     assert (rec["actor1"], rec["actor2"]) == ("Military Forces of Turkey", "Civilians")
 
 
 def test_it_after_a_titled_speaker_is_not_the_speaker(records) -> None:
-    (rec,) = _with(records["titled"], "had taken the city")
+    (rec,) = with_evidence(records["titled"], "had taken the city")
     assert {rec["actor1"], rec["actor2"]} == {"Military Forces of Russia",
                                               "Military Forces of Ukraine"}
 
 
 def test_two_forces_with_one_head_noun_act_together_first_named_first(records) -> None:
-    (rec,) = _with(records["joint"], "retook Rutshuru")
+    (rec,) = with_evidence(records["joint"], "retook Rutshuru")
     assert rec["sub_event_type"] == "Government regains territory"
     assert rec["actor1"] == "Military Forces of the Democratic Republic of Congo"
     assert rec["assoc_actor_1"] == "Military Forces of Burundi"
     assert rec["actor2"] != "Military Forces of Burundi"
-    (strike,) = _with(records["joint_strike"], "jets bombed")
+    (strike,) = with_evidence(records["joint_strike"], "jets bombed")
     assert (strike["actor1"], strike["assoc_actor_1"]) == (
         "Military Forces of Russia", "Military Forces of Syria")
 
 
 def test_two_forces_that_clash_or_exchange_fire_stay_opponents(records) -> None:
     for key, words in (("opponents", "clashed"), ("exchanged", "exchanged")):
-        (rec,) = _with(records[key], words)
+        (rec,) = with_evidence(records[key], words)
         assert {rec["actor1"], rec["actor2"]} == {"Military Forces of Armenia",
                                                   "Military Forces of Azerbaijan"} or {
             rec["actor1"], rec["actor2"]} == {"Military Forces of Russia",

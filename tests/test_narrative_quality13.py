@@ -14,10 +14,11 @@ runs through the whole extractor."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import extract_articles, with_evidence
 
 DOCS = {
     # tally_by_period (corpus passages of operation_olive_branch.md, war_on_terror.md and
@@ -104,81 +105,70 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    from warlog.api import extract
-
-    out: dict[str, list[dict[str, Any]]] = {}
-    for key, text in DOCS.items():
-        folder: Path = tmp_path_factory.mktemp(key)
-        (folder / f"{key}.md").write_text(f"# Test {key}\n\n{text}\n", encoding="utf-8")
-        out[key] = list(extract(folder))
-    return out
-
-
-def _with(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
-    return [r for r in recs if words in r["evidence"]]
+    return extract_articles(tmp_path_factory, DOCS)
 
 
 @pytest.mark.parametrize(("key", "words"), [("period_tally", "By the end of August"),
                                             ("period_tally_after", "by September 2006"),
                                             ("period_tally_mid", "by mid-February")])
 def test_the_dead_counted_up_to_a_month_or_year_are_no_event(records, key, words) -> None:
-    assert not _with(records[key], words)
+    assert not with_evidence(records[key], words)
 
 
 def test_the_dead_of_one_day_are_that_days_event(records) -> None:
-    (rec,) = _with(records["day_outcome"], "By the end of the day")
+    (rec,) = with_evidence(records["day_outcome"], "By the end of the day")
     assert rec["fatalities"] == 17
 
 
 def test_a_capture_by_the_end_of_a_month_is_still_an_event(records) -> None:
-    assert _with(records["month_capture"], "retook")
+    assert with_evidence(records["month_capture"], "retook")
 
 
 def test_the_subject_of_a_passive_arrest_is_the_one_taken(records) -> None:
-    (rec,) = _with(records["passive_emir"], "was arrested")
+    (rec,) = with_evidence(records["passive_emir"], "was arrested")
     assert (rec["sub_event_type"], rec["actor1"], rec["actor2"]) == (
         "Arrests", "Military Forces of Iraq", "Islamic State")
-    (rec,) = _with(records["passive_aside"], "were arrested")
+    (rec,) = with_evidence(records["passive_aside"], "were arrested")
     assert (rec["actor1"], rec["actor2"]) == ("Government of National Accord", "Islamic State")
 
 
 def test_an_active_arrest_and_a_relative_clause_keep_their_actor(records) -> None:
-    (rec,) = _with(records["active_also"], "also arrested")
+    (rec,) = with_evidence(records["active_also"], "also arrested")
     assert (rec["actor1"], rec["actor2"]) == ("Police Forces of Turkey", "Islamic State")
-    (rec,) = _with(records["relative"], "was kidnapped")
+    (rec,) = with_evidence(records["relative"], "was kidnapped")
     assert rec["actor1"] == "Islamic State"
 
 
 def test_a_since_after_a_comparison_is_no_tally(records) -> None:
-    recs = _with(records["first_since"], "for the first time since")
+    recs = with_evidence(records["first_since"], "for the first time since")
     assert {r["sub_event_type"] for r in recs} >= {"Government regains territory"}
-    (rec,) = _with(records["largest_since"], "largest loss of life since")
+    (rec,) = with_evidence(records["largest_since"], "largest loss of life since")
     assert (rec["sub_event_type"], rec["fatalities"]) == (
         "Shelling/artillery/missile attack", 7)
 
 
 def test_a_since_with_no_comparison_is_still_a_tally(records) -> None:
-    assert not _with(records["since_tally"], "since the beginning")
+    assert not with_evidence(records["since_tally"], "since the beginning")
 
 
 def test_property_taken_or_destroyed_in_a_fight_is_the_fight(records) -> None:
     for key, words in (("stormed_seized", "seized two tanks"), ("attacked_burned", "burned down")):
-        recs = _with(records[key], words)
+        recs = with_evidence(records[key], words)
         assert recs
         assert {r["sub_event_type"] for r in recs} == {"Armed clash"}
 
 
 def test_looting_with_no_fight_stays_looting(records) -> None:
-    (rec,) = _with(records["looted_alone"], "looted shops")
+    (rec,) = with_evidence(records["looted_alone"], "looted shops")
     assert rec["sub_event_type"] == "Looting/property destruction"
 
 
 def test_two_parties_named_in_full_as_the_subject_act_together(records) -> None:
-    (rec,) = _with(records["joint_full"], "took control")
+    (rec,) = with_evidence(records["joint_full"], "took control")
     assert (rec["actor1"], rec["assoc_actor_1"]) == ("Military Forces of Syria",
                                                      "Iranian-backed militias")
     assert rec["actor2"] != "Iranian-backed militias"
-    (rec,) = _with(records["joint_army_pmf"], "captured 15 villages")
+    (rec,) = with_evidence(records["joint_army_pmf"], "captured 15 villages")
     assert (rec["sub_event_type"], rec["actor1"], rec["actor2"], rec["assoc_actor_1"]) == (
         "Government regains territory", "Military Forces of Iraq", "Islamic State",
         "Iranian-backed militias")
