@@ -575,7 +575,10 @@ class DocumentExtractor:
             return False
         lo, hi = sent.start + clause.start, sent.start + clause.end
         part = self._part(sent, clause)
-        if (any(lo <= loc.start < hi for loc in places) or any(lo <= d.start < hi for d in dates)
+        # a day the toll was reported on ("…, the Health Ministry said Friday") is not a day of
+        # another event: the toll stays the event's just told
+        if (any(lo <= loc.start < hi for loc in places)
+                or any(lo <= d.start < hi and not getattr(d, "reporting", False) for d in dates)
                 or self._names_a_site(part)):
             return False
         passive, intransitive = _toll_forms()
