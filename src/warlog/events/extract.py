@@ -31,6 +31,7 @@ from dataclasses import replace
 from warlog import lang
 from warlog.actors.normalize import fold
 from warlog.casualties import Fatalities, count_fatalities
+from warlog.casualties.lexicon import lexicon as casualty_lexicon
 from warlog.data import cached, load_yaml
 from warlog.events import arguments as args
 from warlog.events.claims import Claim, find_claim, is_back_reference
@@ -94,6 +95,19 @@ def _toll_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _untolled_disorders() -> frozenset[str]:
     """Disorder types whose events take no toll from the next sentence (extraction.yaml)."""
     return frozenset(str(x) for x in load_yaml("extraction.yaml")["untolled_disorders"])
+
+
+@cached
+def _other_figure_cues() -> re.Pattern[str]:
+    """A source's or a revised figure before a later clause's count (extraction.yaml)."""
+    cues = load_yaml("extraction.yaml")["other_figure_cues"]
+    return re.compile("|".join(f"(?:{p})" for p in cues))
+
+
+@cached
+def _same_toll_nouns() -> frozenset[str]:
+    """Person nouns that name no particular victims ("people"): extraction.yaml."""
+    return frozenset(str(w) for w in load_yaml("extraction.yaml")["same_toll_nouns"])
 
 
 @cached
@@ -599,6 +613,12 @@ class DocumentExtractor:
             if ev.fatalities is None:
                 ev.fatalities, ev.fatalities_low, ev.fatalities_high = (fat.killed, fat.low,
                                                                          fat.high)
+            elif self._other_figure(part, fat):  # "…, police said; residents said up to 40
+                figures = (ev.fatalities, ev.fatalities_low, ev.fatalities_high,  # died"
+                           fat.killed, fat.low, fat.high)
+                known = [f for f in figures if f is not None]
+                ev.fatalities = min(ev.fatalities, fat.killed)
+                ev.fatalities_low, ev.fatalities_high = min(known), max(known)
             else:  # "two ISIL members were killed while one HTS member was killed"
                 ev.fatalities += fat.killed
                 ev.fatalities_low = (None if ev.fatalities_low is None or fat.low is None
@@ -607,6 +627,25 @@ class DocumentExtractor:
                                       else ev.fatalities_high + fat.high)
             ev.notes = args.note(ev)
         return True
+
+    @staticmethod
+    def _other_figure(part: Sentence, fat: Fatalities) -> bool:
+        """Is a later clause's toll another source's or a revised figure for the toll told
+        before it ("…, police said; residents said up to 40 died")? The clause gives a source
+        or a revision before its count (extraction.yaml ``other_figure_cues``), its count
+        names no victims of their own ("claimed that five Indian soldiers were killed" are
+        other dead: "up to 40 died", "18 deaths" are the same toll's) and adds none ("also",
+        "another"): GUIDELINES keep the lowest of conflicting figures, the range beside it."""
+        spans = sorted((s, e) for s, e, role in fat.spans if role == "killed")
+        if not spans:
+            return False
+        first, end = spans[0][0] - part.start, spans[0][1] - part.start
+        low, lx = part.low, casualty_lexicon()
+        if lx.sum_cue.search(low) or not _other_figure_cues().search(low, 0, first):
+            return False
+        after = low[end:end + 40].split()[:2]
+        return not any(w.strip(".,;") in lx.person_singular | lx.person_plural
+                       and w.strip(".,;") not in _same_toll_nouns() for w in after)
 
     def _nobody_hurt(self, sent: Sentence, clause: Clause, n_before: int, alone: bool) -> bool:
         """A clause such as "…; nobody was injured", whose only triggers are the deaths or
