@@ -98,6 +98,23 @@ def _untolled_disorders() -> frozenset[str]:
 
 
 @cached
+def _boundary_words() -> re.Pattern[str]:
+    """Words before a country that name its edge, not a place in it ("near the border with
+    Burkina Faso"): extraction.yaml ``boundary_words``."""
+    words = "|".join(re.escape(str(w)) for w in load_yaml("extraction.yaml")["boundary_words"])
+    return re.compile(rf"\b(?:{words})\b")
+
+
+@cached
+def _abroad_locative() -> re.Pattern[str]:
+    """A locative of geo_homonyms.yaml ``country_locatives`` in the phrase before a country
+    ("struck targets in the Qandil mountains of northern |Iraq"), not a country named as a
+    party ("the army chiefs of Pakistan and |India")."""
+    words = load_yaml("geo_homonyms.yaml")["country_locatives"]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(str(w)) for w in words)})\b[^,;.]*$")
+
+
+@cached
 def _other_figure_cues() -> re.Pattern[str]:
     """A source's or a revised figure before a later clause's count (extraction.yaml)."""
     cues = load_yaml("extraction.yaml")["other_figure_cues"]
@@ -472,6 +489,15 @@ class DocumentExtractor:
             return replace(loc, latitude=here.latitude, longitude=here.longitude,
                            geo_precision=2, country=loc.country or here.country,
                            admin1=here.admin1, geonameid=None)
+        if (here is self._filed and not same_country and loc.geo_precision == 3
+                and _abroad_locative().search(
+                    self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())
+                and not _boundary_words().search(
+                    self.doc.text[max(0, loc.start - 24):max(0, loc.start)].lower())):
+            # "ANKARA (Reuters) - Turkish warplanes struck PKK targets in northern Iraq": the
+            # text names where it happened, another country than the dateline's: the dateline
+            # is only where the item was filed (GUIDELINES: it stands when no place is named)
+            return loc
         if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
             return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
         return loc
