@@ -32,6 +32,8 @@ _WORD = re.compile(r"[\w'’-]+")
 def _int(token: str | None) -> int | None:
     if token is None:
         return None
+    if token.isdigit():  # the common case ("23", "2014"): no suffix to strip
+        return int(token)
     digits = "".join(ch for ch in token if ch.isdigit())
     return int(digits) if digits else None
 
@@ -277,6 +279,8 @@ def absolute_candidates(sentence: str, bare_years: bool = False) -> list[Mention
     cands: list[Mention] = []
     digit = pats.digit.search(sentence) is not None
     month = pats.month_name.search(sentence) is not None
+    if not (digit or month or "day" in sentence):
+        return cands  # nothing any pattern needs
     for name, handler, needs in _ABSOLUTE:
         if needs == "digit" and not digit or needs == "month" and not month:
             continue
