@@ -79,6 +79,19 @@ class GroupingRules:
     sides: frozenset[str] = frozenset()  # compass words of a location ("south of X")
     facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
     transliteration_vowels: frozenset[str] = frozenset()  # letters transliterations differ by
+    # ``facilities`` by the word they start with (each group longest first, with the phrases of
+    # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
+    # up the phrases that can start at it instead of comparing every phrase (``place_site``)
+    facilities_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        init=False, compare=False, repr=False)
+    facilities_bare: tuple[tuple[tuple[str, ...], str], ...] = field(
+        init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        firsts = {f[0] for f, _ in self.facilities if f}
+        object.__setattr__(self, "facilities_by_first", {
+            w: tuple(x for x in self.facilities if not x[0] or x[0][0] == w) for w in firsts})
+        object.__setattr__(self, "facilities_bare", tuple(x for x in self.facilities if not x[0]))
 
 
 def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
@@ -207,28 +220,6 @@ def spelling(place: str | None, r: GroupingRules | None = None) -> str | None:
     return "".join(c for c in bare if c not in vowels) or place
 
 
-_FACILITY_INDEX: dict[int, tuple[Any, dict[str, tuple[Any, ...]], tuple[Any, ...]]] = {}
-
-
-def _facilities_by_first_word(
-    facilities: tuple[tuple[tuple[str, ...], str], ...],
-) -> tuple[dict[str, tuple[Any, ...]], tuple[Any, ...]]:
-    """``facilities`` (longest first) grouped by their first word, each group in that order,
-    so a word looks up the phrases that can start at it instead of comparing every phrase;
-    a phrase of no words (which fits anywhere) is in every group and in the fallback, in its
-    place. Made once per rules' facility tuple."""
-    got = _FACILITY_INDEX.get(id(facilities))
-    if got is not None and got[0] is facilities:
-        return got[1], got[2]
-    bare = tuple(x for x in facilities if not x[0])
-    firsts = {f[0] for f, _ in facilities if f}
-    by_first = {w: tuple(x for x in facilities if not x[0] or x[0][0] == w) for w in firsts}
-    if len(_FACILITY_INDEX) > 16:
-        _FACILITY_INDEX.clear()
-    _FACILITY_INDEX[id(facilities)] = (facilities, by_first, bare)
-    return by_first, bare
-
-
 def place_site(location: str | None, r: GroupingRules | None = None) -> str | None:
     """The part of a place a location names (``place_parts``): its side, read as one word
     ("north-west of X", "northwestern X": "northwest"), and its facilities ("the X dam",
@@ -239,7 +230,7 @@ def place_site(location: str | None, r: GroupingRules | None = None) -> str | No
     words = NON_WORD.sub(" ", location.lower()).split()
     parts: set[str] = set()
     side = ""
-    by_first, bare = _facilities_by_first_word(r.facilities)
+    by_first, bare = r.facilities_by_first, r.facilities_bare
     i = 0
     while i < len(words):
         w = words[i]
