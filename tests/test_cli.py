@@ -200,6 +200,9 @@ def test_data_dir_overrides_the_packaged_data_for_the_run(tmp_path: Path):
     assert counts[1] < counts[0]
 
 
+# a stop that lands in a garbage-collection callback (hypothesis registers one) is swallowed
+# there and raised again after the task: budget.in_process_budget's design, not a failure
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_file_over_the_time_budget_is_reported_and_the_run_goes_on(folder: Path,
                                                                      tmp_path: Path):
     res = extract(str(folder), "--db", str(tmp_path / "w.db"), "--timeout", "0.001",
