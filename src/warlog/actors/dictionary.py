@@ -53,7 +53,6 @@ _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
 _NAME_WORD = re.compile(r"([\w][\w'\-]*?)(?:'s)?([,.;:()]?)(?=\s|$)")
 
 
-@cached
 def _word_before(folded: str, lo: int, end: int) -> re.Match[str] | None:
     """``_WORD_BEFORE.search(folded, lo, end)``: the match at ``lo`` itself, else the first at
     a word's start (the search tried at every character of the window cost a scan)."""
@@ -61,6 +60,7 @@ def _word_before(folded: str, lo: int, end: int) -> re.Match[str] | None:
                                                                                 end)
 
 
+@cached
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names as written ("Saturday", "March"): capitalised, but no name."""
     language = lang.language()

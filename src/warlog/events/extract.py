@@ -618,7 +618,7 @@ class DocumentExtractor:
         # a day the toll was reported on ("…, the Health Ministry said Friday") is not a day of
         # another event: the toll stays the event's just told
         if (any(lo <= loc.start < hi for loc in places)
-                or any(lo <= d.start < hi and not getattr(d, "reporting", False) for d in dates)
+                or any(lo <= d.start < hi and not d.reporting for d in dates)
                 or self._names_a_site(part)):
             return False
         passive, intransitive = _toll_forms()
