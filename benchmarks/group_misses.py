@@ -28,7 +28,6 @@ from warlog.store.group_rule import (
     PY,
     GroupState,
     LinkKey,
-    _places,
     _same_actors,
     _same_dates,
     _same_type,
@@ -73,33 +72,24 @@ def group_state(conn: Any, gid: int) -> GroupState:
 
 
 def refusal(sa: GroupState, sb: GroupState, told: bool, compatible: bool) -> str:
-    """The first check of ``GroupState.joins`` that refuses the join (as joins orders them)."""
-    for doc in sa.documents & sb.documents:
-        if len(sa.occasions[doc] | sb.occasions[doc]) > 1:
-            both = sorted(map(str, sa.occasions[doc] | sb.occasions[doc]))
-            return f"occasions of doc {doc}: {both}"
-    if len(sa.sites | sb.sites) > 1:
-        return f"sites {sa.sites | sb.sites}"
-    box = sa._day_box(sb)
-    if box is not None and max(box[1] - box[0], box[3] - box[2]) > sa.day_spread:
-        return f"day box {box}"
-    if told and _places({**sb.spots, **sa.spots}, sa.km) > 2:
-        return f"told places > 2: {sorted({**sb.spots, **sa.spots})}"
-    if compatible:
-        docs = [d for d, _ in sa.typed | sb.typed]
-        if len(docs) != len(set(docs)):
-            return f"compatible types, a doc with two: {sorted(sa.typed | sb.typed)}"
-    if not max(sa.max_start, sb.max_start) <= min(sa.min_hi, sb.min_hi):
-        return "dates do not overlap all at once"
-    if len(sa.subs | sb.subs) > 1:
-        return f"sub-types {sa.subs | sb.subs}"
-    if not told and not sa._one_place(sb):
-        return f"places {sa.names | sb.names}"
-    bad = [(x.event_id, y.event_id) for x in sa.keys for y in sb.keys
-           if x.document_id != y.document_id and not same_event(x, y, PY)]
-    if bad:
-        return f"member pairs not one event: {bad[:4]}"
-    return "joins now (order)"
+    """The first check of ``GroupState.joins`` that refuses the join (``GroupState.refusal``),
+    with what the two groups hold for it."""
+    why = sa.refusal(sb, told, compatible)
+    if why is None:
+        return "joins now (order)"
+    detail = {
+        "occasions": lambda: sorted(map(str, set().union(
+            *(sa.occasions[d] | sb.occasions[d] for d in sa.documents & sb.documents)))),
+        "sites": lambda: sa.sites | sb.sites,
+        "day spread": lambda: sa._day_box(sb),
+        "told places": lambda: sorted({**sb.spots, **sa.spots}),
+        "compatible types": lambda: sorted(sa.typed | sb.typed),
+        "dates, sub-type or place": lambda: (sa.subs | sb.subs, sa.names | sb.names),
+        "member pairs": lambda: [(x.event_id, y.event_id) for x in sa.keys for y in sb.keys
+                                 if x.document_id != y.document_id
+                                 and not same_event(x, y, PY)][:4],
+    }[why]()
+    return f"{why}: {detail}"
 
 
 def parts(a: LinkKey, b: LinkKey) -> dict[str, bool]:

@@ -844,7 +844,13 @@ class GroupState:
 
     def joins(self, other: GroupState, place_told: bool = False, type_compatible: bool = False
               ) -> bool:
-        """Two groups are one event (across documents). Where the place is only told by the
+        """Two groups are one event (across documents): :meth:`refusal` finds nothing."""
+        return self.refusal(other, place_told, type_compatible) is None
+
+    def refusal(self, other: GroupState, place_told: bool = False,
+                type_compatible: bool = False) -> str | None:
+        """Which check refuses to join two groups into one event (across documents), or None
+        when they are one. Where the place is only told by the
         evidence, the joined group may name at most two precise places: one place that two
         codings put at two names (the village and the town beside it), not a walk from town
         to town through sentences naming several. Where the types are only compatible (an
@@ -877,22 +883,24 @@ class GroupState:
         of the region, two days apart), and would otherwise join them into one."""
         for doc in self.documents & other.documents:  # that document told them apart
             if len(self.occasions[doc] | other.occasions[doc]) > 1:
-                return False
+                return "occasions"
         if len(self.sites | other.sites) > 1:  # two parts of a place, as each pair
-            return False
+            return "sites"
         box = self._day_box(other)  # every two of them "within a day", not only a chain
         if box is not None and max(box[1] - box[0], box[3] - box[2]) > self.day_spread:
-            return False
+            return "day spread"
         if place_told and _places({**other.spots, **self.spots}, self.km) > 2:
-            return False
+            return "told places"
         if type_compatible:
             docs = [d for d, _ in self.typed | other.typed]
             if len(docs) != len(set(docs)):
-                return False
+                return "compatible types"
         if not self.fits(other, place_told, actors=False):
-            return False
-        return all(same_event(x, y, PY) for x in self.keys for y in other.keys
-                   if x.document_id != y.document_id)
+            return "dates, sub-type or place"
+        if not all(same_event(x, y, PY) for x in self.keys for y in other.keys
+                   if x.document_id != y.document_id):
+            return "member pairs"
+        return None
 
     def fits(self, other: GroupState, place_told: bool = False, actors: bool = True) -> bool:
         """The group checks every merge takes; ``actors``: at most three actors in all (inside
