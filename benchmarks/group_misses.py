@@ -88,6 +88,8 @@ def refusal(sa: GroupState, sb: GroupState, told: bool, compatible: bool) -> str
         "member pairs": lambda: [(x.event_id, y.event_id) for x in sa.keys for y in sb.keys
                                  if x.document_id != y.document_id
                                  and not same_event(x, y, PY)][:4],
+        "copies": lambda: sorted((e, sorted(c)) for e, c in {
+            **sa.copies, **sb.copies, **sa._cross_copies(sb)}.items())[:4],
     }[why]()
     return f"{why}: {detail}"
 

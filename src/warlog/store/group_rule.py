@@ -141,7 +141,7 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 13  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 14  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -150,6 +150,8 @@ RULE_VERSION = 13  # 7: one occasion per document in a group, pairs best first; 
 # 12: two day-precise dates a day apart (not overlapping) only for reports coded alike otherwise
 #     (type, place, parties) or copied words
 # 13: a document's occasion names its place by its spelling (transliteration vowels aside)
+# 14: a report another document of the group copies is with that document's copy only
+#     (where the other report's copy is there too)
 
 
 @cached
@@ -786,6 +788,13 @@ class GroupState:
     day_spread: int = 1  # how far apart the day-precise reports' starts (and ends) may be
     # its reports' keys, with their evidence terms (every two of two documents are one event)
     keys: list[LinkKey] = field(default_factory=list)
+    # each report's copies in the group: event id -> the ids of other documents' reports whose
+    # words are near-identical to its own (:meth:`Ops.copied`), both ways
+    copies: dict[int, set[int]] = field(default_factory=dict)
+    min_bands: int = 2
+    # the copies :meth:`refusal` found between this group and another, kept for :meth:`absorb`
+    _found: tuple[GroupState, dict[int, set[int]]] | None = field(default=None, repr=False,
+                                                                   compare=False)
 
     @classmethod
     def of(cls, key: LinkKey, r: GroupingRules | None = None) -> GroupState:
@@ -813,6 +822,7 @@ class GroupState:
             and key.day_hi > key.day_end else None,  # type: ignore[operator]
             day_spread=(r or rules()).day_tolerance.get(1, 1),
             keys=[key],
+            min_bands=(r or rules()).min_bands,
         )
 
     @staticmethod
@@ -880,7 +890,9 @@ class GroupState:
         two groups, but the group is one event only if every two of its reports are. A
         report that names no party, or only a region, or a day between two others, is the
         same event as each of two reports that are not one event (no common party, two towns
-        of the region, two days apart), and would otherwise join them into one."""
+        of the region, two days apart), and would otherwise join them into one; and each
+        document's report of a sentence two documents copy pairs with its copy, not with the
+        other document's report of another sentence (:meth:`_copies_paired`)."""
         for doc in self.documents & other.documents:  # that document told them apart
             if len(self.occasions[doc] | other.occasions[doc]) > 1:
                 return "occasions"
@@ -900,7 +912,53 @@ class GroupState:
         if not all(same_event(x, y, PY) for x in self.keys for y in other.keys
                    if x.document_id != y.document_id):
             return "member pairs"
+        if not self._copies_paired(other):
+            return "copies"
         return None
+
+    def _cross_copies(self, other: GroupState) -> dict[int, set[int]]:
+        """The copies between this group's reports and the other's (two documents), both
+        ways; kept for the :meth:`absorb` that follows a :meth:`refusal`."""
+        if self._found is not None and self._found[0] is other:
+            return self._found[1]
+        found: dict[int, set[int]] = {}
+        for x in self.keys:
+            for y in other.keys:
+                if x.document_id != y.document_id and PY.copied(x, y, self.min_bands):
+                    found.setdefault(x.event_id, set()).add(y.event_id)
+                    found.setdefault(y.event_id, set()).add(x.event_id)
+        self._found = (other, found)
+        return found
+
+    def _copies_paired(self, other: GroupState) -> bool:
+        """Each document's report pairs with its counterpart: a report ``x`` and another
+        document's report ``y`` whose words are not a copy of ``x``'s are not in one group
+        where ``x``'s copy in ``y``'s document and ``y``'s copy in ``x``'s document are both in
+        it. Where two documents tell two sentences alike (an article and its copy; wire
+        copy), each sentence's copy is that document's report of its event; the document's own
+        merge told the two sentences apart (another party, another type: "the rebels assaulted
+        ISIL inside the city", "they clashed with the army in a village southwest of it"), so
+        sentence 1 of one document is not sentence 2 of the other. Without this, two copies of
+        an article that each code a day's several sentences at one city link every sentence of
+        one to every sentence of the other (one occasion per document allows it). A document
+        that tells the event a second time in words the other does not copy ("won a battle at
+        Kherson" copied, "captured the major city of Kherson" not) still joins with both."""
+        cross = self._cross_copies(other)
+        if not (cross or self.copies or other.copies):
+            return True
+        docs: dict[int, set[int]] = {}
+        for k in (*self.keys, *other.keys):
+            docs.setdefault(k.document_id, set()).add(k.event_id)
+        doc_of = {k.event_id: k.document_id for k in (*self.keys, *other.keys)}
+        mine = {eid: self.copies.get(eid, set()) | other.copies.get(eid, set())
+                | cross.get(eid, set()) for eid in {*self.copies, *other.copies, *cross}}
+        copied_in = {eid: {doc_of[c] for c in found} for eid, found in mine.items()}
+        for eid, found in mine.items():
+            for doc in copied_in[eid]:
+                for y in docs[doc] - found:  # that document's other report of the occasion
+                    if doc_of[eid] in copied_in.get(y, ()):  # ... has its own copy here
+                        return False
+        return True
 
     def fits(self, other: GroupState, place_told: bool = False, actors: bool = True) -> bool:
         """The group checks every merge takes; ``actors``: at most three actors in all (inside
@@ -914,6 +972,11 @@ class GroupState:
         )
 
     def absorb(self, other: GroupState) -> None:
+        for eid, found in self._cross_copies(other).items():
+            self.copies.setdefault(eid, set()).update(found)
+        for eid, found in other.copies.items():
+            self.copies.setdefault(eid, set()).update(found)
+        self._found = None
         self.box = self._box(other)
         self.day_box = self._day_box(other)
         self.keys.extend(other.keys)
