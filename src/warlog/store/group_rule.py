@@ -12,7 +12,8 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
   documents, two types that differ only by a detail reports often get wrong are one
   (``compatible_sub_event_types``: a strike's weapon);
 - the same place: the same name in the same country, points within ``place_km``, or one report
-  coded to a region (``vague_geo_precision``) that contains the other (same admin1); inside
+  coded to a region (``vague_geo_precision``) that contains the other (same admin1) with the
+  same or a compatible sub-event type (vaguer in one respect, not in both); inside
   one document, two reports that name no place share the narrative's. Across documents the
   place may also be read from the reports' words where their geocodings differ (*told*, not
   *coded*): one report's place is a name the other's evidence names, or the two evidence
@@ -151,7 +152,8 @@ RULE_VERSION = 14  # 7: one occasion per document in a group, pairs best first; 
 #     (type, place, parties) or copied words
 # 13: a document's occasion names its place by its spelling (transliteration vowels aside)
 # 14: a report another document of the group copies is with that document's copy only
-#     (where the other report's copy is there too)
+#     (where the other report's copy is there too); a region contains a place's report of the
+#     same or a compatible sub-event type only, or where its words name the place
 
 
 @cached
@@ -595,7 +597,8 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     document also a back-reference at the point of the place it refers to. Across documents
     two precise places (below a region) are the same by name or by points within
     ``place_km``, and a report coded to a region is the same place as a report inside it
-    (same admin1): a region's name or point (its capital's) is no place of its own, so two
+    (same admin1) of the same or a compatible sub-event type (:func:`_region_other_type`): a
+    region's name or point (its capital's) is no place of its own, so two
     reports coded only to a country (no admin1) or to its capital's point are not one place
     by that ("Russian forces attacked Snake Island" and "the siege of Chernihiv began", both
     coded to Ukraine)."""
@@ -612,8 +615,25 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
                 o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
                 o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km))),
             o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
-                   o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))),
+                   o.eq(a.admin1, b.admin1), o.eq(a.country, b.country),
+                   o.not_(_region_other_type(a, b, o))))),
     )
+
+
+def _region_other_type(a: Any, b: Any, o: Ops) -> Any:
+    """Across documents, a report coded to a region and a report at a place inside it are
+    *not* the same place by their codings where their sub-event types differ (not one class
+    of ``compatible_sub_event_types``). ACLED's rule lets one report be the vaguer: a region
+    stands for a place inside it, and a generic type ("fighting") for a specific one ("the
+    army took X"); a report vaguer in its place and, against the other, vaguer or other in
+    its type as well ("fighting in Aleppo province" and "the army seized the village of
+    Umm Miyal"; "the fall of Luhansk oblast" and "fighting for the villages of X and Y")
+    names no event the other does. Such a region's report is still that place's event where
+    its words name the place (:func:`_told_by`: "On 18 April, Russian forces entered
+    Kreminna", coded to Luhansk Oblast, and "troops had entered the city of Kreminna,
+    capturing it")."""
+    return o.and_(o.or_(o.eq(a.vague_place, 0), o.eq(b.vague_place, 0)),
+                  o.ne(a.sub_class, b.sub_class))
 
 
 def pair_rank(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> tuple[Any, ...]:
@@ -690,8 +710,12 @@ def _told_by(a: Any, b: Any, o: Ops) -> Any:
     sentence), or ``b``'s place is a part of a town (``site``: a side, "west of A", "20 km
     north of A", or a facility: the town is a point of reference, the event may be at the
     other name), or ``a``'s words name ``b``'s place too (one sentence of both places:
-    "captured A and half of B")."""
-    return o.or_(o.present(b.site), o.not_(o.names_own(b, a)), o.names_part(a, b))
+    "captured A and half of B"), or ``b`` is coded to the region that contains ``a``'s place
+    (the region's name in its words is no other place: "entered Kreminna, where the Governor
+    of Luhansk Oblast reported street fights")."""
+    return o.or_(o.present(b.site), o.not_(o.names_own(b, a)), o.names_part(a, b),
+                 o.and_(o.flag(b.vague_place), o.eq(a.vague_place, 0),
+                        o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))
 
 
 def _located(a: Any, o: Ops) -> Any:
