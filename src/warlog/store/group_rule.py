@@ -142,7 +142,7 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 14  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 15  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -152,8 +152,9 @@ RULE_VERSION = 14  # 7: one occasion per document in a group, pairs best first; 
 #     (type, place, parties) or copied words
 # 13: a document's occasion names its place by its spelling (transliteration vowels aside)
 # 14: a report another document of the group copies is with that document's copy only
-#     (where the other report's copy is there too); a region contains a place's report of the
-#     same or a compatible sub-event type only, or where its words name the place
+#     (where the other report's copy is there too)
+# 15: a region contains a place's report of the same or a compatible sub-event type only, or
+#     where its words name the place
 
 
 @cached
