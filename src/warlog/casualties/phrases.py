@@ -162,6 +162,12 @@ def scan_np(tokens: list[Token], k: int, text: str, lx: Lexicon) -> NounPhrase:
             part_role = next((r for _, r in lx.predicates.get(w, ())), None)
             j += 1
             continue
+        if (head in ("person", "unknown") and (w in w_.phrase_time_words or w in w_.weekdays)
+                and tokens[j - 1].low.isalpha()):
+            # the day right after the people: "killed seven soldiers last night", "shot dead
+            # five men Sunday night", "41 Reds Tuesday night" (not "lost to the rebel's last
+            # offensive": a possessive modifies what follows)
+            break
         if not frozen:
             kind = word_kind(w, lx)
             if kind is not None:

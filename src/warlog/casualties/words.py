@@ -50,6 +50,8 @@ class Words:
     reciprocal: frozenset[str]
     year_openers: frozenset[str]
     months: frozenset[str]  # month names and abbreviations, lower case
+    weekdays: frozenset[str]  # weekday names, lower case
+    phrase_time_words: frozenset[str]
     of_word: str
     to_word: str
     from_word: str
@@ -59,7 +61,8 @@ class Words:
 
 
 _DERIVED = {"units", "tens", "scales", "tens_joiner", "scale_joiner", "scale_article", "ones"}
-_DERIVED |= {"number_words", "months", "of_word", "to_word", "from_word", "possessive"}
+_DERIVED |= {"number_words", "months", "weekdays", "of_word", "to_word", "from_word"}
+_DERIVED |= {"possessive"}
 _DERIVED |= {"gerund_suffix", "participle_suffixes"}
 # every other field is a list of grammar.yaml of the same name (lower case)
 _LISTS = tuple(f.name for f in fields(Words) if f.name not in _DERIVED)
@@ -81,6 +84,7 @@ def words() -> Words:
         ones=frozenset(w for w, v in language.units.items() if v == 1),
         number_words=frozenset(language.units) | frozenset(language.tens),
         months=language.month_names_lower,
+        weekdays=frozenset(d.lower() for d in language.weekdays),
         of_word=str(grammar["of_word"]),
         to_word=str(grammar["to_word"]),
         from_word=str(grammar["from_word"]),
