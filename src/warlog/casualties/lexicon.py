@@ -138,7 +138,8 @@ def lexicon() -> Lexicon:
         of_phrases=last_key(_table(per_role("of_phrases"))),
         tolls=last_key(_table(per_role("toll_phrases"))),
         revisions=last_key(_table({"same": d["revision_phrases"]})),
-        predicates=_table(per_role("predicates")),
+        predicates=_table({r: ps + per_role("object_predicates")[r]
+                           for r, ps in per_role("predicates").items()}),
         head_roles=head_roles,
         strong_heads=strong,
         role_words=frozenset(role_words - singular - plural),
