@@ -91,6 +91,28 @@ def warm_up() -> None:
 
     geocoders.get(_settings.current().geocoder)()
     available()
+    _freeze_loaded()
+
+
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """Move what is loaded (lexicons, indexes, the model; about 180,000 objects) out of the
+    cyclic collector's reach, once per process: an extraction makes and frees millions of
+    objects, and each oldest-generation collection then traversed every loaded one again
+    (the corpus's one such collection: 0.26 -> 0.09 CPU s). Loaded before worker processes
+    are forked, the frozen objects' pages are not written by the workers' collections
+    either. Collected first, so no garbage is frozen; objects frozen and freed later are
+    still freed by reference counting, only a reference cycle among them is never collected."""
+    global _frozen
+    if _frozen:
+        return
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _frozen = True
 
 
 def _budget() -> Budget:
