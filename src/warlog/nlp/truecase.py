@@ -134,16 +134,22 @@ def _actor_at(words: list[tuple[int, int, str]], i: int, low: str) -> tuple[int,
 
 _ASCII_UPPER = bytes(range(65, 91))
 _ASCII_LOWER = bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _case_counts(chunk: str) -> tuple[int, int]:
-    """Capital and small letters of ``chunk``: byte deletions for ASCII (every document is
-    tested, so this runs over the whole corpus), the Unicode test otherwise."""
+    """Capital and small letters of ``chunk``: byte deletions for its ASCII characters (every
+    document is tested, so this runs over the whole corpus), the Unicode test for the others
+    only (a paragraph with a curly quote or an accent is still mostly ASCII; an ASCII
+    character is upper / lower case exactly when it is A-Z / a-z)."""
     if chunk.isascii():
         raw = chunk.encode("ascii")
         return (len(raw) - len(raw.translate(None, _ASCII_UPPER)),
                 len(raw) - len(raw.translate(None, _ASCII_LOWER)))
-    return sum(map(str.isupper, chunk)), sum(map(str.islower, chunk))
+    raw = chunk.encode("ascii", "ignore")  # (lone surrogates too: they have no case)
+    others = _NON_ASCII.findall(chunk)
+    return (len(raw) - len(raw.translate(None, _ASCII_UPPER)) + sum(map(str.isupper, others)),
+            len(raw) - len(raw.translate(None, _ASCII_LOWER)) + sum(map(str.islower, others)))
 
 
 def caseless_spans(text: str) -> list[tuple[int, int]]:
