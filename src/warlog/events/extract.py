@@ -128,6 +128,15 @@ def _same_toll_nouns() -> frozenset[str]:
 
 
 @cached
+def _state_truce() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Trigger words of a truce or a peace and the back-references that make one local
+    (extraction.yaml ``state_truce``)."""
+    raw = load_yaml("extraction.yaml")["state_truce"]
+    cues = "|".join(re.escape(str(w)) for w in raw["local_cues"])
+    return frozenset(str(w) for w in raw["words"]), re.compile(rf"\b(?:{cues})\b")
+
+
+@cached
 def _zero_toll_cues() -> tuple[str, ...]:
     return tuple(lang.words("grammar")["zero_toll_cues"])
 
@@ -303,6 +312,7 @@ class DocumentExtractor:
             if (trig.word.role not in ("other", "bombing") and not locs
                     and not self._names_a_site(part)):
                 continue  # "150 soldiers were captured": no place taken or left
+            told = bool(locs)
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
@@ -371,6 +381,9 @@ class DocumentExtractor:
             a1 = self.ctx.protesters()
         if a1 is not None and a2 is not None and a1.name == a2.name:
             a2 = None  # one party named twice ("civilians … civilians") is one party
+        other = a2 if a2 is not None or joint is None else joint[1]  # "A and B agreed to"
+        if not told and locs != [None] and _states_truce(trig, a1, other, part.low):
+            locs = [None]  # two states' truce told with no place: the country, no town
         evidence = self._evidence(sent, clause)
         subs = [(sub, locs)]
         companion = self._companion(sub, clause.triggers, a1, country, part, clause.start)
@@ -766,6 +779,17 @@ def _without_held_dates(sent: Sentence, dates: list[ResolvedDate],
 @cached
 def _fighting_inters() -> frozenset[int]:
     return frozenset(int(i) for i in load_yaml("extraction.yaml")["fighting_inters"])
+
+
+def _states_truce(trig: Trigger, a1: ActorMention | None, a2: ActorMention | None,
+                  low: str) -> bool:
+    """A truce or a peace (extraction.yaml ``state_truce``) between the state forces of two
+    countries, not placed by a back-reference in its clause ("in the area")."""
+    words, local = _state_truce()
+    return (trig.word.phrase.lower() in words and a1 is not None and a2 is not None
+            and a1.inter == 1 and a2.inter == 1 and a1.country is not None
+            and a2.country is not None and not same_country(a1.country, a2.country)
+            and local.search(low) is None)
 
 
 def _parties(sub: str, a1: ActorMention | None, a2: ActorMention | None, civ: bool,
