@@ -61,6 +61,8 @@ class _PlaceWords:
     pair_between: re.Pattern[str]  # "between" (and an article) right before the first party
     support_gap: re.Pattern[str]  # "backed by": the party after it supports the one before
     support_lead: re.Pattern[str]  # "Backed by US airstrikes, the SDF …": a joiner right before
+    appositive: re.Pattern[str]  # the gap of "X, a town south of Y": Y only locates X
+    apposition_head: re.Pattern[str]  # "X, a |Russian command post in Y|": the place's own head
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -72,6 +74,9 @@ def _alt(words: Sequence[str]) -> str:
 def _place_words() -> _PlaceWords:
     g = lang.words("grammar")
     nouns = load_yaml("extraction.yaml")["coordinated_place_nouns"]
+    apposition = load_yaml("extraction.yaml")["appositive_place"]
+    before = int(apposition["before"])
+    heads = _alt(sorted(_apposition_nouns()))
     the = re.escape(str(g["definite_article"]))
     of = re.escape(str(g["of_preposition"]))
     by = re.escape(str(g["agent_preposition"]))
@@ -107,6 +112,12 @@ def _place_words() -> _PlaceWords:
                                re.I),
         support_lead=re.compile(rf"(?:^|\W)(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?$",
                                 re.I),
+        appositive=re.compile(
+            rf"\s*,\s*(?:{_alt(g['articles'])})\s+(?P<head>(?:[\w'-]+\s+){{0,{before}}}"
+            rf"(?:{heads})\s+"
+            rf"(?:(?:{_alt(apposition['tail'])}|\d[\d.,]*)\s+){{0,{int(apposition['after'])}}})?$",
+            re.I),
+        apposition_head=re.compile(rf"(?:[\w'-]+\s+){{0,{before}}}(?:{heads})\b", re.I),
     )
 
 
@@ -463,6 +474,7 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
               and (id(p) in left
                    or not _origin_or_goal(text, p.start - sentence_start, withdraw, aimed))
               and not _country_as_attribute(text, p, sentence_start)]
+    inside = [p for p in inside if not _in_apposition(text, p, inside, sentence_start)]
     if not inside:
         return []
 
@@ -507,6 +519,35 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             seen.add(k)
             out.append(p)
     return out
+
+
+def _apposition_nouns() -> frozenset[str]:
+    """The nouns that head an apposition describing a place ("a town", "a Russian command
+    post"): the settlement, area and facility words of the geo lexicon."""
+    from warlog.geo.lexicon import geo_lexicon
+
+    lex = geo_lexicon()
+    return lex.settlement_words | lex.area_words | lex.part_words | lex.facility_words
+
+
+def _in_apposition(text: str, p: Location, places: Sequence[Location], base: int) -> bool:
+    """``p`` is named in an apposition that describes the found place before it ("captured
+    Tadef, a town south of al-Bab", "struck Nova Kakhovka, a Russian command post in Kherson
+    city"): it only locates that place, which is where the event is (GUIDELINES: the place
+    as the text names it). A place the gazetteer lacks keeps its locator ("Klishchiivka, a
+    village located 9 km southwest of Bakhmut": the apposition codes it)."""
+    words = _place_words()
+    s = p.start - base
+    for q in places:
+        if q is p or q.latitude is None or not s - 80 < q.end - base <= s:
+            continue
+        m = words.appositive.match(text, q.end - base, s)
+        if m is None or _coordinated(text, q, p, base):  # "X, the town of Y and Z": a list
+            continue
+        if m.group("head") is not None or words.apposition_head.match(
+                text, s, p.end - base) is not None:
+            return True
+    return False
 
 
 def _country_only(p: Location) -> bool:
