@@ -29,6 +29,13 @@ def _abbreviations() -> dict[str, str]:
     return {str(k).lower().replace(".", ""): str(v) for k, v in table.items()}
 
 
+@cached
+def _former_states() -> dict[str, tuple[str, ...]]:
+    """Normalised name of a state that broke up -> the countries on its territory."""
+    table = load_yaml("former_states.yaml")["former_states"]
+    return {normalize(str(k)): tuple(str(c) for c in v) for k, v in table.items()}
+
+
 def _scopes(region: str, gaz: Any) -> list[tuple[str, str | None]]:
     """(country code, admin1 code or None) the region may name, the likeliest first."""
     words = " ".join(region.split())
@@ -49,6 +56,17 @@ def dateline_place(city: str, region: str | None) -> Location | None:
     if not region or not normalize(city):
         return None
     gaz = geocoder()
+    former = _former_states().get(normalize(" ".join(region.split())))
+    if former is not None:
+        # a state that broke up ("PRISTINA, Yugoslavia"): the most populous town of the
+        # name in the countries on its territory; none there leaves the city to the caller
+        towns = [m.place for m in gaz.matches(city, former, skeleton=False)
+                 if m.tier < TIER_SKELETON and m.place.country_code in former]
+        if not towns:
+            return None
+        best = max(towns, key=lambda p: p.population)
+        return Location(city, best.latitude, best.longitude, 1, best.country, best.admin1,
+                        -1, -1, best.geonameid)
     scopes = _scopes(region, gaz)
     for cc, area in scopes:
         towns = [m.place for m in gaz.matches(city, cc, skeleton=False)

@@ -109,6 +109,12 @@ class Match:
         return s + math.log10(p.population + 1) * 0.6
 
 
+def _loose_country_key(norm: str) -> str:
+    """A normalised country name with its "and" and its spaces dropped: "viet nam" and
+    "vietnam", "bosnia herzegovina" and "bosnia and herzegovina" share a key."""
+    return "".join(w for w in norm.split() if w != "and")
+
+
 @cached
 def _exonym_rank_population() -> int:
     """geo.yaml's ``exonym_rank_population``."""
@@ -237,6 +243,17 @@ class Gazetteer:
         }
         self._country_names.update(lex.country_aliases)
         self._demonyms = dict(lex.demonyms)
+        # names of two words or more written with a word split in two or without their
+        # "and" ("South Viet Nam" for South Vietnam, "Bosnia-Herzegovina" for Bosnia and
+        # Herzegovina); a one-word name has no such key ("Ma Li" is not Mali), and a key two
+        # countries share is no key
+        loose: dict[str, str | None] = {}
+        for name, code in self._country_names.items():
+            if " " not in name:
+                continue
+            key = _loose_country_key(name)
+            loose[key] = code if loose.get(key, code) == code else None
+        self._country_loose = {k: c for k, c in loose.items() if c is not None}
 
     # ------------------------------------------------------------------ places
     def __len__(self) -> int:
@@ -435,8 +452,13 @@ class Gazetteer:
         return self._country_names.get(norm) or self._demonyms.get(norm)
 
     def country_name_code(self, text: str) -> str | None:
-        """ISO code if ``text`` is a country *name* or alias (not a demonym)."""
-        return self._country_names.get(normalize(text))
+        """ISO code if ``text`` is a country *name* or alias (not a demonym), also written
+        as one word or two or without its "and" (:func:`_loose_country_key`)."""
+        norm = normalize(text)
+        code = self._country_names.get(norm)
+        if code is None and " " in norm:
+            code = self._country_loose.get(_loose_country_key(norm))
+        return code
 
     def is_demonym(self, text: str) -> bool:
         return normalize(text) in self._demonyms
