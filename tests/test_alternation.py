@@ -30,3 +30,16 @@ def test_written_characters_and_case():
     assert rx.search("He TOLD\nReporters  in Geneva").group() == "TOLD\nReporters  in"
     assert rx.search("told journalists") is None
     assert re.search(trie_alternation([]), "anything") is None
+
+
+def test_a_filter_made_later_is_not_answered_from_older_memos():
+    # filters are built lazily (on the first sentence their module reads); a sentence asked
+    # about before must not be answered from the memo made without the new filter's heads
+    from warlog.nlp.alternation import HeadFilter
+
+    text = "Government forces captured Zqxtown, a village south of the river."
+    first = HeadFilter(["qqfirstfilterhead"])
+    assert not first.may_match(text)
+    later = HeadFilter(["zqxtown"])
+    assert later.may_match(text)
+    assert not first.may_match(text)

@@ -87,7 +87,12 @@ class _Heads:
 
     def add(self, heads: Iterable[str]) -> None:
         with self.lock:
+            before = len(self.heads)
             self.heads.update(heads)
+            if len(self.heads) != before:
+                # answers kept so far were made without these heads: a filter made later
+                # (built lazily, on its first sentence) must not read them
+                self.memo = {}
 
     def present(self, text: str) -> frozenset[str]:
         """The heads that ``text.lower()`` holds anywhere (overlapping ones too). The memo is
