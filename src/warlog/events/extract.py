@@ -227,8 +227,16 @@ class DocumentExtractor:
             return
         if any(t.word.phrase in self.lex.release_verbs for t in triggers):
             dates = _without_held_dates(sent, dates, self.lex)
-        clauses = split_clauses(sent, triggers, dates, sent.start,
-                                [lead_end] if lead_end and not recalled else [])
+        cuts = [lead_end] if lead_end and not recalled else []
+        asides: dict[int, int] = {}  # a reference date's start -> the end of its event's words
+        for i, d in enumerate(dates):
+            if i and getattr(d, "reference", False):  # "On 2 October, a day after X, ...": X
+                end = _aside_end(sent.text, d.end - sent.start,
+                                 dates[i - 1].start - sent.start < _OPENING)
+                if end is not None:
+                    asides[d.start] = end
+                    cuts += [d.start - sent.start, end]
+        clauses = split_clauses(sent, triggers, dates, sent.start, cuts)
         clause_date = before
         n_before = len(self.events)
         for clause in clauses:
@@ -242,7 +250,16 @@ class DocumentExtractor:
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
-            prior = [d for d in dates if d.start - sent.start < clause.start]
+            prior = [d for d in dates if d.start - sent.start < clause.start
+                     and not getattr(d, "reference", False)]
+            # "On 2 October, a day after the army recaptured Lyman": the day "a day after"
+            # counts back to dates the clause it opens, and no other
+            refs = [d for d in in_clause if getattr(d, "reference", False)]
+            if refs:
+                in_clause = [d for d in in_clause if d not in refs]
+                at, told = refs[0].end - sent.start, asides.get(refs[0].start)
+                if told is not None and all(at <= t.start < told for t in clause.triggers):
+                    in_clause = refs[:1]
             # a clause that states only a date too vague for one event ("In 2016, rebels
             # shelled the town") is not dated by the narrative's last day: it dates no event
             own = [d for d in in_clause if not getattr(d, "background", False)]
@@ -747,6 +764,25 @@ class DocumentExtractor:
         head = low[: len(title) + 12]
         window = low[: len(title) + 40]
         return title in head and any(v in window for v in self.lex.definition_verbs)
+
+
+_OPENING = 4  # a date this near the sentence's start opens it ("On 2 October", "In May")
+_ASIDE_WORDS = 15  # the words of an event named after "a day after" before its comma, at most
+
+
+def _aside_end(text: str, at: int, opens: bool) -> int | None:
+    """Where the event "a day after" names ends: at its comma ("On 2 October, a day after the
+    army recaptured Lyman, the battle began"), or at the sentence's end when the date it
+    follows closes the main clause ("The battle began on 2 October, a day after the army
+    recaptured Lyman."); None where the sentence opens with the date and no comma near it
+    tells where its main clause begins ("On 19 March, two days after the truce rebels
+    attacked a commander who was trying to flee the area, ...")."""
+    comma = text.find(",", at)
+    if comma == -1:
+        return None if opens else len(text)
+    if opens and len(text[at:comma].split()) > _ASIDE_WORDS:
+        return None  # the comma closes a longer clause: the main one, told with no comma
+    return comma
 
 
 def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> ResolvedDate | None:

@@ -40,7 +40,23 @@ from warlog.timeline.days import ClockDate, make_date
 from warlog.timeline.docdates import DocDates, document_dates
 from warlog.timeline.hours import is_reporting_date
 from warlog.timeline.mention import Mention
-from warlog.timeline.mentions import find_mentions
+from warlog.timeline.mentions import adjacent, counts_to, find_mentions
+
+_TOLD_KINDS = frozenset({"date", "day_of_month", "weekday"})
+
+
+def _counted_back(m: Mention) -> Mention:
+    """``m`` ("a day after", "two weeks before", "a few days after") with its shift reversed:
+    counted from the date it follows back to the event it names."""
+    rule = m.rule
+    assert rule is not None
+    if rule.mode == "fuzzy" and rule.days is not None:
+        rule = replace(rule, days=(-rule.days[1], -rule.days[0]))
+    elif isinstance(rule.shift, str):
+        rule = replace(rule, shift=rule.shift[1:] if rule.shift.startswith("-") else "-n")
+    elif isinstance(rule.shift, int):
+        rule = replace(rule, shift=-rule.shift)
+    return replace(m, rule=rule)
 
 
 def _settings() -> dict[str, int]:
@@ -130,10 +146,21 @@ class NarrativeClock:
         mentions = find_mentions(sentence, lower=lower)
         out: list[ResolvedDate] = []
         asides: set[int] = set()  # explicit dates only used as the anchor of another one
+        told: ClockDate | None = None  # the resolved date of the previous mention
         for i, m in enumerate(mentions):
             prev_end = mentions[i - 1].end if i else 0
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             next_start = nxt.start if nxt is not None else len(sentence)
+            if told is not None and counts_to(m) and adjacent(mentions[i - 1], m, sentence):
+                # "On 2 October, a day after the army recaptured Lyman": the recapture's day
+                # is the one "a day after" counts back from the date told (a day before it)
+                resolved = resolve.relative(_counted_back(m), told, sentence_start)
+                told = None
+                if resolved is not None:
+                    resolved.background = True
+                    resolved.reference = True
+                    out.append(resolved)
+                continue
             link = attachment(m, nxt, sentence) if nxt is not None else None
             resolved = None
             if link is not None and nxt is not None:
@@ -148,6 +175,7 @@ class NarrativeClock:
                 resolved.reporting = self.anchor is not None and is_reporting_date(
                     sentence, m.start)
                 out.append(resolved)
+            told = resolved if m.kind in _TOLD_KINDS and isinstance(resolved, ClockDate) else None
         return out
 
     def _linked(self, m: Mention, nxt: Mention, link: str, offset: int) -> ClockDate | None:

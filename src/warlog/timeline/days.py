@@ -34,6 +34,9 @@ class ClockDate(ResolvedDate):
     background: bool = False
     prep: str | None = None
     reporting: bool = False  # the day of a report ("police said on Friday"), see hours.py
+    #: the day of an event the date before it is counted from ("On 2 October, a day after
+    #: X"): X's day, which dates X's clause only
+    reference: bool = False
 
     @property
     def is_year_only(self) -> bool:

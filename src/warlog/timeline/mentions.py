@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from warlog.timeline.absolute import absolute_candidates
+from warlog.timeline.lexicon import lexicon
 from warlog.timeline.mention import KINDS, Mention
 from warlog.timeline.relatives import relative_candidates
 
@@ -86,5 +87,24 @@ def _restates(a: Mention, b: Mention, sentence: str) -> bool:
     explicit = b if a.kind == "relative" else a
     if explicit.kind not in {"date", "day_of_month", "weekday"}:
         return False
+    if b.kind == "relative" and counts_to(b):
+        return False  # "On 2 October, a day after X": the day of X, not a restatement
+    return adjacent(a, b, sentence)
+
+
+def adjacent(a: Mention, b: Mention, sentence: str) -> bool:
+    """Only a comma, a bracket or a dash between mentions ``a`` and ``b``."""
     gap = sentence[a.end : b.start]
     return _RESTATE_GAP.fullmatch(gap) is not None and len(gap) <= 4
+
+
+def counts_to(m: Mention) -> bool:
+    """A relative expression that takes an event as its object and counts a shift to it
+    ("a day after", "two weeks before"; ``time.yaml relative_object_words``)."""
+    rule = m.rule
+    words = m.text.split()
+    return (m.kind == "relative" and rule is not None and bool(words)
+            and words[-1].lower() in lexicon().relative_object_words
+            and rule.anchor is None and rule.unit in ("day", "week")
+            and ((rule.mode == "point" and rule.shift not in (0, None))
+                 or (rule.mode == "fuzzy" and rule.days is not None)))
