@@ -111,6 +111,26 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+_CAP_WORD = re.compile(r"[A-Z][\w'’.\-]*")
+_LOWER_GAP = re.compile(r"[a-z\s\-]*")
+
+
+@cached
+def _country_after() -> re.Pattern[str]:
+    """A locative, an optional article and compass word, and up to three capitalised words
+    right after a name ("in East Timor", "in northern Iraq"): geo_homonyms.yaml's
+    ``country_locatives``."""
+    locs = load_yaml("geo_homonyms.yaml")["country_locatives"]
+    compass = geo_lexicon().direction_adjectives
+    alt = "|".join(re.escape(str(w)) for w in sorted(locs, key=len, reverse=True))
+    comp = "|".join(re.escape(str(w)) for w in sorted(compass, key=len, reverse=True))
+    return re.compile(
+        rf",?\s+(?:{alt})\s+(?:the\s+)?(?:(?:{comp})\s+)?"
+        r"([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})",
+        re.IGNORECASE,
+    )
+
+
 @cached
 def _capital_after() -> re.Pattern[str]:
     """A capital word right after a name, with its possessive ("Somalia's capital")."""
@@ -175,6 +195,7 @@ class _Finder:
         _, self.secondary, self.neighbours = split
         self._named: frozenset[str] | None = None
         self.local: list[Place] = []  # places found earlier in this sentence
+        self.at = (0, 0)  # the offsets of the name being matched
         self.unplaced = context.unplaced if context is not None else set()
         # where a "capital" follows a word ("the Afghan capital"): the one reading of a
         # name that depends on the word after it, checked before the phrase memo
@@ -235,6 +256,15 @@ class _Finder:
             return False
         if cc in self.primary:
             return not common or strong_cue
+        if (m.tier == TIER_EXACT and cue and not common
+                and follow not in self.lex.named_feature_words
+                and cc in self._sentence_countries() and cc in self._owners()):
+            # after a place cue, the sentence puts the place in its country: a country or
+            # nationality with only lower-case words between it and the name ("Afghan
+            # troops recaptured the town of X", "the Iranian oil terminal at X") or the
+            # country after it with a locative ("near X in East Timor"). A story filed from
+            # another country's capital ("NEW DELHI (Reuter) -") is about that one there
+            return True
         if common or follow in self.lex.named_feature_words:
             return False  # "Beiruti bridge" in a Syrian town is no Lebanese place
         if m.tier == TIER_FOLD and not cue:
@@ -322,6 +352,39 @@ class _Finder:
                   and p.population >= th["far_keep_abroad_population"]):
                 kept.append(m)
         return kept
+
+    def _owners(self) -> frozenset[str]:
+        """The countries the sentence puts the name at ``self.at`` in: a country name or
+        nationality before it with only lower-case words between ("the Iranian oil terminal
+        at X"), and a country after it with a locative ("X in East Timor", "X in northern
+        Iraq"). Asked only of a reading abroad in a country the sentence names."""
+        s, e = self.at
+        text = self.text
+        out: set[str] = set()
+        words = list(_CAP_WORD.finditer(text, 0, s))
+        k = len(words) - 1
+        if k >= 0 and _LOWER_GAP.fullmatch(text, words[k].end(), s):
+            for n in (3, 2, 1):
+                if k - n + 1 < 0:
+                    continue
+                first = words[k - n + 1]
+                if n > 1 and not all(text[words[x].end():words[x + 1].start()] == " "
+                                     for x in range(k - n + 1, k)):
+                    continue
+                gram = text[first.start():words[k].end()].removesuffix("'s").removesuffix("’s")
+                code = self.gaz.country_of_name(gram)
+                if code:
+                    out.add(code)
+                    break
+        after = _country_after().match(text, e)
+        if after is not None:
+            names = after.group(1).split()
+            for n in range(len(names), 0, -1):
+                code = self.gaz.country_name_code(" ".join(names[:n]))
+                if code:
+                    out.add(code)
+                    break
+        return frozenset(out)
 
     def _sentence_countries(self) -> frozenset[str]:
         """Countries the sentence names (by name, alias or demonym), computed once."""
@@ -441,6 +504,7 @@ class _Finder:
         ):
             # the name of a city ("Gaza"): no loose reading elsewhere (Gaz-e Borkhar, Iran)
             matches = [m for m in matches if m.tier == TIER_EXACT]
+        self.at = (s, e)
         ok = [m for m in matches if self._acceptable(m, norm, cue, n_words, follow, common, strong)]
         if ok:
             ok = self._off_front(ok)
