@@ -70,3 +70,21 @@ def test_loose_country_names_need_a_name_of_two_words():
     assert gaz.country_name_code("South Viet Nam") == "VN"
     assert gaz.country_name_code("Ma Li") is None  # Mali is one word
     assert dateline_place("TIMBUKTU", "Ma Li") is None
+
+
+def test_name_run_together_as_old_wire_copy_writes_it(tmp_path):
+    # "Khesanh" for Khe Sanh, "Tayninh" for Tay Ninh: the same letters, in the text's country
+    text = ("SAIGON, Feb. 6 (AP) _ North Vietnamese gunners fired 150 rockets into the town of "
+            "Khesanh today, killing 11 civilians, a U.S. military spokesman said.")
+    recs = _records(tmp_path, text, "1968-02-06")
+    assert any(r["country"] == "Vietnam" and r["latitude"] is not None
+               and abs(r["latitude"] - 16.63) < 0.1 for r in recs), recs
+
+
+def test_run_together_needs_the_same_letters_and_a_cue():
+    from warlog.geo.places import find_places
+
+    found = find_places("Troops fought near Tayninh and in Dienbienphu.", country_codes=("VN",))
+    assert [m.place.name for m in found] == ["Tây Ninh", "Dien Bien Phu"]
+    # no place cue, no settlement word: a run-together word is not read by its skeleton
+    assert not find_places("Tayninh said nothing.", country_codes=("VN",))

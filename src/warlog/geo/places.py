@@ -111,6 +111,11 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+def _joined(norm: str) -> str:
+    """A normalised name with its spaces dropped."""
+    return norm.replace(" ", "")
+
+
 _CAP_WORD = re.compile(r"[A-Z][\w'’.\-]*")
 _LOWER_GAP = re.compile(r"[a-z\s\-]*")
 
@@ -240,6 +245,11 @@ class _Finder:
             backed = n_words > 1 or cue or follow in self.lex.settlement_words or (
                 follow in self.lex.facility_words or follow in self.lex.facility_modifiers
             )
+            if _joined(m_norm) == _joined(normalize(p.name)):
+                # the place's name with its words run together or split ("Xuanloc",
+                # "Dienbienphu", "Khesanh" as wire copy of the time wrote Xuan Loc, Dien Bien
+                # Phu, Khe Sanh): the same letters, at home
+                return cc in self.primary and backed and not common
             return (
                 cc in self.primary
                 and backed
