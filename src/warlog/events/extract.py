@@ -267,7 +267,13 @@ class DocumentExtractor:
                 # "more than 17,000 were killed between 2009 and 2015", "57,000 have been
                 # killed since 2003": a clause dated only by years it looks back over is a
                 # tally or background, not an event of the narrative's day
-                continue
+                if not all(self._object_aside(low, clause, d.start - sent.start)
+                           for d in in_clause):
+                    continue
+                # ... unless every such year is in an aside after the act about its object
+                # ("recaptured the town, which rebels had held since 1990"): the act is dated
+                # as if the aside were not there
+                in_clause = []
             date = _refined(args.pick_date(in_clause), in_clause) or (
                 own[0] if own else prior[-1] if prior else clause_date)
             self._clause(sent, low, clause, date, places, actors)
@@ -276,6 +282,13 @@ class DocumentExtractor:
         if len(self.events) > n_before:
             self.state.sentence_events = self.events[n_before:]
             self._events_end = sent.end
+
+    def _object_aside(self, low: str, clause: Clause, at: int) -> bool:
+        """Whether the date at ``at`` (sentence offset) lies in an aside opened after all the
+        clause's triggers (triggers.yaml object_asides): ", which rebels had held since 1990"
+        after "recaptured the town" tells the town's past, not when it was recaptured."""
+        last = max(t.end for t in clause.triggers) if clause.triggers else clause.start
+        return last < at and self.lex.object_asides.search(low, last, at) is not None
 
     def _clause(self, sent: Sentence, low: str, clause: Clause, date: ResolvedDate | None,
                 places: list[Location], actors: list[ActorMention]) -> None:

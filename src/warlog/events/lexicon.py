@@ -60,6 +60,7 @@ class Lexicon:
     tally_phrases: tuple[str, ...]
     skip_sections: frozenset[str]
     clause_breaks: tuple[str, ...]
+    object_asides: re.Pattern[str]  # ", which rebels had held since 1990": the object's past
     definition_verbs: tuple[str, ...]
     site_words: frozenset[str]
     subordinators: tuple[str, ...]
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         tally_phrases=tally_phrases,
         skip_sections=frozenset(_norm(w) for w in data["skip_sections"]),
         clause_breaks=tuple(data["clause_breaks"]),
+        object_asides=_anywhere(_norm(w) for w in data["object_asides"]),
         definition_verbs=tuple(data["definition_verbs"]),
         site_words=frozenset(_norm(w) for w in data["site_words"]),
         subordinators=tuple(sorted((_norm(w) for w in data["subordinators"]), key=len,
