@@ -474,7 +474,8 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
               and (id(p) in left
                    or not _origin_or_goal(text, p.start - sentence_start, withdraw, aimed))
               and not _country_as_attribute(text, p, sentence_start)]
-    inside = [p for p in inside if not _in_apposition(text, p, inside, sentence_start)]
+    inside = [p for p in inside if not _in_apposition(text, p, inside, sentence_start)
+              and not _facility_of_country(text, p, inside, sentence_start)]
     if not inside:
         return []
 
@@ -638,6 +639,37 @@ def _country_as_attribute(text: str, loc: Location, base: int) -> bool:
         return False
     s = loc.start - base
     return not _place_words().locative_before.search(text[max(0, s - 30):s])
+
+
+@cached
+def _facility_after() -> re.Pattern[str]:
+    """Up to two words of its noun phrase (no grammar phrase_stops: "Azerbaijan that it"),
+    then a site noun (triggers.yaml site_words, not a pronoun) right after a country: "the
+    U.S. air base", "the U.S. Marine base"."""
+    g = lang.words("grammar")
+    pronouns = {str(w) for w in (*g["head_pronouns"], *g["claim_subject_pronouns"])}
+    sites = _alt(sorted((w for w in lexicon().site_words if w not in pronouns), key=len,
+                        reverse=True))
+    stops = _alt(sorted((str(w) for w in g["phrase_stops"]), key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?!(?:{stops})\b)[\w'-]+\s+){{0,2}}?{sites}\b", re.I)
+
+
+def _facility_of_country(text: str, loc: Location, inside: Sequence[Location],
+                         base: int) -> bool:
+    """A country that qualifies a site noun, with a place of the clause after it ("into the
+    U.S. air base at Bien Hoa", "shelled the U.S. Marine base near Khe Sanh"), says whose the
+    site is, not where it is: the place after it does. A locative before the country does
+    not change that (``_country_as_attribute`` keeps a country after a locative)."""
+    if not _country_only(loc):
+        return False
+    # an article before the country makes it a modifier of the noun after it ("the U.S. air
+    # base", "a United States Coast Guard station"; not "in Central Syria targeting bases")
+    head = text[max(0, loc.start - base - 12):loc.start - base].split()
+    if not head or head[-1].lower() not in lexicon().articles:
+        return False
+    if not _facility_after().match(text, loc.end - base):
+        return False
+    return any(p.start > loc.end and not _country_only(p) for p in inside)
 
 
 def _origin_or_goal(text: str, start: int, withdraw: bool, aimed: bool = False) -> bool:
