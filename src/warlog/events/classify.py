@@ -51,11 +51,26 @@ def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     sub = refine(sub, trigger, clause, trigger_end, lex, context)
     tax = lex.taxonomy
     if (sub is not None and sub != trigger.sub and tax.has_role(sub, "state_capture")
-            and actor1 is not None and actor1.inter in _abductor_inters()):
+            and ((actor1 is not None and actor1.inter in _abductor_inters())
+                 or _by_abductors(clause, trigger_end - len(trigger.text)))):
         # "Hezbollah guerrillas captured two Israeli soldiers": a capture of people is an
-        # arrest only by a security force (GUIDELINES); the verb "arrested" keeps its type
+        # arrest only by a security force (GUIDELINES); the verb "arrested" keeps its type.
+        # Armed men no force is named for ("heavily armed men in civilian clothes seized a
+        # labor leader") abduct too, whoever they are
         sub = tax.role("other_capture")
     return sub
+
+
+def _by_abductors(clause: str | Sentence, start: int) -> bool:
+    """Whether the last words of the subject before the verb at ``start`` are armed men no
+    force is named for (triggers.yaml captured_people abductors)."""
+    rules = typing_rules()
+    subject = _low(clause)[:max(0, start)]
+    cut = rules.reported.search(subject)
+    if cut:
+        subject = subject[cut.end():]
+    words = _WORDS.findall(subject)[-rules.abductors_within:]
+    return bool(words) and rules.abductors.search(" ".join(words)) is not None
 
 
 def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
@@ -171,6 +186,8 @@ class TypingRules:
     object_stops: frozenset[str]
     captors: frozenset[str]
     captured_to: str
+    abductors: re.Pattern[str]  # "armed men", "men in civilian clothes" before the verb
+    abductors_within: int
     reported: re.Pattern[str]
 
 
@@ -220,6 +237,8 @@ def typing_rules() -> TypingRules:
         object_stops=frozenset(str(w).lower() for w in cap["stops"]),
         captors=frozenset(str(w).lower() for w in cap["captors"]),
         captured_to=check(cap["to"]) or "",
+        abductors=phrase_pattern(cap["abductors"]),
+        abductors_within=int(cap["abductors_within"]),
         reported=phrase_pattern(data["reporting_verbs"]),
     )
 

@@ -340,7 +340,8 @@ class DocumentExtractor:
         for trig in ranked_triggers(clause.triggers, self.lex):
             locs = args.pick_locations(text, clause, trig, places, sent.start)
             if (trig.word.role not in ("other", "bombing") and not locs
-                    and not self._names_a_site(part)):
+                    and not self._names_a_site(part)
+                    and not self._abduction(trig, part, clause)):
                 continue  # "150 soldiers were captured": no place taken or left
             told = bool(locs)
             locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
@@ -588,6 +589,17 @@ class DocumentExtractor:
         if comma == -1 or not any(t.start > comma for t in triggers):
             return 0
         return comma + 2
+
+    def _abduction(self, trig: Trigger, part: Sentence, clause: Clause) -> bool:
+        """Whether the capture ``trig`` tells is an abduction by its words alone, whoever the
+        party: people who were not fighting seized ("gunmen seized two aid workers"), or
+        people seized by armed men no force is named for ("armed men seized a labor leader
+        as he left his office"). Such an abduction needs no place taken: it happened where
+        the narrative is (GUIDELINES: Abduction). A party's kind does not count here:
+        "rebels captured 65 soldiers", "captured militants" with no place stay no event."""
+        sub = sub_event_type(trig, part, trig.end - clause.start, None, self.ctx.country,
+                             False, self.lex, context=part)
+        return sub is not None and self.lex.taxonomy.has_role(sub, "other_capture")
 
     def _names_a_site(self, clause: Sentence) -> bool:
         words = set(re.findall(r"[a-z]+", clause.low))
