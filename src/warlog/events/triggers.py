@@ -190,6 +190,8 @@ def _cue_modified() -> frozenset[str]:
 def _without_modifiers(words: list[str]) -> list[str]:
     """``words`` without a word that modifies the noun after it ("fired *warning* shots")."""
     nouns = _cue_modified()
+    if nouns.isdisjoint(words):
+        return words  # no word is such a noun: none is dropped (most windows)
     return [w for k, w in enumerate(words) if k + 1 >= len(words) or words[k + 1] not in nouns]
 
 
@@ -214,18 +216,23 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
     if len(before) >= 3 and before[-2] in lex.articles and before[-3] in lex.modal_before_article:
         return True  # "preparing a major offensive"
     window = before[-lex.denial_window:]
-    if any(verb in lex.denial_verbs and obj in lex.denial_objects
-           for verb, obj in zip(window, window[1:], strict=False)):
+    # set tests first (one C call each); the pairwise test only when a denial verb is there
+    if not lex.denial_verbs.isdisjoint(window) and any(
+            verb in lex.denial_verbs and obj in lex.denial_objects
+            for verb, obj in zip(window, window[1:], strict=False)):
         return True  # "denied reports that troops had fired on"
-    if any(w in lex.modal_words for w in last[-2:]):
+    if not lex.modal_words.isdisjoint(last[-2:]):
         return True
-    if any(w in lex.modal_auxiliaries for w in last):
+    if not lex.modal_auxiliaries.isdisjoint(last):
         return True  # "would soon launch an offensive"
     if not low[:start].rstrip().endswith(lex.past_auxiliaries):
         phrase_end = low.find(" ", start)
         word = low[start:phrase_end if phrase_end != -1 else len(low)]
         if not word.endswith(lex.past_participle_endings):
-            ahead = _without_modifiers(_WORD.findall(low[start:start + 80]))[1:7]
-            if any(w in lex.modal_auxiliaries for w in ahead):
+            ahead = _WORD.findall(low[start:start + 80])
+            # dropping modifiers only removes words: with no auxiliary in the window at all
+            # there is none in its words 1-6 either
+            if not lex.modal_auxiliaries.isdisjoint(ahead) and not lex.modal_auxiliaries.isdisjoint(
+                    _without_modifiers(ahead)[1:7]):
                 return True  # "The capture of Stalingrad would make …": a supposition
     return lex.modal_phrases.search(" ".join(last)) is not None  # "in the event of" …
