@@ -15,7 +15,7 @@ a person's name by the rules of :mod:`warlog.geo.persons`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from warlog import lang
@@ -26,7 +26,7 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
-from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
+from warlog.nlp.alternation import _HEADS, HeadFilter, spaced_char, trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -67,6 +67,49 @@ def _cue_heads() -> HeadFilter:
     """Whether a sentence holds a place cue's first letters at all (the cue pattern is tried
     at every word; most sentences have no cue)."""
     return HeadFilter(str(w) for w in load_yaml("geo.yaml")["unlisted_place_cues"])
+
+
+@cached
+def _cue_head_words() -> frozenset[str] | None:
+    """The cues' first words, lower case (the heads :func:`_cue_heads` looks for); None
+    when a cue opens with a character other than an ASCII letter or digit."""
+    heads = set()
+    for cue in load_yaml("geo.yaml")["unlisted_place_cues"]:
+        p = str(cue).lower()
+        k = 0
+        while k < len(p) and p[k].isascii() and p[k].isalnum():
+            k += 1
+        if k == 0:
+            return None
+        heads.add(p[:k])
+    return frozenset(heads)
+
+
+def _cue_matches(cue: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """``cue.finditer(sentence)``, tried only where a cue's first word starts: every match
+    opens with a cue, so for an ASCII sentence (lower-casing keeps its offsets, and a
+    case-insensitive letter matches only its two ASCII cases) the pattern can match nowhere
+    else. The heads the sentence holds come from the automaton pass its head filter made
+    (memoised); a case-insensitive alternation is otherwise tried at every position."""
+    heads = _cue_head_words()
+    if heads is None or not sentence.isascii():
+        yield from cue.finditer(sentence)
+        return
+    low = sentence.lower()
+    starts: list[int] = []
+    for head in heads.intersection(_HEADS.present(sentence)):
+        i = low.find(head)
+        while i != -1:
+            starts.append(i)
+            i = low.find(head, i + 1)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos:
+            continue  # inside the last match: finditer goes on after its end
+        m = cue.match(sentence, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
@@ -298,7 +341,7 @@ def unlisted_places(
     for pattern in (cue, inside):
         if pattern is cue and not _cue_heads().may_match(sentence):
             continue
-        for m in pattern.finditer(sentence):
+        for m in _cue_matches(cue, sentence) if pattern is cue else pattern.finditer(sentence):
             s, e = m.span("name")
             if any(a < e and s < b for a, b in spans):
                 continue
