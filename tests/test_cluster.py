@@ -203,7 +203,15 @@ def test_the_next_run_keeps_each_workers_loaded_child(client: Any):
 
 
 def test_a_worker_killed_mid_run_its_shard_runs_elsewhere(docs: Path, client: Any, pg_url: str,
-                                                          expected: dict[str, Any]):
+                                                          expected: dict[str, Any],
+                                                          monkeypatch: pytest.MonkeyPatch):
+    from warlog import cluster
+
+    # one shard per file, so that shards are still running or waiting when the first comes
+    # back: with size-aware shards this small folder is two shards, one per worker, and both
+    # could be done by the time the first result reaches the client (no worker left to kill)
+    monkeypatch.setattr(cluster, "shards", lambda paths, *_a, **_k: [[i] for i in
+                                                                     range(len(paths))])
     pids = client.run(os.getpid)
     killed: list[str] = []
 
