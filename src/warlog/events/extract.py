@@ -239,8 +239,20 @@ class DocumentExtractor:
         clauses = split_clauses(sent, triggers, dates, sent.start, cuts)
         clause_date = before
         n_before = len(self.events)
-        for clause in clauses:
-            if self._nobody_hurt(sent, clause, n_before, len(clauses) == 1):
+        # a sentence whose first clause says nobody died and whose others tell only injuries
+        # ("No one was killed, but three persons were slightly wounded") tells no act of its
+        # own: its zero is the toll of the event before, as a one-clause sentence's is (not
+        # with dead of its own: "no troops were killed; the week after, five were")
+        tolls_only = clauses and all(c.triggers and all(t.word.killing for t in c.triggers)
+                                     for c in clauses) and all(
+            self._count(sent, c).killed is None for c in clauses[1:])
+        zero_before = False  # that zero given: the injuries after it are no event either
+        for i, clause in enumerate(clauses):
+            if zero_before and self._count(sent, clause).killed is None:
+                continue
+            if self._nobody_hurt(sent, clause, n_before,
+                                 len(clauses) == 1 or (tolls_only and i == 0)):
+                zero_before = bool(tolls_only and i == 0 and len(self.events) == n_before)
                 continue
             if self._toll_of_before(sent, clause, n_before, places, dates):
                 continue
