@@ -199,7 +199,7 @@ class DocumentExtractor:
     def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         self._clause_memo.clear()
-        triggers = find_triggers(sent, self.lex)  # cheap: one automaton pass
+        triggers = self._alone_only(sent, find_triggers(sent, self.lex))  # one automaton pass
         if self.state.sentence_events:
             claim = find_claim(sent.low)  # "Al-Shabaab claimed responsibility (for the attack)."
             if claim is not None and is_back_reference(
@@ -303,6 +303,20 @@ class DocumentExtractor:
         if len(self.events) > n_before:
             self.state.sentence_events = self.events[n_before:]
             self._events_end = sent.end
+
+    def _alone_only(self, sent: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+        """The triggers weaker than any act (strength below ``_ALONE``: "found",
+        "discovered") tell an event only in a sentence with no other trigger and only with the
+        object that makes them one ("found 1,000 pounds of explosives"; triggers.yaml
+        object_overrides): "police found the bodies of two men killed by rebels" is the
+        killing's sentence, as if "found" were not there."""
+        weak = [t for t in triggers if t.word.strength < _ALONE]
+        if not weak:
+            return triggers
+        if len(weak) < len(triggers):
+            return [t for t in triggers if t.word.strength >= _ALONE]
+        return [t for t in weak if sub_event_type(t, sent, t.end, None, None, False,
+                                                   self.lex) is not None]
 
     def _object_aside(self, low: str, clause: Clause, at: int) -> bool:
         """Whether the date at ``at`` (sentence offset) lies in an aside opened after all the
@@ -851,6 +865,7 @@ class DocumentExtractor:
         return title in head and any(v in window for v in self.lex.definition_verbs)
 
 
+_ALONE = 1.0  # triggers weaker than this are no event beside another (_alone_only)
 _OPENING = 4  # a date this near the sentence's start opens it ("On 2 October", "In May")
 _ASIDE_WORDS = 15  # the words of an event named after "a day after" before its comma, at most
 
