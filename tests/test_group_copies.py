@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
-from conftest import event_of
-from warlog.store import schema as s
+from conftest import event_of, groups_by_key
 from warlog.store.database import Store
 from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_rule import PY, GroupState, link_key, same_event
@@ -104,17 +101,6 @@ def _write(store: Store, folder: Path, name: str, reports: list[tuple[Any, ...]]
                                for r in reports])
 
 
-def _groups(store: Store) -> set[frozenset[str]]:
-    ev, gm = s.events, s.group_members
-    with store.read.connect() as conn:
-        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
-                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
-    out: dict[int, set[str]] = {}
-    for key, gid in rows:
-        out.setdefault(gid, set()).add(key)
-    return {frozenset(v) for v in out.values()}
-
-
 def test_linker_pairs_two_copies_of_an_article_sentence_by_sentence(
         store: Store, tmp_path: Path) -> None:
     _write(store, tmp_path, "battle_of_al-bab.md", [ASSAULT, ARMY])
@@ -123,7 +109,7 @@ def test_linker_pairs_two_copies_of_an_article_sentence_by_sentence(
     _write(store, tmp_path, "russian_invasion_of_ukraine.md", [WON, CAPTURED])
     _write(store, tmp_path, "southern_ukraine_campaign.md", [SOUTH])
     store.link_groups()
-    groups = _groups(store)
+    groups = groups_by_key(store)
     assert frozenset({"battle_of_al-bab.md:assault", "Battle_of_al-Bab.md:assault"}) in groups
     assert frozenset({"battle_of_al-bab.md:army", "Battle_of_al-Bab.md:army",
                       "east_aleppo_offensive_(2017).md:east"}) in groups

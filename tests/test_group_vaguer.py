@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
-from conftest import event_of
-from warlog.store import schema as s
+from conftest import event_of, groups_by_key
 from warlog.store.database import Store
 from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_rule import PY, link_key, place_coded, place_told, same_event
@@ -133,14 +130,8 @@ def test_linker_keeps_a_regions_capture_apart_from_a_villages_fighting(
     for report in (VILLAGES, STRIKES, VILLAGES_TAKEN, ENTERED):
         _write(store, tmp_path, [report])
     store.link_groups()
-    ev, gm = s.events, s.group_members
-    with store.read.connect() as conn:
-        rows = conn.execute(select(ev.c.notes, gm.c.group_id)
-                            .select_from(ev.join(gm, gm.c.event_id == ev.c.id))).all()
-    groups: dict[int, set[str]] = {}
-    for name, gid in rows:
-        groups.setdefault(gid, set()).add(name)
+    groups = groups_by_key(store)
     # each report of the oblast and the province its own event; Kreminna's two one event
-    assert sorted(map(sorted, groups.values())) == sorted(
+    assert sorted(map(sorted, groups)) == sorted(
         [[_note(FALL)], [_note(VILLAGES)], [_note(STRIKES)], [_note(VILLAGES_TAKEN)],
          sorted([_note(ENTERED), _note(CAPTURED)])]), groups
