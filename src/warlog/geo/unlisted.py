@@ -26,7 +26,7 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
-from warlog.nlp.alternation import _HEADS, HeadFilter, spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, present_heads, spaced_char, trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -97,7 +97,7 @@ def _cue_matches(cue: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]
         return
     low = sentence.lower()
     starts: list[int] = []
-    for head in heads.intersection(_HEADS.present(sentence)):
+    for head in heads.intersection(present_heads(sentence)):
         i = low.find(head)
         while i != -1:
             starts.append(i)

@@ -129,6 +129,12 @@ class _Heads:
 _HEADS = _Heads()
 
 
+def present_heads(text: str) -> frozenset[str]:
+    """The registered heads that ``text.lower()`` holds (the shared pass of every
+    :class:`HeadFilter`, memoised): for a caller that needs where its own heads are."""
+    return _HEADS.present(text)
+
+
 class HeadFilter:
     """Whether a text can hold a match of a case-insensitive pattern each of whose matches
     opens with one of ``phrases`` (their alternation, each letter or digit written as itself):
