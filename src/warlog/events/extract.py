@@ -773,9 +773,9 @@ class DocumentExtractor:
                and sent.low.endswith(by, 0, a.start - sent.start) for a in actors):
             return False  # "the encirclement was breached by Russian forces": another party
         head = re.findall(r"[a-z0-9'-]+", sent.low[clause.start:first.start])
-        dets = set(lang.wordlist("grammar", "determiners"))
         lead = [w for w in head if w not in _restating_joiners()]
-        if not lead or len(lead) > 3 or lead[0] not in dets or len(head) - len(lead) > 1:
+        if (not lead or len(lead) > 3 or lead[0] not in lang.wordlist("grammar", "determiners")
+                or len(head) - len(lead) > 1):
             return False
         fat = self._count(sent, clause)
         if fat.killed is not None and (ev.fatalities is None or fat.killed > ev.fatalities):

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from warlog import lang
 from warlog.data import cached, on_clear
 from warlog.geo.hashindex import HashIndex
 from warlog.geo.index_build import (  # noqa: F401  (cache_path & co. are imported from here)
@@ -110,9 +111,11 @@ class Match:
 
 
 def _loose_country_key(norm: str) -> str:
-    """A normalised country name with its "and" and its spaces dropped: "viet nam" and
-    "vietnam", "bosnia herzegovina" and "bosnia and herzegovina" share a key."""
-    return "".join(w for w in norm.split() if w != "and")
+    """A normalised country name with its coordinators (grammar.yaml
+    ``place_list_coordinators``: "and") and its spaces dropped: "viet nam" and "vietnam",
+    "bosnia herzegovina" and "bosnia and herzegovina" share a key."""
+    joiners = lang.wordlist("grammar", "place_list_coordinators")
+    return "".join(w for w in norm.split() if w not in joiners)
 
 
 @cached

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from warlog import lang
+from warlog.data import cached
 from warlog.timeline.hours import is_clock_time
 from warlog.timeline.lexicon import lexicon
 from warlog.timeline.mention import Mention
@@ -273,18 +275,32 @@ _ABSOLUTE = (
 )
 
 
+@cached
+def _weekday_suffix() -> str:
+    """The ending every weekday name shares as written in the language's calendar ("day" in
+    English): a sentence without it names no weekday. Empty when the names share none (the
+    weekday pattern then always runs)."""
+    names = list(lang.language().weekdays)
+    suffix = names[0] if names else ""
+    for name in names[1:]:
+        while not name.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
+
+
 def absolute_candidates(sentence: str, bare_years: bool = False) -> list[Mention]:
     """Every absolute date the patterns find in ``sentence`` (overlaps included)."""
     pats = patterns()
     cands: list[Mention] = []
     digit = pats.digit.search(sentence) is not None
     month = pats.month_name.search(sentence) is not None
-    if not (digit or month or "day" in sentence):
+    weekday = _weekday_suffix() in sentence
+    if not (digit or month or weekday):
         return cands  # nothing any pattern needs
     for name, handler, needs in _ABSOLUTE:
         if needs == "digit" and not digit or needs == "month" and not month:
             continue
-        if needs == "both" and not (digit and month) or needs == "day" and "day" not in sentence:
+        if needs == "both" and not (digit and month) or needs == "day" and not weekday:
             continue
         rx: re.Pattern[str] = getattr(pats, name)
         for m in rx.finditer(sentence):
