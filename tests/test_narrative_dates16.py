@@ -16,8 +16,8 @@ from conftest import extract_articles, with_evidence
 DOCS = {
     # "<date>, a day after <event>": the event is a day before the date told
     "day_after_closing": (
-        "The Svatove front was quiet in September 2022. The battle for Kreminna began on "
-        "2 October 2022, a day after the Ukrainian Army recaptured the town of Lyman."
+        "The Kharkiv front was quiet in September 2022. The battle for Kupiansk began on "
+        "2 October 2022, a day after the Ukrainian Army recaptured the town of Balakliia."
     ),
     "days_after_opening": (
         "The Idlib offensive began in March 2012. On 24 March 2012, eleven days after the "
