@@ -442,8 +442,13 @@ def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     name = r"(?-i:(?:[A-Z][\w'’\-]*\s+){1,3})"
+    # "X, a small village in Y": an apposition that says what X is before where it is
+    apposed = rf"(?:\s*,\s*{article}\s+(?-i:(?:[a-z][\w'’\-]*\s+){{0,2}}){kinds})?"
+    # "in northwest Y", "in the north of Y": a side of the area is still the area
+    side = alt(sorted(set(lex.directions) | set(lex.direction_adjectives)))
+    side = rf"(?:{side}\s+(?:{alt(y['unlisted_part_joiners'])}\s+(?:{article}\s+)?)?)?"
     within = re.compile(
-        rf"{kind}\s*,?\s+{alt(y['unlisted_within'])}\s+(?:{article}\s+)?"
+        rf"{kind}{apposed}\s*,?\s+{alt(y['unlisted_within'])}\s+(?:{article}\s+)?{side}"
         rf"(?:{name}{kinds}\s+{alt(y['unlisted_part_joiners'])}\s+(?:{article}\s+)?)?",
         re.IGNORECASE,
     )
