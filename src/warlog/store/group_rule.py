@@ -44,6 +44,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -80,6 +81,7 @@ class GroupingRules:
     sides: frozenset[str] = frozenset()  # compass words of a location ("south of X")
     facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
     transliteration_vowels: frozenset[str] = frozenset()  # letters transliterations differ by
+    once_a_day: frozenset[str] = frozenset()  # compatible types a place sees once on a day
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -137,12 +139,13 @@ def rules() -> GroupingRules:
              for kind, words in raw.get("place_parts", {}).get("facilities", {}).items()
              for w in words), key=lambda x: -len(x[0]))),
         transliteration_vowels=frozenset(str(raw.get("transliteration_vowels", "")).lower()),
+        once_a_day=frozenset(raw.get("once_a_day_sub_event_types", ())),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 15  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 16  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -155,6 +158,8 @@ RULE_VERSION = 15  # 7: one occasion per document in a group, pairs best first; 
 #     (where the other report's copy is there too)
 # 15: a region contains a place's report of the same or a compatible sub-event type only, or
 #     where its words name the place
+# 16: a join through compatible types may bring one document's reports of two of them together
+#     where they code the same parties (and, for strikes, no other document tells two of them)
 
 
 @cached
@@ -930,7 +935,7 @@ class GroupState:
             return "told places"
         if type_compatible:
             docs = [d for d, _ in self.typed | other.typed]
-            if len(docs) != len(set(docs)):
+            if len(docs) != len(set(docs)) and not self._one_telling(other, docs):
                 return "compatible types"
         if not self.fits(other, place_told, actors=False):
             return "dates, sub-type or place"
@@ -940,6 +945,32 @@ class GroupState:
         if not self._copies_paired(other):
             return "copies"
         return None
+
+    def _one_telling(self, other: GroupState, docs: list[int]) -> bool:
+        """The join brings a document's reports of two compatible types together, and that
+        document told one event in two words, not two events: its reports of a specific type
+        all code the same parties (the occasions check has already made them one day, place
+        and event type). ACLED's rule is the same day, place, actors and event type; a
+        document that codes "Ukrainian forces used rocket and artillery bombardments and
+        airstrikes" on a town and day as an air strike beside its shelling there, by the
+        same two sides, told one exchange of fire by its weapons, and another document's
+        "used artillery to shell Russian convoys" is that event. Where its two types have
+        other parties (an air force's strike, a militia's mortars), it told two happenings.
+        A place changes hands once on a day (``once_a_day_sub_event_types``), so any number of
+        documents may tell its capture in two types; a place may be struck many times a day,
+        so where a second document also tells the two strike types apart there (a bombed oil
+        depot and a thermobaric strike on a base, told by both), they are two strikes, and
+        another document's report is one of them."""
+        twice = {d for d, n in Counter(docs).items() if n > 1}
+        parties: dict[int, set[tuple[str | None, str | None]]] = {d: set() for d in twice}
+        many = set()  # documents with two types of a class a place may see many times a day
+        once = rules().once_a_day
+        for k in (*self.keys, *other.keys):
+            if k.document_id in twice and not k.vague_type:
+                parties[k.document_id].add((k.actor_lo, k.actor_hi))
+                if k.sub_event_type not in once:
+                    many.add(k.document_id)
+        return len(many) <= 1 and all(len(p) == 1 for p in parties.values())
 
     def _cross_copies(self, other: GroupState) -> dict[int, set[int]]:
         """The copies between this group's reports and the other's (two documents), both
