@@ -81,6 +81,17 @@ def _base(
     return out, groups
 
 
+def _unqualified(m: re.Match[str], text: str, reader: re.Pattern[str],
+                 slots: tuple[str, ...]) -> bool:
+    """Whether the words before core ``m`` fill none of ``slots`` ("prep", "part", "season"),
+    or the core is glued to a word: a check on the prefix alone, before anything is built.
+    The handlers reject a year or a month that none of these words opens ("the 2014
+    offensive", "the March offensive"), so most of the years inside a date ("23 July 2014")
+    cost one prefix match."""
+    pre = _prefix(reader, text, m.start())
+    return pre is None or all(pre.group(k) is None for k in slots)
+
+
 def _valid_day(d: int | None) -> bool:
     return d is None or 1 <= d <= 31
 
@@ -166,6 +177,9 @@ def _iso(m: re.Match[str], text: str) -> Mention | None:
 
 def _month_mention(m: re.Match[str], text: str) -> Mention | None:
     """A month or months: "in October", "early October 2014", "mid-March"."""
+    if m["y1"] is None and m["y2"] is None and _unqualified(
+            m, text, patterns().month_prefix, ("prep", "part")):
+        return None  # (the test at the end, made first)
     base = _base(m, text, "month", patterns().month_prefix)
     if base is None:
         return None
@@ -188,6 +202,9 @@ def _month_mention(m: re.Match[str], text: str) -> Mention | None:
 
 def _year_mention(m: re.Match[str], text: str, bare_ok: bool) -> Mention | None:
     """A year, part of one or a season: "In 2016", "early 2015", "the summer of 2014"."""
+    if not bare_ok and _unqualified(m, text, patterns().year_prefix,
+                                    ("prep", "part", "season")):
+        return None  # (the test at the end, made first)
     if is_clock_time(text, m.start("y1"), m.end("y1")):
         return None  # "at 1800", "2130 hours": a time of day
     base = _base(m, text, "year", patterns().year_prefix)

@@ -58,7 +58,15 @@ def background_reason(
         return "aside"
     if mention.prep in lx.perfect_prepositions:
         return None  # "By 16 April, Ukraine had captured ...": the pluperfect is expected
-    bg = patterns().background
+    pats = patterns()
+    bg = pats.background
+    if pats.background_in_window:
+        # the clause is cut out of these windows: a marker in it is one of theirs (see
+        # patterns.background_in_window), and most dates have none near them
+        after = sentence[mention.end : min(next_start, mention.end + _WINDOW)]
+        before = sentence[max(prev_end, mention.start - _WINDOW) : mention.start]
+        if not (bg.search(after) or bg.search(before)):
+            return None
     after = _clause_after(sentence, mention.end, next_start)
     before = _clause_before(sentence, mention.start, prev_end)
     if bg.search(after) or bg.search(before):

@@ -66,9 +66,16 @@ class Patterns:
     # lower-cased, is the key; an ASCII character that is no key takes relative_unindexed
     relative_by_char: dict[str, tuple[tuple[re.Pattern[str], RelativeRule], ...]]
     relative_unindexed: tuple[tuple[re.Pattern[str], RelativeRule], ...]
+    # the alternation of each of those lists (``relative_any`` cut down to the rules that can
+    # begin with the character): whether any of them matches, one regex call
+    relative_any_by_char: dict[str, re.Pattern[str]]
+    relative_any_unindexed: re.Pattern[str]
     word_start: re.Pattern[str]
     word_start_word: re.Pattern[str]
     background: re.Pattern[str]
+    #: whether a marker found in a clause cut at a clause break is always found in the
+    #: uncut text around the date as well (see :func:`_kept_in_window`)
+    background_in_window: bool
     clause_break: re.Pattern[str]
     word_after: re.Pattern[str]
 
@@ -220,6 +227,24 @@ def _prefix_reader(slots: set[str], preps: tuple[str, ...] | None = None) -> re.
     return re.compile("".join(seq) + r"(?![\w.:/])")
 
 
+def _kept_in_window(markers: tuple[str, ...], breaks: tuple[str, ...]) -> bool:
+    """Whether a background marker that matches in a clause (the text around a date, cut at
+    a clause break) also matches in the text before the cut.
+
+    The clause and the window share their characters; only at the cut can a match differ.
+    Before a date, the clause starts after a break, and the pattern's leading ``\\b`` reads
+    the same there (a punctuation break ends with a non-word character; after a word break
+    a match would have to begin with a non-word character, which ``\\b`` at the clause's
+    start forbids). After a date, the clause ends where a break starts: a punctuation mark
+    (not a word character, as at the end of the text), or a word (a letter, after a non-word
+    character); a marker ending with a letter or ``\\b`` cannot end right before such a
+    word, so the trailing ``(?![\\w])`` reads the same. Holds when every marker ends with a
+    letter (not an escape such as ``\\s``) or ``\\b`` and every break word starts with a
+    letter; otherwise the clause is always cut first."""
+    return (all(re.search(r"(?:(?<!\\)[A-Za-z]|(?<!\\)\\b)$", m) for m in markers)
+            and all(w[:1].isalpha() for w in breaks))
+
+
 def _stems(words: set[str]) -> tuple[str, ...]:
     """A few substrings that together cover ``words`` (a cheap ``in`` test before the regex)."""
     stems: list[str] = []
@@ -303,6 +328,12 @@ def patterns() -> Patterns:
         alts.append(re.sub(r"\(\?P<\w+>", "(?:", body))
 
     by_char, unindexed = _by_first_char(tuple(compiled))
+    alt_of = {id(rx): alt for (rx, _rule), alt in zip(compiled, alts, strict=True)}
+
+    def any_of(rules: tuple[tuple[re.Pattern[str], RelativeRule], ...]) -> re.Pattern[str]:
+        return re.compile("|".join(alt_of[id(rx)] for rx, _rule in rules) if rules
+                          else "(?!x)x")
+
     words = set(lx.relative_keywords) | {t.split()[-1] for t in lx.times_of_day}
     # trie-built: the same matches as the words longest first, one pass over the sentence
     trigger = trie_alternation(words) + r"(?![a-z])"
@@ -336,9 +367,12 @@ def patterns() -> Patterns:
         relative=tuple(compiled),
         relative_by_char=by_char,
         relative_unindexed=unindexed,
+        relative_any_by_char={ch: any_of(rules) for ch, rules in by_char.items()},
+        relative_any_unindexed=any_of(unindexed),
         word_start=re.compile(r"\b\w"),
         word_start_word=re.compile(r"[a-z0-9]+"),
         background=background,
+        background_in_window=_kept_in_window(lx.background_markers, lx.clause_breaks),
         clause_break=clause_break,
         word_after=re.compile(r"\s*([\w'’-]+)"),
     )

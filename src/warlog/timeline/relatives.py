@@ -45,12 +45,16 @@ def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention
                 word.group(0) not in pats.relative_starters and not word.group(0).isdigit()
             ):
                 continue
-            if not pats.relative_any.match(sentence, start):
+            first = sentence[start]
+            if first.isascii():  # the rules that can begin here, and whether any matches
+                key = first.lower()
+                rules = pats.relative_by_char.get(key, pats.relative_unindexed)
+                any_rule = pats.relative_any_by_char.get(key, pats.relative_any_unindexed)
+            else:
+                rules, any_rule = pats.relative, pats.relative_any
+            if not any_rule.match(sentence, start):
                 continue
             best: tuple[re.Match[str], RelativeRule] | None = None
-            first = sentence[start]
-            rules = (pats.relative_by_char.get(first.lower(), pats.relative_unindexed)
-                     if first.isascii() else pats.relative)  # those that can begin here
             for rx, rule in rules:
                 m = rx.match(sentence, start)
                 if m and (best is None or m.end() > best[0].end()):
