@@ -58,3 +58,34 @@ def test_unlisted_place_without_area_words_stays_unanchored_by_them(tmp_path):
     assert captured, recs
     assert not any(_near(r, BAIDOA) and r["geo_precision"] == 2 for r in captured), recs
 
+
+
+MISRATA = (32.38, 15.09)
+AJDABIYA = (30.76, 20.23)
+
+
+def _narrative(tmp_path, text: str) -> list[dict]:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "t1", "title": "Libyan civil war", "text": text}) + "\n")
+    return list(extract(str(path)))
+
+
+def test_facility_named_after_a_town_is_near_that_town(tmp_path):
+    # "the X Steel Plant" with no town of its own in the sentence: near X, the town it is
+    # named after, not at the town the narrative named before
+    recs = _narrative(tmp_path, "Rebels advanced on Ajdabiya in March 2011. On 5 April 2011, "
+                                "government forces shelled the Misrata Steel Plant.")
+    april = [r for r in recs if r["event_date"] == "2011-04-05"]
+    assert april, recs
+    assert all(r["location"] == "Misrata Steel Plant" and r["geo_precision"] == 2
+               and _near(r, MISRATA) for r in april), april
+
+
+def test_facility_named_after_a_person_stays_where_the_narrative_is(tmp_path):
+    # guard: a name that is no town of the document's countries gives no town
+    recs = _narrative(tmp_path, "Rebels advanced on Ajdabiya in March 2011. On 5 April 2011, "
+                                "rebels seized the Gaddafi Sports Stadium.")
+    april = [r for r in recs if r["event_date"] == "2011-04-05"]
+    assert april, recs
+    assert all(r["location"] == "Gaddafi Sports Stadium" and _near(r, AJDABIYA)
+               for r in april), april

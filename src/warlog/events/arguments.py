@@ -243,7 +243,8 @@ class ArgumentContext:
         return self._named_sites.refer(sentence, self._places(sentence, here))
 
     def _places(self, sentence: Sentence, here: Location | None) -> list[Location]:
-        from warlog.geo.resolve import facility_location
+        from warlog.geo.phrases import location_of
+        from warlog.geo.resolve import facility_location, facility_town
 
         text, offset = sentence.text, sentence.start
         locs = self._resolve(text, offset)
@@ -260,6 +261,11 @@ class ArgumentContext:
         if fac is None:
             return []
         known = self._facilities.get(facility_key(fac.name))
+        if known is None:
+            # "the X Tractor Plant": the town it is named after, before the narrative's place
+            town = facility_town(fac.name, self.geo)
+            if town is not None:
+                known = location_of(fac.name, town, 2, fac.start, fac.end)
         anchor = known or here
         if anchor is None or anchor.latitude is None:
             return []

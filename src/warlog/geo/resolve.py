@@ -39,7 +39,7 @@ from dataclasses import replace
 from warlog.data import cached, load_yaml
 from warlog.geo.context import GeoContext
 from warlog.geo.features import precision as feature_precision
-from warlog.geo.gazetteer import TIER_SKELETON, bearing_deg, haversine_km
+from warlog.geo.gazetteer import TIER_FOLD, TIER_SKELETON, bearing_deg, haversine_km
 from warlog.geo.homonyms import check_homonyms
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
@@ -536,6 +536,52 @@ def facility_location(
     return location_of(
         m.group("name"), last, 2, offset + m.start("name"), offset + m.end("name"), False
     )
+
+
+def facility_town(name: str, context: GeoContext | None) -> Place | None:
+    """The town a named facility is named after ("the X Power Plant", "the X TV Tower", "the X
+    Steel Plant"): the name without its article and without the words that say what the
+    facility is (its site nouns, ``facility_modifiers`` and ``facility_name_kinds`` of
+    ``data/geo.yaml``), when those remaining words, all of them, are a town of the document's
+    primary countries by its own name (GUIDELINES: the nearest town that represents the place,
+    which the narrative's last place does not). "Qara Qozak Bridge", "Tell Sh'ir Hill" and "the
+    Sham Legion headquarters" leave two words that are no town, so no first word alone is
+    read as one. A town too small to be the namesake of a works
+    (``facility_town_min_population``) or in another country is no such town: a facility named
+    after a person or a word may share the name of a village anywhere."""
+    if context is None or not context.primary_codes:
+        return None
+    lex = geo_lexicon()
+    words = name.split()
+    if words and words[0].lower() in lex.articles:
+        words = words[1:]
+    kinds = _facility_name_words()
+    while words and words[-1].lower() in kinds:
+        words.pop()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return None
+    head = " ".join(words)
+    gaz = geocoder()
+    if gaz.country_of_name(head) is not None:
+        return None  # "the Syrian Arab Red Crescent warehouse": whose it is, not where
+    least = lex.thresholds["facility_town_min_population"]
+    codes = context.primary_codes
+    for m in gaz.matches(head, codes, skeleton=False):
+        place = m.place
+        if (m.tier <= TIER_FOLD and (m.main_name or m.agree) and place.country_code in codes
+                and (place.population or 0) >= least):
+            return place
+    return None
+
+
+@cached
+def _facility_name_words() -> frozenset[str]:
+    """The lower-case words that say what a named facility is, not after what it is named:
+    each word of the site nouns, the facility modifiers and ``facility_name_kinds``."""
+    lex = geo_lexicon()
+    words = {w for phrase in lex.facility_words | lex.facility_modifiers for w in phrase.split()}
+    words |= {str(w).lower() for w in load_yaml("geo.yaml")["facility_name_kinds"]}
+    return frozenset(words)
 
 
 def fallback_location(context: GeoContext | None, name: str | None = None) -> Location | None:
