@@ -13,6 +13,7 @@ from typing import Any
 
 from conftest import event_of, groups_by_key
 from warlog.store.database import Store
+from warlog.store.group_evidence import evidence_terms
 
 pytest_plugins = ["pgserver"]
 
@@ -21,6 +22,7 @@ COALITION, ISIL = "US-led Coalition", "Islamic State"
 AIR, SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
 REGAINED, TAKEN = "Government regains territory", "Non-state actor overtakes territory"
 REMOTE, BATTLES = "Explosions/Remote violence", "Battles"
+IED, CLASH = "Remote explosive/landmine/IED", "Armed clash"
 
 TOWN = {"location": "Kafr Tala", "latitude": 35.71, "longitude": 36.52, "geo_precision": 1,
         "admin1": "Idlib", "country": "Syria"}
@@ -32,10 +34,11 @@ def _report(doc: str, text: str, sub: str, actor1: str, actor2: str) -> tuple[An
 
 
 def _fields(report: tuple[Any, ...]) -> dict[str, Any]:
-    _, _, sub, actor1, actor2 = report
-    etype = BATTLES if sub in (REGAINED, TAKEN) else REMOTE
-    return {**TOWN, "event_date": DAY, "date_end": DAY, "time_precision": 1,
-            "event_type": etype, "sub_event_type": sub, "actor1": actor1, "actor2": actor2}
+    _, _, sub, actor1, actor2, *place = report  # the town, unless a place is given
+    etype = BATTLES if sub in (REGAINED, TAKEN, CLASH) else REMOTE
+    return {**(place[0] if place else TOWN), "event_date": DAY, "date_end": DAY,
+            "time_precision": 1, "event_type": etype, "sub_event_type": sub, "actor1": actor1,
+            "actor2": actor2}
 
 
 def _note(report: tuple[Any, ...]) -> str:
@@ -135,3 +138,34 @@ def test_a_change_of_hands_told_in_two_types_by_two_items_is_one(store: Store, t
     groups = _groups(store, tmp_path, [[RETAKEN_A, CAPTURED_A], [RETAKEN_B, CAPTURED_B]])
     assert groups == [sorted(_note(r) for r in (RETAKEN_A, CAPTURED_A, RETAKEN_B,
                                                 CAPTURED_B))], groups
+
+
+# a name after a word of direction is where a movement went (rule 17): a bridge blown up at
+# one village "stopping the advance ... towards the city of X" is not at X
+BRIDGE = {"location": "Marivka", "latitude": 35.90, "longitude": 36.70, "geo_precision": 1,
+          "admin1": "Idlib", "country": "Syria"}
+HIT = _report("wire_a.txt", "Rebel engineers blew up a culvert under the main road at Kafr "
+              "Tala on Monday, the army said.", IED, ARMY, REBELS)
+BLOWN = _report("daily_b.txt", "On Monday rebels blew up a bridge south of the village, "
+                "stopping the advance of army columns towards the town of Kafr Tala.", IED,
+                REBELS, ARMY)
+
+
+def test_a_name_after_a_word_of_direction_tells_no_place(store: Store, tmp_path: Path) -> None:
+    terms = evidence_terms(BLOWN[1], set())
+    assert ("d", "kafr tala") in terms and ("n", "kafr tala") not in terms
+    groups = _groups(store, tmp_path, [[HIT], [(*BLOWN, BRIDGE)]])
+    assert groups == sorted([[_note(HIT)], [_note(BLOWN)]]), groups
+
+
+# both items name the town only as where the army went, and one is coded there: the two
+# read one sentence alike, so the direction still tells the other item's place
+PUSH_A = _report("wire_a.txt", "Government troops pushed towards Kafr Tala on Monday and met "
+                 "stiff resistance, the army said.", CLASH, ARMY, REBELS)
+PUSH_B = _report("daily_b.txt", "The army's drive towards Kafr Tala stalled on Monday under "
+                 "heavy rebel fire, a rebel spokesman said.", CLASH, REBELS, ARMY)
+
+
+def test_two_items_naming_one_direction_are_told_there(store: Store, tmp_path: Path) -> None:
+    groups = _groups(store, tmp_path, [[PUSH_A], [(*PUSH_B, BRIDGE)]])
+    assert groups == [sorted([_note(PUSH_A), _note(PUSH_B)])], groups

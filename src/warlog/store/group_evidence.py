@@ -31,9 +31,31 @@ def evidence_names(text: str, r: GroupingRules | None = None) -> set[str]:
     """The names a text names: runs of capitalised words (lower-case particles inside) and
     their parts of up to ``name_words`` words, each as :func:`place_name` reads a location
     (each word read once: a name is its words' readings joined)."""
-    r = r or rules()
+    told, toward = _names(text, r or rules())
+    return told | toward
+
+
+def _after_direction(text: str, start: int, r: GroupingRules) -> bool:
+    """The words before ``start`` end with a word of direction (``direction_words``), with
+    only ``place_noise`` words between ("towards the city of")."""
+    if not r.directions:
+        return False
+    words = _SHINGLE_WORD.findall(text[max(0, start - 80):start].lower())
+    while words and words[-1] in r.location_noise and not any(
+            tuple(words[-len(d):]) == d for d in r.directions):
+        words.pop()
+    return any(len(words) >= len(d) and tuple(words[-len(d):]) == d for d in r.directions)
+
+
+def _names(text: str, r: GroupingRules) -> tuple[set[str], set[str]]:
+    """:func:`evidence_names`, as the names the text tells and the names it names only after
+    a word of direction ("advanced towards X": where a movement went)."""
     particles, noise, longest = r.name_particles, r.place_noise, r.name_words
-    out: set[str] = set()
+    told: set[str] = set()
+    toward: set[str] = set()
+    out = told
+    lowered = text.lower() if r.direction_keys else ""
+    directed = any(k in lowered for k in r.direction_keys)
     run: list[tuple[bool, str]] = []  # (a particle, the word as place_name reads it)
 
     def flush() -> None:
@@ -59,12 +81,14 @@ def evidence_names(text: str, r: GroupingRules | None = None) -> set[str]:
         particle = low in particles
         if (w[0].isupper() or (run and particle)
                 or (head in particles and w[len(head) + 1:len(head) + 2].isupper())):  # al-Hawa
+            if not run and directed:
+                out = toward if _after_direction(text, m.start(), r) else told
             read = " ".join(x for x in _NON_WORD.sub(" ", low).split() if x not in noise)
             run.append((particle, read))
         elif run:
             flush()
     flush()
-    return out
+    return told, toward - told
 
 
 def _shingle_hashes(text: str, k: int) -> list[int]:
@@ -100,4 +124,6 @@ def evidence_bands(texts: Sequence[str], r: GroupingRules | None = None) -> list
 def evidence_terms(text: str, bands: set[str], r: GroupingRules | None = None
                    ) -> frozenset[tuple[str, str]]:
     """A report's terms: the names its evidence names and its MinHash bands."""
-    return frozenset({("n", n) for n in evidence_names(text, r)} | {("b", x) for x in bands})
+    told, toward = _names(text, r or rules())
+    return frozenset({("n", n) for n in told} | {("d", n) for n in toward}
+                     | {("b", x) for x in bands})

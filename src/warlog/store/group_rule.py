@@ -82,6 +82,8 @@ class GroupingRules:
     facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
     transliteration_vowels: frozenset[str] = frozenset()  # letters transliterations differ by
     once_a_day: frozenset[str] = frozenset()  # compatible types a place sees once on a day
+    # words of direction ("towards", "in the direction of"), each as a tuple of its words
+    directions: frozenset[tuple[str, ...]] = frozenset()
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -89,12 +91,17 @@ class GroupingRules:
         init=False, compare=False, repr=False)
     facilities_bare: tuple[tuple[tuple[str, ...], str], ...] = field(
         init=False, compare=False, repr=False)
+    # each word of direction's longest word: a text that holds none of them (lower case) has
+    # no word of direction, and its names are read without looking back for one
+    direction_keys: tuple[str, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         firsts = {f[0] for f, _ in self.facilities if f}
         object.__setattr__(self, "facilities_by_first", {
             w: tuple(x for x in self.facilities if not x[0] or x[0][0] == w) for w in firsts})
         object.__setattr__(self, "facilities_bare", tuple(x for x in self.facilities if not x[0]))
+        object.__setattr__(self, "direction_keys", tuple(sorted(
+            {max(d, key=len) for d in self.directions if d})))
 
 
 def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
@@ -140,12 +147,13 @@ def rules() -> GroupingRules:
              for w in words), key=lambda x: -len(x[0]))),
         transliteration_vowels=frozenset(str(raw.get("transliteration_vowels", "")).lower()),
         once_a_day=frozenset(raw.get("once_a_day_sub_event_types", ())),
+        directions=frozenset(tuple(w.lower().split()) for w in ev.get("direction_words", ())),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 16  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 17  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -160,6 +168,7 @@ RULE_VERSION = 16  # 7: one occasion per document in a group, pairs best first; 
 #     where its words name the place
 # 16: a join through compatible types may bring one document's reports of two of them together
 #     where they code the same parties (and, for strikes, no other document tells two of them)
+# 17: a name after a word of direction ("towards X") tells no place (terms of kind "d")
 
 
 @cached
@@ -199,12 +208,16 @@ class LinkKey:
     admin1: str | None
     actor_lo: str | None  # the report's actors, sorted (no direction implied)
     actor_hi: str | None
-    # what the report's evidence tells: ("n", name) for the names it names, ("b", band) for its
-    # MinHash bands (a table of their own in the store, ``group_terms``)
+    # what the report's evidence tells: ("n", name) for the names it names, ("d", name) for the
+    # names it names only after a word of direction, ("b", band) for its MinHash bands (a
+    # table of their own in the store, ``group_terms``)
     terms: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
 
 
 MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
+# the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
+# ("towards X": where a movement went, no place of the text's event)
+_NAMED = ("n", "d")
 
 NON_WORD = re.compile(r"[^\w ]+")
 
@@ -385,21 +398,24 @@ class PyOps(Ops):
         return bool((ax - bx) ** 2 + (ay - by) ** 2 <= km * km)
 
     def named(self, a: LinkKey, b: LinkKey) -> bool:
-        return a.place is not None and ("n", a.place) in b.terms
+        return a.place is not None and (("n", a.place) in b.terms or (
+            ("d", a.place) in b.terms and ("d", a.place) in a.terms))
 
     def names_own(self, b: LinkKey, a: LinkKey) -> bool:
         padded = f" {b.place} "
         return b.place is not None and any(
-            k == "n" and t != a.place and f" {t} " in padded for k, t in b.terms)
+            k in _NAMED and t != a.place and f" {t} " in padded for k, t in b.terms)
 
     def names_part(self, a: LinkKey, b: LinkKey) -> bool:
         padded = f" {b.place} "
-        return b.place is not None and any(k == "n" and f" {t} " in padded for k, t in a.terms)
+        return b.place is not None and any(k in _NAMED and f" {t} " in padded
+                                           for k, t in a.terms)
 
     def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
             return False
-        na, nb = ({t for t in k.terms if t[0] == "n"} for k in (a, b))
+        # a name of direction tells two texts apart too ("towards A", "towards B")
+        na, nb = ({t[1] for t in k.terms if t[0] in _NAMED} for k in (a, b))
         return na <= nb or nb <= na
 
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> int:
@@ -450,19 +466,22 @@ class SqlOps(Ops):
         return (ax - bx) * (ax - bx) + (ay - by) * (ay - by) <= km * km
 
     def named(self, a: Any, b: Any) -> Any:
-        t = s.group_terms.alias()
-        return (exists().where(t.c.event_id == b.event_id, t.c.kind == "n", t.c.term == a.place)
+        t, own = s.group_terms.alias(), s.group_terms.alias()
+        both = (exists().where(own.c.event_id == a.event_id, own.c.kind == "d",
+                               own.c.term == a.place).correlate_except(own))
+        return (exists().where(t.c.event_id == b.event_id, t.c.term == a.place,
+                               or_(t.c.kind == "n", and_(t.c.kind == "d", both)))
                 .correlate_except(t))
 
     def names_own(self, b: Any, a: Any) -> Any:
         t = s.group_terms.alias()
-        return (exists().where(t.c.event_id == b.event_id, t.c.kind == "n",
+        return (exists().where(t.c.event_id == b.event_id, t.c.kind.in_(_NAMED),
                                t.c.term != a.place, _words_in(t.c.term, b.place))
                 .correlate_except(t))
 
     def names_part(self, a: Any, b: Any) -> Any:
         t = s.group_terms.alias()
-        return (exists().where(t.c.event_id == a.event_id, t.c.kind == "n",
+        return (exists().where(t.c.event_id == a.event_id, t.c.kind.in_(_NAMED),
                                _words_in(t.c.term, b.place))
                 .correlate_except(t))
 
@@ -481,9 +500,9 @@ class SqlOps(Ops):
     def _names_beyond(a: Any, b: Any) -> Any:
         """``a``'s evidence names a name ``b``'s does not."""
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
-        inner = exists().where(tb.c.event_id == b.event_id, tb.c.kind == "n",
+        inner = exists().where(tb.c.event_id == b.event_id, tb.c.kind.in_(_NAMED),
                                tb.c.term == ta.c.term).correlate_except(tb)
-        return (exists().where(ta.c.event_id == a.event_id, ta.c.kind == "n", ~inner)
+        return (exists().where(ta.c.event_id == a.event_id, ta.c.kind.in_(_NAMED), ~inner)
                 .correlate_except(ta))
 
 
@@ -688,7 +707,13 @@ def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     differ: one report's place, below its country ("Syria" is named by most sentences about
     the war), is a name the other's evidence names where those words tell the other's event
     there (:func:`_told_by`), or the two evidence texts are near-identical and neither names a
-    name the other does not, and the two are coded in one region (:func:`_one_region`)."""
+    name the other does not, and the two are coded in one region (:func:`_one_region`). A name
+    the words name only after a word of direction ("stopping the advance of Russian troops
+    towards the city of X": terms of kind "d", ``direction_words``) is where a movement went,
+    not where the event was: it tells ``a``'s place only where ``a``'s own words name that
+    place the same way (the two read one sentence alike, and ``a`` was coded there); it still
+    names a place for "one sentence of both places" (:func:`_told_by`: "clashes near A and on
+    the road to B", "fighting in B and A")."""
     r = r or rules()
     return o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
         o.and_(_located(a, o), o.named(a, b), _told_by(a, b, o)),

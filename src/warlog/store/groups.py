@@ -330,10 +330,10 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
         a.join(b, and_(b.c.place == a.c.place, days(b.c))),
         # a name row has no region: (term, NULL, NULL, day) of the term index
-        a.join(tb, and_(tb.c.kind == "n", tb.c.term == a.c.place, tb.c.country.is_(None),
+        a.join(tb, and_(tb.c.kind.in_(("n", "d")), tb.c.term == a.c.place, tb.c.country.is_(None),
                         tb.c.admin1.is_(None), days(tb.c)))
         .join(b, b.c.event_id == tb.c.event_id),
-        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == "n"))
+        a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind.in_(("n", "d"))))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
         None,  # the pairs that share a MinHash band (filled when it is their turn)
     )
