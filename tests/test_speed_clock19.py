@@ -137,3 +137,32 @@ def test_ner_runs_without_the_shared_tok2vec() -> None:
     for text in texts:
         ents = [(e.start_char, e.end_char, e.label_) for e in full(text).ents]
         assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == ents
+
+
+CLAUSE_SENTENCES = [
+    "On 8 April, rebels detonated two car bombs at the base, followed by clashes, and three "
+    "days later took a checkpoint, but army units took it back; the next day they shelled it.",
+    "An airstrike on Gao on Jan. 12 killed five soldiers. Later, rebels fled, while others hid.",
+    "Kämpfer überrannten Öl-Depots, and then the militia, as before, shelled Zürich-Ost, "
+    "whereas the army, after which nothing happened, waited.",
+    ", and , but ; . , while , as , before ",  # breaks touching and overlapping
+    "No break in this clause at all",
+]
+
+
+@pytest.mark.parametrize("sentence", CLAUSE_SENTENCES)
+def test_clause_breaks_are_the_find_loops(sentence: str) -> None:
+    from warlog.events.clauses import _break_cuts
+    from warlog.events.lexicon import lexicon
+    from warlog.nlp.sentences import Sentence, ends_abbreviation
+
+    low = Sentence(sentence).low
+    cuts = set()
+    for brk in lexicon().clause_breaks:  # the loops the automaton pass replaced
+        i = low.find(brk)
+        while i != -1:
+            if not (brk.startswith(".") and ends_abbreviation(low, i)):
+                cuts.add(i + 1 if brk.startswith((",", ";", ".")) else i)
+            i = low.find(brk, i + 1)
+    assert _break_cuts(low) == cuts
+    assert cuts or sentence.startswith("No break")
