@@ -89,3 +89,27 @@ def test_facility_named_after_a_person_stays_where_the_narrative_is(tmp_path):
     assert april, recs
     assert all(r["location"] == "Gaddafi Sports Stadium" and _near(r, AJDABIYA)
                for r in april), april
+
+
+def _list_item(tmp_path, cell: str) -> list[dict]:
+    # an item of an incidents list: the day, then "Town, Area: what happened"
+    text = f"12 May 2019 – {cell}"
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "t1", "title": "Incidents", "text": text}) + "\n")
+    return list(extract(str(path)))
+
+
+def test_town_with_its_area_as_an_address_is_the_town(tmp_path):
+    # "Paghman, Kabul:" names Paghman by its province (a town named like it): one place
+    recs = _list_item(tmp_path, "Paghman, Kabul: Taliban fighters attacked a police post, "
+                                "officials said.")
+    assert recs
+    assert all(r["location"] == "Paghman" for r in recs), recs
+
+
+def test_town_then_area_then_a_list_is_a_list(tmp_path):
+    # guard: "X, Y and Z" lists places; the area word check needs the address to end there
+    recs = _list_item(tmp_path, "Taliban fighters attacked police posts in Paghman, Kabul and "
+                                "Logar, officials said.")
+    assert recs
+    assert any(r["location"] != "Paghman" for r in recs), recs

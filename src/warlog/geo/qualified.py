@@ -270,6 +270,9 @@ def qualify(
     added: list[PlaceMention] = []
     for k in range(len(out)):
         r = out[k]
+        if k and r.kind == "city" and _address_area(sentence, offset, out[k - 1], r):
+            areas.append((out[k - 1].end, r.end))  # "Masyaf, Hama:": Masyaf, in Hama's area
+            continue
         if r.kind not in ("admin1", "region") or r.precision < 3 or (r.start, r.end) in firsts:
             continue
         area = r.place
@@ -314,6 +317,28 @@ def qualify(
     if added:
         out = sorted([*out, *added], key=lambda x: x.start)
     return out, areas, others
+
+
+_ADDRESS_GAP = re.compile(r"\s*,\s*")
+# after an address's area: the end of its heading or clause (":", ";", ".", ")"), or a comma
+# and a lower-case word; not a list going on ("X, Y and Z", "X, Y, Z")
+_ADDRESS_END = re.compile(r"\s*(?:[:;.)\]]|,\s+[a-z]|$)")
+
+
+def _address_area(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) -> bool:
+    """Whether ``r``, a town named like the first-level area it is the seat of ("Hama", the
+    seat of Hama Governorate), follows the town ``m`` of that area as an address does: only a
+    comma between them and the heading or clause ending after it ("Masyaf, Hama: SANA
+    reported ..."). The area then says where ``m`` is; it is no second place."""
+    if m.kind != "city" or not m.place.admin1 or m.place.admin1 != r.place.admin1:
+        return False
+    if m.place.geonameid == r.place.geonameid:
+        return False
+    if not _ADDRESS_GAP.fullmatch(sentence, m.end - offset, r.start - offset):
+        return False
+    if not _ADDRESS_END.match(sentence, r.end - offset):
+        return False
+    return r.place.admin1 in admin1_codes_named(_bare_name(r.text))
 
 
 def after_unlisted(sentence: str, offset: int, unlisted: Sequence[Location],
