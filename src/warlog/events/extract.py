@@ -208,6 +208,7 @@ class DocumentExtractor:
                 return
         if not triggers:
             self._zero_toll(sent)  # "No one was hurt, the army said." after the event
+            self._other_toll(sent)  # "The government put the toll at 300." after it
             self._opening_party(sent)
             return  # most sentences: no place or actor lookup needed
         low = sent.low
@@ -851,6 +852,29 @@ class DocumentExtractor:
             fat = count_fatalities(sent, sent.start)
             if fat.killed == 0:
                 events[0].fatalities = 0
+
+    def _other_toll(self, sent: Sentence) -> None:
+        """A sentence with no act of its own that gives another source's or a revised toll
+        ("The government put the toll at 300.", "Police had earlier put the toll at 161.")
+        after an event told with its toll: conflicting figures, the lowest is the event's and
+        both make its range (GUIDELINES). A toll word (casualties.yaml ``toll_heads``) and a
+        source or a revision before the count (``_other_figure``) are needed; a count of
+        victims of their own ("the toll among soldiers was 3") is not one."""
+        events = self.state.sentence_events
+        if not events or events[0].fatalities is None:
+            return
+        heads = casualty_lexicon().toll_heads
+        if not any(w in heads for w in re.findall(r"[a-z]+", sent.low)):
+            return
+        fat = count_fatalities(sent, sent.start)
+        if fat.killed is None or fat.vague or not self._other_figure(sent, fat):
+            return
+        ev = events[0]
+        known = [f for f in (ev.fatalities, ev.fatalities_low, ev.fatalities_high, fat.killed,
+                             fat.low, fat.high) if f is not None]
+        ev.fatalities = min(ev.fatalities, fat.killed)
+        ev.fatalities_low, ev.fatalities_high = min(known), max(known)
+        ev.notes = args.note(ev)
 
     def _is_tally(self, low: str) -> bool:
         return self.lex.is_tally(low)
