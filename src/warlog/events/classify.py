@@ -166,6 +166,8 @@ class TypingRules:
     not_event: re.Pattern[str]
     not_event_weapons: re.Pattern[str]  # a listed phrase that is a weapon's: no accident
     not_event_weapon_heads: HeadFilter  # … looked for only where one can stand
+    not_event_context: re.Pattern[str]  # who someone is ("drug traffickers"): crime only …
+    context_unless: str  # … in a sentence with no act of this disorder type
     grievance_types: frozenset[str]
     grievance_cue: re.Pattern[str]  # ends the text before a phrase that is a grievance
     grievance_lead: re.Pattern[str]  # opens a listed phrase that is one ("against …")
@@ -208,6 +210,7 @@ def typing_rules() -> TypingRules:
                    check(r["to"]))
         for r in data["refinements"])
     mob = data["mob"]
+    context = data.get("not_event_context", {})
     cap = data["captured_people"]
     grievance = trie_alternation(str(w).lower() for w in data["grievance_cues"])
     return TypingRules(
@@ -215,6 +218,8 @@ def typing_rules() -> TypingRules:
         not_event=phrase_pattern(w for group in data["not_events"].values() for w in group),
         not_event_weapons=phrase_pattern(data.get("not_event_weapons", [])),
         not_event_weapon_heads=HeadFilter(data.get("not_event_weapons", [])),
+        not_event_context=phrase_pattern(context.get("words", [])),
+        context_unless=str(context.get("unless_disorder", "")),
         grievance_types=frozenset(str(x) for x in data["grievance_types"]),
         grievance_cue=re.compile(r"(?<![\w-])" + grievance + r"\s+(?:(?:the|a|an)\s+)?$"),
         grievance_lead=re.compile(grievance + r"\s"),
@@ -243,12 +248,22 @@ def typing_rules() -> TypingRules:
     )
 
 
-def reports_no_event(low: str, grievance: bool = False) -> bool:
+def reports_no_event(low: str, grievance: bool = False,
+                     subs: Iterable[str] = ()) -> bool:
     """A sentence about a disaster, an accident, ordinary crime, a reaction, sport, a figure
     of speech or a court case: its war words report no ACLED event. With ``grievance`` (the
     sentence tells a protest or a riot), a phrase that is what it is about ("against
-    corruption") does not count."""
+    corruption") does not count. Words of the drug trade (triggers.yaml
+    `not_event_context`) count only when none of ``subs`` (the sentence's trigger types) is
+    of the disorder type they yield to: "gunmen believed to be drug traffickers shot dead
+    five police officers" is a killing."""
     rules = typing_rules()
+    if rules.not_event_context.search(low):
+        tax = taxonomy()
+        if not any(tax.disorder(tax.type_of(s)) == rules.context_unless for s in subs):
+            return True
+        # their words name no crime of their own ("drug smuggling" is no "smuggling")
+        low = rules.not_event_context.sub(lambda w: " " * len(w.group()), low)
     if rules.not_event_weapon_heads.may_match(low):  # "a bomb hidden in a gas cylinder"
         low = rules.not_event_weapons.sub(lambda w: " " * len(w.group()), low)
     for m in rules.not_event.finditer(low):

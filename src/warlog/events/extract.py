@@ -213,7 +213,7 @@ class DocumentExtractor:
             return  # most sentences: no place or actor lookup needed
         low = sent.low
         if self._is_tally(low) or self._is_definition(low) or reports_no_event(
-                low, tells_grievance(t.sub for t in triggers)):
+                low, tells_grievance(t.sub for t in triggers), [t.sub for t in triggers]):
             return
         lead_end = self._subordinate_lead(low, triggers)
         recalled = bool(lead_end) and self._recalls(triggers, lead_end)
