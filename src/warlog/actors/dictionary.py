@@ -2,7 +2,8 @@
 
 All aliases of all actors (``data/actors.yaml``, expanded by :mod:`warlog.actors.lexicon`)
 go into one ``pyahocorasick`` automaton over case-folded text (:func:`normalize.fold` keeps
-offsets, so matches need no mapping back). A match counts when it is a whole word, when its
+offsets, so matches need no mapping back), each as a word between two spaces matched in the
+text's word shape (:meth:`ActorIndex.scan`). A match counts when it is a whole word, when its
 short acronyms have the case they are written with ("IS" the group, never "is" the verb),
 and when no stronger or longer match overlaps it. A few light rules then clean the choice:
 
@@ -51,6 +52,19 @@ _NEXT_WORD = re.compile(r" ([^\W\d_][\w'\-]*)")
 _PREV_WORD = re.compile(r"([\w][\w'\-]*) $")
 # a word of a name after "loyal to", and the punctuation that ends it
 _NAME_WORD = re.compile(r"([\w][\w'\-]*?)(?:'s)?([,.;:()]?)(?=\s|$)")
+
+
+# ASCII letters and digits as themselves, every other byte as a space: a folded text run
+# through it (after encoding each character that is not ASCII as "?") has a space exactly
+# where an ASCII character that is no letter or digit, or a character that is not ASCII,
+# stands (:meth:`ActorIndex.scan`)
+_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+
+
+def _word_shape(text: str) -> str:
+    """``text`` (ASCII or not) with every character but an ASCII letter or digit a space;
+    the same length."""
+    return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
 
 
 def _word_before(folded: str, lo: int, end: int) -> re.Match[str] | None:
@@ -197,10 +211,28 @@ class ActorIndex:
             exact = _case_ranges(p.alias, max_letters)
             self._case.append(exact)
             self._caps.append(_capitals(p.alias, exact))
-        self._auto = ahocorasick.Automaton()
-        for key, ids in by_key.items():
-            self._auto.add_word(key, (len(key), tuple(ids)))
-        self._auto.make_automaton()
+        # the keys as words: each ASCII key in its word shape between two spaces, matched in
+        # the text's word shape between two spaces, so that the automaton itself finds only
+        # matches with no letter or digit right before or after them (most of its matches
+        # were inside words: "is" in "this"); the key itself is then compared. A key that is
+        # not ASCII (a flag) is looked for in a text that holds one of its characters, by
+        # the plain automaton of every key (built then)
+        self._keys = {key: tuple(ids) for key, ids in by_key.items()}
+        self._auto: ahocorasick.Automaton | None = None
+        self._words = ahocorasick.Automaton()
+        shapes: dict[str, dict[str, tuple[int, ...]]] = {}
+        odd: set[str] = set()
+        for key, ids in self._keys.items():
+            if key.isascii():
+                shapes.setdefault(f" {_word_shape(key)} ", {})[key] = ids
+            else:
+                odd.update(c for c in key if not c.isascii())
+        for shape, keys in shapes.items():
+            self._words.add_word(shape, (len(shape) - 2, keys))
+        self._words.make_automaton()
+        # (each asked with ``in``: a text with no character as wide as a flag's is answered
+        # without reading it)
+        self._odd = tuple(sorted(odd))
         loyal = s.get("loyal_to") or {}
         self._loyal_phrase = f" {fold(str(loyal.get('phrase', 'loyal to')))} "
         # a name's lower-case particle glued to its next word ("al-Assad"): grammar.yaml
@@ -251,11 +283,23 @@ class ActorIndex:
         # acronyms are compared with unify_marks(text), read piece by piece (translating a
         # whole document for a few two-letter pieces cost more than the automaton)
         ascii_text: bool | None = None
-        for end, (length, ids) in self._auto.iter(folded):
-            start = end - length + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if end + 1 < n and folded[end + 1].isalnum():
+        # (end, (length, keys)): ``end`` is one past the match's end plus one, as the word
+        # shape is padded with a space on either side
+        # a character that is not ASCII is a space in the word shape: the text's own
+        # characters right before and after a match are asked then
+        check = not folded.isascii()
+        if check and any(c in folded for c in self._odd):
+            found = self._plain(folded)
+        else:
+            found = self._words.iter(f" {_word_shape(folded)} ")
+        for end, (length, keys) in found:
+            start = end - length - 1
+            ids = keys.get(folded[start : end - 1])
+            if ids is None:
+                continue  # the word shape matched, not the key ("al qaeda" at "al.qaeda")
+            end -= 2
+            if check and ((start > 0 and folded[start - 1].isalnum())
+                          or (end + 1 < n and folded[end + 1].isalnum())):
                 continue
             for i in ids:
                 ranges = self._case[i]
@@ -286,6 +330,26 @@ class ActorIndex:
         if self._leaders and self._loyal_phrase in folded:
             hits.extend(self._loyal(text, folded))
         return hits
+
+    def _plain(self, folded: str) -> list[tuple[int, tuple[int, dict[str, tuple[int, ...]]]]]:
+        """The whole-word matches of every key (those not ASCII too) in ``folded``, as the
+        word-shape automaton gives its matches (:meth:`scan`)."""
+        if self._auto is None:
+            auto = ahocorasick.Automaton()
+            for key, ids in self._keys.items():
+                auto.add_word(key, (len(key), {key: ids}))
+            auto.make_automaton()
+            self._auto = auto
+        n = len(folded)
+        out = []
+        for end, (length, keys) in self._auto.iter(folded):
+            start = end - length + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end + 1 < n and folded[end + 1].isalnum():
+                continue
+            out.append((end + 2, (length, keys)))
+        return out
 
     def _loyal(self, text: str, folded: str) -> list[Hit]:
         """"Forces loyal to President Bashar al-Assad": a member noun, "loyal to", a few
