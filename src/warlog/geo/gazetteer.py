@@ -195,6 +195,7 @@ class Gazetteer:
         self._neighbour_memo: dict[tuple[str, ...], frozenset[str]] = {}
         self._cand_memo: dict[str, tuple[list[Match], str]] = {}
         self._skel_memo: dict[str, tuple[int, ...]] = {}
+        self._name_code_memo: dict[str, str | None] = {}  # country_name_code, by text
         self._countries = countries
         self._init_countries()
 
@@ -456,11 +457,19 @@ class Gazetteer:
 
     def country_name_code(self, text: str) -> str | None:
         """ISO code if ``text`` is a country *name* or alias (not a demonym), also written
-        as one word or two or without its "and" (:func:`_loose_country_key`)."""
+        as one word or two or without its "and" (:func:`_loose_country_key`). Memoised per
+        text: every capitalised n-gram of every sentence and of each document's opening is
+        asked, most of them again and again, and most are no country."""
+        memo = self._name_code_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > 200_000:
+            memo.clear()
         norm = normalize(text)
         code = self._country_names.get(norm)
         if code is None and " " in norm:
             code = self._country_loose.get(_loose_country_key(norm))
+        memo[text] = code
         return code
 
     def is_demonym(self, text: str) -> bool:

@@ -47,10 +47,15 @@ def _strip_articles(words: list[str]) -> list[str]:
 
 
 def _undouble(text: str) -> str:
-    """Doubled letters collapsed (``_DOUBLES.sub``), the template substitution run only on a
-    text that has some: a search costs a fraction of the substitution's call, and most words
-    have none."""
-    return _DOUBLES.sub(r"\1", text) if _DOUBLES.search(text) else text
+    """Doubled letters collapsed (``_DOUBLES.sub(r"\\1", text)``), the substitution run only
+    on a text that has some: a search costs a fraction of the substitution's call, and most
+    words have none. The letter is given back by a function, not the template "\\1", which
+    Python expands in its own code at each match (the same result)."""
+    return _DOUBLES.sub(_letter, text) if _DOUBLES.search(text) else text
+
+
+def _letter(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def _fold_word(word: str) -> str:
@@ -58,6 +63,11 @@ def _fold_word(word: str) -> str:
         if old in word:
             word = word.replace(old, new)
     word = _undouble(word)
+    return _fold_end(word)
+
+
+def _fold_end(word: str) -> str:
+    """A word's final -ah, -eh, -a, -e folded (of a word of four letters or more)."""
     if len(word) > 3:
         if word[-1] == "h" and word[-2] in "aeiou":
             word = word[:-1]
@@ -72,8 +82,16 @@ def fold_key(norm: str) -> str:
 
     ``norm`` must already be the output of :func:`normalize`.
     """
-    words = _strip_articles(norm.split())
-    return " ".join(_fold_word(w) for w in words)
+    # the vowel spellings and doubled letters never span a space: unified over the whole
+    # name at once (what _fold_word does word by word), then each word's ending folded
+    key = " ".join(_strip_articles(norm.split()))
+    for old, new in _VOWEL_SPELLINGS:
+        if old in key:
+            key = key.replace(old, new)
+    key = _undouble(key)
+    if " " not in key:
+        return _fold_end(key)
+    return " ".join(_fold_end(w) for w in key.split(" "))
 
 
 @cached(maxsize=200_000)

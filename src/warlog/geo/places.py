@@ -100,6 +100,14 @@ def _actor_names() -> frozenset[str]:
 
 
 @cached
+def _actor_name_ends() -> frozenset[str]:
+    """The last words of the :func:`_actor_names` of more than one word. A name ending at a
+    token of a sentence is one of them only if that token, folded, is one of these
+    (:meth:`_Finder._ends_group`)."""
+    return frozenset(k.rsplit(" ", 1)[1] for k in _actor_names() if " " in k)
+
+
+@cached
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """``group_heads`` ("Brigade", "Regiment"), ``water_of_words`` ("Sea", "Gulf") and
     ``outlet_heads`` ("news agency", "radio") of ``data/geo.yaml``, lower case."""
@@ -694,8 +702,14 @@ class _Finder:
         Revolutionary Armed Forces of Colombia", "the National Liberation Army of Colombia"):
         the country or town names the group, not where anything happened. At most
         ``_GROUP_NAME_WORDS`` + 2 words back, each glued to the next by a space."""
-        keys = _actor_names()
         text = self.text
+        if text[toks[i - 1][1] : toks[i][0]] not in _NAME_GAPS:
+            return False  # (the loop's first test)
+        # every gap the names below run over ends with a space, and no token holds one: the
+        # last word of such a name is the last token's, and most tokens end no actor's name
+        if _fold(toks[j - 1][2]) not in _actor_name_ends():
+            return False
+        keys = _actor_names()
         e = toks[j - 1][1]
         for k in range(i - 1, max(-1, i - _GROUP_NAME_WORDS - 3), -1):
             if text[toks[k][1] : toks[k + 1][0]] not in _NAME_GAPS:

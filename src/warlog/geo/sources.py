@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from warlog.data import cached, load_yaml
-from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, present_heads, spaced_char, trie_alternation
 
 
 def _cues() -> list[str]:
@@ -25,6 +25,22 @@ def _cue_alternation() -> str:
 @cached
 def _cue_heads() -> HeadFilter:
     return HeadFilter(_cues())
+
+
+@cached
+def _cue_head_words() -> frozenset[str] | None:
+    """The cues' first words, lower case (the heads :func:`_cue_heads` looks for); None when
+    a cue opens with a character other than an ASCII letter or digit."""
+    heads = set()
+    for cue in _cues():
+        p = cue.lower()
+        k = 0
+        while k < len(p) and p[k].isascii() and p[k].isalnum():
+            k += 1
+        if k == 0:
+            return None
+        heads.add(p[:k])
+    return frozenset(heads)
 
 
 @cached(maxsize=64)
@@ -46,8 +62,27 @@ def _any_cue() -> re.Pattern[str]:
 
 def has_source_cue(text: str) -> bool:
     """Whether ``text`` has a source cue anywhere: one pass, so that a caller testing many
-    names of a text can skip :func:`is_source_place` for all of them when it has none."""
-    return _may_cite(text) and _any_cue().search(text) is not None
+    names of a text can skip :func:`is_source_place` for all of them when it has none.
+
+    The pattern is tried only where a cue's first word starts. Every match opens with a cue;
+    for an ASCII text lower-casing keeps the offsets and a case-insensitive ASCII letter
+    matches only its two cases, so it can match nowhere else (a case-insensitive alternation
+    is otherwise tried at every position of the text: a document's whole opening). The heads
+    the text holds come from the head filter's memoised automaton pass."""
+    if not _may_cite(text):
+        return False
+    heads = _cue_head_words()
+    cue = _any_cue()
+    if heads is None or not text.isascii():
+        return cue.search(text) is not None
+    low = text.lower()
+    for head in heads.intersection(present_heads(text)):
+        i = low.find(head)
+        while i != -1:
+            if cue.match(text, i) is not None:
+                return True
+            i = low.find(head, i + 1)
+    return False
 
 
 def is_source_place(text: str, start: int) -> bool:
