@@ -42,13 +42,26 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in (*lang.words("abbreviations")["abbreviations"], *months))
 
 
+_RUN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
+def _word_before(line: str, dot: int) -> str | None:
+    """``_WORD_BEFORE.search(line, max(0, dot - 24), dot)``'s group, by two strips: the run
+    of letters and full stops that ends the window (``$`` also matches before a line break
+    ending it), from its first letter (the search's leftmost start)."""
+    end = dot - 1 if dot and line[dot - 1] == "\n" else dot
+    window = line[max(0, dot - 24):end]
+    word = window[len(window.rstrip(_RUN_CHARS)):].lstrip(".")
+    return word or None
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(line, max(0, dot - 24), dot)
-    if not m:
+    word = _word_before(line, dot)
+    if word is None:
         return False
-    word = m.group(1).lower()
+    word = word.lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     abbr = _abbreviations()
