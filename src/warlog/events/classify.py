@@ -176,6 +176,10 @@ class TypingRules:
     mob_unless: re.Pattern[str]
     mob_to: str
     mob_armed: re.Pattern[str]  # an armed party between the crowd and the act
+    mob_armed_before: frozenset[str]  # "armed youths": an armed group, not a crowd …
+    mob_armed_within: int  # … this many words before the crowd's word
+    mob_patient_aux: frozenset[str]  # "villagers were (reportedly) killed": the crowd …
+    mob_patient_adverbs: frozenset[str]  # … suffered the act
     two_sided: re.Pattern[str]
     two_sided_targets: re.Pattern[str]  # searched after the trigger only (or a passive's subject)
     fight_kills: frozenset[str]  # killings that are fighting when both sides fought
@@ -228,6 +232,10 @@ def typing_rules() -> TypingRules:
         mob_unless=phrase_pattern(mob["unless"]),
         mob_to=check(mob["to"]) or "",
         mob_armed=phrase_pattern(mob.get("armed_between", [])),
+        mob_armed_before=frozenset(str(w).lower() for w in mob.get("armed_before", [])),
+        mob_armed_within=int(mob.get("armed_before_within", 0)),
+        mob_patient_aux=frozenset(str(w).lower() for w in mob.get("patient_auxiliaries", [])),
+        mob_patient_adverbs=frozenset(str(w).lower() for w in mob.get("patient_adverbs", [])),
         two_sided=phrase_pattern(data["two_sided"]),
         two_sided_targets=phrase_pattern(data["two_sided_targets"]),
         fight_kills=frozenset(str(w).lower() for w in data["fight_kills"]),
@@ -367,9 +375,20 @@ def _abductor_inters() -> frozenset[int]:
 def _mob_is_subject(subject: str, rules: TypingRules, lex: Lexicon) -> bool:
     """Whether the crowd stands before the clause's first act, not after an earlier one:
     in "gunmen killed eleven worshippers in an attack" the worshippers are its victims; and
-    no armed party stands between the crowd and the act ("residents fled as troops advanced")."""
-    last = max((m.end() for m in rules.mob_subjects.finditer(subject)), default=None)
-    if last is None or rules.mob_armed.search(subject, last):
+    no armed party stands between the crowd and the act ("residents fled as troops advanced").
+    Nor when the act is passive ("98 villagers were massacred": the crowd suffered it) or the
+    crowd is called armed ("armed Lou Nuer youths attacked the town": an armed group)."""
+    found = list(rules.mob_subjects.finditer(subject))
+    if not found or rules.mob_armed.search(subject, found[-1].end()):
+        return False
+    tail = _WORDS.findall(subject[found[-1].end():])
+    while tail and tail[-1] in rules.mob_patient_adverbs:
+        tail.pop()
+    if tail and tail[-1] in rules.mob_patient_aux:
+        return False
+    before = _WORDS.findall(subject[:found[-1].start()])
+    if rules.mob_armed_before.intersection(before[len(before) - rules.mob_armed_within:]
+                                           if rules.mob_armed_within else ()):
         return False
     earlier = find_triggers(subject, lex)
     return not earlier or bool(rules.mob_subjects.search(subject[:earlier[0].start]))
