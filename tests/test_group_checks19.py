@@ -169,3 +169,30 @@ PUSH_B = _report("daily_b.txt", "The army's drive towards Kafr Tala stalled on M
 def test_two_items_naming_one_direction_are_told_there(store: Store, tmp_path: Path) -> None:
     groups = _groups(store, tmp_path, [[PUSH_A], [(*PUSH_B, BRIDGE)]])
     assert groups == [sorted([_note(PUSH_A), _note(PUSH_B)])], groups
+
+
+# a location measured from a town is not at the town (rule 18): "hills 20 km north of X"
+HILLS = {"location": "hills 20 km north of Kafr Tala", "latitude": 35.89, "longitude": 36.52,
+         "geo_precision": 2, "admin1": "Idlib", "country": "Syria"}
+MARIVKA_OFF = {"location": "Marivka, 20 km north of Kafr Tala", "latitude": 35.89,
+               "longitude": 36.52, "geo_precision": 1, "admin1": "Idlib", "country": "Syria"}
+MARIVKA = {**MARIVKA_OFF, "location": "Marivka"}
+IN_TOWN = _report("wire_a.txt", "Rebels and soldiers fought street by street in Kafr Tala on "
+                  "Monday, residents said.", CLASH, ARMY, REBELS)
+IN_HILLS = _report("daily_b.txt", "The army said it repelled rebel attacks on Monday in the hills "
+                   "20 km north of Kafr Tala.", CLASH, REBELS, ARMY)
+AT_VILLAGE = _report("wire_a.txt", "Rebels attacked an army post at Marivka on Monday, the army "
+                     "said.", CLASH, ARMY, REBELS)
+NEAR_TOWN = _report("daily_b.txt", "Rebels stormed an army post on Monday at Marivka, 20 km "
+                    "north of Kafr Tala.", CLASH, REBELS, ARMY)
+
+
+def test_a_place_measured_from_a_town_is_not_the_town(store: Store, tmp_path: Path) -> None:
+    groups = _groups(store, tmp_path, [[IN_TOWN], [(*IN_HILLS, HILLS)]])
+    assert groups == sorted([[_note(IN_TOWN)], [_note(IN_HILLS)]]), groups
+
+
+def test_a_village_measured_from_a_town_is_the_village(store: Store, tmp_path: Path) -> None:
+    # the village's name comes first, the town it is measured from last
+    groups = _groups(store, tmp_path, [[(*AT_VILLAGE, MARIVKA)], [(*NEAR_TOWN, MARIVKA_OFF)]])
+    assert groups == [sorted([_note(AT_VILLAGE), _note(NEAR_TOWN)])], groups

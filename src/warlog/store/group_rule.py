@@ -84,6 +84,7 @@ class GroupingRules:
     once_a_day: frozenset[str] = frozenset()  # compatible types a place sees once on a day
     # words of direction ("towards", "in the direction of"), each as a tuple of its words
     directions: frozenset[tuple[str, ...]] = frozenset()
+    distance_units: tuple[str, ...] = ()  # words of a stated distance ("km", "miles")
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -148,12 +149,13 @@ def rules() -> GroupingRules:
         transliteration_vowels=frozenset(str(raw.get("transliteration_vowels", "")).lower()),
         once_a_day=frozenset(raw.get("once_a_day_sub_event_types", ())),
         directions=frozenset(tuple(w.lower().split()) for w in ev.get("direction_words", ())),
+        distance_units=tuple(sorted(str(w).lower() for w in raw.get("distance_units", ()))),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 17  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 18  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -169,6 +171,7 @@ RULE_VERSION = 17  # 7: one occasion per document in a group, pairs best first; 
 # 16: a join through compatible types may bring one document's reports of two of them together
 #     where they code the same parties (and, for strikes, no other document tells two of them)
 # 17: a name after a word of direction ("towards X") tells no place (terms of kind "d")
+# 18: a location measured from a place ("24 km north of X") is not told at that place
 
 
 @cached
@@ -347,6 +350,7 @@ class Ops:
     def named(self, a: Any, b: Any) -> Any: ...
     def names_own(self, b: Any, a: Any) -> Any: ...  # b's words name b's place, not as a's
     def names_part(self, a: Any, b: Any) -> Any: ...  # a's words name b's place (or its part)
+    def measured_from(self, b: Any, a: Any) -> Any: ...  # b's place: a distance from a's
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
 
@@ -410,6 +414,12 @@ class PyOps(Ops):
         padded = f" {b.place} "
         return b.place is not None and any(k in _NAMED and f" {t} " in padded
                                            for k, t in a.terms)
+
+    def measured_from(self, b: LinkKey, a: LinkKey) -> bool:
+        if b.place is None or a.place is None or not f" {b.place}".endswith(f" {a.place}"):
+            return False
+        padded = f" {b.place} "
+        return any(f" {u} " in padded for u in rules().distance_units)
 
     def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
@@ -484,6 +494,12 @@ class SqlOps(Ops):
         return (exists().where(t.c.event_id == a.event_id, t.c.kind.in_(_NAMED),
                                _words_in(t.c.term, b.place))
                 .correlate_except(t))
+
+    def measured_from(self, b: Any, a: Any) -> Any:
+        whole, end = literal(" ") + b.place, literal(" ") + a.place
+        ends = func.substr(whole, func.length(whole) - func.length(end) + 1) == end
+        return and_(func.length(whole) > func.length(end), ends, or_(false(), *(
+            _words_in(literal(u), b.place) for u in rules().distance_units)))
 
     def copied(self, a: Any, b: Any, min_bands: int) -> Any:
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
@@ -743,10 +759,15 @@ def _told_by(a: Any, b: Any, o: Ops) -> Any:
     other name), or ``a``'s words name ``b``'s place too (one sentence of both places:
     "captured A and half of B"), or ``b`` is coded to the region that contains ``a``'s place
     (the region's name in its words is no other place: "entered Kreminna, where the Governor
-    of Luhansk Oblast reported street fights")."""
-    return o.or_(o.present(b.site), o.not_(o.names_own(b, a)), o.names_part(a, b),
-                 o.and_(o.flag(b.vague_place), o.eq(a.vague_place, 0),
-                        o.eq(a.admin1, b.admin1), o.eq(a.country, b.country)))
+    of Luhansk Oblast reported street fights"). Never where ``b``'s location is measured from
+    ``a``'s place ("repulsed attacks in the vicinity 24 km north of Soledar": its place ends
+    with ``a``'s after a stated distance, ``distance_units``): the town is where the distance
+    is counted from, the event is that far off (within ``place_km`` the two points, which the
+    geocoder offset by the distance, still make one place)."""
+    return o.and_(o.not_(o.measured_from(b, a)), o.or_(
+        o.present(b.site), o.not_(o.names_own(b, a)), o.names_part(a, b),
+        o.and_(o.flag(b.vague_place), o.eq(a.vague_place, 0),
+               o.eq(a.admin1, b.admin1), o.eq(a.country, b.country))))
 
 
 def _located(a: Any, o: Ops) -> Any:
