@@ -117,7 +117,11 @@ def count_fatalities(sentence: str | HasText, offset: int = 0) -> Fatalities:
     if result.killed is None and result.wounded == 0 and any(r == "zero" for *_, r in result.spans):
         result.killed = 0  # "nobody was hurt", "there were no injuries": nobody died either
     if result.killed is None and not result.vague:
-        one = _single_victim(low_text, lx.single_victim) or _single_victim(text, lx.named_victim)
+        # each pattern needs one of its words (casualties.yaml): a sentence with none is skipped
+        one = (_single_victim(low_text, lx.single_victim)
+               if not lx.single_victim_words.isdisjoint(found) else None)
+        if one is None and not lx.named_victim_words.isdisjoint(found):
+            one = _single_victim(text, lx.named_victim)
         if one is not None:
             result.killed = 1
             result.spans.append((one[0] + offset, one[1] + offset, "killed"))

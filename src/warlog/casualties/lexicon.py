@@ -58,6 +58,8 @@ class Lexicon:
     source_verbs: frozenset[str]  # "…, a war monitor said": the phrase before is a source
     single_victim: tuple[re.Pattern[str], ...]  # "the judge was murdered": one person killed
     named_victim: tuple[re.Pattern[str], ...]  # "shot dead Mamadou Bah" (on the cased text)
+    single_victim_words: frozenset[str]  # each single_victim match holds one as a word
+    named_victim_words: frozenset[str]  # ... and each named_victim match
 
 
 def _table(entries: dict[str, list]) -> PhraseTable[str]:
@@ -174,4 +176,6 @@ def lexicon() -> Lexicon:
         source_verbs=_lower(d["source_verbs"]),
         single_victim=tuple(re.compile(p) for p in d["single_victim"]),
         named_victim=tuple(re.compile(p) for p in d["named_victim"]),
+        single_victim_words=_lower(d["single_victim_words"]),
+        named_victim_words=_lower(d["named_victim_words"]),
     )

@@ -8,6 +8,7 @@ dates ("Division 17", "24 May") are dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from warlog.casualties.lexicon import Lexicon
@@ -247,27 +248,31 @@ def find_mentions(tokens: list[Token], text: str, lx: Lexicon) -> list[Mention]:
     """Counted phrases, left to right, not overlapping."""
     out: list[Mention] = []
     n = len(tokens)
-    next_person = [n] * (n + 1)  # index of the next singular person noun at or after i
-    for i in range(n - 1, -1, -1):
-        next_person[i] = i if tokens[i].low in lx.person_singular else next_person[i + 1]
+    lows = [t.low for t in tokens]
+    person = lx.person_singular
+    persons = [i for i, w in enumerate(lows) if w in person]  # the singular person nouns
     starts = lx.mention_starts
+    # a phrase starts only at a start word or a digit: the other tokens are stepped over
     p = 0
-    while p < n:
-        w = tokens[p].low
-        m = (
-            _mention_at(tokens, p, text, lx, next_person)
-            if (w in starts or w[0].isdigit())
-            else None
-        )
+    for c in [i for i, w in enumerate(lows) if w in starts or w[0].isdigit()]:
+        if c < p:
+            continue  # inside the phrase just found
+        p = c
+        m = _mention_at(tokens, p, text, lx, persons)
         if m is None:
-            p += 1
             continue
-        if m.j < n and tokens[m.j].low in lx.source_verbs:
+        if m.j < n and lows[m.j] in lx.source_verbs:
             p = max(m.j, p + 1)  # "…, a war monitor said": who reports, not who died
             continue
         out.append(m)
         p = max(m.j, p + 1)
     return out
+
+
+def _next_person(persons: list[int], i: int, n: int) -> int:
+    """Index of the first singular person noun at or after token ``i`` (``n``: none)."""
+    k = bisect_left(persons, i)
+    return persons[k] if k < len(persons) else n
 
 
 def _counted(tokens: list[Token], q: Quantity, text: str, lx: Lexicon, w_: Words) -> Mention | None:
@@ -298,7 +303,7 @@ def _counted(tokens: list[Token], q: Quantity, text: str, lx: Lexicon, w_: Words
 
 
 def _mention_at(
-    tokens: list[Token], p: int, text: str, lx: Lexicon, next_person: list[int]
+    tokens: list[Token], p: int, text: str, lx: Lexicon, persons: list[int]
 ) -> Mention | None:
     w_ = words()
     w = tokens[p].low
@@ -320,7 +325,7 @@ def _mention_at(
             if np_.head != "nonhuman":
                 return Mention.counted(p, np_.end, q, "person", np_.head_role, "number")
     if w in w_.determiners and w not in w_.ones:
-        if next_person[p + 1] > p + 1 + MAX_NP:
+        if _next_person(persons, p + 1, n) > p + 1 + MAX_NP:
             return None  # no person noun near: not "a member of the SDF"
         np_ = scan_np(tokens, p + 1, text, lx)
         if np_.head == "person" and np_.singular and np_.head_role is None:
