@@ -13,11 +13,17 @@ in the conflict the article reports) where the finder is lenient:
 - **a reading abroad** (not one of the document's countries) farther than ``foreign_far_km``
   from the front, in a country the sentence does not name, is a namesake: the spread of an
   article over its own country does not make a foreign village likely. A city of
-  ``far_keep_abroad_population`` named by its main name stays ("talks in Astana");
+  ``far_keep_abroad_population`` named by its main name stays ("talks in Astana"). A
+  country is named by its name, or by its demonym as a place's adjective ("the Kenyan town
+  of X"); a party's demonym ("Kenyan troops attacked X") names it only in a sentence that
+  names no town at home near the front ("... from the hills facing Y" does), and a border's
+  ("near the Kenyan border") never;
 - **a reading at home far from the front** that the finder kept only because the sentence
   names its country is a namesake when that country is the one the document is about and the
   sentence does not place anything in it ("Ukraine recaptured X, Y and Z" says nothing of
-  where they are; "X in northeastern Syria" does: ``country_locatives``);
+  where they are; "X in northeastern Syria" does: ``country_locatives``); a far
+  reading in a country of the document other than the one it is about needs that country
+  named as above, a party's demonym never;
 - **a region read abroad** in a sentence that names another country ("X Governorate,
   Yemen") is the region of that name in the named country when the gazetteer has one;
 - every check spares a reading within ``front_far_km`` of another place of the same sentence
@@ -39,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
-from warlog.geo.context import GeoContext, country_votes
+from warlog.geo.context import _NAME_WORD, GeoContext, _name_ngrams
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
@@ -55,6 +61,8 @@ class _Rules:
     joiner: re.Pattern[str]  # between two names of one list: ", ", " and ", ", and "
     listed: re.Pattern[str]  # a name and a list joiner end the text before a name
     locative: re.Pattern[str]  # ends the text before a country that places a name in it
+    demonym_place: re.Pattern[str]  # after a demonym that names a place ("Kenyan town")
+    demonym_border: re.Pattern[str]  # after a demonym that names a border ("Kenyan border")
     section_far_km: float
     foreign_far_km: float
     foreign_min_places: int
@@ -82,12 +90,22 @@ def rules() -> _Rules:
 
     compass = _alt(geo_lexicon().direction_adjectives)
     locative = rf"\b(?:{_alt(y['country_locatives'])})\s+(?:{the}\s+)?(?:(?:{compass})\s+)?$"
+    lex = geo_lexicon()
+    place_words = (
+        set(lex.settlement_words) | set(lex.area_words) | set(lex.part_words)
+        | {str(w) for w in y["demonym_place_words"]}
+    )
+    demonym_place = rf"\s+(?:[a-z][\w-]*\s+)?(?:{_alt(place_words)})(?![\w-])"
     return _Rules(
         section_after=section("section_words", "district_words"),
         sections_after=section("section_words_plural", "district_words_plural"),
         joiner=re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE),
         listed=re.compile(r"[A-Z][\w'’\-]*(?:,\s*(?:and\s+)?|\s+and\s+)$"),
         locative=re.compile(locative, re.IGNORECASE),
+        demonym_place=re.compile(demonym_place),
+        demonym_border=re.compile(
+            rf"\s+(?:{_alt(y['demonym_border_words'])})(?![\w-])", re.IGNORECASE
+        ),
         section_far_km=float(y["section_far_km"]),
         foreign_far_km=float(y["foreign_far_km"]),
         foreign_min_places=int(y["foreign_min_places"]),
@@ -112,14 +130,57 @@ class _Check:
         self.rules = rules()
         self.th = geo_lexicon().thresholds
         self._named: frozenset[str] | None = None
+        self._parties: frozenset[str] = frozenset()
+        self._home: bool | None = None
         self._placed: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ what the text says
     def named_countries(self) -> frozenset[str]:
-        """Countries the sentence names by name, alias or demonym (computed once)."""
+        """Countries the sentence names as places (computed once): by name or alias, or by
+        a demonym that is the adjective of a place ("the Kenyan town of", "on the Kenyan
+        side": ``demonym_place``). A demonym that names a party ("Kenyan troops attacked
+        X") says who fought, not where X is: its country is in :meth:`party_countries`."""
         if self._named is None:
-            self._named = frozenset(country_votes(self.s, geocoder(), cities=False))
+            gaz = geocoder()
+            s = self.s
+            after = self.rules.demonym_place
+            border = self.rules.demonym_border
+            words = list(_NAME_WORD.finditer(s))
+            named: set[str] = set()
+            parties: set[str] = set()
+            for gram, i in _name_ngrams(s, words):
+                code = gaz.country_name_code(gram)
+                if code:
+                    named.add(code)
+                    continue
+                code = gaz.country_of_name(gram)
+                if code:
+                    end = words[i].start() + len(gram)
+                    if after.match(s, end):
+                        named.add(code)
+                    elif not border.match(s, end):
+                        parties.add(code)
+            self._named = frozenset(named)
+            self._parties = frozenset(parties - named)
         return self._named
+
+    def party_countries(self) -> frozenset[str]:
+        """Countries the sentence names only by the demonym of a party ("Kenyan troops")."""
+        self.named_countries()
+        return self._parties
+
+    def home_anchor(self) -> bool:
+        """Whether the sentence names a town of the country the document is about near the
+        front (computed once): the sentence is placed at home."""
+        if self._home is None:
+            primary = self.ctx.primary_codes
+            front = self.front
+            self._home = any(
+                m.kind == "city" and m.place.latitude is not None
+                and m.place.country_code in primary and not front.is_far(m.place)
+                for m in self.mentions
+            )
+        return self._home
 
     def sections(self) -> list[bool]:
         """Per mention: the text makes it a part of a town (followed by a section word, or
@@ -169,6 +230,10 @@ class _Check:
             if len(front) < self.rules.foreign_min_places or d <= self._far_limit():
                 return False
             if cc in self.named_countries():
+                return False
+            # a party's demonym is the sentence's only hint that it goes abroad ("Libyan
+            # jets struck X"), unless a town at home places it ("... from the hills facing Y")
+            if cc in self.party_countries() and not self.home_anchor():
                 return False
             big = place.population >= self.th["far_keep_abroad_population"]
             return not (big and _main_name(m, place))
