@@ -47,6 +47,10 @@ class Lexicon:
     modal_before_to_far_within: int
     modal_to_light_verbs: frozenset[str]  # "threatened to unleash a wave of car bombings"
     modal_to_light_within: int
+    # "to help the army retake": a purpose (helper verb after "to", a few words before)
+    modal_purpose_verbs: frozenset[str]
+    modal_purpose_within: int
+    modal_purpose_stops: frozenset[str]
     denial_verbs: frozenset[str]  # "denied reports that …": what follows is denied
     denial_objects: frozenset[str]
     denial_window: int
@@ -181,6 +185,9 @@ def lexicon() -> Lexicon:
         modal_before_to_far_within=int(mod.get("before_to_far_within", 0)),
         modal_to_light_verbs=frozenset(_norm(w) for w in mod.get("to_light_verbs", [])),
         modal_to_light_within=int(mod.get("to_light_within", 0)),
+        modal_purpose_verbs=frozenset(_norm(w) for w in mod.get("purpose_verbs", [])),
+        modal_purpose_within=int(mod.get("purpose_within", 0)),
+        modal_purpose_stops=frozenset(_norm(w) for w in mod.get("purpose_stops", [])),
         denial_verbs=frozenset(_norm(w) for w in mod["denial_verbs"]),
         denial_objects=frozenset(_norm(w) for w in mod["denial_objects"]),
         denial_window=int(mod["denial_window"]),

@@ -181,6 +181,24 @@ def _threat_to_light(low: str, start: int, lex: Lexicon) -> bool:
     return False
 
 
+def _purpose(low: str, start: int, lex: Lexicon) -> bool:
+    """'to <helper verb> <whom>' right before the trigger, in the same stretch of the clause
+    (no comma, semicolon or colon between: "to assist the allies, fighting stabilized" tells the
+    fighting) (triggers.yaml modality purpose_verbs): the act is what the help is for, not what
+    happened."""
+    window = low[max(0, start - 60):start]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
+    before = _WORD.findall(window[cut + 1:])
+    to = lex.infinitive_marker
+    for k in range(1, min(lex.modal_purpose_within, len(before) - 1) + 1):
+        word = before[-k]
+        if word in lex.modal_purpose_stops:
+            return False
+        if word in lex.modal_purpose_verbs and before[-k - 1] == to:
+            return True
+    return False
+
+
 @cached
 def _cue_modified() -> frozenset[str]:
     """Nouns a cue word modifies, where it tells no modality ("warning shots")."""
@@ -211,6 +229,8 @@ def is_modal(low: str, start: int, lex: Lexicon) -> bool:
         return True  # "threatened in an audio message on Friday to attack"
     if to in before[-lex.modal_to_light_within - 1:-1] and _threat_to_light(low, start, lex):
         return True  # "threatened on Monday to unleash a wave of car bombings"
+    if to in before[-lex.modal_purpose_within - 2:-1] and _purpose(low, start, lex):
+        return True  # "sent troops to help the army retake the north"
     if len(before) >= 2 and before[-1] in lex.articles and before[-2] in lex.modal_before_article:
         return True  # "preparing an attack"
     if len(before) >= 3 and before[-2] in lex.articles and before[-3] in lex.modal_before_article:
