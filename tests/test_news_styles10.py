@@ -63,6 +63,9 @@ def test_shot_without_a_person_is_nothing(tmp_path):
         # an armed crowd is an armed group
         "JUBA (AFP) - Hundreds of armed cattle-camp youths attacked the village of Makuach on "
         "Sunday, killing 19 people, officials said.",
+        # ... also with "armed" the sentence's first word, two words before the crowd's
+        "Armed tribal youths attacked the village of Gumuruk on Sunday, killing 14 people, "
+        "officials in Juba said.",
         # a party's youth is a political militia
         "HARARE (Reuters) - Youths of the ruling party beat three opposition polling agents to "
         "death near Murehwa on Sunday, the opposition said.",

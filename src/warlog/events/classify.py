@@ -387,8 +387,9 @@ def _mob_is_subject(subject: str, rules: TypingRules, lex: Lexicon) -> bool:
     if tail and tail[-1] in rules.mob_patient_aux:
         return False
     before = _WORDS.findall(subject[:found[-1].start()])
-    if rules.mob_armed_before.intersection(before[len(before) - rules.mob_armed_within:]
-                                           if rules.mob_armed_within else ()):
+    if rules.mob_armed_before.intersection(
+            before[max(0, len(before) - rules.mob_armed_within):]
+            if rules.mob_armed_within else ()):
         return False
     earlier = find_triggers(subject, lex)
     return not earlier or bool(rules.mob_subjects.search(subject[:earlier[0].start]))
