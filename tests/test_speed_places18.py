@@ -129,7 +129,7 @@ def _votes_as_before(text: str, gaz, weight: float = 1.0, cities: bool = True,
     lex = geo_lexicon()
     words = list(_OLD_NAME_WORD.finditer(text))
     inner = [context._inside_name(text, words, i) for i in range(len(words))]
-    for gram, i in context._name_ngrams(text, words):
+    for gram, i in context.name_ngrams(text, words):
         code = gaz.country_name_code(gram)
         if code:
             votes[code] += weight
@@ -166,7 +166,7 @@ def test_country_votes_as_before_on_real_documents() -> None:
 def test_capitalised_words_as_the_plain_pattern() -> None:
     texts = [*_fixture_texts(), "U.S. and U.N. troops, A.b U.S X.Y.Z. AB.C. the U.S.-led É.U. ÀB"]
     for text in texts:
-        assert ([m.span() for m in context._NAME_WORD.finditer(text)]
+        assert ([m.span() for m in context.NAME_WORD.finditer(text)]
                 == [m.span() for m in _OLD_NAME_WORD.finditer(text)])
 
 

@@ -203,7 +203,7 @@ def test_a_name_after_a_particle_on_real_documents() -> None:
     pattern = context._inner_particle()
     found = 0
     for text in _fixture_texts():
-        words = list(context._NAME_WORD.finditer(text))
+        words = list(context.NAME_WORD.finditer(text))
         for i, w in enumerate(words):
             start = w.start()
             plain = text[start - 1:start] == " " and bool(
@@ -211,7 +211,7 @@ def test_a_name_after_a_particle_on_real_documents() -> None:
             assert context._inside_name(text, words, i) == plain
             found += plain
     text = "Fighting in Norte de Santander and Ras al Ayn."
-    words = list(context._NAME_WORD.finditer(text))
+    words = list(context.NAME_WORD.finditer(text))
     assert [context._inside_name(text, words, i) for i in range(len(words))] == [
         False, False, True, False, True]
 

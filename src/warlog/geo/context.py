@@ -30,7 +30,7 @@ from warlog.plugins import geocoder
 # Capitalised words (with inner hyphens/apostrophes) and dotted acronyms ("U.S."). What
 # "(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*" matches, written to open with one capital letter: the
 # regex engine then skips in C every position that holds none (speed; the same matches)
-_NAME_WORD = re.compile(r"[A-Z](?:\.(?:[A-Z]\.)+|[\w'’\-]*)")
+NAME_WORD = re.compile(r"[A-Z](?:\.(?:[A-Z]\.)+|[\w'’\-]*)")
 _MAX_NGRAM = 4
 _TEXT_HEAD = 4000
 _WEIGHTS = {"place": 6.0, "title": 3.0, "subject": 3.0, "description": 2.0, "tags": 1.0}
@@ -90,14 +90,14 @@ def _inside_name(text: str, words: list[re.Match[str]], i: int) -> bool:
         _inner_particle().search(text, lo, start))
 
 
-def _name_ngrams(text: str, words: list[re.Match[str]] | None = None,
+def name_ngrams(text: str, words: list[re.Match[str]] | None = None,
                  ) -> Iterable[tuple[str, int]]:
     """Runs of up to four consecutive capitalised words (space-separated) in ``text``; none
     that starts where a source sits ("the ambassador to Spain"). Each with the index of its
-    first word in ``words`` (``_NAME_WORD``'s matches in ``text``, when the caller has them),
+    first word in ``words`` (``NAME_WORD``'s matches in ``text``, when the caller has them),
     for :func:`_inside_name`."""
     if words is None:
-        words = list(_NAME_WORD.finditer(text))
+        words = list(NAME_WORD.finditer(text))
     cues = len(words) > 1 and has_source_cue(text)  # one pass instead of one per word
     heads = operation_heads()
     named = False  # inside an operation's name ("Operation HADIN KAI")
@@ -131,11 +131,11 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
     """
     votes: Counter = Counter()
     lex = geo_lexicon()
-    words = list(_NAME_WORD.finditer(text))
+    words = list(NAME_WORD.finditer(text))
     # _inside_name of a first word, asked only of the n-grams that reach the town test
     # (most are countries, demonyms, stop names or no place at all)
     inside: dict[int, bool] = {}
-    for gram, i in _name_ngrams(text, words):
+    for gram, i in name_ngrams(text, words):
         code = gaz.country_name_code(gram)
         if code:
             votes[code] += weight

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
-from warlog.geo.context import _NAME_WORD, GeoContext, _name_ngrams
+from warlog.geo.context import NAME_WORD, GeoContext, name_ngrams
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
@@ -145,10 +145,10 @@ class _Check:
             s = self.s
             after = self.rules.demonym_place
             border = self.rules.demonym_border
-            words = list(_NAME_WORD.finditer(s))
+            words = list(NAME_WORD.finditer(s))
             named: set[str] = set()
             parties: set[str] = set()
-            for gram, i in _name_ngrams(s, words):
+            for gram, i in name_ngrams(s, words):
                 code = gaz.country_name_code(gram)
                 if code:
                     named.add(code)
