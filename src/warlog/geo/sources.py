@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from warlog.data import cached, load_yaml
-from warlog.nlp.alternation import HeadFilter, present_heads, spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
 
 
 def _cues() -> list[str]:
@@ -25,22 +25,6 @@ def _cue_alternation() -> str:
 @cached
 def _cue_heads() -> HeadFilter:
     return HeadFilter(_cues())
-
-
-@cached
-def _cue_head_words() -> frozenset[str] | None:
-    """The cues' first words, lower case (the heads :func:`_cue_heads` looks for); None when
-    a cue opens with a character other than an ASCII letter or digit."""
-    heads = set()
-    for cue in _cues():
-        p = cue.lower()
-        k = 0
-        while k < len(p) and p[k].isascii() and p[k].isalnum():
-            k += 1
-        if k == 0:
-            return None
-        heads.add(p[:k])
-    return frozenset(heads)
 
 
 @cached(maxsize=64)
@@ -71,18 +55,11 @@ def has_source_cue(text: str) -> bool:
     the text holds come from the head filter's memoised automaton pass."""
     if not _may_cite(text):
         return False
-    heads = _cue_head_words()
     cue = _any_cue()
-    if heads is None or not text.isascii():
+    starts = _cue_heads().head_starts(text)
+    if starts is None:
         return cue.search(text) is not None
-    low = text.lower()
-    for head in heads.intersection(present_heads(text)):
-        i = low.find(head)
-        while i != -1:
-            if cue.match(text, i) is not None:
-                return True
-            i = low.find(head, i + 1)
-    return False
+    return any(cue.match(text, i) is not None for i in starts)
 
 
 def is_source_place(text: str, start: int) -> bool:

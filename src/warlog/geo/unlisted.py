@@ -26,7 +26,7 @@ from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
-from warlog.nlp.alternation import HeadFilter, present_heads, spaced_char, trie_alternation
+from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
 from warlog.plugins import geocoder
 
 
@@ -69,41 +69,18 @@ def _cue_heads() -> HeadFilter:
     return HeadFilter(str(w) for w in load_yaml("geo.yaml")["unlisted_place_cues"])
 
 
-@cached
-def _cue_head_words() -> frozenset[str] | None:
-    """The cues' first words, lower case (the heads :func:`_cue_heads` looks for); None
-    when a cue opens with a character other than an ASCII letter or digit."""
-    heads = set()
-    for cue in load_yaml("geo.yaml")["unlisted_place_cues"]:
-        p = str(cue).lower()
-        k = 0
-        while k < len(p) and p[k].isascii() and p[k].isalnum():
-            k += 1
-        if k == 0:
-            return None
-        heads.add(p[:k])
-    return frozenset(heads)
-
-
 def _cue_matches(cue: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
     """``cue.finditer(sentence)``, tried only where a cue's first word starts: every match
     opens with a cue, so for an ASCII sentence (lower-casing keeps its offsets, and a
     case-insensitive letter matches only its two ASCII cases) the pattern can match nowhere
     else. The heads the sentence holds come from the automaton pass its head filter made
     (memoised); a case-insensitive alternation is otherwise tried at every position."""
-    heads = _cue_head_words()
-    if heads is None or not sentence.isascii():
+    starts = _cue_heads().head_starts(sentence)
+    if starts is None:
         yield from cue.finditer(sentence)
         return
-    low = sentence.lower()
-    starts: list[int] = []
-    for head in heads.intersection(present_heads(sentence)):
-        i = low.find(head)
-        while i != -1:
-            starts.append(i)
-            i = low.find(head, i + 1)
     pos = 0
-    for p in sorted(starts):
+    for p in starts:
         if p < pos:
             continue  # inside the last match: finditer goes on after its end
         m = cue.match(sentence, p)

@@ -164,6 +164,24 @@ class HeadFilter:
         if heads and not always:
             _HEADS.add(heads)
 
+    def head_starts(self, text: str) -> list[int] | None:
+        """Where in ``text`` a phrase's head starts, in order (from the shared automaton pass,
+        memoised): every match of the pattern opens at one of them, so it need be tried
+        there only. None where that cannot be said: a phrase opening with a character that
+        is no ASCII letter or digit, or a text that is not ASCII (lower-casing may move its
+        offsets, and a case-insensitive letter may match other characters)."""
+        if self._always or not text.isascii():
+            return None
+        low = text.lower()
+        starts: list[int] = []
+        for head in self._heads.intersection(_HEADS.present(text)):
+            i = low.find(head)
+            while i != -1:
+                starts.append(i)
+                i = low.find(head, i + 1)
+        starts.sort()
+        return starts
+
     def may_match(self, text: str) -> bool:
         if self._always:
             return True
