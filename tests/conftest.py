@@ -82,6 +82,21 @@ def groups_by_key(store) -> set[frozenset[str]]:
     return {frozenset(v) for v in out.values()}
 
 
+def write_tuples(store, folder: Path, reports: list[tuple[Any, ...]],
+                 fields: Callable[[tuple[Any, ...]], dict[str, Any]],
+                 note: Callable[[tuple[Any, ...]], str]) -> None:
+    """One document of the reports' sentences: each report a tuple of its document's name (the
+    first report's names the file), its sentence and what ``fields`` and ``note`` read of it
+    (the event's fields and its key in ``notes``)."""
+    from warlog.ingest.reader import read_path
+
+    path = folder / reports[0][0]
+    path.write_text("\n\n".join(r[1] for r in reports) + "\n", encoding="utf-8")
+    doc = read_path(path)[0]
+    store.write_document(doc, [event_of(doc, fields(r), [r[1]], notes=note(r))
+                               for r in reports])
+
+
 def write_reports(store, folder: Path, name: str, reports: list[tuple[str, str, dict]],
                   record: Callable[..., dict[str, Any]]) -> None:
     """A document ``name`` of the reports' sentences, each report an event on its sentence:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import event_of, groups_by_key
+from conftest import groups_by_key, write_tuples
 from warlog.store.database import Store
 from warlog.store.group_evidence import evidence_terms
 
@@ -47,13 +47,7 @@ def _note(report: tuple[Any, ...]) -> str:
 
 def _write(store: Store, folder: Path, reports: list[tuple[Any, ...]]) -> None:
     """One document of the reports' sentences (all of one document name)."""
-    from warlog.ingest.reader import read_path
-
-    path = folder / reports[0][0]
-    path.write_text("\n\n".join(r[1] for r in reports) + "\n", encoding="utf-8")
-    doc = read_path(path)[0]
-    store.write_document(doc, [event_of(doc, _fields(r), [r[1]], notes=_note(r))
-                               for r in reports])
+    write_tuples(store, folder, reports, _fields, _note)
 
 
 def _groups(store: Store, tmp_path: Path, docs: list[list[tuple[Any, ...]]]) -> list[list[str]]:

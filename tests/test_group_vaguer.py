@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import event_of, groups_by_key
+from conftest import groups_by_key, write_tuples
 from warlog.store.database import Store
 from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_rule import PY, link_key, place_coded, place_told, same_event
@@ -111,13 +111,7 @@ def test_a_regions_report_naming_the_place_is_told_there() -> None:
 
 def _write(store: Store, folder: Path, reports: list[tuple[Any, ...]]) -> None:
     """One document of the reports' sentences (all of one document name)."""
-    from warlog.ingest.reader import read_path
-
-    path = folder / reports[0][0]
-    path.write_text("\n\n".join(r[1] for r in reports) + "\n", encoding="utf-8")
-    doc = read_path(path)[0]
-    store.write_document(doc, [event_of(doc, _fields(r), [r[1]], notes=_note(r))
-                               for r in reports])
+    write_tuples(store, folder, reports, _fields, _note)
 
 
 def _note(report: tuple[Any, ...]) -> str:
