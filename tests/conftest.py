@@ -82,6 +82,17 @@ def groups_by_key(store) -> set[frozenset[str]]:
     return {frozenset(v) for v in out.values()}
 
 
+def fixture_texts() -> list[str]:
+    """The texts of the bundled fixture documents: every corpus article copied into
+    ``tests/fixtures/corpus`` and every golden news item."""
+    root = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").iterdir())
+             if p.suffix in (".md", ".txt")]
+    for line in (root / "golden" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        texts.append(json.loads(line)["text"])
+    return texts
+
+
 def write_tuples(store, folder: Path, reports: list[tuple[Any, ...]],
                  fields: Callable[[tuple[Any, ...]], dict[str, Any]],
                  note: Callable[[tuple[Any, ...]], str]) -> None:

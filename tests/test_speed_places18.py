@@ -8,14 +8,13 @@ actor-name test of ``_ends_group`` behind the last word, and ``fold_key`` over t
 from __future__ import annotations
 
 import importlib
-import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import ahocorasick
 import pytest
 
+from conftest import fixture_texts
 from warlog.actors.dictionary import ActorIndex, Hit
 from warlog.actors.normalize import fold, translate_marks
 from warlog.geo import context, places, sources
@@ -26,7 +25,6 @@ from warlog.plugins import geocoder
 
 geo_normalize = importlib.import_module("warlog.geo.normalize")
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 EDGES = [
     "Syrian troops in Syriaщ and щSyria, ISIL-backed IS fighters; the U.S. army this is it",
@@ -37,14 +35,6 @@ EDGES = [
     "",
     "Россия и Украина: Russian forces shelled Ukrainian positions",
 ]
-
-
-def _fixture_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus").iterdir())
-             if p.suffix in (".md", ".txt")]
-    for line in (FIXTURES / "golden" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        texts.append(json.loads(line)["text"])
-    return texts
 
 
 def _plain_scan(index: ActorIndex, text: str) -> list[tuple[int, int, object]]:
@@ -87,7 +77,7 @@ def test_actor_scan_by_word_shapes_is_the_plain_scan(text: str) -> None:
 def test_actor_scan_on_real_documents() -> None:
     index = ActorIndex.load()
     found = 0
-    for text in _fixture_texts():
+    for text in fixture_texts():
         got = _hits(index.scan(text))
         assert got == _plain_scan(index, text)
         found += len(got)
@@ -155,7 +145,7 @@ def _votes_as_before(text: str, gaz, weight: float = 1.0, cities: bool = True,
 
 def test_country_votes_as_before_on_real_documents() -> None:
     gaz = geocoder()
-    texts = [t[:4000] for t in _fixture_texts()]
+    texts = [t[:4000] for t in fixture_texts()]
     texts.append("Fighting in Norte de Santander and Ras al Ayn, near Aleppo and Homs, Syria.")
     for text in texts:
         for cities, other in ((True, False), (False, False), (True, True)):
@@ -164,17 +154,17 @@ def test_country_votes_as_before_on_real_documents() -> None:
 
 
 def test_capitalised_words_as_the_plain_pattern() -> None:
-    texts = [*_fixture_texts(), "U.S. and U.N. troops, A.b U.S X.Y.Z. AB.C. the U.S.-led É.U. ÀB"]
+    texts = [*fixture_texts(), "U.S. and U.N. troops, A.b U.S X.Y.Z. AB.C. the U.S.-led É.U. ÀB"]
     for text in texts:
         assert ([m.span() for m in context.NAME_WORD.finditer(text)]
                 == [m.span() for m in _OLD_NAME_WORD.finditer(text)])
 
 
 def test_source_cue_at_first_words_as_the_full_search() -> None:
-    texts = [*_fixture_texts(), "He told REPORTERS in Kabul.", "xbased in Goma", "based inside",
+    texts = [*fixture_texts(), "He told REPORTERS in Kabul.", "xbased in Goma", "based inside",
              "the Ambassador  to\nSpain", "Ambassador tour", "speaking from Kyiv",
              "Zürich: talks in Geneva"]
-    texts += [s for t in _fixture_texts()[:5] for s in t.split(". ")]
+    texts += [s for t in fixture_texts()[:5] for s in t.split(". ")]
     cued = 0
     for text in texts:
         sources._may_cite.cache_clear()
@@ -191,7 +181,7 @@ def test_ends_group_as_the_full_walk() -> None:
     keys = places._actor_names()
     texts = ["Fighters of the Revolutionary Armed Forces of Colombia attacked Cali.",
              "The National Liberation Army of Colombia and the Kosovo Liberation Army.",
-             *(t[:3000] for t in _fixture_texts())]
+             *(t[:3000] for t in fixture_texts())]
     seen = 0
     for text in texts:
         finder.text = text

@@ -23,6 +23,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import fixture_texts
 from warlog.actors import dictionary
 from warlog.actors.normalize import fold
 from warlog.geo import unlisted
@@ -36,16 +37,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 _SETTINGS = settings(max_examples=300, deadline=None)
 
 
-def _fixture_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus").iterdir())
-             if p.suffix in (".md", ".txt")]
-    for line in (FIXTURES / "golden" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        texts.append(json.loads(line)["text"])
-    return texts
-
-
 def _fixture_sentences() -> list[str]:
-    return [s.text for t in _fixture_texts() for s in sentences(t, fold(t))]
+    return [s.text for t in fixture_texts() for s in sentences(t, fold(t))]
 
 
 def _word_before_by_scan(folded: str, lo: int, end: int) -> tuple[int, str] | None:
@@ -60,7 +53,7 @@ def _word_before(folded: str, lo: int, end: int) -> tuple[int, str] | None:
 
 def test_the_word_before_a_name_on_real_documents() -> None:
     checked = 0
-    for text in _fixture_texts():
+    for text in fixture_texts():
         folded = fold(text)
         for start in range(len(folded) + 1):
             lo = max(0, start - 40)
@@ -202,7 +195,7 @@ def test_a_name_after_a_particle_on_real_documents() -> None:
 
     pattern = context._inner_particle()
     found = 0
-    for text in _fixture_texts():
+    for text in fixture_texts():
         words = list(context.NAME_WORD.finditer(text))
         for i, w in enumerate(words):
             start = w.start()
