@@ -119,3 +119,29 @@ def test_aircraft_taking_off_is_no_capture(tmp_path):
             "striking the town of Gharyan on Sunday, a spokesman said.")
     recs = _records(tmp_path, text, "2019-07-01")
     assert [r["sub_event_type"] for r in recs] == ["Air/drone strike"], recs
+
+
+# news21: people named by nationality, ethnicity or sect, driven out, are an expulsion of
+# people, not a side taking a place from another (GUIDELINES: a change of territory is an
+# armed side taking a place from another)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD (Reuters) - Militiamen pushed Sunnis out of two districts of the capital "
+        "last month, residents said on Monday.",
+        "SARAJEVO (AP) -- About 40,000 Croats were expelled from the valley during the war, "
+        "a report said on Tuesday.",
+        "BELGRADE (AFP) - Police drove hundreds of Albanians out of the village on Friday, "
+        "witnesses said.",
+    ],
+)
+def test_a_people_driven_out_is_no_capture(tmp_path, text):
+    recs = _records(tmp_path, text, "2007-05-14")
+    assert not [r for r in recs if "territory" in r["sub_event_type"]], recs
+
+
+def test_the_army_named_by_its_people_driven_out_is_a_capture(tmp_path):
+    text = ("KYIV (Reuters) - Ukrainian troops pushed the Russians out of the village of "
+            "Dovhenke on Sunday, the general staff said.")
+    recs = _records(tmp_path, text, "2022-09-26")
+    assert [r["sub_event_type"] for r in recs] == ["Government regains territory"], recs

@@ -79,6 +79,8 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     sub = trigger.sub
     after = _words_after(clause, trigger_end, lex.object_window)
     phrase = trigger.word.phrase
+    if lex.taxonomy.is_territorial(sub) and _people_driven_out(clause, trigger_end, phrase):
+        return None
     for sources, objects, needs, target, window, absent in lex.object_rules:
         if sub not in sources or (needs and phrase not in needs):
             continue
@@ -365,6 +367,56 @@ def _air_bombing() -> tuple[frozenset[int], str]:
         raise TaxonomyError(f"extraction.yaml: air_bombing names the sub-event type "
                             f"{d['sub']!r}, which is not in taxonomy.yaml")
     return frozenset(int(i) for i in d["inters"]), str(d["sub"])
+
+
+@dataclass(frozen=True)
+class DriveOut:
+    triggers: frozenset[str]
+    peoples: frozenset[str]  # plural demonyms (geo.yaml) and the ethnic / sect nouns
+    ends: frozenset[str]  # where the ones driven out end ("out", "from")
+    passive: frozenset[str]
+    named: frozenset[str]  # "the Russians": an army by metonymy, kept
+    within: int
+
+
+@cached
+def _drive_out() -> DriveOut:
+    """triggers.yaml drive_out_peoples, with the plural nationality nouns of geo.yaml."""
+    d = load_yaml("triggers.yaml")["drive_out_peoples"]
+    nouns = {w.lower() for forms in load_yaml("geo.yaml")["demonyms"].values() for w in forms
+             if w.lower().endswith("s")}
+    nouns.update(w.lower() for w in d["peoples"])
+    return DriveOut(frozenset(w.lower() for w in d["triggers"]), frozenset(nouns),
+                    frozenset(d["ends"]), frozenset(d["passive"]), frozenset(d["named"]),
+                    int(d["within"]))
+
+
+def _people_driven_out(clause: str | Sentence, trigger_end: int, phrase: str) -> bool:
+    """Whether the ones driven out are a people named by nationality, ethnicity or sect
+    ("pushed Sunnis out of the district", "724,000 Azerbaijanis were expelled"): an
+    expulsion of people, not a side taking a place from another. "the Russians" is kept."""
+    d = _drive_out()
+    if phrase not in d.triggers:
+        return False
+    low = _low(clause)
+
+    def people(words: list[str]) -> bool:
+        return any(w in d.peoples and (i == 0 or words[i - 1] not in d.named)
+                   for i, w in enumerate(words))
+
+    after = _WORDS.findall(low[trigger_end:trigger_end + 120])[:d.within]
+    slot = []
+    for w in after:
+        if w in d.ends:
+            break
+        slot.append(w)
+    if people(["", *slot]):
+        return True
+    before = _WORDS.findall(low[max(0, trigger_end - len(phrase) - 80):
+                                max(0, trigger_end - len(phrase))])
+    if before and before[-1] in d.passive:
+        return people(before[-1 - d.within:-1])
+    return False
 
 
 @cached
