@@ -818,9 +818,10 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
 
 
 @cached
-def _patient_rule() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The arrest and abduction types whose passive subject is the one taken, and the gap
-    between that subject and the trigger (extraction.yaml passive_patient)."""
+def _patient_rule() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The arrest and abduction types and the drive-out words whose passive subject is the
+    one taken or driven out, and the gap between that subject and the trigger
+    (extraction.yaml passive_patient)."""
     d = load_yaml("extraction.yaml")["passive_patient"]
     aux = _alt(lang.words("grammar")["passive_auxiliaries"])
     t = lang.words("titles")
@@ -829,15 +830,17 @@ def _patient_rule() -> tuple[frozenset[str], re.Pattern[str]]:
         rf"(?:\s+(?:[A-Z][\w'.-]*|(?i:{titles})\b)){{0,{int(d['name_words'])}}}\s*"
         rf"(?:,[^,]{{1,80}},\s*)?"
         rf"(?:(?:{_alt(d['perfect'])})\s+)?(?:{aux})(?:\s+(?:{_alt(d['adverbs'])}))*\s*")
-    return frozenset(d["subs"]), gap
+    return frozenset(d["subs"]), frozenset(str(w).lower() for w in d.get("words", [])), gap
 
 
 def _passive_patient(text: str, sentence_start: int, trig: Trigger,
                      a1: ActorMention | None) -> ActorMention | None:
     """The party that is the subject of a passive arrest or abduction with no agent ("six
-    militants, who tried to escape, were arrested"), or None."""
-    subs, gap = _patient_rule()
-    if a1 is None or trig.word.sub not in subs or a1.inter in _not_fighting():
+    militants, who tried to escape, were arrested"), or of a side driven out of a place
+    ("the militants were pushed out of the town"), or None."""
+    subs, words, gap = _patient_rule()
+    if a1 is None or a1.inter in _not_fighting() or (
+            trig.word.sub not in subs and trig.word.phrase.lower() not in words):
         return None
     at = a1.end - sentence_start
     return a1 if 0 <= at <= trig.start and gap.fullmatch(text, at, trig.start) else None
