@@ -821,7 +821,7 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
 def _patient_rule() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """The arrest and abduction types and the drive-out words whose passive subject is the
     one taken or driven out, and the gap between that subject and the trigger
-    (extraction.yaml passive_patient)."""
+    (extraction.yaml passive_patient; the words: triggers.yaml drive_out_peoples)."""
     d = load_yaml("extraction.yaml")["passive_patient"]
     aux = _alt(lang.words("grammar")["passive_auxiliaries"])
     t = lang.words("titles")
@@ -830,7 +830,8 @@ def _patient_rule() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
         rf"(?:\s+(?:[A-Z][\w'.-]*|(?i:{titles})\b)){{0,{int(d['name_words'])}}}\s*"
         rf"(?:,[^,]{{1,80}},\s*)?"
         rf"(?:(?:{_alt(d['perfect'])})\s+)?(?:{aux})(?:\s+(?:{_alt(d['adverbs'])}))*\s*")
-    return frozenset(d["subs"]), frozenset(str(w).lower() for w in d.get("words", [])), gap
+    drive = load_yaml("triggers.yaml")["drive_out_peoples"]["triggers"]
+    return frozenset(d["subs"]), frozenset(str(w).lower() for w in drive), gap
 
 
 def _passive_patient(text: str, sentence_start: int, trig: Trigger,
