@@ -145,6 +145,11 @@ def extract_items(folder: Path, items: Mapping[str, str | tuple[str, str]],
     return by_item
 
 
+def extract_one(folder: Path, text: str, day: str) -> list[dict[str, Any]]:
+    """One news item published on ``day``, run through the whole extractor: its records."""
+    return extract_items(folder, {"t1": (text, day)})["t1"]
+
+
 def extract_articles(tmp_path_factory: pytest.TempPathFactory,
                      docs: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Short articles (key -> text), each written as its own Markdown document titled "Test

@@ -5,15 +5,11 @@ tests, each run through the whole extractor."""
 
 from __future__ import annotations
 
-import json
-
-from warlog.api import extract
+from conftest import extract_one
 
 
 def _records(tmp_path, text: str, date: str) -> list[dict]:
-    path = tmp_path / "docs.jsonl"
-    path.write_text(json.dumps({"id": "t1", "date": date, "text": text}) + "\n")
-    return list(extract(str(path)))
+    return extract_one(tmp_path, text, date)
 
 
 def test_militants_pushed_out_lost_the_town(tmp_path):

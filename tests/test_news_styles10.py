@@ -6,17 +6,13 @@ whole extractor."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
+from conftest import extract_one
 
 
 def _records(tmp_path, text: str, date: str) -> list[dict]:
-    path = tmp_path / "docs.jsonl"
-    path.write_text(json.dumps({"id": "t1", "date": date, "text": text}) + "\n")
-    return list(extract(str(path)))
+    return extract_one(tmp_path, text, date)
 
 
 @pytest.mark.parametrize(
