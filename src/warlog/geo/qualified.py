@@ -271,7 +271,7 @@ def qualify(
     for k in range(len(out)):
         r = out[k]
         if k and r.kind == "city" and _address_area(sentence, offset, out[k - 1], r):
-            areas.append((out[k - 1].end, r.end))  # "Masyaf, Hama:": Masyaf, in Hama's area
+            areas.append((out[k - 1].end, r.end))  # "Town, Province:": the town, in its area
             continue
         if r.kind not in ("admin1", "region") or r.precision < 3 or (r.start, r.end) in firsts:
             continue
@@ -326,10 +326,10 @@ _ADDRESS_END = re.compile(r"\s*(?:[:;.)\]]|,\s+[a-z]|$)")
 
 
 def _address_area(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) -> bool:
-    """Whether ``r``, a town named like the first-level area it is the seat of ("Hama", the
-    seat of Hama Governorate), follows the town ``m`` of that area as an address does: only a
-    comma between them and the heading or clause ending after it ("Masyaf, Hama: SANA
-    reported ..."). The area then says where ``m`` is; it is no second place."""
+    """Whether ``r``, a town named like the first-level area it is the seat of (a town
+    named like its province, the province's seat), follows the town ``m`` of that area as an
+    address does: only a comma between them and the heading or clause ending after it ("X, Y:
+    the agency reported ..."). The area then says where ``m`` is; it is no second place."""
     if m.kind != "city" or not m.place.admin1 or m.place.admin1 != r.place.admin1:
         return False
     if m.place.geonameid == r.place.geonameid:

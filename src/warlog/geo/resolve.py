@@ -544,8 +544,8 @@ def facility_town(name: str, context: GeoContext | None) -> Place | None:
     facility is (its site nouns, ``facility_modifiers`` and ``facility_name_kinds`` of
     ``data/geo.yaml``), when those remaining words, all of them, are a town of the document's
     primary countries by its own name (GUIDELINES: the nearest town that represents the place,
-    which the narrative's last place does not). "Qara Qozak Bridge", "Tell Sh'ir Hill" and "the
-    Sham Legion headquarters" leave two words that are no town, so no first word alone is
+    which the narrative's last place does not). "the X Y Bridge", "the X Y Hill" and "the X
+    Legion headquarters" leave words that are no town as a whole, so no first word alone is
     read as one. A town too small to be the namesake of a works
     (``facility_town_min_population``) or in another country is no such town: a facility named
     after a person or a word may share the name of a village anywhere."""

@@ -760,7 +760,7 @@ def _told_by(a: Any, b: Any, o: Ops) -> Any:
     "captured A and half of B"), or ``b`` is coded to the region that contains ``a``'s place
     (the region's name in its words is no other place: "entered Kreminna, where the Governor
     of Luhansk Oblast reported street fights"). Never where ``b``'s location is measured from
-    ``a``'s place ("repulsed attacks in the vicinity 24 km north of Soledar": its place ends
+    ``a``'s place ("repulsed attacks in the vicinity 24 km north of A": its place ends
     with ``a``'s after a stated distance, ``distance_units``): the town is where the distance
     is counted from, the event is that far off (within ``place_km`` the two points, which the
     geocoder offset by the distance, still make one place)."""
