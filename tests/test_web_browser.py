@@ -216,12 +216,24 @@ def test_clicking_a_map_point_opens_its_record(page) -> None:
 
 
 def test_styles_set_by_script_survive_the_content_security_policy(page) -> None:
-    """The policy allows no inline style markup: colours and sizes are set through the DOM."""
-    icon = page.find_element(By.CSS_SELECTOR, "#map .cluster-icon")
-    assert int(icon.value_of_css_property("width").removesuffix("px").split(".")[0]) >= 20
-    assert icon.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
-    swatch = page.find_element(By.CSS_SELECTOR, "#f-types .swatch")
-    assert swatch.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
+    """The policy allows no inline style markup: colours and sizes are set through the DOM.
+
+    The cluster layer may redraw its icons between a lookup and a read (a stale element), so
+    each element is found and its computed style read in one script call, retried until drawn.
+    """
+    read = (
+        "const e = document.querySelector(arguments[0]); if (!e) return null;"
+        "const s = getComputedStyle(e); return [s.width, s.backgroundColor];"
+    )
+    width, colour = WebDriverWait(page, WAIT).until(
+        lambda d: d.execute_script(read, "#map .cluster-icon")
+    )
+    assert int(width.removesuffix("px").split(".")[0]) >= 20
+    assert colour not in ("rgba(0, 0, 0, 0)", "")
+    _, swatch = WebDriverWait(page, WAIT).until(
+        lambda d: d.execute_script(read, "#f-types .swatch")
+    )
+    assert swatch not in ("rgba(0, 0, 0, 0)", "")
     errors = [e for e in page.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
 
