@@ -18,17 +18,30 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from group_bench import edit_reports, populate, server_cpu  # noqa: E402
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import event, func, select  # noqa: E402
 
 import pgserver  # noqa: E402
+from warlog.store import schema as s  # noqa: E402
 from warlog.store.database import open_store  # noqa: E402
+
+
+def group_counts(store: Any) -> tuple[int, int, int]:
+    """Reports stored, the groups they make (each report alone is one) and the groups of two
+    or more reports, as ``group_bench.py`` reports them."""
+    with store.read.connect() as conn:
+        reports = conn.execute(select(func.count()).select_from(s.events)).scalar_one()
+        multi, grouped = conn.execute(select(
+            func.count(), func.coalesce(func.sum(s.event_groups.c.n_reports), 0))).one()
+    return int(reports), int(reports) - int(grouped) + int(multi), int(multi)
 
 
 def timed(store: Any, label: str) -> None:
     t, s0 = time.process_time(), server_cpu(store)
-    store.link_groups()
+    res = store.link_groups()
     client, server = time.process_time() - t, server_cpu(store) - s0
-    print(f"{label}: client {client:.2f} + server {server:.2f} = {client + server:.2f} CPU s",
+    reports, groups, multi = group_counts(store)
+    print(f"{label}: client {client:.2f} + server {server:.2f} = {client + server:.2f} CPU s; "
+          f"{reports} reports -> {groups} groups ({multi} of 2+ reports), {res['pairs']} pairs",
           flush=True)
 
 
