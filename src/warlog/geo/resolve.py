@@ -436,6 +436,7 @@ def resolve_locations(
         if others:  # "in Razmak, North Waziristan": the area is no second place
             found = drop_areas(found, after_unlisted(sentence, offset, unlisted, others))
     found = drop_areas(found, firsts)
+    found = _row_columns(sentence, offset, found)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
     # government", "Damascus time": not a place of the event; "the cruiser Moskva": a ship
     vessels = _vessel_heads().may_match(sentence)
@@ -443,6 +444,44 @@ def resolve_locations(
             and not names_other_than_place(sentence, loc.end - offset)
             and not (vessels and _vessel_before().search(
                 sentence, max(0, loc.start - offset - 40), loc.start - offset))]
+
+
+# the separator of a table row's cells as the reader writes the row ("X – 26,921 – Y – ...")
+_CELL_JOINER = " \u2013 "
+
+
+def _row_columns(sentence: str, offset: int, found: list[Location]) -> list[Location]:
+    """A table row read as one line, its cells joined by " – " ("Town – 26,921 – District –
+    held by – as of – Captured by ... on 3 March"): when the row opens with a place, a later
+    cell that is nothing but a place of the same country is a column about that place (the
+    district, raion or governorate it lies in), not a second place of the row's event; the
+    event is at the row's place (GUIDELINES: the place as the text names it). A prose cell that
+    names places keeps them, and a row that opens with a date or a name that is no place is
+    left as it is."""
+    if _CELL_JOINER not in sentence or len(found) < 2:
+        return found
+    cells: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        cut = sentence.find(_CELL_JOINER, pos)
+        end = len(sentence) if cut < 0 else cut
+        a, b = pos, end
+        while a < b and sentence[a].isspace():
+            a += 1
+        while b > a and sentence[b - 1] in " \t.":
+            b -= 1
+        cells.append((offset + a, offset + b))
+        if cut < 0:
+            break
+        pos = cut + len(_CELL_JOINER)
+    if len(cells) < 3:
+        return found
+    head = next((loc for loc in found if (loc.start, loc.end) == cells[0]), None)
+    if head is None or head.latitude is None or head.geo_precision > 2:
+        return found
+    columns = set(cells[1:])
+    return [loc for loc in found if loc is head or not (
+        (loc.start, loc.end) in columns and loc.country == head.country)]
 
 
 @cached

@@ -1,0 +1,68 @@
+"""A sentence's own place against the narrative's (narr20). Passages written for the tests, each
+run through the whole extractor.
+
+A table row is read as one line of its cells joined by " – " ("Town – population – District –
+held by – Captured by ... on 4 May"). When the row opens with a place, a later cell that is
+nothing but a place of the same country is a column about that place (the district it lies in),
+not where the row's event happened: the event is at the row's own place.
+"""
+
+from __future__ import annotations
+
+import json
+
+from warlog.api import extract
+
+TENENKOU = (14.457, -4.917)
+MOPTI = (14.484, -4.183)
+
+
+def _extract(tmp_path, text: str, title: str = "Mali War", name: str = "doc.md") -> list[dict]:
+    if name.endswith(".md"):
+        path = tmp_path / name
+        path.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    else:
+        path = tmp_path / "docs.jsonl"
+        path.write_text(json.dumps({"id": "t1", "title": title, "text": text}) + "\n")
+    return list(extract(str(path)))
+
+
+def _near(rec: dict, point: tuple[float, float]) -> bool:
+    return (rec["latitude"] is not None
+            and abs(rec["latitude"] - point[0]) < 0.05 and abs(rec["longitude"] - point[1]) < 0.05)
+
+
+TABLE = """Control of towns in central Mali.
+
+| Name | Pop. | Cercle | Held by | More information |
+| --- | --- | --- | --- | --- |
+{row}
+"""
+
+
+def test_a_table_row_is_coded_at_its_first_cell_not_its_district_column(tmp_path):
+    row = ("| Ténenkou | 7,471 | Mopti | Mali | Captured by jihadist fighters on 4 May 2019 "
+           "after a short battle with the army garrison. |")
+    recs = [r for r in _extract(tmp_path, TABLE.format(row=row))
+            if r["event_date"] == "2019-05-04"]
+    assert recs, recs
+    assert all(r["location"] == "Ténenkou" and _near(r, TENENKOU) for r in recs), recs
+
+
+def test_a_row_opening_with_a_date_keeps_the_place_its_cell_names(tmp_path):
+    # guard: a row of a list of incidents ("date – place – what happened") opens with no place;
+    # its place cell is where the incident happened
+    row = ("| 4 May 2019 | Mopti | Mali | Jihadist fighters attacked the army post and burned "
+           "two trucks of the garrison. |")
+    recs = [r for r in _extract(tmp_path, TABLE.format(row=row))
+            if r["event_date"] == "2019-05-04"]
+    assert recs, recs
+    assert all(_near(r, MOPTI) for r in recs), recs
+
+
+def test_prose_with_dashes_keeps_its_second_place(tmp_path):
+    # guard: in prose a dash opens an aside; a town named alone between dashes is no column
+    recs = _extract(tmp_path, "On 4 May 2019, jihadist fighters from Ténenkou – Mopti – attacked "
+                              "the army post in Mopti, killing three soldiers.", name="docs.jsonl")
+    may = [r for r in recs if r["event_date"] == "2019-05-04"]
+    assert may and all(_near(r, MOPTI) for r in may), may
