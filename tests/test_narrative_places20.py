@@ -5,6 +5,10 @@ A table row is read as one line of its cells joined by " – " ("Town – popula
 held by – Captured by ... on 4 May"). When the row opens with a place, a later cell that is
 nothing but a place of the same country is a column about that place (the district it lies in),
 not where the row's event happened: the event is at the row's own place.
+
+A name the gazetteer lacks that the sentence puts in a province ("the town of X in Y province")
+is the one town of that province spelled with the same consonants, when there is one: the same
+town in another transliteration; else it stays coded at the province.
 """
 
 from __future__ import annotations
@@ -66,3 +70,30 @@ def test_prose_with_dashes_keeps_its_second_place(tmp_path):
                               "the army post in Mopti, killing three soldiers.", name="docs.jsonl")
     may = [r for r in recs if r["event_date"] == "2019-05-04"]
     assert may and all(_near(r, MOPTI) for r in may), may
+
+
+NOW_ZAD = (32.403, 64.470)  # the Helmand district town, spelled "Now Zad" by the gazetteer
+LASHKAR_GAH = (31.594, 64.372)  # Helmand's capital
+
+
+def _helmand(tmp_path, town: str) -> list[dict]:
+    recs = _extract(tmp_path, f"On 3 June 2010, Taliban fighters attacked a police post in the "
+                              f"town of {town} in Helmand province, killing four policemen.",
+                    title="War in Afghanistan", name="docs.jsonl")
+    june = [r for r in recs if r["event_date"] == "2010-06-03"]
+    assert june, recs
+    return june
+
+
+def test_an_unlisted_spelling_is_the_town_of_its_province_with_its_consonants(tmp_path):
+    june = _helmand(tmp_path, "Nawzad")
+    assert all(r["location"] == "Nawzad" and r["geo_precision"] == 1 and _near(r, NOW_ZAD)
+               for r in june), june
+
+
+def test_a_look_alike_in_another_province_does_not_place_the_name(tmp_path):
+    # guard: the only town spelled with these consonants lies in another province; the name
+    # stays coded at the province the sentence names
+    june = _helmand(tmp_path, "Marjeh")
+    assert all(r["location"] == "Marjeh" and r["geo_precision"] == 3 and _near(r, LASHKAR_GAH)
+               for r in june), june

@@ -460,6 +460,12 @@ def anchor_unlisted(
         anchor, precision = _beside(sentence, offset, loc, known, listed)
         if anchor is None:
             anchor, precision = _container(sentence, offset, loc, known, within)
+            town = _spelled_in(loc.name, anchor) if anchor is not None and precision >= 3 else None
+            if town is not None:  # "the town of X in Y province": Y's town spelled like X
+                out.append(replace(loc, latitude=town.latitude, longitude=town.longitude,
+                                   geo_precision=1, country=town.country or loc.country,
+                                   admin1=admin1_name(town.admin1), geonameid=town.geonameid))
+                continue
             if (
                 anchor is not None
                 and precision >= 3
@@ -484,6 +490,27 @@ def anchor_unlisted(
             )
         )
     return out
+
+
+def _spelled_in(name: str, area: Location) -> Place | None:
+    """The one town of ``area`` (a first-level area the sentence puts the name in: "the town
+    of X in Y province") whose name has the consonant skeleton of ``name``: the same town in
+    another transliteration ("Nawzad" for Now Zad), which the gazetteer alone would not take
+    for it (a skeleton match is a last resort, :meth:`Geocoder.matches`), but which the
+    sentence's own area confirms. None when the area holds no such town or more than one, or
+    when the name's skeleton is too short to be indexed (``skeleton_min_length``)."""
+    from warlog.geo.normalize import skeleton_key
+
+    gaz = geocoder()
+    code = gaz.country_of_name(area.country) if area.country and area.admin1 else None
+    norm = normalize(name)
+    least = geo_lexicon().thresholds["skeleton_min_length"]
+    if code is None or len(skeleton_key(norm)) < least:
+        return None
+    towns = {m.place.geonameid: m.place for m in gaz.matches(name, (code,))
+             if m.place.country_code == code and m.place.latitude is not None
+             and m.place.kind == "city" and admin1_name(m.place.admin1) == area.admin1}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def _beside(
