@@ -198,5 +198,7 @@ def test_linker_finds_told_places_and_copies_in_sql(store: Store, tmp_path: Path
     assert frozenset({"one.md:Khojavend"}) in groups and frozenset({"two.md:Lachin"}) in groups
     with store.read.connect() as conn:  # every report's names and bands are stored
         kinds = set(conn.execute(select(s.group_terms.c.kind).distinct()).scalars())
-    assert kinds == {"n", "b"}
+    # and each report's own place as its spellings share it (rule 19: "p"; none of these
+    # reports is coded to a region or to no place, so no "s" of their names)
+    assert kinds == {"n", "b", "p"}
     assert store.link_groups()["pairs"] == 0  # idempotent

@@ -55,6 +55,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from warlog import lang
 from warlog.data import cached, load_yaml
+from warlog.geo.normalize import normalize, skeleton_key
 from warlog.store import schema as s
 
 KM_PER_DEGREE = 111.195
@@ -85,6 +86,7 @@ class GroupingRules:
     # words of direction ("towards", "in the direction of"), each as a tuple of its words
     directions: frozenset[tuple[str, ...]] = frozenset()
     distance_units: tuple[str, ...] = ()  # words of a stated distance ("km", "miles")
+    spelled_min_letters: int = 0  # the shortest consonant skeleton a name is matched by (0: none)
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -150,12 +152,13 @@ def rules() -> GroupingRules:
         once_a_day=frozenset(raw.get("once_a_day_sub_event_types", ())),
         directions=frozenset(tuple(w.lower().split()) for w in ev.get("direction_words", ())),
         distance_units=tuple(sorted(str(w).lower() for w in raw.get("distance_units", ()))),
+        spelled_min_letters=int(raw.get("spelled_names", {}).get("min_letters", 0)),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 18  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 19  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -172,6 +175,8 @@ RULE_VERSION = 18  # 7: one occasion per document in a group, pairs best first; 
 #     where they code the same parties (and, for strikes, no other document tells two of them)
 # 17: a name after a word of direction ("towards X") tells no place (terms of kind "d")
 # 18: a location measured from a place ("24 km north of X") is not told at that place
+# 19: a place is told by a name the other report's words spell another way where that report
+#     is coded to a region or to no place (terms "p" and "s": the names' consonant skeletons)
 
 
 @cached
@@ -213,7 +218,9 @@ class LinkKey:
     actor_hi: str | None
     # what the report's evidence tells: ("n", name) for the names it names, ("d", name) for the
     # names it names only after a word of direction, ("b", band) for its MinHash bands (a
-    # table of their own in the store, ``group_terms``)
+    # table of their own in the store, ``group_terms``); ("p", skeleton) of its own place, or
+    # ("s", skeleton) of each name it tells where it is coded to a region or no place
+    # (:func:`spelled_terms`)
     terms: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
 
 
@@ -244,6 +251,34 @@ def spelling(place: str | None, r: GroupingRules | None = None) -> str | None:
     bare = "".join(c for c in unicodedata.normalize("NFKD", place)
                    if not unicodedata.combining(c))
     return "".join(c for c in bare if c not in vowels) or place
+
+
+def spelled(name: str | None, r: GroupingRules | None = None) -> str | None:
+    """A name as its transliterations share it, for telling a place by a name spelled
+    another way: the consonant skeleton of its transliteration-folded reading (the
+    gazetteer's loosest key, :func:`warlog.geo.normalize.skeleton_key`: articles, vowels,
+    "y", "w", spaces and doubled letters gone, "Tell Qasroun" and "Tal Qasrun" are
+    "tlksrn"); None for a skeleton shorter than ``spelled_names.min_letters``, which too
+    many names share."""
+    if not name:
+        return None
+    key = skeleton_key(normalize(name))
+    return key if len(key) >= (r or rules()).spelled_min_letters > 0 else None
+
+
+def spelled_terms(place: str | None, precise: bool, terms: frozenset[tuple[str, str]],
+                  r: GroupingRules | None = None) -> frozenset[tuple[str, str]]:
+    """The terms of the names' spellings (:func:`spelled`): ("p", skeleton) of a report's own
+    place where it is coded to a place (not a region), ("s", skeleton) of each name its words
+    tell where it is coded to a region or to no place: a report whose coding lost the town
+    its sentence names may still name it, in a spelling the other document's gazetteer did
+    not read the same way (:func:`place_told`)."""
+    r = r or rules()
+    if precise:
+        own = spelled(place, r)
+        return frozenset({("p", own)}) if own else frozenset()
+    out = {("s", k) for kind, n in terms if kind == "n" and (k := spelled(n, r))}
+    return frozenset(out)
 
 
 def place_site(location: str | None, r: GroupingRules | None = None) -> str | None:
@@ -306,6 +341,10 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
     actors = sorted({a for a in (ev.get("actor1"), ev.get("actor2")) if a})
     site_ref = bool(ev.get("location")) and (place is None or place in r.back_references)
     etype, sub = ev["event_type"], ev["sub_event_type"]
+    vague_place = int((ev.get("geo_precision") or 0) >= r.vague_geo_precision)
+    if terms:
+        terms = terms | spelled_terms(place, bool(place) and not vague_place and not site_ref,
+                                      terms, r)
     return LinkKey(
         event_id=ev["id"],
         document_id=ev["document_id"],
@@ -320,7 +359,7 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
         place=place,
         x_km=x,
         y_km=y,
-        vague_place=int((ev.get("geo_precision") or 0) >= r.vague_geo_precision),
+        vague_place=vague_place,
         site_ref=int(site_ref),
         site=None if site_ref else place_site(ev.get("location"), r),
         country=country or None,
@@ -350,6 +389,7 @@ class Ops:
     def named(self, a: Any, b: Any) -> Any: ...
     def names_own(self, b: Any, a: Any) -> Any: ...  # b's words name b's place, not as a's
     def names_part(self, a: Any, b: Any) -> Any: ...  # a's words name b's place (or its part)
+    def spelled(self, a: Any, b: Any) -> Any: ...  # b's words name a's place spelled another way
     def measured_from(self, b: Any, a: Any) -> Any: ...  # b's place: a distance from a's
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
@@ -414,6 +454,9 @@ class PyOps(Ops):
         padded = f" {b.place} "
         return b.place is not None and any(k in _NAMED and f" {t} " in padded
                                            for k, t in a.terms)
+
+    def spelled(self, a: LinkKey, b: LinkKey) -> bool:
+        return any(k == "p" and ("s", t) in b.terms for k, t in a.terms)
 
     def measured_from(self, b: LinkKey, a: LinkKey) -> bool:
         if b.place is None or a.place is None or not f" {b.place}".endswith(f" {a.place}"):
@@ -494,6 +537,13 @@ class SqlOps(Ops):
         return (exists().where(t.c.event_id == a.event_id, t.c.kind.in_(_NAMED),
                                _words_in(t.c.term, b.place))
                 .correlate_except(t))
+
+    def spelled(self, a: Any, b: Any) -> Any:
+        ta, tb = s.group_terms.alias(), s.group_terms.alias()
+        return (exists().where(ta.c.event_id == a.event_id, ta.c.kind == "p",
+                               tb.c.event_id == b.event_id, tb.c.kind == "s",
+                               tb.c.term == ta.c.term)
+                .correlate_except(ta, tb))
 
     def measured_from(self, b: Any, a: Any) -> Any:
         whole, end = literal(" ") + b.place, literal(" ") + a.place
@@ -729,11 +779,18 @@ def place_told(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     not where the event was: it tells ``a``'s place only where ``a``'s own words name that
     place the same way (the two read one sentence alike, and ``a`` was coded there); it still
     names a place for "one sentence of both places" (:func:`_told_by`: "clashes near A and on
-    the road to B", "fighting in B and A")."""
+    the road to B", "fighting in B and A"). Where ``b`` is coded to a region or to no place,
+    its words also tell ``a``'s place by a name spelled another way (:func:`spelled_terms`:
+    "Tell Qasroun" and "Tal Qasrun", one consonant skeleton): one town in two
+    transliterations is the same place by name, and the coding that lost it to the region
+    is the vaguer one; a report coded to a town of its own names another town as its
+    neighbour, in any spelling."""
     r = r or rules()
     return o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
         o.and_(_located(a, o), o.named(a, b), _told_by(a, b, o)),
         o.and_(_located(b, o), o.named(b, a), _told_by(b, a, o)),
+        o.and_(o.spelled(a, b), _told_by(a, b, o)),
+        o.and_(o.spelled(b, a), _told_by(b, a, o)),
         o.and_(o.copied(a, b, r.min_bands), _one_region(a, b, o))))
 
 

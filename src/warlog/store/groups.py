@@ -318,7 +318,9 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     blocked by date and by place: by admin area (``block``: the same admin1, where points
     within ``place_km`` and a region and the places inside it are found), by place name (the
     same village wherever two gazetteer lookups put it), by a name one report's evidence names
-    that is the other's place (either way round), and by a shared MinHash band."""
+    that is the other's place (either way round), by such a name spelled another way (the
+    consonant skeleton of a report's place against those of the names a report coded to a
+    region or to no place names, either way round) and by a shared MinHash band."""
     a, b = gm.alias("a"), gm.alias("b")
     ta, tb = terms_t.alias("ta"), terms_t.alias("tb")
     span = rules().max_span_days
@@ -335,6 +337,12 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
         .join(b, b.c.event_id == tb.c.event_id),
         a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind.in_(("n", "d"))))
         .join(b, and_(b.c.place == ta.c.term, days(b.c))),
+        # a place named in another spelling by a report coded to a region or to no place
+        # (group_rule.spelled_terms: "p" of the place, "s" of the other's names; no region)
+        *(a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == mine))
+          .join(tb, and_(tb.c.kind == theirs, tb.c.term == ta.c.term, tb.c.country.is_(None),
+                         tb.c.admin1.is_(None), days(tb.c)))
+          .join(b, b.c.event_id == tb.c.event_id) for mine, theirs in (("p", "s"), ("s", "p"))),
         None,  # the pairs that share a MinHash band (filled when it is their turn)
     )
     found: set[tuple[int, ...]] = set()
