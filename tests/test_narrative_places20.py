@@ -9,6 +9,9 @@ not where the row's event happened: the event is at the row's own place.
 A name the gazetteer lacks that the sentence puts in a province ("the town of X in Y province")
 is the one town of that province spelled with the same consonants, when there is one: the same
 town in another transliteration; else it stays coded at the province.
+
+The Golan Heights is a region (``region_capitals``): coded to Quneitra at precision 3, not left
+to the narrative's last place.
 """
 
 from __future__ import annotations
@@ -97,3 +100,16 @@ def test_a_look_alike_in_another_province_does_not_place_the_name(tmp_path):
     june = _helmand(tmp_path, "Marjeh")
     assert all(r["location"] == "Marjeh" and r["geo_precision"] == 3 and _near(r, LASHKAR_GAH)
                for r in june), june
+
+
+QUNEITRA = (33.126, 35.825)
+
+
+def test_the_golan_heights_is_a_region_coded_at_quneitra(tmp_path):
+    recs = _extract(tmp_path, "On 3 June 2016, government troops shelled rebel positions in Daraa. "
+                              "On 5 June 2016, two mortar shells fired from Syria landed in an "
+                              "open field in the Golan Heights.", title="Syrian civil war",
+                    name="docs.jsonl")
+    june5 = [r for r in recs if r["event_date"] == "2016-06-05"]
+    assert june5 and all(r["location"] == "Golan Heights" and r["geo_precision"] == 3
+                         and _near(r, QUNEITRA) for r in june5), recs
