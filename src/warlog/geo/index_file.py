@@ -90,4 +90,7 @@ def install(settings: _settings.Settings, packed: tuple[str, bytes] | None) -> b
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    from warlog.geo.index_build import prune
+
+    prune(path)
     return True
