@@ -10,6 +10,11 @@ A name the gazetteer lacks that the sentence puts in a province ("the town of X 
 is the one town of that province spelled with the same consonants, when there is one: the same
 town in another transliteration; else it stays coded at the province.
 
+An entry of a list of incidents opens with its place and that place's area before a colon ("4 May
+2019 – X, Y: ..."), as a dateline does: X is the entry's place, named as the text names it, in
+Y's area (a name the gazetteer lacks is coded at Y, precision 2; a town read as a namesake in
+another country is read in Y's area), and Y is no second place.
+
 The Golan Heights is a region (``region_capitals``): coded to Quneitra at precision 3, not left
 to the narrative's last place.
 """
@@ -113,3 +118,33 @@ def test_the_golan_heights_is_a_region_coded_at_quneitra(tmp_path):
     june5 = [r for r in recs if r["event_date"] == "2016-06-05"]
     assert june5 and all(r["location"] == "Golan Heights" and r["geo_precision"] == 3
                          and _near(r, QUNEITRA) for r in june5), recs
+
+
+GAO = (16.272, -0.045)
+KHARKIV = (49.982, 36.255)
+
+INCIDENTS = """Incidents of the war.
+
+| Date | Incident |
+| --- | --- |
+| 4 May {year} | {place}: {what} |
+"""
+
+
+def test_an_entry_heading_names_its_village_in_its_area(tmp_path):
+    text = INCIDENTS.format(year=2019, place="Intahaka, Gao", what="jihadist fighters attacked "
+                            "the army post in the town and burned two trucks.")
+    recs = [r for r in _extract(tmp_path, text) if r["event_date"] == "2019-05-04"]
+    assert recs and all(r["location"] == "Intahaka" and r["geo_precision"] == 2
+                        and _near(r, GAO) for r in recs), recs
+
+
+def test_an_entry_heading_reads_a_namesake_abroad_in_its_area(tmp_path):
+    # the village's name is also a town's in the far east of the other party's country; the
+    # heading says it is in the Kharkiv area
+    text = INCIDENTS.format(year=2023, place="Pokrovka, Kharkiv", what="Russian artillery "
+                            "shelled the village and destroyed two houses, the governor said.")
+    recs = [r for r in _extract(tmp_path, text, title="Russian invasion of Ukraine")
+            if r["event_date"] == "2023-05-04"]
+    assert recs and all(r["location"] == "Pokrovka" and r["country"] == "Ukraine"
+                        and _near(r, KHARKIV) for r in recs), recs

@@ -273,6 +273,16 @@ def qualify(
         if k and r.kind == "city" and _address_area(sentence, offset, out[k - 1], r):
             areas.append((out[k - 1].end, r.end))  # "Town, Province:": the town, in its area
             continue
+        if k and r.kind == "city" and _address_abroad(sentence, offset, out[k - 1], r):
+            # "Town, Province:" with the town read as a namesake in another country: the
+            # town of that name in the area, else a place the gazetteer lacks there
+            m = out[k - 1]
+            alt = _namesake_in(_bare_name(m.text), r.place)
+            out[k - 1] = (replace(m, place=alt, candidates=()) if alt is not None else
+                          replace(m, place=replace(r.place, kind="city"), kind="city",
+                                  precision=2, candidates=()))
+            areas.append((m.end, r.end))
+            continue
         if r.kind not in ("admin1", "region") or r.precision < 3 or (r.start, r.end) in firsts:
             continue
         area = r.place
@@ -333,6 +343,20 @@ def _address_area(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) 
     if m.kind != "city" or not m.place.admin1 or m.place.admin1 != r.place.admin1:
         return False
     if m.place.geonameid == r.place.geonameid:
+        return False
+    if not _ADDRESS_GAP.fullmatch(sentence, m.end - offset, r.start - offset):
+        return False
+    if not _ADDRESS_END.match(sentence, r.end - offset):
+        return False
+    return r.place.admin1 in admin1_codes_named(_bare_name(r.text))
+
+
+def _address_abroad(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) -> bool:
+    """Whether the town ``m`` is followed as an address is (:func:`_address_area`) by ``r``, a
+    town named like the first-level area it is the seat of, in another country than the one
+    ``m`` was read in ("X, Y:" with X read as a namesake abroad): the address says X is in
+    Y's area."""
+    if m.kind != "city" or not r.place.admin1 or m.place.country_code == r.place.country_code:
         return False
     if not _ADDRESS_GAP.fullmatch(sentence, m.end - offset, r.start - offset):
         return False

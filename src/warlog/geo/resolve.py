@@ -435,6 +435,7 @@ def resolve_locations(
         found = sorted([*found, *unlisted], key=lambda loc: loc.start)
         if others:  # "in Razmak, North Waziristan": the area is no second place
             found = drop_areas(found, after_unlisted(sentence, offset, unlisted, others))
+        found = drop_areas(found, _heading_areas(sentence, offset, unlisted, found))
     found = drop_areas(found, firsts)
     found = _row_columns(sentence, offset, found)
     # "the ambassador to Spain", "told reporters in Geneva": a source's place; "the Kyiv
@@ -444,6 +445,25 @@ def resolve_locations(
             and not names_other_than_place(sentence, loc.end - offset)
             and not (vessels and _vessel_before().search(
                 sentence, max(0, loc.start - offset - 40), loc.start - offset))]
+
+
+_HEADING_AREA = re.compile(r"[ \t]*:")
+
+
+def _heading_areas(sentence: str, offset: int, unlisted: Sequence[Location],
+                   found: Sequence[Location]) -> list[tuple[int, int]]:
+    """The spans (as :func:`~warlog.geo.qualified.qualify` gives them) of the areas that
+    follow a place the gazetteer lacks after a comma and end an entry's heading ("X, Y
+    Region: a mortar shell hit ..."): the area says where X is; it is no second place."""
+    spans = []
+    for u in unlisted:
+        for loc in found:
+            if (loc is not u and loc.start > u.end
+                    and not sentence[u.end - offset:loc.start - offset].strip(" \t,")
+                    and "," in sentence[u.end - offset:loc.start - offset]
+                    and _HEADING_AREA.match(sentence, loc.end - offset)):
+                spans.append((u.end, loc.end))
+    return spans
 
 
 # the separator of a table row's cells as the reader writes the row ("X – 26,921 – Y – ...")

@@ -328,6 +328,15 @@ def unlisted_places(
             if hit is not None:
                 found.append(hit)
                 spans.append((s, e))
+    if ":" in sentence:
+        for m in _heading().finditer(sentence):
+            s, e = m.span("name")
+            if any(a < e and s < b for a, b in spans) or not _area_after(sentence, e):
+                continue
+            hit = _accept(sentence, m.group("name"), s, e, "", True)
+            if hit is not None:
+                found.append(hit)
+                spans.append((s, e))
     return sorted(
         [
             *features,
@@ -339,6 +348,15 @@ def unlisted_places(
         ],
         key=lambda loc: loc.start,
     )
+
+
+@cached
+def _heading() -> re.Pattern[str]:
+    """The place an entry of a list of incidents opens with, before its area and a colon, at
+    the start of the line or of a table cell ("4 May 2019 – X, Y Region: a mortar shell hit
+    ..."): the entry's own place, named as a dateline names it (:func:`_area_after` checks that
+    the area is one)."""
+    return re.compile(rf"(?:^|[ \t]\u2013[ \t])(?P<name>{_name_re()})(?=,[ \t][^,:.;]{{1,40}}:)")
 
 
 _AREA_AFTER = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})")
