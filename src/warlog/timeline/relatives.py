@@ -9,9 +9,9 @@ matching rule wins.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from warlog.data import cached
+from warlog.nlp.alternation import HeadFilter
 from warlog.timeline.absolute import month_number
 from warlog.timeline.lexicon import RelativeRule, lexicon
 from warlog.timeline.mention import Mention
@@ -28,10 +28,10 @@ def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention
     if len(lower) != len(sentence):  # a rare character changed length when lower-cased
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
     found: list[Mention] = []
-    # one automaton pass (a case-sensitive alternation is tried at every position): the same
-    # answer as ``pats.relative_stems.search(lower)``
-    stems = _stem_automaton()
-    if stems is None or next(stems.iter(lower), None) is None:
+    # the shared automaton pass of every head filter (geo, events; memoised per sentence), not
+    # a case-sensitive alternation tried at every position: false only where
+    # ``pats.relative_stems.search(lower)`` finds nothing
+    if not _stem_filter().may_match(lower):
         return found
     done = 0  # text before this offset is already used by a found expression
     for key in pats.relative_trigger.finditer(lower):
@@ -68,19 +68,11 @@ def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention
 
 
 @cached
-def _stem_automaton() -> Any:
-    """The relative keywords' stems (``relative_stem_words``) in one Aho-Corasick automaton:
-    whether a sentence holds any of them is one pass, not a substring scan per stem."""
-    import ahocorasick
-
-    words = patterns().relative_stem_words
-    if not words:
-        return None  # no keyword: no relative expression
-    automaton = ahocorasick.Automaton()
-    for stem in words:
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
+def _stem_filter() -> HeadFilter:
+    """The relative keywords' stems (``relative_stem_words``, all letters) as heads of the
+    shared automaton (:class:`~warlog.nlp.alternation.HeadFilter`): whether a sentence holds
+    any of them is read from the one pass every filter shares."""
+    return HeadFilter(patterns().relative_stem_words)
 
 
 def _relative_mention(m: re.Match[str], rule: RelativeRule) -> Mention:
