@@ -26,6 +26,7 @@ year puts it there. A date the text writes with its year is never moved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -38,11 +39,12 @@ from warlog.timeline.anchor import news_anchor
 from warlog.timeline.context import attachment, background_reason
 from warlog.timeline.days import ClockDate, make_date
 from warlog.timeline.docdates import DocDates, document_dates
-from warlog.timeline.hours import is_reporting_date
+from warlog.timeline.hours import is_reporting_date, reports_relative_day
 from warlog.timeline.mention import Mention
 from warlog.timeline.mentions import adjacent, counts_to, find_mentions
 
 _TOLD_KINDS = frozenset({"date", "day_of_month", "weekday"})
+_PARAGRAPH_END = re.compile(r"\s*")  # the white space after a sentence
 
 
 def _counted_back(m: Mention) -> Mention:
@@ -77,6 +79,10 @@ class NarrativeClock:
         self.period = period
         self.current: ClockDate | None = None
         self._heading_anchor = False  # current came from a heading ("(27 February–16 March)")
+        #: the one day a heading names ("#### 12 April"), while only relative days have moved
+        #: the story from it: a new paragraph comes back to it (:meth:`_paragraph_end`)
+        self._heading_day: ClockDate | None = None
+        self._text: str | None = None  # the document's text, to see where paragraphs end
         self._new_section = False
         #: a news item's own day (dateline, ``date`` field, ``--date``), see :meth:`set_anchor`
         self.anchor: ClockDate | None = None
@@ -107,6 +113,7 @@ class NarrativeClock:
             period = (date(year, 1, 1), date(year, 12, 31))
         clock = cls(year=year, period=period)
         clock.span = span
+        clock._text = doc.text
         return clock
 
     def set_anchor(self, day: date) -> None:
@@ -123,6 +130,7 @@ class NarrativeClock:
         """A heading: a date or period in it ("2014", "March 2015", "(27 February–16 March)")
         becomes the current date; any heading may bring the story back to its main period."""
         self._new_section = True
+        self._heading_day = None
         for m in find_mentions(title, bare_years=True):
             if m.kind == "relative":
                 continue
@@ -131,7 +139,24 @@ class NarrativeClock:
                 self._advance(resolved)
                 self._heading_anchor = True
                 self._new_section = False
+                if resolved.granularity == "day" and resolved.precision == 1:
+                    self._heading_day = resolved
                 return
+
+    def _paragraph_end(self, end: int) -> None:
+        """After the last sentence of a paragraph under a heading that names one day ("####
+        25 February"), the story is that day's again if only relative days ("…, while the
+        town fell the following day") moved it: the heading dates its section, the step was
+        an aside of its paragraph (the next day has a heading of its own). An explicit date of
+        the text ("On 27 February") leads the story from then on. (At the paragraph's end, not
+        the next one's start: a reader takes :attr:`current` before it reads a sentence.)"""
+        day, text = self._heading_day, self._text
+        if day is None or text is None or self.current is day:
+            return
+        gap = _PARAGRAPH_END.match(text, end)
+        if gap is not None and gap.group().count("\n") >= 2:
+            self.current = day
+            self.year = day.date_start.year
 
     def read(self, sentence: str | Sentence, sentence_start: int = 0) -> list[ResolvedDate]:
         """Every date mention in ``sentence``, resolved, in order; advances the clock.
@@ -147,6 +172,9 @@ class NarrativeClock:
         out: list[ResolvedDate] = []
         asides: set[int] = set()  # explicit dates only used as the anchor of another one
         told: ClockDate | None = None  # the resolved date of the previous mention
+        # in a narrative, the dates right after a reporting verb ("The ministry said on 5 May
+        # that ..."): the report's day, if a later date of the sentence is the event's own
+        reports: list[int] = []
         for i, m in enumerate(mentions):
             prev_end = mentions[i - 1].end if i else 0
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -168,14 +196,33 @@ class NarrativeClock:
                 if resolved is not None and link == "object":
                     asides.add(i + 1)
             if resolved is None:
+                # a date told without a year after a report's day ("announced in February
+                # that the commander was killed on 27 November") lies before it, its year
+                # found looking back, or tells a plan ("said on 28 May that the withdrawal
+                # would end on 5 June"): it does not move the story
                 resolved = self._resolve(
-                    m, sentence, sentence_start, prev_end, next_start, i in asides
+                    m, sentence, sentence_start, prev_end, next_start,
+                    i in asides or (bool(reports) and m.kind in ("date", "month")
+                                    and not m.has_year),
                 )
             if resolved is not None:
-                resolved.reporting = self.anchor is not None and is_reporting_date(
-                    sentence, m.start)
+                cue = is_reporting_date(sentence, m.start)
+                if cue and self.anchor is None and m.kind != "relative":
+                    reports.append(len(out))
+                else:
+                    resolved.reporting = resolved.reporting or (self.anchor is not None and cue)
                 out.append(resolved)
             told = resolved if m.kind in _TOLD_KINDS and isinstance(resolved, ClockDate) else None
+        for k in reports:
+            # "said on 5 May that rebels had attacked X on 3 May", "stated on 17 March that 53
+            # people were killed the previous day": the event's own day is the later date, on
+            # or before the report's (an event is reported after it happened; "announced on 1
+            # August an offensive for 6 August" tells a plan, and the report's day stays)
+            day = out[k]
+            day.reporting = any(
+                not getattr(d, "reference", False) and not d.reporting
+                and d.date_end <= day.date_end for d in out[k + 1:])
+        self._paragraph_end(sentence_start + len(sentence))
         return out
 
     def _linked(self, m: Mention, nxt: Mention, link: str, offset: int) -> ClockDate | None:
@@ -205,7 +252,10 @@ class NarrativeClock:
         aside: bool = False,
     ) -> ClockDate | None:
         if m.kind == "relative":
-            return self._relative(m, offset)
+            reported = (m.rule is not None and m.rule.unit == "day"
+                        and m.rule.anchor != "document"
+                        and reports_relative_day(sentence, m.start, prev_end))
+            return self._relative(m, offset, reported)
         if m.kind == "weekday" and self.anchor is not None:
             resolved = resolve.weekday_before(m, self.anchor, offset)
             if resolved is not None:
@@ -230,13 +280,17 @@ class NarrativeClock:
         resolved.background = background
         if not background:
             self._advance(resolved)
+            self._heading_day = None  # the text's own date leads the story from here
         return resolved
 
     def _goes_back(self, resolved: ClockDate) -> bool:
         cur = self.current
         return cur is not None and resolved.date_start < cur.date_start
 
-    def _relative(self, m: Mention, offset: int) -> ClockDate | None:
+    def _relative(self, m: Mention, offset: int, reported: bool = False) -> ClockDate | None:
+        """``reported``: the day of a statement ("The army confirmed the shelling the next
+        day", :func:`~warlog.timeline.hours.reports_relative_day`): resolved, but the story
+        stays where it was."""
         if m.rule is not None and m.rule.anchor == "document":
             # "yesterday", "two days ago": the news item's day, not the narrative's
             if self.anchor is None:
@@ -253,7 +307,9 @@ class NarrativeClock:
             # start of the period the heading announces, not from its end.
             anchor = replace(anchor, date_end=anchor.date_start, granularity="day")
         resolved = resolve.relative(m, anchor, offset)
-        if resolved is not None:
+        if resolved is not None and reported:
+            resolved.reporting = resolved.background = True
+        elif resolved is not None:
             self._move_if_forward(resolved)
         return resolved
 

@@ -51,6 +51,27 @@ def is_reporting_date(sentence: str, start: int) -> bool:
     return _reporting_before().search(sentence, max(0, start - 48), start) is not None
 
 
+@cached
+def _reported_before() -> re.Pattern[str]:
+    lx = lexicon()
+    cues = "|".join(f"(?:{c})" for c in lx.reporting_cues)
+    n = lx.report_object_words
+    return re.compile(rf"(?i:\b(?:{cues}))(?P<object>(?:\s+[^\W\d_][\w'’-]*){{0,{n}}}?)"
+                      r"\s*,?\s*$")
+
+
+def reports_relative_day(sentence: str, start: int, lo: int = 0) -> bool:
+    """True when the relative day at ``start`` follows a reporting verb and its short object:
+    "The army confirmed the shelling the next day". That day is the statement's (data/time.yaml
+    ``reported_relative``); not when a word of the object opens a clause of its own ("said it
+    had retaken the town the next day") or the text before ``lo`` (an earlier date) is needed."""
+    m = _reported_before().search(sentence, max(lo, start - 60), start)
+    if m is None:
+        return False
+    stops = lexicon().report_object_stops
+    return not any(w.lower() in stops for w in m.group("object").split())
+
+
 def full_year(digits: str) -> int:
     """A written year: four digits as they are; two digits by the pivot ("90" -> 1990)."""
     y = int(digits)

@@ -78,6 +78,8 @@ class TimeLexicon:
     dateline_dashes: tuple[str, ...]
     dateline_reach: int
     reporting_cues: tuple[str, ...]  # "said on Friday": the report's day, not the event's
+    report_object_words: int  # "confirmed the shelling the next day": words between
+    report_object_stops: frozenset[str]  # "said it had retaken the town the next day"
 
 
 def _lower(items: Any) -> tuple[str, ...]:
@@ -148,6 +150,8 @@ def lexicon() -> TimeLexicon:
         dateline_dashes=tuple(str(x) for x in news["dateline_dashes"]),
         dateline_reach=int(news["dateline_reach"]),
         reporting_cues=tuple(str(x) for x in news["reporting_cues"]),
+        report_object_words=int(d["reported_relative"]["object_words"]),
+        report_object_stops=frozenset(_lower(d["reported_relative"]["object_stops"])),
     )
 
 
