@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from warlog.data import cached, load_yaml
+from warlog.data import cached, load_yaml, on_clear
 from warlog.geo.admin_names import admin1_codes_named
 from warlog.geo.context import GeoContext, country_votes, operation_heads
 from warlog.geo.features import type_of
@@ -180,6 +180,40 @@ class PlaceMention:
     called: str = ""  # the place's own name where the text names it another way
 
 
+@dataclass(slots=True, frozen=True)
+class _Phrase:
+    """A capitalised n-gram that may name a place, by its own words and the text's countries
+    (:meth:`_Finder._phrase`): the words around it decide the rest."""
+
+    phrase: str  # as looked up ("Saint Quentin" for "St. Quentin")
+    norm: str
+    country: str | None  # a country's name: its code
+    matches: list[Match]  # the gazetteer's readings (``[]`` for a country or an area)
+    area: bool  # no reading, but a first-level area's name ("Zamfara")
+    common: bool  # made of common words (a place only after a strong place cue)
+    article_head: bool  # a generic toponym word with its article ("al-Bab")
+
+
+class _Phrases(dict):
+    """``(phrase, words, countries)`` -> :class:`_Phrase`, ``True`` (a stop phrase) or ``None``
+    (no place whatever the sentence), for one gazetteer and lexicon. A document repeats its
+    names and the corpus its stop words and non-places ("The", "Army", "Syrian"): each is
+    read once per process, not once per sentence (or, for a non-place, per document)."""
+
+    owner: object = None
+    lex: object = None
+
+    def reset(self, owner: object, lex: object) -> None:
+        self.clear()
+        self.owner, self.lex = owner, lex
+
+
+_PHRASES = _Phrases()
+_PHRASES_MAX = 300_000
+_MISSING = object()
+on_clear(lambda: _PHRASES.reset(None, None))
+
+
 class _Finder:
     """One sentence's place search (holds the per-call settings)."""
 
@@ -209,7 +243,6 @@ class _Finder:
         self._named: frozenset[str] | None = None
         self.local: list[Place] = []  # places found earlier in this sentence
         self.at = (0, 0)  # the offsets of the name being matched
-        self.unplaced = context.unplaced if context is not None else set()
         # where a "capital" follows a word ("the Afghan capital"): the one reading of a
         # name that depends on the word after it, checked before the phrase memo
         self.capital_at = frozenset(
@@ -411,19 +444,27 @@ class _Finder:
         return self._named
 
     # ---------------------------------------------------------------- matching
-    def _match(self, toks: list[Tok], i: int, j: int) -> PlaceMention | bool | None:
-        """A mention for tokens ``i:j``; ``True`` when they are a stop phrase (consume them)."""
-        text = self.text
-        s, e = toks[i][0], toks[j - 1][1]
-        phrase = text[s:e]
+    def _phrase(self, toks: list[Tok], i: int, j: int, phrase: str) -> _Phrase | bool | None:
+        """What tokens ``i:j`` (``phrase``) are by their words and the text's countries alone
+        (:class:`_Phrase`), looked up once per process: ``True`` for a stop phrase (its words
+        consumed), ``None`` for no place whatever the sentence."""
         n_words = j - i
-        if e in self.capital_at:
-            capital = self._capital(phrase, s, e)
-            if capital is not None:
-                return capital  # "the Afghan capital": Kabul (True: told beside its name)
         key = (phrase, n_words, self.codes)
-        if key in self.unplaced:
-            return None  # found below, earlier in the document, to name no place
+        memo = _PHRASES
+        if memo.owner is not self.gaz or memo.lex is not self.lex:
+            memo.reset(self.gaz, self.lex)
+        hit = memo.get(key, _MISSING)
+        if hit is _MISSING:
+            if len(memo) > _PHRASES_MAX:
+                memo.reset(self.gaz, self.lex)
+            hit = memo[key] = self._phrase_of(toks, i, j, phrase)
+        return hit
+
+    def _phrase_of(self, toks: list[Tok], i: int, j: int, phrase: str) -> _Phrase | bool | None:
+        """:meth:`_phrase` computed (no word outside the phrase is read)."""
+        text = self.text
+        e = toks[j - 1][1]
+        n_words = j - i
         if n_words > 1 and toks[i][2].lower() in name_abbreviations():
             # "St. Quentin": the gazetteer's "Saint-Quentin" ("St. Petersburg" is indexed)
             full = f"{name_abbreviations()[toks[i][2].lower()]} {text[toks[i + 1][0]:e]}"
@@ -436,28 +477,11 @@ class _Finder:
         # name when the gazetteer spells it so (checked below), not the stop word alone
         article_head = stripped != norm and stripped in lex.toponym_heads
         if norm in lex.stop_names or (stripped in lex.stop_names and not article_head):
-            if n_words > 1:
-                return True
-            self.unplaced.add(key)
-            return None
-        if i > 0 and self._ends_group(toks, i, j):
-            return None  # "the Revolutionary Armed Forces of Colombia": an actor's name
+            return True if n_words > 1 else None
         code = self.gaz.country_name_code(phrase)
         if code:
-            if self._names_group(toks, i, j):
-                return None  # "the Kosovo Liberation Army": an actor, not where
-            suffix = self._suffix_spec(e)
-            if suffix is not None and suffix[1].kind == "admin1":
-                # "Niger State": Nigeria's, in the text's countries or next to them
-                region = self._region(phrase, norm, s, e, anywhere=True)
-                cc = region.place.country_code if region is not None else None
-                if region is not None and (not self.codes or cc in self.codes
-                                           or cc in self.neighbours):
-                    return region
-            place = self.gaz.country_place(code)
-            return self._mention(s, e, place, "country", 3) if place else None
+            return _Phrase(phrase, norm, code, [], False, False, article_head)
         if len(norm) < _MIN_NORM_LEN or (n_words == 1 and phrase[:2].isupper()):
-            self.unplaced.add(key)
             return None  # "I", an acronym ("SDF", "ISIL", "RIMa")
         matches = self.gaz.matches(phrase, self.codes)
         last = lex.region_suffixes.get(toks[j - 1][2].lower()) if n_words > 1 else None
@@ -468,25 +492,10 @@ class _Finder:
             if admin1_codes_named(norm):
                 # "Zamfara State": a first-level area no town is named after (not "the
                 # al-Muthanna district" of a town, which is no province's seat)
-                region = self._region(phrase, norm, s, e)
-                if region is not None and region.precision >= 3:
-                    return region
-                return self._home_area(norm, s, e)
-            self.unplaced.add(key)
+                return _Phrase(phrase, norm, None, [], True, False, article_head)
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
-            # "Syrian": what led here depends on the phrase and the countries alone (the
-            # capital and group checks, which read the words around it, come first and
-            # give None or the capital again), so it is looked up once per document
-            self.unplaced.add(key)
-            return None
-        before = word_before(text, s)
-        if before in lex.person_titles or is_person_name(text, s, e):
-            return None  # "Colonel Orlov", "Kabul Khan, a tribal elder": a person
-        if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
-            prev = toks[i - 1][2].lower()
-            if prev in lex.named_feature_words or prev in lex.facility_words:
-                return None  # "Camp Chapman", "Fort Hood": a facility's own name
+            return None  # "Syrian"
         words = norm.split()
         common = all(w in lex.common_words or w in lex.stop_names for w in words)
         if common and (n_words > 1 or article_head):
@@ -498,9 +507,60 @@ class _Finder:
             ):
                 return None
             common = False
+        return _Phrase(phrase, norm, None, matches, False, common, article_head)
+
+    # ---------------------------------------------------------------- matching
+    def _match(self, toks: list[Tok], i: int, j: int) -> PlaceMention | bool | None:
+        """A mention for tokens ``i:j``; ``True`` when they are a stop phrase (consume them).
+
+        What the phrase is by its own words (:meth:`_phrase`) is looked up once per process;
+        the words around it decide the rest, in this order: a capital after it, an actor's
+        name it ends or opens, a region word, a person's title or name, a facility word."""
+        text = self.text
+        s, e = toks[i][0], toks[j - 1][1]
+        phrase = text[s:e]
+        n_words = j - i
+        if e in self.capital_at:
+            capital = self._capital(phrase, s, e)
+            if capital is not None:
+                return capital  # "the Afghan capital": Kabul (True: told beside its name)
+        info = self._phrase(toks, i, j, phrase)
+        if info is None or info is True:
+            return info
+        if i > 0 and self._ends_group(toks, i, j):
+            return None  # "the Revolutionary Armed Forces of Colombia": an actor's name
+        phrase, norm = info.phrase, info.norm
+        lex = self.lex
+        if info.country:
+            if self._names_group(toks, i, j):
+                return None  # "the Kosovo Liberation Army": an actor, not where
+            suffix = self._suffix_spec(e)
+            if suffix is not None and suffix[1].kind == "admin1":
+                # "Niger State": Nigeria's, in the text's countries or next to them
+                region = self._region(phrase, norm, s, e, anywhere=True)
+                cc = region.place.country_code if region is not None else None
+                if region is not None and (not self.codes or cc in self.codes
+                                           or cc in self.neighbours):
+                    return region
+            place = self.gaz.country_place(info.country)
+            return self._mention(s, e, place, "country", 3) if place else None
+        if info.area:
+            region = self._region(phrase, norm, s, e)
+            if region is not None and region.precision >= 3:
+                return region
+            return self._home_area(norm, s, e)
+        matches = info.matches
+        before = word_before(text, s)
+        if before in lex.person_titles or is_person_name(text, s, e):
+            return None  # "Colonel Orlov", "Kabul Khan, a tribal elder": a person
+        if i > 0 and toks[i - 1][3] and text[toks[i - 1][1] : s] == " ":
+            prev = toks[i - 1][2].lower()
+            if prev in lex.named_feature_words or prev in lex.facility_words:
+                return None  # "Camp Chapman", "Fort Hood": a facility's own name
+        common = info.common
         if self._names_group(toks, i, j):
             return None  # "the <town> Brigade", "the <town> Military Council": an actor
-        if article_head and self._glued_to_unknown(toks, i, j):
+        if info.article_head and self._glued_to_unknown(toks, i, j):
             return None  # "Ayn al-Tal district": the article-and-word ends a longer name
         region = self._region(phrase, norm, s, e)
         if region is not None:
