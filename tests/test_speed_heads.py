@@ -103,12 +103,17 @@ _stem_text = st.text(alphabet=st.sampled_from(list("adeghiklmnorstuwyADK ,.-\u21
 @given(_stem_text)
 def test_relative_stems_by_automaton_equal_their_pattern(text: str) -> None:
     from warlog.timeline.patterns import patterns as time_patterns
-    from warlog.timeline.relatives import _stem_automaton
+    from warlog.timeline.relatives import _stem_filter
 
     pats = time_patterns()
     low = text.lower()
-    assert (next(_stem_automaton().iter(low), None) is not None) == (
-        pats.relative_stems.search(low) is not None)
+    found = pats.relative_stems.search(low) is not None
+    # the shared head automaton (1f5972e): never false where the pattern matches, and the
+    # same answer on an ASCII text (a case-odd letter is always handed on)
+    may = _stem_filter().may_match(low)
+    assert may >= found
+    if low.isascii():
+        assert may == found
 
 
 @_SETTINGS
