@@ -148,3 +148,17 @@ def test_an_entry_heading_reads_a_namesake_abroad_in_its_area(tmp_path):
             if r["event_date"] == "2023-05-04"]
     assert recs and all(r["location"] == "Pokrovka" and r["country"] == "Ukraine"
                         and _near(r, KHARKIV) for r in recs), recs
+
+
+def test_country_mentions_gives_names_and_demonyms_with_their_ends():
+    # the one reading of country mentions geo.context.country_votes and geo.homonyms share
+    from warlog.geo.context import NAME_WORD, country_mentions
+    from warlog.plugins import geocoder
+
+    text = "Kenyan troops crossed from Somalia near the town of Mandera."
+    words = list(NAME_WORD.finditer(text))
+    got = [(gram, words[i].start() + len(gram), code, by_name)
+           for gram, i, code, by_name in country_mentions(text, geocoder(), words)]
+    assert got == [("Kenyan", 6, "KE", False), ("Somalia", 34, "SO", True)], got
+    every = [gram for gram, *_ in country_mentions(text, geocoder(), words, others=True)]
+    assert "Mandera" in every and "Kenyan" in every, every

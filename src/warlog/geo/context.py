@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +117,25 @@ def name_ngrams(text: str, words: list[re.Match[str]] | None = None,
             yield text[w.start() : end], i
 
 
+def country_mentions(text: str, gaz: Geocoder, words: list[re.Match[str]] | None = None,
+                     others: bool = False) -> Iterator[tuple[str, int, str | None, bool]]:
+    """The name n-grams of ``text`` (:func:`name_ngrams`) that name a country: ``(gram, i,
+    code, True)`` for a country's name or alias, ``(gram, i, code, False)`` for a demonym;
+    with ``others`` every other n-gram too, as ``(gram, i, None, False)``. ``i`` indexes the
+    gram's first word in ``words`` (the gram ends at ``words[i].start() + len(gram)``). The
+    one reading of country mentions :func:`country_votes` and the homonym check
+    (:mod:`warlog.geo.homonyms`) share."""
+    name_code, of_name = gaz.country_name_code, gaz.country_of_name
+    for gram, i in name_ngrams(text, words):
+        code = name_code(gram)
+        if code:
+            yield gram, i, code, True
+            continue
+        code = of_name(gram)
+        if code or others:
+            yield gram, i, code, False
+
+
 def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = True,
                   other_names: bool = False) -> Counter:
     """Weighted counts of the countries that ``text`` names.
@@ -135,16 +154,9 @@ def country_votes(text: str, gaz: Geocoder, weight: float = 1.0, cities: bool = 
     # _inside_name of a first word, asked only of the n-grams that reach the town test
     # (most are countries, demonyms, stop names or no place at all)
     inside: dict[int, bool] = {}
-    for gram, i in name_ngrams(text, words):
-        code = gaz.country_name_code(gram)
+    for gram, i, code, by_name in country_mentions(text, gaz, words, others=cities):
         if code:
-            votes[code] += weight
-            continue
-        code = gaz.country_of_name(gram)
-        if code:
-            votes[code] += weight / 2
-            continue
-        if not cities:
+            votes[code] += weight if by_name else weight / 2
             continue
         norm = normalize(gram)
         if norm in lex.stop_names or norm in lex.common_words:

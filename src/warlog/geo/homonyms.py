@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from warlog.data import cached, load_yaml
-from warlog.geo.context import NAME_WORD, GeoContext, name_ngrams
+from warlog.geo.context import NAME_WORD, GeoContext, country_mentions
 from warlog.geo.gazetteer import TIER_EXACT, TIER_FOLD, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
@@ -148,13 +148,12 @@ class _Check:
             words = list(NAME_WORD.finditer(s))
             named: set[str] = set()
             parties: set[str] = set()
-            for gram, i in name_ngrams(s, words):
-                code = gaz.country_name_code(gram)
-                if code:
-                    named.add(code)
+            for gram, i, code, by_name in country_mentions(s, gaz, words):
+                if code is None:  # never without ``others``
                     continue
-                code = gaz.country_of_name(gram)
-                if code:
+                if by_name:
+                    named.add(code)
+                else:
                     end = words[i].start() + len(gram)
                     if after.match(s, end):
                         named.add(code)
