@@ -197,8 +197,11 @@ class ActorIndex:
             for w in g.get(key, [])
         )
         self._suffix = re.compile(rf" (?:{alternation(s['member_suffixes'])})\b")
-        nouns = s["templates"]["state"].get("adjective_nouns", [])
-        self._adj_noun = re.compile(rf" (?:{alternation(nouns)})\b")
+        state = s["templates"]["state"]
+        nouns = state.get("adjective_nouns", [])
+        makes = rf"(?:{alternation(state.get('aircraft_makes', []))}|[a-z]{{1,3}}-\d+[a-z]*)"
+        aircraft = alternation(state.get("aircraft_nouns", []))
+        self._adj_noun = re.compile(rf" (?:{alternation(nouns)}|{makes} (?:{aircraft}))\b")
         self._conj = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
         self._no_suffix_kinds = frozenset(s.get("no_suffix_kinds", []))
         self._peoples = frozenset(fold(w) for w in s.get("cross_border_peoples", []))

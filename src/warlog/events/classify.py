@@ -104,10 +104,12 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
                 event_country is None or actor1.country is None
                 or same_country(actor1.country, event_country)))
             return tax.territory("state" if state_here else "non_state")
-    if role == "bombing" and actor1 is not None:
+    if role == "bombing":
         inters, air = _air_bombing()
-        if actor1.inter in inters:
+        if actor1 is not None and actor1.inter in inters:
             return air  # "NATO bombed Belgrade": from the air
+        if _flown(_low(clause), trigger_end - len(trigger.text)):
+            return air  # "two Su-24s flew from the air base and bombed": from the air
     if trigger.word.killing:
         civilian = victims_civilian or _official_victim(after)
         return tax.role("civilian_target" if civilian else "clash")
@@ -163,6 +165,62 @@ class Refinement:
 
 
 @dataclass(frozen=True)
+class ShootDowns:
+    """triggers.yaml shoot_downs: what an aircraft shot down was."""
+    sources: frozenset[str]
+    verbs: re.Pattern[str]
+    passive: frozenset[str]
+    within: int
+    manned: frozenset[str]
+    unmanned: frozenset[str]
+    manned_types: frozenset[str]
+    unmanned_types: frozenset[str]
+    to: dict[str, str]  # "manned" / "unmanned" -> the sub-event type
+    pronouns: frozenset[str]  # a passive's subject that names the aircraft told before
+    passive_within: int
+    agent: str
+    adjective_after: frozenset[str]
+
+    def kind(self, word: str) -> str | None:
+        """"manned", "unmanned" or None for one word ("su-24m" by its prefix "su")."""
+        if word in self.unmanned:
+            return "unmanned"
+        if word in self.manned:
+            return "manned"
+        head, dash, rest = word.partition("-")
+        if dash and rest[:1].isdigit():
+            if head in self.unmanned_types:
+                return "unmanned"
+            if head in self.manned_types:
+                return "manned"
+        return None
+
+    def told(self, low: str) -> str | None:
+        """What the clause ``low`` says was shot down: "manned" (a warplane, a helicopter),
+        "unmanned" (a drone, a missile) or None (no shoot-down, or nothing named)."""
+        for m in self.verbs.finditer(low):
+            before = _WORDS.findall(low[max(0, m.start() - 120):m.start()])
+            if before and before[-1] in self.adjective_after and m.group() == "downed":
+                continue  # "strikes over a downed drone": no shooting down told
+            after = _WORDS.findall(low[m.end():m.end() + 120])[:self.within]
+            passive = not self.passive.isdisjoint(before[-self.passive_within:])
+            if passive and self.agent in after:
+                after = after[:after.index(self.agent)]  # "by a Patriot missile": the shooter
+            near = before[::-1][:self.within]
+            if passive and self.pronouns.intersection(near[:3]):
+                near = before[::-1]  # "a rocket was fired at X, but it was shot down"
+            slots = [after, near]
+            if passive:
+                slots.reverse()  # "a Syrian jet was shot down (by ...)": its subject first
+            for slot in slots:
+                for w in slot:
+                    k = self.kind(w)
+                    if k is not None:
+                        return k
+        return None
+
+
+@dataclass(frozen=True)
 class TypingRules:
     refinements: tuple[Refinement, ...]
     not_event: re.Pattern[str]
@@ -197,6 +255,7 @@ class TypingRules:
     abductors: re.Pattern[str]  # "armed men", "men in civilian clothes" before the verb
     abductors_within: int
     reported: re.Pattern[str]
+    shoot_down: ShootDowns
 
 
 @cached
@@ -255,6 +314,19 @@ def typing_rules() -> TypingRules:
         abductors=phrase_pattern(cap["abductors"]),
         abductors_within=int(cap["abductors_within"]),
         reported=phrase_pattern(data["reporting_verbs"]),
+        shoot_down=ShootDowns(
+            frozenset(check(x) or "" for x in data["shoot_downs"]["from"]),
+            phrase_pattern(data["shoot_downs"]["verbs"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["passive"]),
+            int(data["shoot_downs"]["within"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["manned"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["unmanned"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["manned_types"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["unmanned_types"]),
+            {k: check(str(v)) or "" for k, v in data["shoot_downs"]["to"].items()},
+            frozenset(str(w).lower() for w in data["shoot_downs"]["pronouns"]),
+            int(data["shoot_downs"]["passive_within"]), str(data["shoot_downs"]["agent"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["adjective_after"])),
     )
 
 
@@ -343,8 +415,25 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
         # victims is a civilian; "gunmen shot dead two police officers at a checkpoint": the
         # victims are armed forces on duty
         sub = tax.role("clash")
+    manned = False
+    if sub in rules.shoot_down.sources:
+        # "shot down a Syrian warplane" is a fight, "shot down two drones" an attack stopped
+        # (GUIDELINES), whatever else the clause names (the warplane is no air strike)
+        shot = rules.shoot_down.told(low)
+        if shot is None and wide is not low and rules.shoot_down.verbs.search(low):
+            shot = rules.shoot_down.told(wide)  # "..., but it was shot down"
+        if shot == "unmanned" and any(r.to == rules.shoot_down.to[shot]
+                                      and r.unless.search(wide) for r in rules.refinements
+                                      if sub in r.sources):
+            shot = None  # a strike told with its dead stays the strike (the refinement's
+            # own exception: "missiles hit the city, killing two; others were shot down")
+        if shot is not None:
+            sub = rules.shoot_down.to[shot]
+        # "jets bombed the town, and rebels said they shot down one of them": the bombing
+        # is no weapon stopped
+        manned = (shot or rules.shoot_down.told(wide)) == "manned"
     for r in rules.refinements:
-        if sub not in r.sources:
+        if sub not in r.sources or (manned and r.to == rules.shoot_down.to["unmanned"]):
             continue
         hit = bool(r.cues.search(wide))
         if hit == r.absent or r.unless.search(wide):
@@ -367,6 +456,24 @@ def _air_bombing() -> tuple[frozenset[int], str]:
         raise TaxonomyError(f"extraction.yaml: air_bombing names the sub-event type "
                             f"{d['sub']!r}, which is not in taxonomy.yaml")
     return frozenset(int(i) for i in d["inters"]), str(d["sub"])
+
+
+@cached
+def _flight() -> tuple[re.Pattern[str], frozenset[str], int]:
+    d = load_yaml("extraction.yaml")["air_bombing_flown"]
+    return (phrase_pattern(d["flight"]), frozenset(str(w).lower() for w in d["not_alone"]),
+            int(d["within"]))
+
+
+def _flown(low: str, start: int) -> bool:
+    """Whether the subject of the bombing at ``start`` flew or is an aircraft
+    (extraction.yaml air_bombing_flown)."""
+    flight, not_alone, within = _flight()
+    words = _WORDS.findall(low[:max(0, start)])[-within:]
+    if flight.search(" ".join(words)):
+        return True
+    shoot = typing_rules().shoot_down
+    return any(shoot.kind(w) == "manned" and w not in not_alone for w in words)
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,7 @@ class DocumentExtractor:
         # the current sentence's clauses and their counts: the zero-toll, toll and event
         # checks read the same clause, so it is cut, tokenised and counted once
         self._clause_memo: dict[tuple[int, int], tuple[Sentence, Fatalities | None]] = {}
+        self._tail = 0  # where a trailing "after <party> captured" clause starts (_sentence)
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -219,6 +220,11 @@ class DocumentExtractor:
         recalled = bool(lead_end) and self._recalls(triggers, lead_end)
         if recalled:
             triggers = [t for t in triggers if t.start >= lead_end]
+        tail = 0 if lead_end else _trailing_capture(low, triggers)
+        if tail and self._recalls([t for t in triggers if t.start >= tail], len(low)):
+            triggers = [t for t in triggers if t.start < tail]  # told just before
+            tail = 0
+        self._tail = tail
         places = self.ctx.places(sent, self.state.location)
         actors = [a for a in self.ctx.actors(sent)
                   if not recalled or a.start - sent.start >= lead_end]
@@ -236,6 +242,8 @@ class DocumentExtractor:
         if any(t.word.phrase in self.lex.release_verbs for t in triggers):
             dates = _without_held_dates(sent, dates, self.lex)
         cuts = [lead_end] if lead_end and not recalled else []
+        if tail:
+            cuts.append(tail)
         asides: dict[int, int] = {}  # a reference date's start -> the end of its event's words
         for i, d in enumerate(dates):
             if i and getattr(d, "reference", False):  # "On 2 October, a day after X, ...": X
@@ -270,6 +278,10 @@ class DocumentExtractor:
                                                                     actors):
                 continue
             in_clause = [d for d in dates if clause.start <= d.start - sent.start < clause.end]
+            if not in_clause and tail and clause.end == tail:
+                # "fighters were executed after ISIL recaptured the oilfield on 12 October":
+                # the act after the capture takes its day when it tells none of its own
+                in_clause = [d for d in dates if d.start - sent.start >= tail]
             # "police said on Friday that …": the report's day only when the clause has no other
             in_clause = [d for d in in_clause if not getattr(d, "reporting", False)] or in_clause
             prior = [d for d in dates if d.start - sent.start < clause.start
@@ -421,6 +433,8 @@ class DocumentExtractor:
             return  # "At least 18 of the dead were rebels": who died in a toll told before
         tax = self.lex.taxonomy
         if tax.is_territorial(sub) and locs == [None]:
+            if clause.start and clause.start == self._tail:
+                return  # "... after seizing the base there": no place of its own told
             sub = tax.role("clash")  # a change of control needs a place
         b1, b2 = (self.ctx.actor_ctx.localise(a, country) for a in (a1, a2))
         follow = self.ctx.actor_ctx.follow_elsewhere  # "Maoist rebels" and "policemen" in Nepal
@@ -907,6 +921,48 @@ def _aside_end(text: str, at: int, opens: bool) -> int | None:
     if opens and len(text[at:comma].split()) > _ASIDE_WORDS:
         return None  # the comma closes a longer clause: the main one, told with no comma
     return comma
+
+
+@cached
+def _trailing() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+    d = load_yaml("triggers.yaml")["trailing_subordinators"]
+    words = "|".join(re.escape(str(w).lower()) for w in d["words"])
+    return (re.compile(rf"(?<=[\s,])(?:{words})\s"),
+            frozenset(str(w).lower() for w in d["not_after"]),
+            frozenset(str(w).lower() for w in d["no_subject"]),
+            frozenset(str(w).lower() for w in d["people_objects"]))
+
+
+def _trailing_capture(low: str, triggers: list[Trigger]) -> int:
+    """Where a trailing "after <subject> captured ..." clause starts (0 when there is none):
+    the main clause before it has an act of its own (triggers.yaml trailing_subordinators)."""
+    if not any(t.word.role in ("capture", "recapture") for t in triggers):
+        return 0
+    pattern, not_after, no_subject, people = _trailing()
+    for m in pattern.finditer(low):
+        before = re.findall(r"[a-z0-9'-]+", low[max(0, m.start() - 24):m.start()])
+        if before and before[-1] in not_after:
+            continue
+        main = [t for t in triggers if t.end <= m.start() and not t.word.weapon]
+        if all(t.word.role in ("capture", "recapture") for t in main):
+            continue  # a capture after a capture: none takes the other's place
+        stop = low.find(",", m.end())
+        stop = len(low) if stop == -1 else stop
+        took = [t for t in triggers if m.end() <= t.start < stop
+                and t.word.role in ("capture", "recapture") and t.word.strength >= 2]
+        if not main or not took:
+            continue
+        obj = re.findall(r"[a-z0-9'-]+", low[took[0].end:took[0].end + 12])[:1]
+        if obj and obj[0] in people:
+            continue
+        if any(m.end() <= t.start < took[0].start for t in triggers):
+            continue  # "after heavy fighting with X seized the bridge": an event noun, no clause
+        subject = re.findall(r"[a-z0-9'-]+", low[m.end():took[0].start])
+        if any(w not in no_subject for w in subject):  # "after the rebels took", not
+            # "after the capture of", nor "after capturing" (the main clause's party: left
+            # in its clause, which has no subject of its own to give the capture)
+            return m.start()
+    return 0
 
 
 def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> ResolvedDate | None:
