@@ -68,3 +68,23 @@ def test_the_memo_carries_nothing_between_documents() -> None:
     warm = [_document_places(text) for text in reversed(texts)][::-1]
     assert sum(len(s) for doc in cold for s in doc) > 100
     assert warm == cold
+
+
+def test_common_word_names_are_not_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An n-gram of common words that are no toponym's ("Defence Ministry") is no place
+    whatever the gazetteer holds: it is not looked up at all. One with a word that is no
+    common word ("Border Guard Service") still is."""
+    gaz = geocoder()
+    places._PHRASES.reset(None, None)
+    asked: Counter = Counter()
+    real = gaz.matches
+
+    def spy(*a, **k):
+        asked[a[0]] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(gaz, "matches", spy)
+    text = "The Defence Ministry and the Central Command said the Border Guard Service moved."
+    assert places.find_places(text, 0, context=GeoContext(("UA",))) == []
+    assert not {"The Defence Ministry", "Defence Ministry", "Central Command"} & set(asked)
+    assert "Border Guard Service" in asked  # before: all of them asked

@@ -483,6 +483,15 @@ class _Finder:
             return _Phrase(phrase, norm, code, [], False, False, article_head)
         if len(norm) < _MIN_NORM_LEN or (n_words == 1 and phrase[:2].isupper()):
             return None  # "I", an acronym ("SDF", "ISIL", "RIMa")
+        words = norm.split()
+        common = all(w in lex.common_words or w in lex.stop_names for w in words)
+        if common and (n_words > 1 or article_head) and not all(
+                w in lex.toponym_heads or w in lex.articles for w in words) and (
+                norm in lex.region_capitals or not admin1_codes_named(norm)):
+            # common words that are no toponym's ("Central Command"): no place whatever the
+            # gazetteer holds (below: no reading and no area, or a reading refused), so the
+            # first look-up of such an n-gram is spared
+            return None
         matches = self.gaz.matches(phrase, self.codes)
         last = lex.region_suffixes.get(toks[j - 1][2].lower()) if n_words > 1 else None
         if matches and last is not None and last.precision >= 3:
@@ -496,8 +505,6 @@ class _Finder:
             return None  # the common case: nothing to check further
         if self.gaz.is_demonym(phrase):
             return None  # "Syrian"
-        words = norm.split()
-        common = all(w in lex.common_words or w in lex.stop_names for w in words)
         if common and (n_words > 1 or article_head):
             # only a name made of generic toponym words and articles ("Ras al-Ayn", "Ain
             # al-Ain"), spelled exactly as the gazetteer has it, is a place
