@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.data import cached, load_yaml
 from warlog.geo.front import Front
-from warlog.geo.gazetteer import haversine_km
+from warlog.geo.gazetteer import TIER_SKELETON, haversine_km
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.geo.protocol import Geocoder
@@ -187,6 +187,64 @@ def _dateline_country(city: str, region: str | None, gaz: Geocoder) -> str | Non
     return gaz.country_name_code(found.country) if found and found.country else None
 
 
+@cached
+def _bureau_cities() -> frozenset[str]:
+    return frozenset(normalize(str(c)) for c in load_yaml("geo.yaml")["bureau_cities"])
+
+
+@cached
+def _bureau_home_words() -> re.Pattern[str]:
+    """Words by which a story speaks of its dateline's city unnamed: ``bureau_home_words``
+    ("the capital") and the words of a part of a town (``geo_homonyms.yaml``: "the Christian
+    quarter", "a western neighbourhood")."""
+    parts = load_yaml("geo_homonyms.yaml")
+    words = [*load_yaml("geo.yaml")["bureau_home_words"], *parts["section_words"],
+             *parts["section_words_plural"]]
+    alt = "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b")
+
+
+def _story_countries(head: str, gaz: Geocoder) -> set[str]:
+    """The countries a story names by its words and its parties: a country's name or
+    demonym ("Syrian troops"), or a party of the actor dictionary that belongs to one ("the
+    Arakan Army"). Its towns are left out: a town's name may be a namesake abroad."""
+    from warlog.actors.dictionary import ActorIndex
+
+    codes = {code for _, _, code, _ in country_mentions(head, gaz) if code}
+    for m in ActorIndex.load().find(head, generic=False, countries=False):
+        code = gaz.country_name_code(m.country) if m.country else None
+        if code:
+            codes.add(code)
+    return codes
+
+
+def _bureau_abroad(city: str, code: str | None, head: str, gaz: Geocoder) -> bool:
+    """Whether a dateline's city is an agency's bureau abroad: the story names countries by
+    its words and parties (:func:`_story_countries`), and not the city's own. "BANGKOK
+    (Reuters) - The Arakan Army said it captured two outposts" was filed in Thailand about
+    Myanmar; GUIDELINES code the event's place, not where it was reported from, so such a
+    city gives the document no country (it is still the place of an event the story places
+    nowhere). Only a city where agencies keep a regional bureau (``bureau_cities`` in
+    ``data/geo.yaml``) is read so: "KABUL (Reuters) - U.S. troops ..." is filed where it
+    happened. ``code``: the city's country when the dateline names its region."""
+    if not head or normalize(city) not in _bureau_cities():
+        return False
+    if code is None:
+        found = gaz.matches(city, skeleton=False)
+        if not found:
+            return False
+        code = found[0].place.country_code
+    named = _story_countries(head, gaz)
+    if not named or code in named:
+        return False
+    if _bureau_home_words().search(head.lower()):
+        return False  # "the western sector of the capital": the dateline's city itself
+    # a place of the city's own country named ("... and in X", a town of it): filed at home
+    return not any(m.place.country_code == code and m.tier < TIER_SKELETON
+                   for gram, _ in name_ngrams(head)
+                   for m in gaz.matches(gram, (code,), skeleton=False))
+
+
 @dataclass(slots=True)
 class GeoContext:
     """Countries of a document and the places resolved so far, in reading order."""
@@ -225,6 +283,8 @@ class GeoContext:
             for text in _texts(meta.get(key)):
                 if key == "place" and text == line.get("city"):
                     code = _dateline_country(text, line.get("region"), gaz)
+                    if _bureau_abroad(text, code, head, gaz):
+                        continue  # "BEIRUT (Reuters) - Syrian troops shelled ...": filed there
                     if code:  # "SALISBURY, Rhodesia": the city of that region, not of England
                         votes[code] += weight * 0.75
                         continue
