@@ -76,3 +76,40 @@ def test_act_after_a_capture_takes_its_day(tmp_path):
 def test_after_an_event_noun_is_no_clause(tmp_path, text):
     recs = _records(tmp_path, text)
     assert [r["sub_event_type"] for r in recs] == ["Non-state actor overtakes territory"], recs
+
+
+# news23: the capture clause cut off keeps its subject as the actor of a main clause that
+# names no perpetrator (the text blames the party it names)
+def test_harm_after_a_capture_is_the_takers(tmp_path):
+    text = ("MOSUL (Reuters) - Dozens of civilians were killed and 300 abducted in Tal Afar on "
+            "Tuesday after Islamic State fighters took control of its western districts, "
+            "residents said.")
+    recs = _records(tmp_path, text, "2014-06-18")
+    assert [r["sub_event_type"] for r in recs] == [
+        "Abduction/forced disappearance", "Non-state actor overtakes territory"], recs
+    assert recs[0]["actor1"] == recs[1]["actor1"] == "Islamic State", recs
+
+
+def test_a_main_clause_that_names_its_actor_keeps_it(tmp_path):
+    text = ("MOSUL (Reuters) - Soldiers shot dead 12 civilians in Tal Afar on Tuesday after "
+            "Islamic State fighters took control of its western districts, residents said.")
+    recs = _records(tmp_path, text, "2014-06-18")
+    assert recs and recs[0]["sub_event_type"] == "Attack", recs
+    assert recs[0]["actor1"] != "Islamic State", recs
+
+
+def test_a_shelling_after_a_capture_is_not_the_takers(tmp_path):
+    text = ("MOSUL (Reuters) - Tal Afar was shelled on Tuesday after Islamic State fighters "
+            "took control of its western districts, residents said.")
+    recs = _records(tmp_path, text, "2014-06-18")
+    assert recs and recs[0]["sub_event_type"] == "Shelling/artillery/missile attack", recs
+    assert recs[0]["actor1"] != "Islamic State", recs
+
+
+def test_the_taken_are_no_taker(tmp_path):
+    # "after X were driven out": X is no subject that took anything
+    text = ("KHARKIV (AP) - Bodies of 50 civilians were found in Balakliia on Tuesday after "
+            "Russian forces were driven out of the town.")
+    recs = _records(tmp_path, text, "2022-09-14")
+    assert all(r["actor1"] != "Military Forces of Russia" or r["sub_event_type"] not in (
+        "Attack", "Other") for r in recs), recs

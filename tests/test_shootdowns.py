@@ -81,3 +81,61 @@ def test_kinds_of_aircraft():
     assert shoot.told("rebels said they shot down a warplane") == "manned"
     assert shoot.told("a drone was reportedly shot down by a jet") == "unmanned"
     assert shoot.told("troops shot two civilians") is None
+
+
+# news23: harm done by what was shot down, "downed" with an aircraft, the aircraft's side
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # GUIDELINES: Disrupted weapons use is an attack PREVENTED; debris that kills did harm
+        ("ODESA (Reuters) - A Russian missile was shot down over Odesa on Tuesday, its debris "
+         "hitting a house and killing one person, the governor said.",
+         "Shelling/artillery/missile attack"),
+        ("ODESA (Reuters) - A Russian drone was shot down over Odesa on Tuesday, with its "
+         "fragments damaging a school and wounding two people.", "Air/drone strike"),
+    ],
+)
+def test_what_was_shot_down_still_did_harm(tmp_path, text, sub):
+    recs = extract_one(tmp_path, text, "2023-05-10")
+    assert [r["sub_event_type"] for r in recs][:1] == [sub], recs
+    assert recs[0]["actor1"] == "Military Forces of Russia", recs
+
+
+def test_shot_down_with_no_harm_stays_disrupted(tmp_path):
+    text = ("ODESA (Reuters) - Ukrainian air defences shot down a Russian Kh-101 cruise missile "
+            "over Odesa on Tuesday, the air force said.")
+    assert _types(tmp_path, text) == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("SANAA (Reuters) - The Houthis said on Tuesday they had downed an MQ-9 Reaper over "
+         "Marib.", ["Disrupted weapons use"]),
+        ("IDLIB (Reuters) - Rebels downed a government helicopter near Saraqeb on Tuesday.",
+         ["Armed clash"]),
+        # no aircraft fell
+        ("MOMBASA (Reuters) - Dock workers downed tools in Mombasa on Tuesday over unpaid "
+         "wages.", []),
+        ("MARIB (Reuters) - Heavy winds downed power lines in Marib on Tuesday.", []),
+    ],
+)
+def test_downed_needs_an_aircraft(tmp_path, text, types):
+    assert _types(tmp_path, text) == types
+
+
+def test_a_type_designation_names_the_state(tmp_path):
+    text = ("ANKARA (Reuters) - Turkish F-16s shot down a Russian Su-24 near the Syrian border "
+            "on Tuesday, the army said.")
+    recs = extract_one(tmp_path, text, "2015-11-25")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in recs] == [
+        ("Armed clash", "Military Forces of Turkey", "Military Forces of Russia")], recs
+
+
+def test_the_shooter_named_by_its_air_defence(tmp_path):
+    # the passive's agent is the side's air defence, written with a hyphen
+    text = ("KHARKIV (AP) - Two Russian helicopters were shot down over Chuhuiv on Tuesday by "
+            "a Ukrainian air-defense unit.")
+    recs = extract_one(tmp_path, text, "2022-05-10")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in recs] == [
+        ("Armed clash", "Military Forces of Ukraine", "Military Forces of Russia")], recs

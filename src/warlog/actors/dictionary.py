@@ -36,7 +36,7 @@ from warlog.actors.lexicon import (
     load_lexicon,
 )
 from warlog.actors.normalize import fold, translate_marks
-from warlog.data import cached
+from warlog.data import cached, load_yaml
 from warlog.model import ActorMention
 from warlog.nlp.alternation import trie_alternation
 
@@ -201,7 +201,11 @@ class ActorIndex:
         nouns = state.get("adjective_nouns", [])
         makes = rf"(?:{alternation(state.get('aircraft_makes', []))}|[a-z]{{1,3}}-\d+[a-z]*)"
         aircraft = alternation(state.get("aircraft_nouns", []))
-        self._adj_noun = re.compile(rf" (?:{alternation(nouns)}|{makes} (?:{aircraft}))\b")
+        # ... or a manned aircraft's type designation alone, the one the shoot-downs read
+        # (triggers.yaml shoot_downs manned_types: "Turkish F-16s shot down a Russian Su-24")
+        types = alternation(load_yaml("triggers.yaml")["shoot_downs"]["manned_types"])
+        self._adj_noun = re.compile(
+            rf" (?:{alternation(nouns)}|{makes} (?:{aircraft})|(?:{types})-\d+[a-z]*)\b")
         self._conj = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
         self._no_suffix_kinds = frozenset(s.get("no_suffix_kinds", []))
         self._peoples = frozenset(fold(w) for w in s.get("cross_border_peoples", []))

@@ -180,6 +180,9 @@ class ShootDowns:
     passive_within: int
     agent: str
     adjective_after: frozenset[str]
+    missiles: frozenset[str]  # unmanned words that name a missile or rocket, not a drone
+    struck: dict[str, str]  # "missile" / "drone" -> the strike it still was (harm told)
+    only_with_aircraft: frozenset[str]  # verbs that are no event when nothing named fell
 
     def kind(self, word: str) -> str | None:
         """"manned", "unmanned" or None for one word ("su-24m" by its prefix "su")."""
@@ -198,25 +201,44 @@ class ShootDowns:
     def told(self, low: str) -> str | None:
         """What the clause ``low`` says was shot down: "manned" (a warplane, a helicopter),
         "unmanned" (a drone, a missile) or None (no shoot-down, or nothing named)."""
+        word = self.fell(low)
+        return None if word is None else self.kind(word)
+
+    def strike_of(self, word: str) -> str:
+        """The strike an unmanned ``word`` shot down still was when it did harm: a missile's
+        or a rocket's a shelling/missile attack, a drone's an air/drone strike."""
+        head, dash, rest = word.partition("-")
+        missile = word in self.missiles or (dash and rest[:1].isdigit() and head in self.missiles)
+        return self.struck["missile" if missile else "drone"]
+
+    def fell(self, low: str) -> str | None:
+        """The word that names what the clause ``low`` says was shot down (None: no
+        shoot-down, or nothing named)."""
         for m in self.verbs.finditer(low):
-            before = _WORDS.findall(low[max(0, m.start() - 120):m.start()])
-            if before and before[-1] in self.adjective_after and m.group() == "downed":
-                continue  # "strikes over a downed drone": no shooting down told
-            after = _WORDS.findall(low[m.end():m.end() + 120])[:self.within]
-            passive = not self.passive.isdisjoint(before[-self.passive_within:])
-            if passive and self.agent in after:
-                after = after[:after.index(self.agent)]  # "by a Patriot missile": the shooter
-            near = before[::-1][:self.within]
-            if passive and self.pronouns.intersection(near[:3]):
-                near = before[::-1]  # "a rocket was fired at X, but it was shot down"
-            slots = [after, near]
-            if passive:
-                slots.reverse()  # "a Syrian jet was shot down (by ...)": its subject first
-            for slot in slots:
-                for w in slot:
-                    k = self.kind(w)
-                    if k is not None:
-                        return k
+            word = self.fell_at(low, m.start(), m.end())
+            if word is not None:
+                return word
+        return None
+
+    def fell_at(self, low: str, start: int, end: int) -> str | None:
+        """What the shoot-down verb at ``start``-``end`` of ``low`` says fell (None)."""
+        before = _WORDS.findall(low[max(0, start - 120):start])
+        if before and before[-1] in self.adjective_after and low[start:end] == "downed":
+            return None  # "strikes over a downed drone": no shooting down told
+        after = _WORDS.findall(low[end:end + 120])[:self.within]
+        passive = not self.passive.isdisjoint(before[-self.passive_within:])
+        if passive and self.agent in after:
+            after = after[:after.index(self.agent)]  # "by a Patriot missile": the shooter
+        near = before[::-1][:self.within]
+        if passive and self.pronouns.intersection(near[:3]):
+            near = before[::-1]  # "a rocket was fired at X, but it was shot down"
+        slots = [after, near]
+        if passive:
+            slots.reverse()  # "a Syrian jet was shot down (by ...)": its subject first
+        for slot in slots:
+            for w in slot:
+                if self.kind(w) is not None:
+                    return w
         return None
 
 
@@ -326,7 +348,10 @@ def typing_rules() -> TypingRules:
             {k: check(str(v)) or "" for k, v in data["shoot_downs"]["to"].items()},
             frozenset(str(w).lower() for w in data["shoot_downs"]["pronouns"]),
             int(data["shoot_downs"]["passive_within"]), str(data["shoot_downs"]["agent"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["adjective_after"])),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["adjective_after"]),
+            frozenset(str(w).lower() for w in data["shoot_downs"]["missiles"]),
+            {k: check(str(v)) or "" for k, v in data["shoot_downs"]["struck"].items()},
+            frozenset(str(w).lower() for w in data["shoot_downs"]["only_with_aircraft"])),
     )
 
 
@@ -381,6 +406,15 @@ def _armed_object(low: str, trigger_end: int, rules: TypingRules) -> bool:
             and rules.fight_kill_unarmed.isdisjoint(obj))
 
 
+def shoot_down_told(low: str, trigger: Trigger) -> bool:
+    """Whether ``trigger`` tells a shooting down where its verb needs what fell named
+    (triggers.yaml shoot_downs only_with_aircraft: "downed an MQ-9", not "downed tools",
+    "Downing Street", "the downed pilot"); any other trigger: True."""
+    shoot = typing_rules().shoot_down
+    return (trigger.word.phrase not in shoot.only_with_aircraft
+            or shoot.fell_at(low, trigger.start, trigger.end) is not None)
+
+
 def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_end: int,
            lex: Lexicon | None = None, context: str | Sentence | None = None) -> str | None:
     """The codebook's distinctions the trigger alone does not make: a capture of people is an
@@ -398,6 +432,9 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
     cut = rules.reported.search(subject)
     if cut:
         subject = subject[cut.end():]  # "villagers said gunmen killed …": not the actor
+    if (trigger.word.phrase in rules.shoot_down.only_with_aircraft
+            and rules.shoot_down.fell(low) is None):
+        return None  # "downed tools", "a downed drone": no shooting down told
     if tax.is_territorial(sub) and trigger.word.role in ("capture", "recapture"):
         obj = _object_words(low, trigger_end, rules.object_stops)
         if rules.person_objects.intersection(obj) or rules.captors.intersection(
@@ -419,14 +456,21 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
     if sub in rules.shoot_down.sources:
         # "shot down a Syrian warplane" is a fight, "shot down two drones" an attack stopped
         # (GUIDELINES), whatever else the clause names (the warplane is no air strike)
-        shot = rules.shoot_down.told(low)
-        if shot is None and wide is not low and rules.shoot_down.verbs.search(low):
-            shot = rules.shoot_down.told(wide)  # "..., but it was shot down"
-        if shot == "unmanned" and any(r.to == rules.shoot_down.to[shot]
-                                      and r.unless.search(wide) for r in rules.refinements
-                                      if sub in r.sources):
+        fell = rules.shoot_down.fell(low)
+        if fell is None and wide is not low and rules.shoot_down.verbs.search(low):
+            fell = rules.shoot_down.fell(wide)  # "..., but it was shot down"
+        shot = None if fell is None else rules.shoot_down.kind(fell)
+        stopped = rules.shoot_down.to["unmanned"]
+        if shot == "unmanned" and any(r.to == stopped and r.unless.search(wide)
+                                      for r in rules.refinements if sub in r.sources):
             shot = None  # a strike told with its dead stays the strike (the refinement's
             # own exception: "missiles hit the city, killing two; others were shot down")
+        elif fell is not None and shot == "unmanned" and any(
+                r.to == stopped and r.unless.search(low) for r in rules.refinements
+                if stopped in r.sources):
+            # "a rocket was shot down over the city, its debris killing one person": no
+            # attack prevented (GUIDELINES), the strike did harm: the strike of what it was
+            sub, shot = rules.shoot_down.strike_of(fell), None
         if shot is not None:
             sub = rules.shoot_down.to[shot]
         # "jets bombed the town, and rebels said they shot down one of them": the bombing

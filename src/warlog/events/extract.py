@@ -39,6 +39,7 @@ from warlog.events.classify import (
     ranked_triggers,
     reports_no_event,
     same_country,
+    shoot_down_told,
     sub_event_type,
     tells_grievance,
     victims_are_civilian,
@@ -169,6 +170,7 @@ class DocumentExtractor:
         # checks read the same clause, so it is cut, tokenised and counted once
         self._clause_memo: dict[tuple[int, int], tuple[Sentence, Fatalities | None]] = {}
         self._tail = 0  # where a trailing "after <party> captured" clause starts (_sentence)
+        self._tail_party: ActorMention | None = None  # that clause's subject (_after_subject)
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -200,7 +202,8 @@ class DocumentExtractor:
     def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         self._clause_memo.clear()
-        triggers = self._alone_only(sent, find_triggers(sent, self.lex))  # one automaton pass
+        triggers = self._alone_only(sent, [t for t in find_triggers(sent, self.lex)
+                                           if shoot_down_told(sent.low, t)])
         if self.state.sentence_events:
             claim = find_claim(sent.low)  # "Al-Shabaab claimed responsibility (for the attack)."
             if claim is not None and is_back_reference(
@@ -228,6 +231,7 @@ class DocumentExtractor:
         places = self.ctx.places(sent, self.state.location)
         actors = [a for a in self.ctx.actors(sent)
                   if not recalled or a.start - sent.start >= lead_end]
+        self._tail_party = _after_subject(low, sent.start, triggers, actors, tail)
         for a in actors:
             self.state.mentions.setdefault(a.name, a)
         opening, inside = _anaphors()
@@ -440,6 +444,13 @@ class DocumentExtractor:
         follow = self.ctx.actor_ctx.follow_elsewhere  # "Maoist rebels" and "policemen" in Nepal
         a1, a2 = follow(a2, b2, b1), follow(a1, b1, b2)
         a1, a2, assoc = _parties(sub, a1, a2, civ, self.ctx)
+        if (a1 is None and self._tail_party is not None and clause.end == self._tail
+                and self.lex.taxonomy.type_of(sub) in _after_party_types()):
+            # "40 civilians were killed and 200 abducted after ISIL took control of the
+            # town": a main clause that names no perpetrator is told as the taker's doing
+            a1 = self.ctx.actor_ctx.localise(self._tail_party, country)
+            if a2 is not None and a2.name == a1.name:
+                a2 = None
         if _civilians_only(sub, a1, a2, self.ctx):
             return  # "most of the residents fled": no armed party changed control
         named_opponent = a2 is not None
@@ -963,6 +974,38 @@ def _trailing_capture(low: str, triggers: list[Trigger]) -> int:
             # in its clause, which has no subject of its own to give the capture)
             return m.start()
     return 0
+
+
+@cached
+def _after_party_types() -> frozenset[str]:
+    return frozenset(str(t) for t in load_yaml("triggers.yaml")["trailing_subordinators"][
+        "party_types"])
+
+
+def _after_subject(low: str, sent_start: int, triggers: list[Trigger],
+                   actors: list[ActorMention], tail: int) -> ActorMention | None:
+    """The party that takes control in a trailing "after <party> captured ..." clause: the
+    last actor between "after" and the capture verb, when the verb is active ("after ISIL
+    took control", not "after the Russians were driven out")."""
+    if not tail:
+        return None
+    took = next((t for t in triggers if t.start >= tail
+                 and t.word.role in ("capture", "recapture")), None)
+    if took is None:
+        return None
+    subject = [a for a in actors if tail <= a.start - sent_start and a.end - sent_start
+               <= took.start]
+    if not subject:
+        return None
+    between = re.findall(r"[a-z']+", low[subject[-1].end - sent_start:took.start])
+    if any(w in _passive_aux() for w in between):
+        return None
+    return subject[-1]
+
+
+@cached
+def _passive_aux() -> frozenset[str]:
+    return frozenset(lang.words("grammar")["passive_auxiliaries"])
 
 
 def _refined(date: ResolvedDate | None, in_clause: list[ResolvedDate]) -> ResolvedDate | None:
