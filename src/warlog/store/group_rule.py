@@ -456,7 +456,12 @@ class PyOps(Ops):
                                            for k, t in a.terms)
 
     def spelled(self, a: LinkKey, b: LinkKey) -> bool:
-        return any(k == "p" and ("s", t) in b.terms for k, t in a.terms)
+        # a's "p" term (spelled_terms), read from its place: a look-up, not a walk through
+        # a's terms (the union checks every two reports of two groups)
+        if not (a.terms and a.place and not a.vague_place and not a.site_ref):
+            return False
+        own = spelled(a.place)
+        return own is not None and ("s", own) in b.terms
 
     def measured_from(self, b: LinkKey, a: LinkKey) -> bool:
         if b.place is None or a.place is None or not f" {b.place}".endswith(f" {a.place}"):
