@@ -254,10 +254,6 @@ class GeoContext:
     places: list[Place] = field(default_factory=list)
     front: Front = field(default_factory=Front)  # where the confidently resolved places are
     _near_memo: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False)
-    # (phrase, words, countries) of the capitalised n-grams of the document that name no
-    # place whatever the sentence (geo.places: stop words, acronyms, names the gazetteer
-    # lacks): a name repeated through the text is looked up once
-    unplaced: set[tuple[str, int, tuple[str, ...]]] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         if not self.primary_codes:
