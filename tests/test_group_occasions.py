@@ -53,8 +53,8 @@ def _key(place: str, text: str, doc: int, event: int, **changes: Any) -> Any:
 
 def test_a_name_and_its_transliterations_share_a_spelling() -> None:
     assert spelling("kobane") == spelling("kobanî") == spelling("kobanê") == "kbn"
-    assert spelling("misyaf") == spelling("masyaf")
-    assert spelling("kafr naboudeh") == spelling("kafr nabudah")
+    assert spelling("tirsaf") == spelling("tarsaf")  # made-up names, two vowel spellings
+    assert spelling("kafr taloudeh") == spelling("kafr taludah")
     assert spelling("tall abyad") != spelling("kobanî")
     assert spelling("bucha") != spelling("irpin") and spelling(None) is None
 

@@ -253,17 +253,20 @@ event_groups = Table(
 )
 
 # What a grouped report's evidence tells (warlog.store.group_evidence.evidence_terms): ``n`` rows
-# are the names it names; ``d`` rows the names it names only after a word of direction
-# ("advanced towards the city of X", grouping.yaml ``direction_words``), where a movement went,
-# not where the event was: such a name tells report A's place only where A's own evidence also
-# names it so (a ``d`` row of A's: the two read one sentence alike); it still counts as a name
-# for the copy test, "names its own place" and "one sentence of both places"
-# (group_rule.place_told). ``b`` rows are its MinHash bands ("3:9f…", never a name). ``n`` and
-# ``d`` rows have no region (country and admin1 NULL); ``day_start`` and ``day_hi`` as in its
-# member row, so a name or band is looked up by an index range over a few days, bounded by the
-# term row's own columns (a range bounded by another table's columns was a filter on every row
-# of the term to PostgreSQL's planner, not an index range). The index leads with the term, not
-# the kind: no plan can start by scanning every term of a kind.
+# are the names it names; ``d`` rows the names it names only after a word of direction ("advanced
+# towards the city of X", grouping.yaml ``direction_words``), where a movement went, not where the
+# event was: such a name tells report A's place only where A's own evidence also names it so (a
+# ``d`` row of A's: the two read one sentence alike); it still counts as a name for the copy test,
+# "names its own place" and "one sentence of both places" (group_rule.place_told). ``p`` rows hold
+# the consonant key of the report's own place (geo.normalize.skeleton_key) and ``s`` rows those of
+# the names a report coded to a region or to no place names (group rule 19, grouping.yaml
+# ``spelled_names``): one town spelled two ways by two articles. ``b`` rows are its MinHash bands
+# ("3:9f…", never a name). ``n``, ``d``, ``p`` and ``s`` rows have no region (country and admin1
+# NULL); ``day_start`` and ``day_hi`` as in its member row, so a name or band is looked up by an
+# index range over a few days, bounded by the term row's own columns (a range bounded by another
+# table's columns was a filter on every row of the term to PostgreSQL's planner, not an index
+# range). The index leads with the term, not the kind: no plan can start by scanning every term of a
+# kind.
 group_terms = Table(
     "group_terms",
     metadata,
