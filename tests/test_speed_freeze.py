@@ -31,18 +31,24 @@ def fresh(monkeypatch):
     gc.unfreeze()
 
 
-def test_warm_up_freezes_what_it_loaded_once(fresh) -> None:
+def test_warm_up_freezes_what_it_loaded_once(fresh, monkeypatch) -> None:
     gc.unfreeze()
+    freezes = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (freezes.append(1), real_freeze())[1])
     pipeline.warm_up()
     frozen = gc.get_freeze_count()
-    assert frozen > 0
+    assert frozen > 0 and len(freezes) == 1
     gaz = geocoder()
     tracked = {id(o) for o in gc.get_objects()}
     # tracked by the collector, but in the permanent generation: no collection traverses it
     assert gc.is_tracked(gaz)
     assert id(gaz) not in tracked
     pipeline.warm_up()  # a second run in the same process freezes nothing more
-    assert gc.get_freeze_count() == frozen
+    # (frozen objects may still be freed meanwhile, by reference counting, in this thread or
+    # in a thread an earlier test left running: the count can fall, never rise)
+    assert len(freezes) == 1
+    assert gc.get_freeze_count() <= frozen
 
 
 def test_garbage_made_before_the_freeze_is_still_collected(fresh) -> None:
