@@ -61,6 +61,7 @@ from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place, names_other_than_place
 from warlog.geo.unlisted import anchor_unlisted, unlisted_places
+from warlog.ingest.lexicon import table_cell_joiner
 from warlog.model import Location, Place
 from warlog.nlp.alternation import HeadFilter
 from warlog.plugins import geocoder
@@ -466,10 +467,6 @@ def _heading_areas(sentence: str, offset: int, unlisted: Sequence[Location],
     return spans
 
 
-# the separator of a table row's cells as the reader writes the row ("X – 26,921 – Y – ...")
-_CELL_JOINER = " \u2013 "
-
-
 def _row_columns(sentence: str, offset: int, found: list[Location]) -> list[Location]:
     """A table row read as one line, its cells joined by " – " ("Town – 26,921 – District –
     held by – as of – Captured by ... on 3 March"): when the row opens with a place, a later
@@ -478,12 +475,13 @@ def _row_columns(sentence: str, offset: int, found: list[Location]) -> list[Loca
     event is at the row's place (GUIDELINES: the place as the text names it). A prose cell that
     names places keeps them, and a row that opens with a date or a name that is no place is
     left as it is."""
-    if _CELL_JOINER not in sentence or len(found) < 2:
+    joiner = table_cell_joiner()  # as the reader writes a row ("X – 26,921 – Y – ...")
+    if joiner not in sentence or len(found) < 2:
         return found
     cells: list[tuple[int, int]] = []
     pos = 0
     while True:
-        cut = sentence.find(_CELL_JOINER, pos)
+        cut = sentence.find(joiner, pos)
         end = len(sentence) if cut < 0 else cut
         a, b = pos, end
         while a < b and sentence[a].isspace():
@@ -493,7 +491,7 @@ def _row_columns(sentence: str, offset: int, found: list[Location]) -> list[Loca
         cells.append((offset + a, offset + b))
         if cut < 0:
             break
-        pos = cut + len(_CELL_JOINER)
+        pos = cut + len(joiner)
     if len(cells) < 3:
         return found
     head = next((loc for loc in found if (loc.start, loc.end) == cells[0]), None)

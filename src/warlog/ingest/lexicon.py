@@ -34,6 +34,12 @@ def empty_cell_values() -> frozenset[str]:
     return _lower_set("empty_cell_values")
 
 
+@cached
+def table_cell_joiner() -> str:
+    """What a table row's kept cells are joined by when the row is written as one line."""
+    return str(_data()["table_cell_joiner"])
+
+
 _TITLE_NOISE = re.compile(r"\[object Object\]|[*_#:=\s]+$|^[*_#=\s]+")
 
 

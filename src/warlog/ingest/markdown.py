@@ -65,7 +65,7 @@ def _emit_table_row(
 
     Rows of short cells (numbers, names, flags, the ``---`` separator) are data, not
     narrative, and are dropped; a row with a cell of eight words or more is kept, its
-    non-empty cells joined by " – ". Returns whether the row was written.
+    non-empty cells joined by ``table_cell_joiner`` (" – "). Returns whether the row was written.
     """
     cells = []
     pos = ls
@@ -91,7 +91,7 @@ def _emit_table_row(
         b.newline(ls)
     for k, (cs, ce) in enumerate(texts):
         if k:
-            b.synth(" – ", cs)
+            b.synth(lexicon.table_cell_joiner(), cs)
         img = lead_images().match(raw, cs, ce)
         cleaner.emit(b, img.end() if img else cs, ce)
     return True
