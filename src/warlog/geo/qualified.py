@@ -344,11 +344,7 @@ def _address_area(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) 
         return False
     if m.place.geonameid == r.place.geonameid:
         return False
-    if not _ADDRESS_GAP.fullmatch(sentence, m.end - offset, r.start - offset):
-        return False
-    if not _ADDRESS_END.match(sentence, r.end - offset):
-        return False
-    return r.place.admin1 in admin1_codes_named(_bare_name(r.text))
+    return _written_as_address(sentence, offset, m, r)
 
 
 def _address_abroad(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) -> bool:
@@ -358,6 +354,13 @@ def _address_abroad(sentence: str, offset: int, m: PlaceMention, r: PlaceMention
     Y's area."""
     if m.kind != "city" or not r.place.admin1 or m.place.country_code == r.place.country_code:
         return False
+    return _written_as_address(sentence, offset, m, r)
+
+
+def _written_as_address(sentence: str, offset: int, m: PlaceMention, r: PlaceMention) -> bool:
+    """Whether ``m, r`` is written as an address: only a comma between them, the heading or
+    clause ending after ``r`` ("X, Y:"), and ``r`` named like the first-level area it is the
+    seat of."""
     if not _ADDRESS_GAP.fullmatch(sentence, m.end - offset, r.start - offset):
         return False
     if not _ADDRESS_END.match(sentence, r.end - offset):
