@@ -108,7 +108,7 @@ def test_a_shelling_after_a_capture_is_not_the_takers(tmp_path):
 
 def test_the_taken_are_no_taker(tmp_path):
     # "after X were driven out": X is no subject that took anything
-    text = ("KHARKIV (AP) - Bodies of 50 civilians were found in Balakliia on Tuesday after "
+    text = ("KHARKIV (AP) - Bodies of 50 civilians were found in Chuhuiv on Tuesday after "
             "Russian forces were driven out of the town.")
     recs = _records(tmp_path, text, "2022-09-14")
     assert all(r["actor1"] != "Military Forces of Russia" or r["sub_event_type"] not in (

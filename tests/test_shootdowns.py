@@ -63,7 +63,7 @@ def test_bombing_clause_stays_a_strike_beside_a_shoot_down(tmp_path):
 
 
 def test_the_aircraft_side_is_named_through_its_type(tmp_path):
-    text = ("STEPANAKERT (Reuter) - Armenian gunners shot down an Azerbaijani MiG-25 warplane "
+    text = ("YEREVAN (Reuter) - Armenian gunners shot down an Azerbaijani MiG-25 warplane "
             "near Agdam on Tuesday, the enclave's defence committee said.")
     recs = extract_one(tmp_path, text, "1992-04-15")
     assert recs and recs[0]["sub_event_type"] == "Armed clash", recs
