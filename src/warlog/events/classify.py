@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from warlog import lang
 from warlog.data import cached, load_yaml
@@ -164,6 +165,12 @@ class Refinement:
     to: str | None
 
 
+def _designation_prefix(word: str) -> str | None:
+    """The letters of a type designation ("su" of "su-24m", "kh" of "kh-101"), else None."""
+    head, dash, rest = word.partition("-")
+    return head if dash and rest[:1].isdigit() else None
+
+
 @dataclass(frozen=True)
 class ShootDowns:
     """triggers.yaml shoot_downs: what an aircraft shot down was."""
@@ -190,12 +197,11 @@ class ShootDowns:
             return "unmanned"
         if word in self.manned:
             return "manned"
-        head, dash, rest = word.partition("-")
-        if dash and rest[:1].isdigit():
-            if head in self.unmanned_types:
-                return "unmanned"
-            if head in self.manned_types:
-                return "manned"
+        head = _designation_prefix(word)
+        if head in self.unmanned_types:
+            return "unmanned"
+        if head in self.manned_types:
+            return "manned"
         return None
 
     def told(self, low: str) -> str | None:
@@ -207,8 +213,7 @@ class ShootDowns:
     def strike_of(self, word: str) -> str:
         """The strike an unmanned ``word`` shot down still was when it did harm: a missile's
         or a rocket's a shelling/missile attack, a drone's an air/drone strike."""
-        head, dash, rest = word.partition("-")
-        missile = word in self.missiles or (dash and rest[:1].isdigit() and head in self.missiles)
+        missile = word in self.missiles or _designation_prefix(word) in self.missiles
         return self.struck["missile" if missile else "drone"]
 
     def fell(self, low: str) -> str | None:
@@ -336,22 +341,7 @@ def typing_rules() -> TypingRules:
         abductors=phrase_pattern(cap["abductors"]),
         abductors_within=int(cap["abductors_within"]),
         reported=phrase_pattern(data["reporting_verbs"]),
-        shoot_down=ShootDowns(
-            frozenset(check(x) or "" for x in data["shoot_downs"]["from"]),
-            phrase_pattern(data["shoot_downs"]["verbs"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["passive"]),
-            int(data["shoot_downs"]["within"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["manned"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["unmanned"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["manned_types"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["unmanned_types"]),
-            {k: check(str(v)) or "" for k, v in data["shoot_downs"]["to"].items()},
-            frozenset(str(w).lower() for w in data["shoot_downs"]["pronouns"]),
-            int(data["shoot_downs"]["passive_within"]), str(data["shoot_downs"]["agent"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["adjective_after"]),
-            frozenset(str(w).lower() for w in data["shoot_downs"]["missiles"]),
-            {k: check(str(v)) or "" for k, v in data["shoot_downs"]["struck"].items()},
-            frozenset(str(w).lower() for w in data["shoot_downs"]["only_with_aircraft"])),
+        shoot_down=_shoot_downs(data["shoot_downs"], check),
     )
 
 
@@ -406,6 +396,20 @@ def _armed_object(low: str, trigger_end: int, rules: TypingRules) -> bool:
             and rules.fight_kill_unarmed.isdisjoint(obj))
 
 
+def _shoot_downs(d: dict[str, Any], check: Callable[[str | None], str | None]) -> ShootDowns:
+    """triggers.yaml ``shoot_downs`` read (``check``: a sub-event type name, validated)."""
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d[key])
+
+    return ShootDowns(
+        frozenset(check(x) or "" for x in d["from"]), phrase_pattern(d["verbs"]),
+        words("passive"), int(d["within"]), words("manned"), words("unmanned"),
+        words("manned_types"), words("unmanned_types"),
+        {k: check(str(v)) or "" for k, v in d["to"].items()}, words("pronouns"),
+        int(d["passive_within"]), str(d["agent"]), words("adjective_after"), words("missiles"),
+        {k: check(str(v)) or "" for k, v in d["struck"].items()}, words("only_with_aircraft"))
+
+
 def shoot_down_told(low: str, trigger: Trigger) -> bool:
     """Whether ``trigger`` tells a shooting down where its verb needs what fell named
     (triggers.yaml shoot_downs only_with_aircraft: "downed an MQ-9", not "downed tools",
@@ -452,7 +456,7 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
         # victims is a civilian; "gunmen shot dead two police officers at a checkpoint": the
         # victims are armed forces on duty
         sub = tax.role("clash")
-    manned = False
+    manned: bool | None = False
     if sub in rules.shoot_down.sources:
         # "shot down a Syrian warplane" is a fight, "shot down two drones" an attack stopped
         # (GUIDELINES), whatever else the clause names (the warplane is no air strike)
@@ -474,11 +478,17 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
         if shot is not None:
             sub = rules.shoot_down.to[shot]
         # "jets bombed the town, and rebels said they shot down one of them": the bombing
-        # is no weapon stopped
-        manned = (shot or rules.shoot_down.told(wide)) == "manned"
+        # is no weapon stopped (read only where a refinement to a stopped weapon could apply)
+        # None: not read yet (the clause's own shoot-down told nothing)
+        manned = None if shot is None else shot == "manned"
     for r in rules.refinements:
-        if sub not in r.sources or (manned and r.to == rules.shoot_down.to["unmanned"]):
+        if sub not in r.sources:
             continue
+        if r.to == rules.shoot_down.to["unmanned"] and manned is not False:
+            if manned is None:
+                manned = rules.shoot_down.told(wide) == "manned"
+            if manned:
+                continue
         hit = bool(r.cues.search(wide))
         if hit == r.absent or r.unless.search(wide):
             continue

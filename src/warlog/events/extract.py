@@ -149,6 +149,10 @@ def _zero_toll_cues() -> tuple[str, ...]:
     return tuple(lang.words("grammar")["zero_toll_cues"])
 
 
+_WORDS = re.compile(r"[a-z0-9'-]+")
+_TAKES = ("capture", "recapture")  # the trigger roles of a change of control
+
+
 class DocumentExtractor:
     def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
         self.source_text = doc.text  # evidence quotes the document as written
@@ -625,7 +629,7 @@ class DocumentExtractor:
         if not tax.opens_capture(tax.type_of(sub)):
             return None
         for t in triggers:
-            if t.word.role in ("capture", "recapture") and t.word.strength >= 2:
+            if t.word.role in _TAKES and t.word.strength >= 2:
                 other = sub_event_type(t, part, t.end - cstart, a1, country, False, self.lex)
                 if other is not None and tax.is_territorial(other):
                     return other, t
@@ -798,7 +802,7 @@ class DocumentExtractor:
         if any(first.start < a.start - sent.start < clause.end
                and sent.low.endswith(by, 0, a.start - sent.start) for a in actors):
             return False  # "the encirclement was breached by Russian forces": another party
-        head = re.findall(r"[a-z0-9'-]+", sent.low[clause.start:first.start])
+        head = _WORDS.findall(sent.low[clause.start:first.start])
         lead = [w for w in head if w not in _restating_joiners()]
         if (not lead or len(lead) > 3 or lead[0] not in lang.wordlist("grammar", "determiners")
                 or len(head) - len(lead) > 1):
@@ -947,28 +951,28 @@ def _trailing() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozen
 def _trailing_capture(low: str, triggers: list[Trigger]) -> int:
     """Where a trailing "after <subject> captured ..." clause starts (0 when there is none):
     the main clause before it has an act of its own (triggers.yaml trailing_subordinators)."""
-    if not any(t.word.role in ("capture", "recapture") for t in triggers):
+    if not any(t.word.role in _TAKES for t in triggers):
         return 0
     pattern, not_after, no_subject, people = _trailing()
     for m in pattern.finditer(low):
-        before = re.findall(r"[a-z0-9'-]+", low[max(0, m.start() - 24):m.start()])
+        before = _WORDS.findall(low[max(0, m.start() - 24):m.start()])
         if before and before[-1] in not_after:
             continue
         main = [t for t in triggers if t.end <= m.start() and not t.word.weapon]
-        if all(t.word.role in ("capture", "recapture") for t in main):
+        if all(t.word.role in _TAKES for t in main):
             continue  # a capture after a capture: none takes the other's place
         stop = low.find(",", m.end())
         stop = len(low) if stop == -1 else stop
         took = [t for t in triggers if m.end() <= t.start < stop
-                and t.word.role in ("capture", "recapture") and t.word.strength >= 2]
+                and t.word.role in _TAKES and t.word.strength >= 2]
         if not main or not took:
             continue
-        obj = re.findall(r"[a-z0-9'-]+", low[took[0].end:took[0].end + 12])[:1]
+        obj = _WORDS.findall(low[took[0].end:took[0].end + 12])[:1]
         if obj and obj[0] in people:
             continue
         if any(m.end() <= t.start < took[0].start for t in triggers):
             continue  # "after heavy fighting with X seized the bridge": an event noun, no clause
-        subject = re.findall(r"[a-z0-9'-]+", low[m.end():took[0].start])
+        subject = _WORDS.findall(low[m.end():took[0].start])
         if any(w not in no_subject for w in subject):  # "after the rebels took", not
             # "after the capture of", nor "after capturing" (the main clause's party: left
             # in its clause, which has no subject of its own to give the capture)
@@ -990,7 +994,7 @@ def _after_subject(low: str, sent_start: int, triggers: list[Trigger],
     if not tail:
         return None
     took = next((t for t in triggers if t.start >= tail
-                 and t.word.role in ("capture", "recapture")), None)
+                 and t.word.role in _TAKES), None)
     if took is None:
         return None
     subject = [a for a in actors if tail <= a.start - sent_start and a.end - sent_start

@@ -443,7 +443,7 @@ class _Finder:
             self._named = frozenset(country_votes(self.text, self.gaz, cities=False))
         return self._named
 
-    # ---------------------------------------------------------------- matching
+    # ---------------------------------------------------------------- phrases
     def _phrase(self, toks: list[Tok], i: int, j: int, phrase: str) -> _Phrase | bool | None:
         """What tokens ``i:j`` (``phrase``) are by their words and the text's countries alone
         (:class:`_Phrase`), looked up once per process: ``True`` for a stop phrase (its words

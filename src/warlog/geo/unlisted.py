@@ -23,7 +23,7 @@ from warlog.data import cached, load_yaml
 from warlog.geo.admin1 import admin1_name
 from warlog.geo.context import GeoContext
 from warlog.geo.lexicon import geo_lexicon
-from warlog.geo.normalize import normalize
+from warlog.geo.normalize import normalize, skeleton_key
 from warlog.geo.persons import is_person_name
 from warlog.model import Location, Place
 from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
@@ -517,8 +517,6 @@ def _spelled_in(name: str, area: Location) -> Place | None:
     for it (a skeleton match is a last resort, :meth:`Geocoder.matches`), but which the
     sentence's own area confirms. None when the area holds no such town or more than one, or
     when the name's skeleton is too short to be indexed (``skeleton_min_length``)."""
-    from warlog.geo.normalize import skeleton_key
-
     gaz = geocoder()
     code = gaz.country_of_name(area.country) if area.country and area.admin1 else None
     norm = normalize(name)
