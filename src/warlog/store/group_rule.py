@@ -266,6 +266,12 @@ def spelled(name: str | None, r: GroupingRules | None = None) -> str | None:
     return key if len(key) >= (r or rules()).spelled_min_letters > 0 else None
 
 
+def _coded_to_place(place: str | None, vague_place: int, site_ref: bool) -> bool:
+    """Whether a report is coded to a place of its own: named, not a region, not a site told
+    before (the reports whose place's spelling is a "p" term, :func:`spelled_terms`)."""
+    return bool(place) and not vague_place and not site_ref
+
+
 def spelled_terms(place: str | None, precise: bool, terms: frozenset[tuple[str, str]],
                   r: GroupingRules | None = None) -> frozenset[tuple[str, str]]:
     """The terms of the names' spellings (:func:`spelled`): ("p", skeleton) of a report's own
@@ -343,7 +349,7 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
     etype, sub = ev["event_type"], ev["sub_event_type"]
     vague_place = int((ev.get("geo_precision") or 0) >= r.vague_geo_precision)
     if terms:
-        terms = terms | spelled_terms(place, bool(place) and not vague_place and not site_ref,
+        terms = terms | spelled_terms(place, _coded_to_place(place, vague_place, site_ref),
                                       terms, r)
     return LinkKey(
         event_id=ev["id"],
@@ -458,7 +464,7 @@ class PyOps(Ops):
     def spelled(self, a: LinkKey, b: LinkKey) -> bool:
         # a's "p" term (spelled_terms), read from its place: a look-up, not a walk through
         # a's terms (the union checks every two reports of two groups)
-        if not (a.terms and a.place and not a.vague_place and not a.site_ref):
+        if not (a.terms and _coded_to_place(a.place, a.vague_place, a.site_ref)):
             return False
         own = spelled(a.place)
         return own is not None and ("s", own) in b.terms
