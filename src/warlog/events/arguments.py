@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from warlog.events.clauses import Clause
 from warlog.events.lexicon import lexicon
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger
-from warlog.model import ActorMention, Document, Event, Location, ResolvedDate, Section
+from warlog.model import ActorMention, Document, Event, Location, Place, ResolvedDate, Section
 from warlog.nlp.alternation import trie_alternation
 from warlog.nlp.sentences import Sentence
 from warlog.profile.model import Profile
@@ -247,7 +247,7 @@ class ArgumentContext:
         from warlog.geo.resolve import facility_location, facility_town
 
         text, offset = sentence.text, sentence.start
-        locs = self._resolve(text, offset)
+        locs = [self._in_named_area(loc) for loc in self._resolve(text, offset)]
         for loc in locs:
             self.geo.record(loc)
         if locs:
@@ -264,13 +264,45 @@ class ArgumentContext:
         if known is None:
             # "the X Tractor Plant": the town it is named after, before the narrative's place
             town = facility_town(fac.name, self.geo)
-            if town is not None:
+            if town is not None and self._area_place(fac.name) is None:
                 known = location_of(fac.name, town, 2, fac.start, fac.end)
         anchor = known or here
         if anchor is None or anchor.latitude is None:
             return []
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
+
+    def _area_place(self, name: str) -> tuple[Place, Place] | None:
+        """The document's last place and the area's capital, when ``name`` is a facility
+        named after the first-level area that place lies in ("the X Nuclear Power Plant"
+        after "a convoy entered Y", Y a town of X province;
+        :func:`~warlog.geo.resolve.regional_facility_area`) and that place is not the
+        capital: the facility stands in the area, where the narrative is, not at the capital
+        that shares the area's name."""
+        from warlog.geo.resolve import regional_facility_area
+
+        last = self.geo.last_place()
+        if last is None or last.latitude is None or not last.geonameid:
+            return None
+        area = regional_facility_area(name, self.geo)
+        if area is None or area.geonameid == last.geonameid:
+            return None
+        own = self.gazetteer.by_id(last.geonameid)
+        return (last, area) if own is not None and own.admin1 == area.admin1 else None
+
+    def _in_named_area(self, loc: Location) -> Location:
+        """A facility named after its province and coded at the province's capital (the
+        town its name reads as), moved to the narrative's place in that province
+        (:meth:`_area_place`), precision 2."""
+        if loc.latitude is None or loc.geo_precision != 2:
+            return loc
+        found = self._area_place(loc.name)
+        if found is None or (loc.latitude, loc.longitude) != (found[1].latitude,
+                                                               found[1].longitude):
+            return loc  # coded elsewhere than at the capital (a listed site)
+        last = found[0]
+        return replace(loc, latitude=last.latitude, longitude=last.longitude,
+                       geonameid=last.geonameid)
 
     def _known_site(self, sentence: Sentence) -> tuple[Location, Location] | None:
         """A site the document placed before, named again without its town ("ISIL took
@@ -426,6 +458,44 @@ def _goal_before() -> re.Pattern[str]:
 
 
 @cached
+def _noun_phrase_words() -> frozenset[str]:
+    """The lower-case words a place's own noun phrase may hold between a preposition and its
+    name ("to the town of X", "towards the northern outskirts of X"): articles, "of", and the
+    place, site and direction words of the geo lexicon."""
+    from warlog.geo.lexicon import geo_lexicon
+
+    lex = geo_lexicon()
+    g = lang.words("grammar")
+    words = {str(w).lower() for w in lexicon().articles}
+    words |= {str(g["definite_article"]).lower(), str(g["of_preposition"]).lower()}
+    for group in (lex.settlement_words, lex.area_words, lex.part_words, lex.facility_words,
+                  lex.near_part_words, frozenset(lex.direction_adjectives),
+                  frozenset(lex.directions)):
+        words |= {w for phrase in group for w in phrase.lower().split()}
+    return frozenset(words)
+
+
+def _infinitive_between(before: str, prep_end: int) -> bool:
+    """Whether the word right after a preposition, before the place, is a lower-case word that
+    is no part of a place's noun phrase ("his forces to assail X", "an offensive to retake
+    the town of X"): "to" there opens a verb, whose object the place is, not a move's goal.
+    Capitalised, hyphened and numbered words are names or attributes ("to rebel-held X")."""
+    words = before[prep_end:].split()
+    if not words:
+        return False
+    w = words[0].strip(",;:'\"()")
+    return bool(w) and not (w.lower() in _noun_phrase_words() or w[:1].isupper() or "-" in w
+                            or any(c.isdigit() for c in w))
+
+
+@cached
+def _pronoun_after() -> re.Pattern[str]:
+    """An object pronoun right after a trigger (``data/geo.yaml: object_pronouns``)."""
+    words = _alt(sorted(load_yaml("geo.yaml")["object_pronouns"], key=len, reverse=True))
+    return re.compile(rf"\s+{words}\b", re.I)
+
+
+@cached
 def _aimed_types() -> frozenset[str]:
     """Event types whose weapon is aimed at a place: where it is fired towards is where it
     falls (``extraction.yaml: aimed_types``)."""
@@ -485,6 +555,8 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     if not inside:
         return []
 
+    pronoun_object = _pronoun_after().match(text, trig.end) is not None
+
     def cost(p: Location) -> float:
         s, e = p.start - sentence_start, p.end - sentence_start
         d = (s - trig.end) if s >= trig.end else (trig.start - e) * 1.5 + 10
@@ -492,10 +564,14 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
         prep = m.group(1).lower() if m else ""
         if prep in words.origin:
             d += -30 if withdraw else 0 if id(p) in left else 60
-        elif prep in words.goal:
-            d += 80
+        elif prep in words.goal and (
+                not _infinitive_between(text[max(0, s - 40):s], m.end(1))
+                or _own_prep(text, s, e) in words.goal):
+            d += 80  # a move's goal; "to retake X": a verb's object (its own "towards X" stays)
         elif prep in words.between:
             d -= 5
+        if s >= trig.end and pronoun_object:
+            d += 60  # "assail X ... and attack it from the flanks": "it" is X
         return d
 
     best = min(inside, key=cost)
@@ -520,11 +596,44 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
     group += _list_tail(text, group, places, clause, sentence_start, withdraw)
     seen: set[tuple] = set()
     out = []
-    for p in _locate_siblings(group):
+    group = _entered_from(text, _locate_siblings(group), places, clause, sentence_start)
+    for p in group:
         k = (p.name.lower(), p.latitude, p.longitude)
         if k not in seen:
             seen.add(k)
             out.append(p)
+    return out
+
+
+def _entered_from(text: str, group: list[Location], places: Sequence[Location], clause: Clause,
+                  base: int) -> list[Location]:
+    """A place the gazetteer lacks, told with where the move into it came from ("the drone
+    entered the X area from Y", "rebels stormed X from Y"), is coded at that town (precision
+    2): a move from Y into X crosses from one to the other, so Y is the nearest known place
+    that represents X, as a list's located place is for its other items; the narrative's
+    last place need not be anywhere near. Only a town named after the place, within the
+    clause, right after the place and its own nouns ("X area from Y"; not "fighters from Y
+    attacked X", "X, by people from Y": where a party comes from). So is one its apposition
+    locates it by ("captured X, a village located 9 km southwest of Y": the point 9 km
+    southwest of Y)."""
+    words = _place_words()
+    out = []
+    for p in group:
+        if p.latitude is None and p.geo_precision < 3:
+            for q in places:
+                at = q.start - base
+                if (q.latitude is None or q.geo_precision > 2 or q.start < p.end
+                        or not clause.start <= at < clause.end or at - (p.end - base) > 40):
+                    continue
+                lo = max(0, at - 40)
+                m = words.prep_before.search(text[lo:at])
+                if (m and m.group(1).lower() in words.origin
+                        and _own_words(text[p.end - base:lo + m.start(1)])) or (
+                        words.appositive.match(text, p.end - base, at)):
+                    p = Location(p.name, q.latitude, q.longitude, 2, q.country or p.country,
+                                 q.admin1, p.start, p.end, q.geonameid)
+                    break
+        out.append(p)
     return out
 
 
@@ -584,6 +693,19 @@ def _governing_prep(text: str, start: int, end: int | None = None) -> tuple[str,
     lo = max(0, start - 40)
     m = words.prep_before.search(text[lo:start])
     return (m.group(1).lower(), lo + m.start(1)) if m else ("", start)
+
+
+def _own_words(gap: str) -> bool:
+    """Whether ``gap`` holds only words of a place's own noun phrase ("area", "the", "of")."""
+    allowed = _noun_phrase_words()
+    return all(w.lower() in allowed for w in gap.split())
+
+
+def _own_prep(text: str, start: int, end: int) -> str:
+    """The preposition a location's own span opens with ("towards the town of X"), lower
+    case; "" when it opens with none."""
+    own = _place_words().prep_opening.match(text, start, end)
+    return own.group(1).lower() if own else ""
 
 
 def _place_left(text: str, start: int, clause: Clause) -> bool:

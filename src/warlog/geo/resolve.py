@@ -631,6 +631,31 @@ def facility_town(name: str, context: GeoContext | None) -> Place | None:
     return None
 
 
+def regional_facility_area(name: str, context: GeoContext | None) -> Place | None:
+    """The town a facility of a regional kind is named after ("the X Nuclear Power Plant":
+    ``regional_facility_kinds`` of ``data/geo.yaml``) when that town is the seat of a
+    first-level area of the same name: the facility is named after the area, and stands
+    somewhere in it, not at its capital. ``None`` for any other name."""
+    if not _regional_kinds() & {w.lower() for w in name.split()}:
+        return None
+    town = facility_town(name, context)
+    if town is None or not town.admin1:
+        return None
+    from warlog.geo.admin_names import admin1_codes_named
+
+    lex = geo_lexicon()
+    words = [w for w in name.split() if w.lower() not in _facility_name_words()]
+    if words and words[0].lower() in lex.articles:
+        words = words[1:]
+    named = {*admin1_codes_named(" ".join(words)), *admin1_codes_named(town.name)}
+    return town if town.admin1 in named else None
+
+
+@cached
+def _regional_kinds() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("geo.yaml")["regional_facility_kinds"])
+
+
 @cached
 def _facility_name_words() -> frozenset[str]:
     """The lower-case words that say what a named facility is, not after what it is named:
