@@ -172,6 +172,12 @@ class ActorContext:
     sides: Sides | None = None  # the document's profile (use_profile)
     # (start, end) of a generic mention -> its class, while a profile is in use
     generic_at: dict[tuple[int, int], str] = field(default_factory=dict)
+    # the country came from the home of the armed groups the text names (_groups_home), not
+    # from a country or place the text names; and the spans of bare "police" named for that
+    # guessed country (resolve), which the event's own place overrides (localise): a state's
+    # police work at home (its troops may fight abroad: they keep the guess)
+    country_guessed: bool = False
+    guessed_at: set[tuple[int, int]] = field(default_factory=set)
     # the document's text, folded form and dictionary hits (in scan order, with their ends),
     # kept from reading it so that a sentence's hits are a slice, not a second scan
     _doc_text: str | None = None
@@ -199,7 +205,12 @@ class ActorContext:
         ctx = cls(index or ActorIndex.load())
         meta = meta or {}
         infoboxes = meta.get("infoboxes") or []
-        for place in [*_texts(meta.get("place")), *_infobox_fields(infoboxes, "place")]:
+        # a news item's dateline ("MANILA, Philippines (AP) --") is blanked out of its text
+        # (warlog.ingest.news): its country or region, as written, says where the item is
+        line = meta.get("dateline")
+        region = line.get("region") if isinstance(line, dict) else None
+        for place in [*_texts(meta.get("place")), *_infobox_fields(infoboxes, "place"),
+                      *([region] if isinstance(region, str) else [])]:
             ctx._add(place, _W_PLACE, actors=False)
         title = meta.get("title")
         if isinstance(title, str):
@@ -218,6 +229,7 @@ class ActorContext:
             ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         else:
             ctx.country = ctx._groups_home()
+            ctx.country_guessed = ctx.country is not None
         return ctx
 
     def _groups_home(self) -> str | None:
@@ -261,7 +273,10 @@ class ActorContext:
                     self.country_scores[p.country] += weight
         if not actors:
             return hits
-        for m in self.index.mentions(text, hits, folded=folded, generic=False, chosen=chosen):
+        found = self.index.mentions(text, hits, folded=folded, generic=False, chosen=chosen)
+        # a party told only as the report's source (", the U.S. military said") is no
+        # belligerent of the document: never an opponent or a default taken from the counts
+        for m in self.drop_sources(found, text):
             self.counts[m.name] += weight
             if record_first:
                 self.first.setdefault(m.name, m.start)
@@ -320,8 +335,12 @@ class ActorContext:
             if rules.names.search(m.text.lower()) or m.name.lower() in rules.name_set:
                 continue
             before = rules.article.sub("", low[max(0, s - 16):s].rstrip()).rstrip()
-            if (rules.verbs.match(low[e:e + 20].lstrip())
-                    and (before.endswith(",") or rules.openers.search(before))):
+            after = low[e:e + 20]
+            verb = rules.verbs.match(after.lstrip())
+            if (verb is not None and (before.endswith(",") or rules.openers.search(before))
+                    and not self._back(rules, low, e + len(after) - len(after.lstrip())
+                                       + verb.end())):
+                # (", the army stated that it destroyed a depot": the speaker did it too)
                 continue
             if rules.tail.match(low, e) and rules.lead.search(low, max(0, s - 60), s):
                 continue  # ", the provincial police chief said": the speaker's title
@@ -375,7 +394,12 @@ class ActorContext:
             return ActorMention(mention.start, mention.end, mention.text,
                                 unidentified["per_country"].format(country=country),
                                 mention.inter, country)
-        if mention.name != UNRESOLVED_STATE:
+        guessed = ((mention.start, mention.end) in self.guessed_at
+                   and mention.country is not None and mention.country != country)
+        if mention.name != UNRESOLVED_STATE and not guessed:
+            # (a bare "police" named for the home country of the groups a text names, when
+            # the text names no country, is the police of the country the event is in:
+            # "police in Wajir arrested an al-Shabaab suspect" are Kenya's, not Somalia's)
             return self.elsewhere(mention, country)
         known = next((c.name for c in lex.countries.values() if country in c.names), None)
         if known is None:
@@ -464,6 +488,9 @@ class ActorContext:
             self.generic_at[(mention.start, mention.end)] = cname
         if cname in ("state", "police"):
             name = self.state_forces(mention.country, police=cname == "police")
+            if (self.country_guessed and cname == "police" and not mention.country
+                    and mention.start >= 0 and name == lex.police_name(self.country or "")):
+                self.guessed_at.add((mention.start, mention.end))
         else:
             name = self._pick(lex.generics[cname]) or mention.name
         info = self.index.by_name(name)
