@@ -168,6 +168,26 @@ def _floats(raw: bytes) -> array:
     return out
 
 
+_UNSET = "\0"  # a query's skeleton not computed yet (no skeleton key holds a NUL)
+
+
+class _Candidates:
+    """What a looked-up name is in the exact and folded tiers (memoised per name by
+    :meth:`Gazetteer._candidates`): its normalised form and folded key, its matches, and its
+    skeleton key for the skeleton tier: ``None`` when that tier is never read for it (an exact
+    match, an empty name), :data:`_UNSET` until first needed, ``""`` when it is too short to
+    be indexed."""
+
+    __slots__ = ("norm", "fold", "base", "skeleton", "agree_skeleton")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.fold = ""
+        self.base: list[Match] = []
+        self.skeleton: str | None = _UNSET
+        self.agree_skeleton: str | None = None  # skeleton_key(norm), for Match.agree
+
+
 class Gazetteer:
     """Hash-indexed places and countries. Use :meth:`load` (process-wide, disk-cached)."""
 
@@ -185,7 +205,8 @@ class Gazetteer:
         self._admin3: list[str] = data["admin3"]
         self._feature: list[str] = data["feature"]
         self._admin_names: dict[str, str] = data["admin_names"]
-        self._by_id: dict[int, int] | None = None
+        self._by_id: dict[int, int] | None = None  # every place's index by id, when needed
+        self._seen_ids: dict[int, int] = {}  # the index of every place made so far, by id
         self._pop = array("q")
         self._pop.frombytes(data["pop"])
         self._seats: frozenset[int] = frozenset(data["seats"])
@@ -194,8 +215,11 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._memo: dict[tuple[str, tuple[str, ...], bool], list[Match]] = {}
         self._neighbour_memo: dict[tuple[str, ...], frozenset[str]] = {}
-        self._cand_memo: dict[str, tuple[list[Match], str]] = {}
+        self._cand_memo: dict[str, _Candidates] = {}
         self._skel_memo: dict[str, tuple[int, ...]] = {}
+        self._main_keys: dict[int, tuple[str, str, str, int]] = {}  # see _main_keys_of
+        # a skeleton shorter than this is never indexed (index_build): not looked up
+        self._min_skeleton = int(geo_lexicon().thresholds["skeleton_min_length"])
         self._name_code_memo: dict[str, str | None] = {}  # country_name_code, by text
         self._countries = countries
         self._init_countries()
@@ -286,13 +310,22 @@ class Gazetteer:
                 admin3=self._admin3[i] or None,
             )
             self._places[i] = p
+            self._seen_ids[p.geonameid] = i
         return p
 
     def by_id(self, geonameid: int) -> Place | None:
-        """The place with this GeoNames id (``None`` when the index lacks it)."""
-        if self._by_id is None:
-            self._by_id = {g: i for i, g in enumerate(self._ids)}
-        i = self._by_id.get(geonameid)
+        """The place with this GeoNames id (``None`` when the index lacks it).
+
+        An id asked is nearly always one of a place this gazetteer made (a recorded place
+        whose population the caller wants): that place's index is kept when it is made, so
+        the map of all 235,000 ids (~0.03 CPU s and ~20 MB) is built only for an id never
+        seen (the index holds each id once: ``cities500`` is keyed by it and an added
+        country file's record replaces the bundled one)."""
+        i = self._seen_ids.get(geonameid)
+        if i is None:
+            if self._by_id is None:
+                self._by_id = {g: i for i, g in enumerate(self._ids)}
+            i = self._by_id.get(geonameid)
         return None if i is None else self.place(i)
 
     def admin_name(self, code: str | None) -> str | None:
@@ -329,22 +362,33 @@ class Gazetteer:
             return hit
         if len(self._memo) > 200_000:
             self._memo.clear()
-        base, norm = self._candidates(name)
+        cand = self._candidates(name)
+        base = cand.base
         hit = list(base)
         # the skeleton is a last resort: a name spelled exactly like a real place elsewhere
         # ("Berdiansk" in a Russia-heavy text) is that place, not a look-alike at home
-        if skeleton and codes and norm and not any(m.tier == TIER_EXACT for m in base):
-            qskel = skeleton_key(norm)
-            seen = {m.place.geonameid for m in base}
-            for cc in codes:
-                for i in self._skeleton_indices(f"{cc}|{qskel}"):
-                    if self._ids[i] not in seen:
-                        seen.add(self._ids[i])
-                        hit.append(self._match_obj(i, TIER_SKELETON, norm))
+        if skeleton and codes and cand.skeleton is not None:
+            qskel = cand.skeleton
+            if qskel is _UNSET:
+                qskel = cand.skeleton = self._query_skeleton(cand.norm)
+            if qskel:
+                seen = {m.place.geonameid for m in base}
+                ids = self._ids
+                for cc in codes:
+                    for i in self._skeleton_indices(f"{cc}|{qskel}"):
+                        if ids[i] not in seen:
+                            seen.add(ids[i])
+                            hit.append(self._match_obj(i, TIER_SKELETON, cand))
         if len(hit) > 1:
             hit.sort(key=lambda m: -m.score(codes))
         self._memo[key] = hit
         return hit
+
+    def _query_skeleton(self, norm: str) -> str:
+        """The skeleton key of a looked-up name, or ``""`` when it is shorter than any key the
+        skeleton tier holds (the index keeps none under ``skeleton_min_length``)."""
+        qskel = skeleton_key(norm)
+        return qskel if len(qskel) >= self._min_skeleton else ""
 
     def _skeleton_indices(self, key: str) -> tuple[int, ...]:
         """The skeleton tier's places under ``key`` ("SY|klb"), remembered across documents:
@@ -357,40 +401,57 @@ class Gazetteer:
             hit = self._skel_memo[key] = self._indices(TIER_SKELETON, key)
         return hit
 
-    def _candidates(self, name: str) -> tuple[list[Match], str]:
+    def _candidates(self, name: str) -> _Candidates:
         """Exact and folded matches of ``name`` and its normalised form (memoised)."""
         hit = self._cand_memo.get(name)
         if hit is not None:
             return hit
         if len(self._cand_memo) > 200_000:
             self._cand_memo.clear()
-        norm = normalize(name)
-        base: list[Match] = []
+        hit = _Candidates(normalize(name))
+        norm = hit.norm
         if norm:
-            seen: dict[int, int] = {}
-            for i in self._indices(TIER_EXACT, norm):
-                seen.setdefault(i, TIER_EXACT)
-            for i in self._indices(TIER_FOLD, fold_key(norm)):
-                seen.setdefault(i, TIER_FOLD)
-            base = [self._match_obj(i, tier, norm) for i, tier in seen.items()]
-        hit = (base, norm)
+            qfold = hit.fold = fold_key(norm)
+            exact = self._indices(TIER_EXACT, norm)
+            folded = self._indices(TIER_FOLD, qfold)
+            if exact:
+                hit.skeleton = None  # an exact name: no skeleton reading (see matches)
+            if exact or folded:
+                seen: dict[int, int] = {}
+                for i in exact:
+                    seen.setdefault(i, TIER_EXACT)
+                for i in folded:
+                    seen.setdefault(i, TIER_FOLD)
+                hit.base = [self._match_obj(i, tier, hit) for i, tier in seen.items()]
+        else:
+            hit.skeleton = None
         self._cand_memo[name] = hit
         return hit
 
-    def _match_obj(self, i: int, tier: int, norm: str) -> Match:
-        main = normalize(self._names[i])
-        mfold = fold_key(main)
-        qfold = fold_key(norm)
-        agree = skeleton_key(main) == skeleton_key(norm)
-        initial = bool(mfold) and bool(qfold) and mfold[0] == qfold[0]
+    def _main_keys_of(self, i: int) -> tuple[str, str, str, int]:
+        """Place ``i``'s main name normalised, its folded key's first letter, its skeleton and
+        its folded key's word count (computed once per place)."""
+        keys = self._main_keys.get(i)
+        if keys is None:
+            main = normalize(self._names[i])
+            mfold = fold_key(main)
+            keys = self._main_keys[i] = (main, mfold[:1], skeleton_key(main),
+                                         mfold.count(" ") + 1)
+        return keys
+
+    def _match_obj(self, i: int, tier: int, cand: _Candidates) -> Match:
+        main, minitial, mskel, words = self._main_keys_of(i)
+        if cand.agree_skeleton is None:
+            cand.agree_skeleton = skeleton_key(cand.norm)
+        qfold = cand.fold
         return Match(
             self.place(i),
             tier,
-            main == norm,
+            main == cand.norm,
             i in self._seats,
-            agree,
-            initial,
-            mfold.count(" ") + 1,
+            mskel == cand.agree_skeleton,
+            bool(minitial) and bool(qfold) and minitial == qfold[0],
+            words,
         )
 
     def lookup(self, name: str, country_code: Codes = None) -> list[Place]:

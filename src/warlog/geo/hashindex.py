@@ -14,11 +14,13 @@ import hashlib
 from array import array
 from collections.abc import Iterable, Mapping
 
+_blake2b = hashlib.blake2b
+_from_bytes = int.from_bytes
+
 
 def key_hash(key: str) -> int:
     """Stable, non-zero 64-bit hash of ``key`` (zero marks an empty slot)."""
-    h = int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-    return h or 1
+    return _from_bytes(_blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") or 1
 
 
 class HashIndex:
@@ -62,15 +64,15 @@ class HashIndex:
         hashes = self._hashes
         mask = self._mask
         i = h & mask
-        while True:
-            sh = hashes[i]
-            if sh == h:
-                s = self._starts[i]
-                n = self._postings[s]
-                return tuple(self._postings[s + 1 : s + 1 + n])
+        sh = hashes[i]
+        while sh != h:
             if sh == 0:
                 return ()
             i = (i + 1) & mask
+            sh = hashes[i]
+        postings = self._postings
+        s = self._starts[i]
+        return tuple(postings[s + 1 : s + 1 + postings[s]])
 
     def __contains__(self, key: str) -> bool:
         return bool(self.get(key))
