@@ -14,8 +14,9 @@ into the X area from Y"), is coded at Y, precision 2, not at the narrative's las
 is one its apposition locates ("took X, a village located 12 km north of Y").
 
 A power station of a regional kind named like its province ("the X Nuclear Power Plant") is
-coded where the narrative is inside that province, not at the province's capital of the
-same name; outside the province the capital stands.
+coded where the narrative is inside that province (the latest town of the province its
+paragraph names, else the document's last place), not at the province's capital of the same
+name; outside the province the capital stands.
 """
 
 from __future__ import annotations
@@ -118,6 +119,16 @@ def test_a_power_station_named_like_its_province_is_where_the_narrative_is(tmp_p
     recs = _extract(tmp_path, (
         "On 3 March 2022, Russian forces shelled Varash. Later that day, Russian forces took "
         "control of the Rivne Nuclear Power Plant."), "Russian invasion of Ukraine")
+    plant = [r for r in _on(recs, "2022-03-03") if "Nuclear" in (r["location"] or "")]
+    assert plant and all(_near(r, VARASH) and r["geo_precision"] == 2 for r in plant), recs
+
+
+def test_a_power_station_is_at_the_town_its_paragraph_names_in_its_province(tmp_path):
+    # the town is told in a sentence that codes no event: the paragraph still names it
+    recs = _extract(tmp_path, (
+        "On 3 March 2022, Russian forces shelled Lutsk. Meanwhile, a local official stated "
+        "that a Russian column had entered Varash. Later, Russian forces took control of the "
+        "Rivne Nuclear Power Plant."), "Russian invasion of Ukraine")
     plant = [r for r in _on(recs, "2022-03-03") if "Nuclear" in (r["location"] or "")]
     assert plant and all(_near(r, VARASH) and r["geo_precision"] == 2 for r in plant), recs
 

@@ -264,7 +264,12 @@ class ArgumentContext:
         if known is None:
             # "the X Tractor Plant": the town it is named after, before the narrative's place
             town = facility_town(fac.name, self.geo)
-            if town is not None and self._area_place(fac.name) is None:
+            inside = self._area_place(fac.name, fac.start) if town is not None else None
+            if inside is not None:  # "the X Nuclear Power Plant": where it is in X province
+                known = replace(inside[0], name=fac.name) if isinstance(
+                    inside[0], Location) else location_of(fac.name, inside[0], 2, fac.start,
+                                                          fac.end)
+            elif town is not None:
                 known = location_of(fac.name, town, 2, fac.start, fac.end)
         anchor = known or here
         if anchor is None or anchor.latitude is None:
@@ -272,37 +277,45 @@ class ArgumentContext:
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
 
-    def _area_place(self, name: str) -> tuple[Place, Place] | None:
-        """The document's last place and the area's capital, when ``name`` is a facility
-        named after the first-level area that place lies in ("the X Nuclear Power Plant"
-        after "a convoy entered Y", Y a town of X province;
-        :func:`~warlog.geo.resolve.regional_facility_area`) and that place is not the
-        capital: the facility stands in the area, where the narrative is, not at the capital
-        that shares the area's name."""
+    def _area_place(self, name: str, start: int) -> tuple[Location | Place, Place] | None:
+        """Where the narrative is inside the first-level area a facility is named after ("the
+        X Nuclear Power Plant", :func:`~warlog.geo.resolve.regional_facility_area`), with the
+        area's capital: the latest town its paragraph names before ``start`` (an offset in
+        the document) in that area, else the document's last place when it lies there; not
+        the capital itself. The facility stands in the area, where the narrative is, not at
+        the capital that shares the area's name. ``None`` when the narrative is elsewhere."""
         from warlog.geo.resolve import regional_facility_area
 
-        last = self.geo.last_place()
-        if last is None or last.latitude is None or not last.geonameid:
-            return None
         area = regional_facility_area(name, self.geo)
-        if area is None or area.geonameid == last.geonameid:
+        if area is None:
             return None
-        own = self.gazetteer.by_id(last.geonameid)
-        return (last, area) if own is not None and own.admin1 == area.admin1 else None
+        text = self.doc.text
+        lo = max(0, start - int(load_yaml("geo.yaml")["regional_facility_reach"]))
+        cut = text.rfind("\n\n", lo, start)
+        lo = cut + 2 if cut >= 0 else lo
+        named = [loc for loc in self._resolve(text[lo:start], lo) if loc.geonameid]
+        last = self.geo.last_place()
+        for cand in [*reversed(named), *([last] if last is not None else [])]:
+            if cand.latitude is None or not cand.geonameid or cand.geonameid == area.geonameid:
+                continue
+            own = self.gazetteer.by_id(cand.geonameid)
+            if own is not None and own.admin1 == area.admin1:
+                return cand, area
+        return None
 
     def _in_named_area(self, loc: Location) -> Location:
         """A facility named after its province and coded at the province's capital (the
-        town its name reads as), moved to the narrative's place in that province
+        town its name reads as), moved to where the narrative is in that province
         (:meth:`_area_place`), precision 2."""
         if loc.latitude is None or loc.geo_precision != 2:
             return loc
-        found = self._area_place(loc.name)
+        found = self._area_place(loc.name, loc.start)
         if found is None or (loc.latitude, loc.longitude) != (found[1].latitude,
                                                                found[1].longitude):
             return loc  # coded elsewhere than at the capital (a listed site)
-        last = found[0]
-        return replace(loc, latitude=last.latitude, longitude=last.longitude,
-                       geonameid=last.geonameid)
+        here = found[0]
+        return replace(loc, latitude=here.latitude, longitude=here.longitude,
+                       geonameid=here.geonameid)
 
     def _known_site(self, sentence: Sentence) -> tuple[Location, Location] | None:
         """A site the document placed before, named again without its town ("ISIL took
