@@ -4,6 +4,8 @@ through the whole extractor.
 "to" before a verb ("sent his battalions to storm X") opens the verb, whose object X is: it is
 no move's goal, which would make another place of the clause the event's place. A span that
 opens with its own goal preposition ("tried to advance towards the town of X") stays a goal.
+An act told as a purpose and then as done ("sent to attack X, attacked positions near Y") is
+where it was done: X was only aimed at.
 
 A pronoun right after the trigger ("and attacked it from the south") is the act's object: the
 place it stands for is told before the verb, so a town named after it is not where the act
@@ -30,6 +32,7 @@ GAO = (16.272, -0.045)
 VARASH = (51.340, 25.855)
 RIVNE = (50.620, 26.237)
 HAWIJA = (35.326, 43.773)
+KALESIJA = (44.438, 18.907)
 
 
 def _extract(tmp_path, text: str, title: str) -> list[dict]:
@@ -57,6 +60,15 @@ def test_to_before_a_verb_is_no_goal(tmp_path):
         "forces massed near Kirkuk began an assault to recapture Hawija."), "Iraqi Civil War")
     day = _on(recs, "2017-09-20")
     assert all(_near(r, HAWIJA) for r in day), day
+
+
+def test_an_act_told_as_purpose_then_done_is_where_it_was_done(tmp_path):
+    # "units sent to attack X, attacked positions near Y": X was aimed at, Y is where
+    recs = _extract(tmp_path, (
+        "On 2 May 1992, militiamen shelled Bijeljina. On 12 May 1992, Serb units sent to "
+        "attack Tuzla, attacked army positions near Kalesija before dawn."), "Bosnian War")
+    day = _on(recs, "1992-05-12")
+    assert all(_near(r, KALESIJA) for r in day), day
 
 
 def test_a_pronoun_object_keeps_the_place_told_before_the_verb(tmp_path):

@@ -554,6 +554,8 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
                    sentence_start: int) -> list[Location]:
     """The place(s) of the clause's event: the mention nearest the trigger, with the places
     coordinated with it ("Baboulin town and al-Salhiya village" → two events)."""
+    purpose = trig.end
+    trig = _done_after(text, clause, trig)
     withdraw = trig.word.role == "withdraw"
     aimed = lexicon().taxonomy.type_of(trig.sub) in _aimed_types()  # fired at a target
     words = _place_words()
@@ -585,6 +587,8 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             d -= 5
         if s >= trig.end and pronoun_object:
             d += 60  # "assail X ... and attack it from the flanks": "it" is X
+        if purpose <= s < trig.start:
+            d += 80  # "deployed to attack X, attacked Y": X was only aimed at
         return d
 
     best = min(inside, key=cost)
@@ -616,6 +620,22 @@ def pick_locations(text: str, clause: Clause, trig: Trigger, places: Sequence[Lo
             seen.add(k)
             out.append(p)
     return out
+
+
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+
+
+def _done_after(text: str, clause: Clause, trig: Trigger) -> Trigger:
+    """A trigger told as a purpose ("troops deployed to attack X, attacked positions above Y")
+    with the same act told as done after it in the clause: the done one, whose places are
+    where it happened (the purpose's object is only what was aimed at)."""
+    if not _TO_BEFORE.search(text, max(0, trig.start - 4), trig.start):
+        return trig
+    for t in clause.triggers:
+        if (t.start > trig.end and t.sub == trig.sub
+                and not _TO_BEFORE.search(text, max(0, t.start - 4), t.start)):
+            return t
+    return trig
 
 
 def _entered_from(text: str, group: list[Location], places: Sequence[Location], clause: Clause,
