@@ -40,11 +40,14 @@ from warlog.timeline.context import attachment, background_reason
 from warlog.timeline.days import ClockDate, make_date
 from warlog.timeline.docdates import DocDates, document_dates
 from warlog.timeline.hours import is_reporting_date, reports_relative_day
+from warlog.timeline.lexicon import lexicon
 from warlog.timeline.mention import Mention
 from warlog.timeline.mentions import adjacent, counts_to, find_mentions
 
 _TOLD_KINDS = frozenset({"date", "day_of_month", "weekday"})
 _PARAGRAPH_END = re.compile(r"\s*")  # the white space after a sentence
+_WORDS = re.compile(r"[\w'’-]+")
+_SUBJECT = re.compile(r"\s*,?\s*([\w'’-]+)")  # the word after a phrase, past one comma
 
 
 def _counted_back(m: Mention) -> Mention:
@@ -178,6 +181,10 @@ class NarrativeClock:
         for i, m in enumerate(mentions):
             prev_end = mentions[i - 1].end if i else 0
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if m.rule is not None and m.rule.opens_clause and not self._opens_clause(
+                    sentence, sentence_start, mentions, i):
+                told = None  # "took the town after eight days of fighting": the day told
+                continue
             next_start = nxt.start if nxt is not None else len(sentence)
             if told is not None and counts_to(m) and adjacent(mentions[i - 1], m, sentence):
                 # "On 2 October, a day after the army recaptured Lyman": the recapture's day
@@ -224,6 +231,41 @@ class NarrativeClock:
                 and d.date_end <= day.date_end for d in out[k + 1:])
         self._paragraph_end(sentence_start + len(sentence))
         return out
+
+    def _opens_clause(self, sentence: str, sentence_start: int, mentions: list[Mention],
+                      i: int) -> bool:
+        """Whether relative mention ``i`` of an ``opens_clause`` rule ("after three days of
+        fighting") dates the event of the clause it opens, counted from the narrative's day:
+        "…; after six days of fighting the town fell", "After two days of fighting, the
+        rebels took the base" (time.yaml ``fighting_days``). Not where it looks back from a
+        day the sentence gives the event ("On 18 March, after ten days of fighting, the army
+        took X"; "After three days of fighting, ISIL took X on 12 May") or trails its event
+        ("ISIL took X after eight days of fighting"), nor from a day the narrative does not
+        know (a month, a span, a day told in another paragraph: the fighting's first day is
+        not told)."""
+        cur, text = self.current, self._text
+        if cur is None or cur.precision != 1 or cur.granularity != "day" or cur.start < 0:
+            return False
+        if i + 1 < len(mentions):
+            return False
+        if text is not None and "\n\n" in text[cur.end:sentence_start]:
+            return False  # a day told in another paragraph: the fighting's start is not told
+        lx = lexicon()
+        m = mentions[i]
+        before = sentence[mentions[i - 1].end if i else 0 : m.start]
+        words = _WORDS.findall(before)
+        if i and len(words) < lx.words_after_date:
+            return False
+        head = before.rstrip()
+        if head:
+            last = words[-1].lower() if head[-1].isalnum() and words else head[-1]
+            if last not in lx.clause_openers:
+                return False
+        subject = _SUBJECT.match(sentence, m.end)
+        if subject is None:
+            return False
+        word = subject.group(1)
+        return word.lower() in lx.clause_subjects or word[0].isupper() or word[0].isdigit()
 
     def _linked(self, m: Mention, nxt: Mention, link: str, offset: int) -> ClockDate | None:
         """A relative expression tied to the explicit date that follows it in its clause.

@@ -40,6 +40,8 @@ class RelativeRule:
     days: tuple[int, int] | None  # fuzzy: anchor + lo..hi days
     ahead: tuple[int, int] | None  # days around a following explicit date it belongs to
     anchor: str | None = None  # "document": counted from the news item's own date
+    #: counted forward only where it opens its event's clause ("after three days of fighting")
+    opens_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,10 @@ class TimeLexicon:
     reporting_cues: tuple[str, ...]  # "said on Friday": the report's day, not the event's
     report_object_words: int  # "confirmed the shelling the next day": words between
     report_object_stops: frozenset[str]  # "said it had retaken the town the next day"
+    #: time.yaml fighting_days: where "after three days of fighting" opens its clause
+    clause_openers: frozenset[str]
+    clause_subjects: frozenset[str]
+    words_after_date: int
 
 
 def _lower(items: Any) -> tuple[str, ...]:
@@ -98,6 +104,7 @@ def _rule(raw: dict[str, Any]) -> RelativeRule:
         days=(int(days[0]), int(days[1])) if days else None,
         ahead=(int(ahead[0]), int(ahead[1])) if ahead else None,
         anchor=raw.get("anchor"),
+        opens_clause=bool(raw.get("opens_clause", False)),
     )
 
 
@@ -152,6 +159,9 @@ def lexicon() -> TimeLexicon:
         reporting_cues=tuple(str(x) for x in news["reporting_cues"]),
         report_object_words=int(d["reported_relative"]["object_words"]),
         report_object_stops=frozenset(_lower(d["reported_relative"]["object_stops"])),
+        clause_openers=frozenset(_lower(d["fighting_days"]["openers"])),
+        clause_subjects=frozenset(_lower(d["fighting_days"]["subjects"])),
+        words_after_date=int(d["fighting_days"]["words_after_date"]),
     )
 
 
