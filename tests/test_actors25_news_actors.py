@@ -142,3 +142,24 @@ def test_islamic_fundamentalists_are_a_party():
     text = "Islamic fundamentalists attacked a police post near Medea."
     names = [m.name for m in ActorContext.from_text(text).find(text)]
     assert names[0] == "Unidentified armed group"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rhodesian troops killed nine guerrillas near Mutare.", "Military Forces of Zimbabwe"),
+    ("Yugoslav army jets bombed the old town of Dubrovnik.", "Military Forces of Yugoslavia"),
+    ("Zairean soldiers looted shops in Bukavu.",
+     "Military Forces of the Democratic Republic of Congo"),
+    ("Kampuchean troops shelled a Thai border village.", "Military Forces of Cambodia"),
+])
+def test_a_state_named_as_it_was_then(text: str, name: str):
+    assert [m.name for m in ActorContext.from_text(text).find(text)][0] == name
+
+
+@pytest.mark.parametrize(("region", "country"), [
+    ("Ceylon", "Sri Lanka"), ("Dahomey", "Benin"), ("Upper Volta", "Burkina Faso"),
+    ("Rhodesia", "Zimbabwe"),
+])
+def test_a_dateline_of_a_former_name_gives_the_country(region: str, country: str):
+    text = "Rebels ambushed an army convoy on Monday, killing six soldiers."
+    assert ActorContext.from_text(text, {"dateline": {"region": region}}).country == country
+
