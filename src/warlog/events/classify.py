@@ -59,7 +59,92 @@ def sub_event_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
         # Armed men no force is named for ("heavily armed men in civilian clothes seized a
         # labor leader") abduct too, whoever they are
         sub = tax.role("other_capture")
+    seized = _seized_weapons()
+    if (sub == seized.source and trigger.word.role in ("capture", "recapture")
+            and seized.names_weapon(_words_after(clause, trigger_end, seized.within))):
+        subject = _WORDS.findall(_low(clause)[:max(0, trigger_end - len(trigger.text))])
+        wide = _low(context) if context is not None else _low(clause)
+        if seized.arrests.search(_low(clause)) and (
+                (actor1 is not None and actor1.inter in seized.inters)
+                or typing_rules().captors.intersection(subject[-4:])):
+            sub = seized.arrest  # "police arrested a bomb maker, seizing detonators"
+        elif ((actor1 is not None and actor1.inter in seized.inters)
+                or typing_rules().captors.intersection(subject[-4:])) and (
+                seized.search.search(wide) and not seized.fight.search(wide)):
+            sub = seized.to  # "soldiers seized 50 rifles at a safe house": attack prevented
     return sub
+
+
+@dataclass(frozen=True)
+class SeizedWeapons:
+    """triggers.yaml seized_weapons: arms seized by security forces."""
+    source: str
+    objects: frozenset[str]
+    phrases: tuple[str, ...]  # the objects of more than one word
+    within: int
+    inters: frozenset[int]
+    to: str
+    arrest: str
+    arrests: re.Pattern[str]  # the arrest triggers
+    search: re.Pattern[str]  # a search told: the arms were found, not taken in a fight
+    fight: re.Pattern[str]  # a fight told: the arms are spoils
+    adjective_after: frozenset[str]  # "a captured tank": no seizure told
+    object_types: frozenset[str]
+    object_end: re.Pattern[str]
+
+    def names_weapon(self, words: Sequence[str]) -> bool:
+        text = " ".join(words)
+        return bool(self.objects.intersection(words)) or any(
+            f" {p} " in f" {text} " for p in self.phrases)
+
+
+@cached
+def _seized_weapons() -> SeizedWeapons:
+    data = load_yaml("triggers.yaml")
+    d = data["seized_weapons"]
+    objects = [str(o).lower() for o in d["objects"]]
+    arrests = [w for t in data["triggers"] if t["sub"] == d["arrest"] for w in t["words"]]
+    return SeizedWeapons(
+        source=str(d["from"]), objects=frozenset(o for o in objects if " " not in o),
+        phrases=tuple(o for o in objects if " " in o), within=int(d["within"]),
+        inters=frozenset(int(i) for i in d["inters"]), to=str(d["to"]),
+        arrest=str(d["arrest"]), arrests=phrase_pattern(arrests),
+        search=phrase_pattern(d["search_cues"]), fight=phrase_pattern(d["fight_cues"]),
+        adjective_after=frozenset(str(w).lower() for w in d["adjective_after"]),
+        object_types=frozenset(str(t) for t in d["object_types"]),
+        object_end=re.compile("|".join(re.escape(str(e)) for e in d["object_ends"])))
+
+
+def without_seized_weapon_words(low: str, triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` less the weapon words inside what a capture verb says was seized
+    ("seized 50 rifles, grenades and a truck": no grenade attack; triggers.yaml
+    seized_weapons)."""
+    seized = _seized_weapons()
+    drop: list[Trigger] = []
+    for t in triggers:
+        if t.word.role not in ("capture", "recapture"):
+            continue
+        prev = _WORDS.findall(low[max(0, t.start - 24):t.start])
+        if prev and prev[-1] in seized.adjective_after:
+            continue  # "used a captured tank, RPGs and mortar bombs"
+        words = list(_WORDS.finditer(low, t.end, t.end + 160))[:seized.within]
+        if not words:
+            continue
+        tail = low[t.end:words[-1].end()]
+        m = seized.object_end.search(tail)
+        end = t.end + (m.start() if m else len(tail))
+        if not seized.names_weapon([w.group() for w in words if w.end() <= end]):
+            continue
+        drop += [u for u in triggers if t.end <= u.start < end and u.sub in seized.object_types
+                 and not _prevented(u.sub, low, seized.to)]
+    return [t for t in triggers if t not in drop] if drop else triggers
+
+
+def _prevented(sub: str, low: str, prevented: str) -> bool:
+    """Whether a refinement makes a ``sub`` trigger of the sentence ``low`` an attack
+    prevented ("recovered 15 rifles, grenades and ammunition": the grenades are typed so)."""
+    return any(sub in r.sources and r.to == prevented and r.cues.search(low)
+               and not r.unless.search(low) and not r.absent for r in typing_rules().refinements)
 
 
 def _by_abductors(clause: str | Sentence, start: int) -> bool:
@@ -85,7 +170,9 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
     for sources, objects, needs, target, window, absent in lex.object_rules:
         if sub not in sources or (needs and phrase not in needs):
             continue
-        near = after[:window]
+        # a passive's agent is not the object ("were captured by the rebels")
+        near = ([] if after[:1] == ["by"] and lex.taxonomy.is_territorial(sub)
+                else after[:window])
         near_text = " ".join(near)
         found = any(w in objects for w in near) or any(" " in o and o in near_text
                                                        for o in objects)
@@ -140,9 +227,31 @@ def _official_victim(after: Sequence[str]) -> bool:
 
 
 def victims_are_civilian(clause: str | Sentence, lex: Lexicon | None = None) -> bool:
+    """Whether the clause names people who were not fighting among its words, not counting
+    the ones it gives as its source ("killing ten soldiers, residents said", "according to
+    villagers": they tell the news, nobody said they were harmed)."""
     lex = lex or lexicon()
-    words = set(_WORDS.findall(_low(clause)))
-    return bool(words & lex.civilian_victims)
+    low = _low(clause)
+    told, after, harm = _source_words()
+    # "according to villagers," / "according to residents.": the words up to the comma
+    low = re.sub(rf"according to((?:\s+[\w'-]+){{1,{after}}})(?=\s*[,.;]|\s*$)", " ", low)
+    words = _WORDS.findall(low)
+    sources = {i for i, w in enumerate(words[:-1]) if words[i + 1] in told
+               and (i + 2 >= len(words) or words[i + 2] not in harm)}  # not "civilians
+    # reported killed"
+    return any(w in lex.civilian_victims for i, w in enumerate(words) if i not in sources)
+
+
+@cached
+def _source_words() -> tuple[frozenset[str], int, frozenset[str]]:
+    """The one-word verbs of triggers.yaml reporting_verbs (a civilian noun right before one
+    is the source: "residents said"), how many words after "according to" name it, and the
+    death words (triggers with ``killing``) that make the verb a passive's ("reported dead")."""
+    data = load_yaml("triggers.yaml")
+    verbs = frozenset(str(v).lower() for v in data["reporting_verbs"] if " " not in str(v))
+    harm = frozenset(str(w).lower() for t in data["triggers"] if t.get("killing")
+                     for w in t["words"] if " " not in str(w))
+    return verbs, 3, harm
 
 
 # -- refinements by the codebook (data: triggers.yaml `refinements`, `mob`, `two_sided`,
@@ -277,6 +386,7 @@ class TypingRules:
     official_within: int  # … within this many words after the trigger
     person_objects: frozenset[str]
     object_stops: frozenset[str]
+    passive_skip: frozenset[str]  # words between a passive's subject and its verb
     captors: frozenset[str]
     captured_to: str
     abductors: re.Pattern[str]  # "armed men", "men in civilian clothes" before the verb
@@ -313,7 +423,9 @@ def typing_rules() -> TypingRules:
         not_event_context=phrase_pattern(context.get("words", [])),
         context_unless=str(context.get("unless_disorder", "")),
         grievance_types=frozenset(str(x) for x in data["grievance_types"]),
-        grievance_cue=re.compile(r"(?<![\w-])" + grievance + r"\s+(?:(?:the|a|an)\s+)?$"),
+        # (an ordinal between: "to mark the 10th anniversary of")
+        grievance_cue=re.compile(r"(?<![\w-])" + grievance
+                                 + r"\s+(?:(?:the|a|an)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$"),
         grievance_lead=re.compile(grievance + r"\s"),
         mob_subjects=phrase_pattern(mob["subjects"]),
         mob_sources=frozenset(check(s) or "" for s in mob["from"]),
@@ -336,6 +448,7 @@ def typing_rules() -> TypingRules:
         official_within=int(data["official_victims"]["within"]),
         person_objects=frozenset(str(w).lower() for w in cap["objects"]),
         object_stops=frozenset(str(w).lower() for w in cap["stops"]),
+        passive_skip=frozenset(str(w).lower() for w in cap["passive_skip"]),
         captors=frozenset(str(w).lower() for w in cap["captors"]),
         captured_to=check(cap["to"]) or "",
         abductors=phrase_pattern(cap["abductors"]),
@@ -378,9 +491,21 @@ def tells_grievance(subs: Iterable[str]) -> bool:
     return any(tax.type_of(sub) in rules.grievance_types for sub in subs)
 
 
-def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:
-    """The words after a trigger up to a preposition, a relative or a comma: its object."""
+def _object_words(low: str, end: int, stops: frozenset[str], start: int | None = None,
+                  ) -> list[str]:
+    """The words after a trigger up to a preposition, a relative or a comma: its object; in a
+    passive (the agent, "by ...", right after the trigger at ``start``-``end``) the last words
+    of its subject ("18 soldiers who were captured by ...")."""
     chunk = re.split(r"[,;.(]", low[end:end + 100], maxsplit=1)[0]
+    if start is not None and _WORDS.findall(chunk)[:1] == ["by"]:
+        before = re.split(r"[,;.(]", low[max(0, start - 100):start])[-1]
+        words = _WORDS.findall(before)
+        skip = typing_rules().passive_skip
+        while words and words[-1] in skip:
+            words.pop()
+        if "by" in words[-4:]:
+            return []  # "the territory once controlled by militants had been recaptured by"
+        return [w.strip("'") for w in words[-4:]]
     words: list[str] = []
     for w in _WORDS.findall(chunk)[:8]:
         if w in stops:
@@ -389,9 +514,9 @@ def _object_words(low: str, end: int, stops: frozenset[str]) -> list[str]:
     return words
 
 
-def _armed_object(low: str, trigger_end: int, rules: TypingRules) -> bool:
+def _armed_object(low: str, trigger_end: int, rules: TypingRules, start: int) -> bool:
     """The killing's direct object names armed forces on duty ("two police officers")."""
-    obj = _object_words(low, trigger_end, rules.object_stops)
+    obj = _object_words(low, trigger_end, rules.object_stops, start)
     return (bool(rules.fight_kill_armed.intersection(obj))
             and rules.fight_kill_unarmed.isdisjoint(obj))
 
@@ -440,7 +565,7 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
             and rules.shoot_down.fell(low) is None):
         return None  # "downed tools", "a downed drone": no shooting down told
     if tax.is_territorial(sub) and trigger.word.role in ("capture", "recapture"):
-        obj = _object_words(low, trigger_end, rules.object_stops)
+        obj = _object_words(low, trigger_end, rules.object_stops, start)
         if rules.person_objects.intersection(obj) or rules.captors.intersection(
                 _WORDS.findall(subject)[-4:]):
             return rules.captured_to
@@ -450,7 +575,7 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
                 low, 0 if rules.passive_end.search(low, 0, start) else start)):
         sub = tax.role("civilian_target")
     elif (sub == tax.role("civilian_target") and trigger.word.phrase in rules.fight_kills
-          and (rules.two_sided.search(low) or _armed_object(low, trigger_end, rules))
+          and (rules.two_sided.search(low) or _armed_object(low, trigger_end, rules, start))
           and not victims_are_civilian(clause, lex)):
         # "rebels shot dead two soldiers in a firefight": both sides fought, nobody among the
         # victims is a civilian; "gunmen shot dead two police officers at a checkpoint": the

@@ -43,6 +43,7 @@ from warlog.events.classify import (
     sub_event_type,
     tells_grievance,
     victims_are_civilian,
+    without_seized_weapon_words,
 )
 from warlog.events.clauses import Clause, split_clauses
 from warlog.events.lexicon import Lexicon, lexicon
@@ -219,6 +220,8 @@ class DocumentExtractor:
             self._other_toll(sent)  # "The government put the toll at 300." after it
             self._opening_party(sent)
             return  # most sentences: no place or actor lookup needed
+        triggers = without_seized_weapon_words(sent.low,
+                                               _without_background_spans(sent.low, triggers))
         low = sent.low
         if self._is_tally(low) or self._is_definition(low) or reports_no_event(
                 low, tells_grievance(t.sub for t in triggers), [t.sub for t in triggers]):
@@ -978,6 +981,43 @@ def _trailing_capture(low: str, triggers: list[Trigger]) -> int:
             # in its clause, which has no subject of its own to give the capture)
             return m.start()
     return 0
+
+
+@cached
+def _span_pattern() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    d = load_yaml("triggers.yaml")["trailing_subordinators"]
+    words = "|".join(re.escape(str(w).lower()) for w in d["words"])
+    units = "|".join(re.escape(str(w).lower()) for w in d["span_units"])
+    counts = "|".join(re.escape(str(w).lower()) for w in d["span_counts"])
+    # "after a week of (heavy) ", "after two days of ", "after a two-day ", "after weeks of "
+    span = (rf"(?<![\w-])(?:{words})\s+(?:(?:{counts}|\d+)\s+)?"
+            rf"(?:(?:{units})\s+of(?:\s+[\w'-]+){{0,2}}"
+            rf"|[\w]+-(?:hour|day|week|month|year)(?:-long|-old)?|(?:hours|days|weeks|months)-long)"
+            rf"\s+$")
+    return (re.compile(span), frozenset(str(t) for t in d["span_types"]),
+            frozenset(str(t) for t in d["span_after"]))
+
+
+def _without_background_spans(low: str, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers less those of a span of fighting named as a noun after the main clause's
+    own act ("agreed to a ceasefire after a week of fighting"; triggers.yaml
+    trailing_subordinators span_units)."""
+    pattern, types, after = _span_pattern()
+    tax = lexicon().taxonomy
+    drop = []
+    for t in triggers:
+        if t.sub not in types or t.word.role in _TAKES or t.word.weapon:
+            continue
+        first = max(0, t.start - 60)
+        m = pattern.search(low[first:t.start])
+        if m is None:
+            continue
+        at = first + m.start()
+        if any(o.end <= at and o.word.strength >= 2 and not o.word.killing
+               and tax.type_of(o.sub) in after
+               and o.word.role not in ("capture", "recapture", "withdraw") for o in triggers):
+            drop.append(t)
+    return [t for t in triggers if t not in drop] if drop else triggers
 
 
 @cached
