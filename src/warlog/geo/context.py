@@ -187,6 +187,15 @@ def _dateline_country(city: str, region: str | None, gaz: Geocoder) -> str | Non
     return gaz.country_name_code(found.country) if found and found.country else None
 
 
+def _home_place(city: str, region: str | None, code: str | None, gaz: Geocoder) -> Place | None:
+    """The place of a dateline's city: its most likely place (in ``code``, the country of the
+    region the dateline names, when it names one)."""
+    found = gaz.matches(city, (code,) if code else None, skeleton=False)
+    if not found or (code and found[0].place.country_code != code):
+        return None
+    return found[0].place
+
+
 @cached
 def _bureau_cities() -> frozenset[str]:
     return frozenset(normalize(str(c)) for c in load_yaml("geo.yaml")["bureau_cities"])
@@ -253,6 +262,11 @@ class GeoContext:
     primary_codes: tuple[str, ...] = ()  # where the events are (small places accepted there)
     places: list[Place] = field(default_factory=list)
     front: Front = field(default_factory=Front)  # where the confidently resolved places are
+    # the country of a dateline filed at home ("MAPUTO (Reuters) -"), and the countries the
+    # opening text names by name or demonym (set only with a home dateline)
+    home_code: str = ""
+    home_point: tuple[float, float] | None = None
+    named_codes: frozenset[str] = frozenset()
     _near_memo: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -275,12 +289,14 @@ class GeoContext:
         gaz = gaz or geocoder()
         votes: Counter = Counter()
         line = meta.get("dateline") or {}
+        home: Place | None = None
         for key, weight in _WEIGHTS.items():
             for text in _texts(meta.get(key)):
                 if key == "place" and text == line.get("city"):
                     code = _dateline_country(text, line.get("region"), gaz)
                     if _bureau_abroad(text, code, head, gaz):
                         continue  # "BEIRUT (Reuters) - Syrian troops shelled ...": filed there
+                    home = _home_place(text, line.get("region"), code, gaz)
                     if code:  # "SALISBURY, Rhodesia": the city of that region, not of England
                         votes[code] += weight * 0.75
                         continue
@@ -289,7 +305,11 @@ class GeoContext:
         if place_hint:
             votes.update(country_votes(place_hint, gaz, _WEIGHTS["place"], other_names=True))
         codes, primary = choose_countries(votes)
-        return cls(country_codes=codes, primary_codes=primary)
+        if home is None or home.country_code not in primary or home.latitude is None:
+            return cls(country_codes=codes, primary_codes=primary)
+        named = frozenset(code for _, _, code, _ in country_mentions(head, gaz) if code)
+        return cls(country_codes=codes, primary_codes=primary, home_code=home.country_code,
+                   home_point=(home.latitude, home.longitude), named_codes=named)
 
     def record(self, item: Place | Location | None) -> None:
         """Remember a resolved place (countries and coordinate-less items are ignored)."""

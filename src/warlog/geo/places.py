@@ -341,6 +341,18 @@ class _Finder:
             return False  # abroad, a bare name is a surname or a metonym ("Wilson", "Moscow said")
         if cc in self.neighbours:
             return p.population >= th["neighbour_min_population"]
+        ctx = self.context
+        if (ctx is not None and ctx.home_point is not None and cc != ctx.home_code
+                and cc not in ctx.named_codes
+                and p.population < th["home_dateline_abroad_min_population"]
+                and p.latitude is not None
+                and haversine_km(*ctx.home_point, p.latitude, p.longitude)
+                > th["home_dateline_far_km"]):
+            # filed at home ("MAPUTO (Reuters) -"): a town's name is a place of the story's
+            # country the gazetteer may not hold, not a namesake city of a faraway country
+            # the text never names (a city near the dateline's, "TEHRAN - ... near Deir ez-Zor",
+            # may well be meant)
+            return False
         return p.population >= th["foreign_min_population"]
 
     def _rank(self, ok: list[Match]) -> list[Match]:
