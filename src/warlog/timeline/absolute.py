@@ -10,6 +10,7 @@ number in range, "20 May and 21 June" being two dates, "the March 14 Alliance" b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from warlog import lang
 from warlog.data import cached
@@ -330,3 +331,33 @@ def absolute_candidates(sentence: str, bare_years: bool = False) -> list[Mention
             if c is not None:
                 cands.append(c)
     return cands
+
+
+def absolute_streams(
+    sentence: str, bare_years: bool = False
+) -> list[Iterator[tuple[int, Mention | None]]]:
+    """The candidates of :func:`absolute_candidates`, one lazy stream per pattern, each
+    yielding ``(core start, candidate or None)`` with the core starts increasing: a candidate
+    starts at most :data:`~warlog.timeline.patterns.PREFIX_WINDOW` characters before its core,
+    so a reader that only needs the text's first dates stops scanning early."""
+    pats = patterns()
+    digit = pats.digit.search(sentence) is not None
+    month = pats.month_name.search(sentence) is not None
+    weekday = _weekday_suffix() in sentence
+    out: list[Iterator[tuple[int, Mention | None]]] = []
+    for name, handler, needs in _ABSOLUTE:
+        if needs == "digit" and not digit or needs == "month" and not month:
+            continue
+        if needs == "both" and not (digit and month) or needs == "day" and not weekday:
+            continue
+        out.append(_stream(getattr(pats, name), handler, sentence))
+    if digit:
+        out.append((m.start(), _year_mention(m, sentence, bare_years))
+                   for m in pats.year.finditer(sentence))
+    return out
+
+
+def _stream(rx: re.Pattern[str], handler: Callable[[re.Match[str], str], Mention | None],
+            sentence: str) -> Iterator[tuple[int, Mention | None]]:
+    for m in rx.finditer(sentence):
+        yield m.start(), handler(m, sentence)

@@ -17,7 +17,7 @@ from typing import Any
 
 from warlog.model import Document
 from warlog.timeline.hours import is_clock_time
-from warlog.timeline.mentions import find_mentions
+from warlog.timeline.mentions import find_mentions, first_dated
 from warlog.timeline.resolve import absolute
 
 _YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\d\w'’])")
@@ -67,10 +67,10 @@ def _period(text: str) -> tuple[date, date] | None:
 
 
 def _first_year(text: str) -> int | None:
-    for m in find_mentions(text, bare_years=True):
-        if m.kind != "relative" and m.has_year:
-            return m.y1 if m.y1 is not None else m.y2
-    return None
+    m = first_dated(text, bare_years=True)  # (reads a long head only up to its first year)
+    if m is None:
+        return None
+    return m.y1 if m.y1 is not None else m.y2
 
 
 def _text_year(text: str) -> int | None:

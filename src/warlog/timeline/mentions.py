@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from warlog.timeline.absolute import absolute_candidates
+from warlog.timeline.absolute import absolute_candidates, absolute_streams
 from warlog.timeline.lexicon import lexicon
 from warlog.timeline.mention import KINDS, Mention
-from warlog.timeline.relatives import relative_candidates
+from warlog.timeline.patterns import PREFIX_WINDOW
+from warlog.timeline.relatives import RELATIVE_REACH, relative_candidates, relative_stream
 
 __all__ = ["KINDS", "Mention", "find_mentions"]
 
@@ -35,6 +36,43 @@ def find_mentions(
     cands = absolute_candidates(sentence, bare_years)
     cands.extend(relative_candidates(sentence, lower))
     return _merge_restatements(_select(cands), sentence)
+
+
+_REACH = max(PREFIX_WINDOW, RELATIVE_REACH)  # how far before its stream's offset a candidate starts
+_STEP = 2000  # characters of text scanned before the first dated mention is looked for
+
+
+def first_dated(text: str, bare_years: bool = False) -> Mention | None:
+    """The first of :func:`find_mentions`' mentions that is no relative expression and names a
+    year, reading only as far into ``text`` as it needs (a document's head of 20,000
+    characters, whose first year is most often in its first lines).
+
+    Exact: each candidate stream yields in increasing offsets, a candidate starts at most
+    ``_REACH`` before its offset, so every candidate starting before the streams' lowest next
+    offset minus ``_REACH`` is known, and the leftmost-longest choice of those is final. A
+    restatement merge keeps the explicit date's kind and years, so it changes no answer."""
+    streams = [*absolute_streams(text, bare_years), relative_stream(text)]
+    heads: list[tuple[int, Mention | None] | None] = [next(s, None) for s in streams]
+    cands: list[Mention] = []
+    limit = 0
+    while True:
+        limit += _STEP
+        for i, stream in enumerate(streams):
+            item = heads[i]
+            while item is not None and item[0] <= limit:
+                if item[1] is not None:
+                    cands.append(item[1])
+                item = next(stream, None)
+            heads[i] = item
+        pending = [h[0] for h in heads if h is not None]
+        settled = min(pending) - _REACH if pending else len(text) + 1
+        for m in _select(list(cands)):
+            if m.start >= settled:
+                break
+            if m.kind != "relative" and m.has_year:
+                return m
+        if not pending:
+            return None
 
 
 def _select(cands: list[Mention]) -> list[Mention]:

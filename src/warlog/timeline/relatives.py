@@ -9,6 +9,7 @@ matching rule wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from warlog.data import cached
 from warlog.nlp.alternation import HeadFilter
@@ -17,28 +18,45 @@ from warlog.timeline.lexicon import RelativeRule, lexicon
 from warlog.timeline.mention import Mention
 from warlog.timeline.patterns import patterns
 
-_RELATIVE_REACH = 48  # how far before its keyword a relative expression may start
+RELATIVE_REACH = 48  # how far before its keyword a relative expression may start
 
 
 def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention]:
     """Relative expressions, tried only at word starts shortly before a keyword (``lower``:
     ``sentence.lower()`` when the caller has it)."""
-    pats = patterns()
-    lower = sentence.lower() if lower is None else lower
-    if len(lower) != len(sentence):  # a rare character changed length when lower-cased
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
-    found: list[Mention] = []
+    lower = _lowered(sentence, lower)
     # the shared automaton pass of every head filter (geo, events; memoised per sentence), not
     # a case-sensitive alternation tried at every position: false only where
     # ``pats.relative_stems.search(lower)`` finds nothing
     if not _stem_filter().may_match(lower):
-        return found
+        return []
+    return [m for _key, m in _stream(sentence, lower)]
+
+
+def relative_stream(sentence: str, lower: str | None = None) -> Iterator[tuple[int, Mention]]:
+    """The expressions of :func:`relative_candidates`, lazily, each with the offset of its
+    keyword (increasing; an expression starts at most ``RELATIVE_REACH`` characters before
+    it)."""
+    lower = _lowered(sentence, lower)
+    if _stem_filter().may_match(lower):
+        yield from _stream(sentence, lower)
+
+
+def _lowered(sentence: str, lower: str | None) -> str:
+    lower = sentence.lower() if lower is None else lower
+    if len(lower) != len(sentence):  # a rare character changed length when lower-cased
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
+    return lower
+
+
+def _stream(sentence: str, lower: str) -> Iterator[tuple[int, Mention]]:
+    pats = patterns()
     done = 0  # text before this offset is already used by a found expression
     for key in pats.relative_trigger.finditer(lower):
         k = key.start()
         if k < done or (k and lower[k - 1].isalnum()):
             continue
-        for ws in pats.word_start.finditer(lower, max(done, k - _RELATIVE_REACH), k + 1):
+        for ws in pats.word_start.finditer(lower, max(done, k - RELATIVE_REACH), k + 1):
             start = ws.start()
             word = pats.word_start_word.match(lower, start)
             if word is None or (
@@ -61,10 +79,9 @@ def relative_candidates(sentence: str, lower: str | None = None) -> list[Mention
                     best = (m, rule)
             if best is None or best[0].end() <= k:
                 continue
-            found.append(_relative_mention(*best))
+            yield k, _relative_mention(*best)
             done = best[0].end()
             break
-    return found
 
 
 @cached
