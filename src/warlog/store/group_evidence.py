@@ -123,7 +123,18 @@ def evidence_bands(texts: Sequence[str], r: GroupingRules | None = None) -> list
 
 def evidence_terms(text: str, bands: set[str], r: GroupingRules | None = None
                    ) -> frozenset[tuple[str, str]]:
-    """A report's terms: the names its evidence names and its MinHash bands."""
-    told, toward = _names(text, r or rules())
+    """A report's terms: the names its evidence names, the initials of its longer told names
+    (:func:`_initials`) and its MinHash bands."""
+    r = r or rules()
+    told, toward = _names(text, r)
     return frozenset({("n", n) for n in told} | {("d", n) for n in toward}
-                     | {("b", x) for x in bands})
+                     | {("i", i) for i in _initials(told, r)} | {("b", x) for x in bands})
+
+
+def _initials(names: set[str], r: GroupingRules) -> set[str]:
+    """The acronyms the told names may be written as: the first letters of a name of
+    ``acronym_min_words`` words or more ("northern valley defence council": "nvdc")."""
+    if not r.acronym_min_words:
+        return set()
+    return {"".join(w[0] for w in words) for n in names
+            if len(words := n.split()) >= r.acronym_min_words}

@@ -79,6 +79,7 @@ class GroupingRules:
     min_bands: int
     name_words: int
     name_particles: frozenset[str]
+    acronym_min_words: int = 0  # the fewest words of a name its initials stand for (0: none)
     sides: frozenset[str] = frozenset()  # compass words of a location ("south of X")
     facilities: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, facility), longest first
     transliteration_vowels: frozenset[str] = frozenset()  # letters transliterations differ by
@@ -142,6 +143,7 @@ def rules() -> GroupingRules:
         rows=int(ev["rows"]),
         min_bands=int(ev["min_bands"]),
         name_words=int(ev["name_words"]),
+        acronym_min_words=int(ev.get("acronym_min_words", 0)),
         name_particles=frozenset(w.lower() for w in ev["name_particles"]),
         sides=frozenset(w.lower() for w in raw.get("place_parts", {}).get("sides", ())),
         facilities=tuple(sorted(
@@ -158,7 +160,7 @@ def rules() -> GroupingRules:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 19  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 20  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -177,6 +179,8 @@ RULE_VERSION = 19  # 7: one occasion per document in a group, pairs best first; 
 # 18: a location measured from a place ("24 km north of X") is not told at that place
 # 19: a place is told by a name the other report's words spell another way where that report
 #     is coded to a region or to no place (terms "p" and "s": the names' consonant skeletons)
+# 20: a copy that writes a name by its initials names no other name (terms "i": the initials
+#     of a told name of ``acronym_min_words`` words or more)
 
 
 @cached
@@ -228,6 +232,8 @@ MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
 # the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
 # ("towards X": where a movement went, no place of the text's event)
 _NAMED = ("n", "d")
+# ... and what a copy may name instead: "i" the initials of a name the text tells (an acronym)
+_NAMED_OR_INITIALS = (*_NAMED, "i")
 
 NON_WORD = re.compile(r"[^\w ]+")
 
@@ -479,8 +485,10 @@ class PyOps(Ops):
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
             return False
         # a name of direction tells two texts apart too ("towards A", "towards B")
+        # a name written by its initials in one copy is named by the other's whole name
         na, nb = ({t[1] for t in k.terms if t[0] in _NAMED} for k in (a, b))
-        return na <= nb or nb <= na
+        ia, ib = ({t[1] for t in k.terms if t[0] == "i"} for k in (a, b))
+        return na <= nb | ib or nb <= na | ia
 
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> int:
         return next((value for cond, value in cases if cond), default)
@@ -575,9 +583,9 @@ class SqlOps(Ops):
 
     @staticmethod
     def _names_beyond(a: Any, b: Any) -> Any:
-        """``a``'s evidence names a name ``b``'s does not."""
+        """``a``'s evidence names a name ``b``'s does not (nor spells out: its initials)."""
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
-        inner = exists().where(tb.c.event_id == b.event_id, tb.c.kind.in_(_NAMED),
+        inner = exists().where(tb.c.event_id == b.event_id, tb.c.kind.in_(_NAMED_OR_INITIALS),
                                tb.c.term == ta.c.term).correlate_except(tb)
         return (exists().where(ta.c.event_id == a.event_id, ta.c.kind.in_(_NAMED), ~inner)
                 .correlate_except(ta))
