@@ -172,11 +172,12 @@ class ActorContext:
     sides: Sides | None = None  # the document's profile (use_profile)
     # (start, end) of a generic mention -> its class, while a profile is in use
     generic_at: dict[tuple[int, int], str] = field(default_factory=dict)
-    # the country came from the home of the armed groups the text names (_groups_home), not
-    # from a country or place the text names; and the spans of bare "police" named for that
-    # guessed country (resolve), which the event's own place overrides (localise): a state's
-    # police work at home (its troops may fight abroad: they keep the guess)
-    country_guessed: bool = False
+    # the country was guessed, not named by the text: "dateline" (where the item was filed:
+    # "NAIROBI, Kenya (AP) -- ... in Mogadishu") or "home" (of the armed groups the text
+    # names, _groups_home); and the spans of bare "police" / "troops" named for that guessed
+    # country (resolve), which the event's own place overrides (localise). For a groups' home
+    # only the police: a state's police work at home, its troops may fight abroad
+    country_guessed: str | None = None
     guessed_at: set[tuple[int, int]] = field(default_factory=set)
     # the document's text, folded form and dictionary hits (in scan order, with their ends),
     # kept from reading it so that a sentence's hits are a slice, not a second scan
@@ -205,12 +206,7 @@ class ActorContext:
         ctx = cls(index or ActorIndex.load())
         meta = meta or {}
         infoboxes = meta.get("infoboxes") or []
-        # a news item's dateline ("MANILA, Philippines (AP) --") is blanked out of its text
-        # (warlog.ingest.news): its country or region, as written, says where the item is
-        line = meta.get("dateline")
-        region = line.get("region") if isinstance(line, dict) else None
-        for place in [*_texts(meta.get("place")), *_infobox_fields(infoboxes, "place"),
-                      *([region] if isinstance(region, str) else [])]:
+        for place in [*_texts(meta.get("place")), *_infobox_fields(infoboxes, "place")]:
             ctx._add(place, _W_PLACE, actors=False)
         title = meta.get("title")
         if isinstance(title, str):
@@ -228,9 +224,22 @@ class ActorContext:
         if ctx.country_scores:
             ctx.country = max(ctx.country_scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         else:
-            ctx.country = ctx._groups_home()
-            ctx.country_guessed = ctx.country is not None
+            # a news item's dateline ("MANILA, Philippines (AP) --") is blanked out of its
+            # text (warlog.ingest.news): its country, as written, is where the item was filed
+            line = meta.get("dateline")
+            region = line.get("region") if isinstance(line, dict) else None
+            ctx.country = ctx._country_named(region) if isinstance(region, str) else None
+            ctx.country_guessed = "dateline" if ctx.country else None
+            if ctx.country is None:
+                ctx.country = ctx._groups_home()
+                ctx.country_guessed = "home" if ctx.country else None
         return ctx
+
+    def _country_named(self, text: str) -> str | None:
+        """The country a short text (a dateline's region) names, if it names one."""
+        hits = self.index.choose(self.index.scan(text, fold(text)))
+        return next((h.pattern.country for h in hits if h.pattern.country
+                     and h.pattern.role in ("country", "demonym", "place")), None)
 
     def _groups_home(self) -> str | None:
         """The home country of the armed groups the text names (most named first), for a text
@@ -488,8 +497,10 @@ class ActorContext:
             self.generic_at[(mention.start, mention.end)] = cname
         if cname in ("state", "police"):
             name = self.state_forces(mention.country, police=cname == "police")
-            if (self.country_guessed and cname == "police" and not mention.country
-                    and mention.start >= 0 and name == lex.police_name(self.country or "")):
+            police = cname == "police"
+            own = (lex.police_name if police else lex.state_name)(self.country or "")
+            if ((self.country_guessed == "dateline" or (self.country_guessed and police))
+                    and not mention.country and mention.start >= 0 and name == own):
                 self.guessed_at.add((mention.start, mention.end))
         else:
             name = self._pick(lex.generics[cname]) or mention.name
