@@ -69,3 +69,11 @@ def test_city_near_the_dateline_country_stays(tmp_path):
                     "positions near Deir ez-Zor on Monday, state television said.")
     assert recs
     assert {r["country"] for r in recs} == {"Syria"}
+
+
+def test_town_told_in_its_country_not_a_namesake_abroad(tmp_path):
+    # no dateline: the locative after the name tells its country
+    recs = _extract(tmp_path, "Gunmen attacked a market in the village of Tonka in Mali on "
+                    "Tuesday, killing two traders, local officials said.")
+    assert recs
+    assert {r["country"] for r in recs} == {"Mali"}

@@ -305,6 +305,12 @@ class _Finder:
             # one loose word that does not sound like the place ("Illich"), unless a site
             # is named after it at home ("the Thawra oil field" for Al-Thawrah)
             return False
+        if not self.primary or cc != self.primary[0]:
+            told = self._country_told_after()
+            if told and told != cc and told in self.primary:
+                # "the town of X in Mozambique" in a story about Mozambique: no namesake of
+                # another country
+                return False
         if cc in self.primary:
             return not common or strong_cue
         if (m.tier == TIER_EXACT and cue and not common
@@ -448,6 +454,19 @@ class _Finder:
                     out.add(code)
                     break
         return frozenset(out)
+
+    def _country_told_after(self) -> str:
+        """The country a locative right after the name at ``self.at`` puts it in ("X in
+        Mozambique", "X in northern Iraq"), or ""."""
+        after = _country_after().match(self.text, self.at[1])
+        if after is None:
+            return ""
+        names = after.group(1).split()
+        for n in range(len(names), 0, -1):
+            code = self.gaz.country_name_code(" ".join(names[:n]))
+            if code:
+                return code
+        return ""
 
     def _sentence_countries(self) -> frozenset[str]:
         """Countries the sentence names (by name, alias or demonym), computed once."""
