@@ -61,6 +61,7 @@ class _PlaceWords:
     pair_between: re.Pattern[str]  # "between" (and an article) right before the first party
     support_gap: re.Pattern[str]  # "backed by": the party after it supports the one before
     support_lead: re.Pattern[str]  # "Backed by US airstrikes, the SDF …": a joiner right before
+    mediation_lead: re.Pattern[str]  # "a truce brokered by Qatar": a mediator's joiner before
     appositive: re.Pattern[str]  # the gap of "X, a town south of Y": Y only locates X
     apposition_head: re.Pattern[str]  # "X, a |Russian command post in Y|": the place's own head
 
@@ -112,6 +113,8 @@ def _place_words() -> _PlaceWords:
                                re.I),
         support_lead=re.compile(rf"(?:^|\W)(?:{_alt(g['support_joiners'])})\s+(?:{the}\s+)?$",
                                 re.I),
+        mediation_lead=re.compile(
+            rf"(?:^|\W)(?:{_alt(g['mediation_joiners'])})\s+(?:{the}\s+)?$", re.I),
         appositive=re.compile(
             rf"\s*,\s*(?:{_alt(g['articles'])})\s+(?P<head>(?:[\w'-]+\s+){{0,{before}}}"
             rf"(?:{heads})\s+"
@@ -879,6 +882,24 @@ def supporters(text: str, sentence_start: int, trig: Trigger,
                     and words.pair_joiner.fullmatch(text, prev.end - sentence_start, at))):
             out.append(b)  # after a joiner ("Supported by US airstrikes, the SDF"), or listed
         prev = b  # with a supporter ("backed by Hezbollah and Russian artillery")
+    return out
+
+
+def mediators(text: str, sentence_start: int,
+              c_actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """The parties told as the mediator of what the sides agreed, right after a mediation
+    joiner ("a ceasefire brokered by Qatar"), or listed with such a party ("mediated by the
+    African Union and Kenya"): a third party, neither side of the event."""
+    words = _place_words()
+    out: list[ActorMention] = []
+    prev: ActorMention | None = None
+    for b in c_actors:
+        at = b.start - sentence_start
+        if (words.mediation_lead.search(text, max(0, at - 40), at)
+                or (out and out[-1] is prev and prev is not None
+                    and words.pair_joiner.fullmatch(text, prev.end - sentence_start, at))):
+            out.append(b)
+        prev = b
     return out
 
 

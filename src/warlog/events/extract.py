@@ -373,6 +373,9 @@ class DocumentExtractor:
         sources = self.ctx.actor_ctx.drop_sources  # agencies, monitors, ", police said"
         c_actors = sources([a for a in actors if clause.start <= a.start - sent.start < clause.end],
                            text, sent.start)
+        go_betweens = args.mediators(text, sent.start, c_actors)
+        if go_betweens:  # "a truce brokered by Qatar": the mediator is neither side
+            c_actors = [a for a in c_actors if a not in go_betweens]
         first = min(clause.triggers, key=lambda t: t.start)
         backers = args.supporters(text, sent.start, first, c_actors)
         if backers:  # "police backed by Kenyan officers clashed": the police acted
