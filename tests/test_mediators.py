@@ -33,12 +33,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
     return extract_items(tmp_path_factory.mktemp("mediators"), ITEMS)
 
 
-@pytest.mark.parametrize("key", [
-    "mediated-pair",
-    pytest.param("brokered", marks=pytest.mark.xfail(strict=True, reason=(
-        "known: the mediator is no side now, but 'Government forces' still takes the state "
-        "the document names most (the mediator's), not the event's country"))),
-])
+@pytest.mark.parametrize("key", ["mediated-pair", "brokered"])
 def test_a_mediator_is_no_side(records: dict[str, list[dict[str, Any]]], key: str) -> None:
     rec = only_record(records, key)
     assert rec["sub_event_type"] == "Agreement"

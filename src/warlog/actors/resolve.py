@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from warlog import lang
 from warlog.actors.dictionary import ActorIndex, Hit, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
 from warlog.actors.normalize import fold
@@ -140,6 +141,36 @@ def _any_or_empty(words: Iterable[str]) -> str:
     empty alternation ``(?:)`` they used to be joined into did."""
     words = list(words)
     return trie_alternation(words) if words else "(?:)"
+
+
+@cached
+def _mediation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """grammar.yaml's mediation joiners right before a name ("a truce brokered by |Qatar|"),
+    and the gap of a list that goes on naming mediators ("mediated by Algeria |and the|
+    United States")."""
+    g = lang.words("grammar")
+    the = re.escape(str(g["definite_article"]))
+    joiners = trie_alternation(str(w).lower() for w in g["mediation_joiners"])
+    pair = trie_alternation(str(w).lower() for w in g["place_coordinators"])
+    return (re.compile(rf"(?:^|\W)(?:{joiners})\s+(?:{the}\s+)?$", re.I),
+            re.compile(rf"\s*(?:,\s*)?(?:{pair})?\s*(?:{the}\s+)?$", re.I))
+
+
+def _mediated(text: str, hits: Iterable[Hit]) -> set[int]:
+    """The starts of the names ``text`` tells only as the mediator of what others agreed
+    ("a ceasefire brokered by the United States", "talks mediated by Algeria and Qatar"):
+    a third party, neither a belligerent nor the place of the document."""
+    lead, gap = _mediation_words()
+    out: set[int] = set()
+    prev_end = -1
+    for hit in sorted(hits, key=lambda h: h.start):
+        if lead.search(text, max(0, hit.start - 40), hit.start) or (
+                prev_end >= 0 and gap.fullmatch(text, prev_end, hit.start)):
+            out.add(hit.start)
+            prev_end = hit.end
+        elif hit.start >= prev_end:
+            prev_end = -1
+    return out
 
 
 @cached
@@ -271,7 +302,13 @@ class ActorContext:
         hits = self.index.scan(text, folded)
         # only names that stand on their own count: "Iraq" inside "Islamic State of Iraq" does not
         chosen = self.index.choose(hits)
+        # a state named only as the mediator of a truce names neither a side nor the
+        # document's country: its "government forces" are the sides' (GUIDELINES: an
+        # Agreement's actors are the parties that agree)
+        mediated = _mediated(text, chosen)
         for hit in chosen:
+            if hit.start in mediated:
+                continue
             p = hit.pattern
             if p.country and p.role in ("country", "demonym", "place"):
                 # a place name says more about where the document is than an adjective
@@ -286,6 +323,8 @@ class ActorContext:
         # a party told only as the report's source (", the U.S. military said") is no
         # belligerent of the document: never an opponent or a default taken from the counts
         for m in self.drop_sources(found, text):
+            if m.start in mediated:
+                continue
             self.counts[m.name] += weight
             if record_first:
                 self.first.setdefault(m.name, m.start)
