@@ -48,3 +48,13 @@ def test_a_mediator_also_told_as_a_party_still_counts() -> None:
         "Turkish jets bombed Kurdish positions in northern Iraq. Later a truce was "
         "brokered by Turkey.")
     assert ctx.country_scores["Turkey"] > 0
+
+
+def test_a_backer_counts_for_no_country() -> None:
+    # the backer is associated with the side it backs (events.arguments.supporters), but
+    # named only so it is neither the document's state nor a main belligerent of it
+    ctx = ActorContext.from_text(
+        "Syrian government forces backed by Russian jets and Russian special forces retook "
+        "the town of Tadef from rebels on Sunday.")
+    assert ctx.country == "Syria"
+    assert "Military Forces of Russia" not in ctx.counts

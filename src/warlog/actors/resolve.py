@@ -145,12 +145,13 @@ def _any_or_empty(words: Iterable[str]) -> str:
 
 @cached
 def _mediation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """grammar.yaml's mediation joiners right before a name ("a truce brokered by |Qatar|"),
-    and the gap of a list that goes on naming mediators ("mediated by Algeria |and the|
-    United States")."""
+    """grammar.yaml's mediation and support joiners right before a name ("a truce brokered
+    by |Qatar|", "government forces backed by |Russian| jets"), and the gap of a list that
+    goes on naming such third parties ("mediated by Algeria |and the| United States")."""
     g = lang.words("grammar")
     the = re.escape(str(g["definite_article"]))
-    joiners = trie_alternation(str(w).lower() for w in g["mediation_joiners"])
+    joiners = trie_alternation(str(w).lower() for w in (*g["mediation_joiners"],
+                                                         *g["support_joiners"]))
     pair = trie_alternation(str(w).lower() for w in g["place_coordinators"])
     return (re.compile(rf"(?:^|\W)(?:{joiners})\s+(?:{the}\s+)?$", re.I),
             re.compile(rf"\s*(?:,\s*)?(?:{pair})?\s*(?:{the}\s+)?$", re.I))
@@ -158,8 +159,9 @@ def _mediation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _mediated(text: str, hits: Iterable[Hit]) -> set[int]:
     """The starts of the names ``text`` tells only as the mediator of what others agreed
-    ("a ceasefire brokered by the United States", "talks mediated by Algeria and Qatar"):
-    a third party, neither a belligerent nor the place of the document."""
+    ("a ceasefire brokered by the United States", "talks mediated by Algeria and Qatar") or
+    as the backer of a party ("troops backed by Russian jets"): a third party, neither a
+    main belligerent nor the place of the document."""
     lead, gap = _mediation_words()
     out: set[int] = set()
     prev_end = -1
