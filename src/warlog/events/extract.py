@@ -107,19 +107,6 @@ def _boundary_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")  # a country that ends its phrase
-
-
-@cached
-def _locative_right_before() -> re.Pattern[str]:
-    """A locative of geo_homonyms.yaml ``country_locatives`` that governs the country right
-    after it ("struck camps in |Iraq", "inside northern |Syria"), at most with "the" and one
-    compass word between."""
-    words = load_yaml("geo_homonyms.yaml")["country_locatives"]
-    return re.compile(rf"\b(?:{'|'.join(re.escape(str(w)) for w in words)})\s+(?:the\s+)?"
-                      r"(?:(?:north|south|east|west)\w*ern\s+)?$")
-
-
 @cached
 def _abroad_locative() -> re.Pattern[str]:
     """A locative of geo_homonyms.yaml ``country_locatives`` in the phrase before a country
@@ -617,22 +604,14 @@ class DocumentExtractor:
             return replace(loc, latitude=here.latitude, longitude=here.longitude,
                            geo_precision=2, country=loc.country or here.country,
                            admin1=here.admin1, geonameid=None)
-        before = self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower()
-        if (not same_country and loc.geo_precision == 3
-                and (_abroad_locative().search(before) if here is self._filed else (
-                    _locative_right_before().search(before)
-                    and _CLAUSE_END.match(self.doc.text, max(0, loc.end))))
+        if (here is self._filed and not same_country and loc.geo_precision == 3
+                and _abroad_locative().search(
+                    self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())
                 and not _boundary_words().search(
                     self.doc.text[max(0, loc.start - 24):max(0, loc.start)].lower())):
             # "ANKARA (Reuters) - Turkish warplanes struck PKK targets in northern Iraq": the
             # text names where it happened, another country than the dateline's: the dateline
-            # is only where the item was filed (GUIDELINES: it stands when no place is named).
-            # So is a narrative's carried place when the sentence puts the act in another
-            # country ("a town in Syria ... Two days later jets struck camps in Iraq"): the
-            # country the text names, at its precision, not a town across the border. In a
-            # narrative the locative must govern the country itself and the country end the
-            # phrase ("in a U.S. strike", "in the U.S. media", "in Sudan and Afghanistan" name
-            # no place of the act there)
+            # is only where the item was filed (GUIDELINES: it stands when no place is named)
             return loc
         if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
             return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
