@@ -23,6 +23,8 @@ name; outside the province the capital stands.
 
 from __future__ import annotations
 
+import pytest
+
 from warlog.api import extract
 
 ZVORNIK = (44.386, 19.102)
@@ -52,59 +54,45 @@ def _on(recs: list[dict], day: str) -> list[dict]:
     return out
 
 
-def test_to_before_a_verb_is_no_goal(tmp_path):
+# (passage, article title, day, where every record of that day is, its precision or None)
+DAY_PLACES = {
     # "began an assault to recapture X": X is the verb's object, where the assault went; the
     # town the forces massed near is where they were before it
-    recs = _extract(tmp_path, (
+    "to-before-a-verb-is-no-goal": (
         "On 18 September 2017, ISIL fighters shelled Tikrit. On 20 September 2017, Iraqi "
-        "forces massed near Kirkuk began an assault to recapture Hawija."), "Iraqi Civil War")
-    day = _on(recs, "2017-09-20")
-    assert all(_near(r, HAWIJA) for r in day), day
-
-
-def test_an_act_told_as_purpose_then_done_is_where_it_was_done(tmp_path):
+        "forces massed near Kirkuk began an assault to recapture Hawija.", "Iraqi Civil War",
+        "2017-09-20", HAWIJA, None),
     # "units sent to attack X, attacked positions near Y": X was aimed at, Y is where
-    recs = _extract(tmp_path, (
+    "purpose-then-done-is-where-done": (
         "On 2 May 1992, militiamen shelled Bijeljina. On 12 May 1992, Serb units sent to "
-        "attack Tuzla, attacked army positions near Kalesija before dawn."), "Bosnian War")
-    day = _on(recs, "1992-05-12")
-    assert all(_near(r, KALESIJA) for r in day), day
-
-
-def test_a_pronoun_object_keeps_the_place_told_before_the_verb(tmp_path):
-    recs = _extract(tmp_path, (
+        "attack Tuzla, attacked army positions near Kalesija before dawn.", "Bosnian War",
+        "1992-05-12", KALESIJA, None),
+    "pronoun-object-keeps-the-place-before-the-verb": (
         "On 2 May 1992, militiamen shelled Bijeljina. On 8 May 1992, the brigade commander "
         "sent his battalions to surround Zvornik at dawn and attacked it from the hills, "
-        "leaving only a small guard on the road to Bijeljina."), "Bosnian War")
-    may8 = _on(recs, "1992-05-08")
-    assert all(_near(r, ZVORNIK) for r in may8), may8
-
-
-def test_a_town_after_the_pronoun_is_the_place_when_none_is_told_before(tmp_path):
+        "leaving only a small guard on the road to Bijeljina.", "Bosnian War",
+        "1992-05-08", ZVORNIK, None),
     # guard: with no place before the verb, the town after the pronoun is all the clause has
-    recs = _extract(tmp_path, (
+    "town-after-the-pronoun-when-none-before": (
         "On 2 May 1992, militiamen shelled Bijeljina. On 8 May 1992, the brigade shelled them "
-        "again in Zvornik."), "Bosnian War")
-    may8 = _on(recs, "1992-05-08")
-    assert all(_near(r, ZVORNIK) for r in may8), may8
-
-
-def test_a_goal_span_of_its_own_stays_a_goal_after_an_infinitive(tmp_path):
+        "again in Zvornik.", "Bosnian War", "1992-05-08", ZVORNIK, None),
     # guard: "tried to advance towards the town of X": the move only goes there
-    recs = _extract(tmp_path, (
+    "goal-span-of-its-own-after-an-infinitive": (
         "On 8 May 1992, militiamen who captured the police station in Zvornik tried to "
-        "advance towards the town of Bijeljina."), "Bosnian War")
-    may8 = _on(recs, "1992-05-08")
-    assert all(_near(r, ZVORNIK) for r in may8), may8
-
-
-def test_an_unlisted_area_entered_from_a_town_is_coded_at_that_town(tmp_path):
-    recs = _extract(tmp_path, (
+        "advance towards the town of Bijeljina.", "Bosnian War", "1992-05-08", ZVORNIK, None),
+    "unlisted-area-entered-from-a-town-is-at-that-town": (
         "On 4 May 2019, jihadist fighters shelled Gao, killing two soldiers. On 6 May 2019, "
         "an army patrol clashed with jihadist fighters after it entered the Tessamra area "
-        "from Djenné."), "Mali War")
-    may6 = _on(recs, "2019-05-06")
-    assert all(_near(r, DJENNE) and r["geo_precision"] == 2 for r in may6), may6
+        "from Djenné.", "Mali War", "2019-05-06", DJENNE, 2),
+}
+
+
+@pytest.mark.parametrize("key", list(DAY_PLACES))
+def test_the_days_records_are_where_the_clause_puts_them(tmp_path, key: str) -> None:
+    text, title, day, where, precision = DAY_PLACES[key]
+    on_day = _on(_extract(tmp_path, text, title), day)
+    assert all(_near(r, where) and (precision is None or r["geo_precision"] == precision)
+               for r in on_day), on_day
 
 
 def test_a_party_from_a_town_does_not_locate_an_unlisted_place(tmp_path):
