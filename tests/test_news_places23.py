@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from warlog.api import extract
 
 
@@ -24,56 +26,49 @@ def _extract(tmp_path, text: str, date: str = "2019-05-10") -> list[dict]:
     return list(extract(str(path)))
 
 
-def test_home_dateline_town_not_a_namesake_abroad(tmp_path):
-    recs = _extract(tmp_path, "BAMAKO (Reuters) - Gunmen attacked a market near Tonka on "
-                    "Tuesday, killing two traders, local officials said.")
-    assert recs
-    assert {r["country"] for r in recs} == {"Mali"}
-    assert all(r["location"] and "Tonka" in r["location"] for r in recs)
-
-
-def test_home_dateline_with_its_country_named(tmp_path):
-    recs = _extract(tmp_path, "BAMAKO, Mali (Reuters) - Gunmen attacked a market in the "
-                    "village of Tonka on Tuesday, killing two traders, officials said.")
-    assert recs
-    assert {r["country"] for r in recs} == {"Mali"}
-
-
-def test_town_of_a_country_the_story_names_stays_abroad(tmp_path):
+# (story, the country every record of it is in)
+COUNTRY_OF = {
+    "home-dateline-town-not-a-namesake-abroad": (
+        "BAMAKO (Reuters) - Gunmen attacked a market near Tonka on Tuesday, killing two "
+        "traders, local officials said.", "Mali"),
+    "home-dateline-with-its-country-named": (
+        "BAMAKO, Mali (Reuters) - Gunmen attacked a market in the village of Tonka on "
+        "Tuesday, killing two traders, officials said.", "Mali"),
     # the story names the other country: its city is meant
-    recs = _extract(tmp_path, "BAMAKO (Reuters) - Malian exiles in Germany said on Sunday "
-                    "that protesters had marched in Bonn on Saturday against the mission.")
-    assert recs
-    assert {r["country"] for r in recs} == {"Germany"}
-
-
-def test_city_of_millions_abroad_stays(tmp_path):
-    recs = _extract(tmp_path, "BAMAKO (Reuters) - Police fired tear gas at hundreds of "
-                    "Malian protesters in Paris on Saturday, organisers said.")
-    assert recs
-    assert {r["country"] for r in recs} == {"France"}
-
-
-def test_home_dateline_town_of_the_gazetteer_unchanged(tmp_path):
+    "town-of-a-country-the-story-names-stays-abroad": (
+        "BAMAKO (Reuters) - Malian exiles in Germany said on Sunday that protesters had "
+        "marched in Bonn on Saturday against the mission.", "Germany"),
+    "city-of-millions-abroad-stays": (
+        "BAMAKO (Reuters) - Police fired tear gas at hundreds of Malian protesters in Paris "
+        "on Saturday, organisers said.", "France"),
     # a town the gazetteer holds at home is read there, as before
-    recs = _extract(tmp_path, "NIAMEY (Reuters) - Gunmen attacked an army post near Ayorou "
-                    "on Tuesday, killing four soldiers, the army said.")
-    assert recs
-    assert {r["country"] for r in recs} == {"Niger"}
-    assert all(r["latitude"] is not None for r in recs)
-
-
-def test_city_near_the_dateline_country_stays(tmp_path):
+    "home-dateline-town-of-the-gazetteer-unchanged": (
+        "NIAMEY (Reuters) - Gunmen attacked an army post near Ayorou on Tuesday, killing four "
+        "soldiers, the army said.", "Niger"),
     # filed at home about a war a few hours' flight away: the city there is meant
-    recs = _extract(tmp_path, "TEHRAN (Reuters) - Iranian drones struck Islamic State "
-                    "positions near Deir ez-Zor on Monday, state television said.")
-    assert recs
-    assert {r["country"] for r in recs} == {"Syria"}
-
-
-def test_town_told_in_its_country_not_a_namesake_abroad(tmp_path):
+    "city-near-the-dateline-country-stays": (
+        "TEHRAN (Reuters) - Iranian drones struck Islamic State positions near Deir ez-Zor on "
+        "Monday, state television said.", "Syria"),
     # no dateline: the locative after the name tells its country
-    recs = _extract(tmp_path, "Gunmen attacked a market in the village of Tonka in Mali on "
-                    "Tuesday, killing two traders, local officials said.")
+    "town-told-in-its-country-not-a-namesake-abroad": (
+        "Gunmen attacked a market in the village of Tonka in Mali on Tuesday, killing two "
+        "traders, local officials said.", "Mali"),
+}
+
+
+@pytest.mark.parametrize("key", list(COUNTRY_OF))
+def test_the_story_is_coded_in_its_country(tmp_path, key: str) -> None:
+    text, country = COUNTRY_OF[key]
+    recs = _extract(tmp_path, text)
     assert recs
-    assert {r["country"] for r in recs} == {"Mali"}
+    assert {r["country"] for r in recs} == {country}
+
+
+def test_a_home_town_the_gazetteer_lacks_keeps_its_name(tmp_path):
+    recs = _extract(tmp_path, COUNTRY_OF["home-dateline-town-not-a-namesake-abroad"][0])
+    assert recs and all(r["location"] and "Tonka" in r["location"] for r in recs)
+
+
+def test_a_home_town_of_the_gazetteer_keeps_its_point(tmp_path):
+    recs = _extract(tmp_path, COUNTRY_OF["home-dateline-town-of-the-gazetteer-unchanged"][0])
+    assert recs and all(r["latitude"] is not None for r in recs)
