@@ -992,10 +992,12 @@ def _span_pattern() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     words = "|".join(re.escape(str(w).lower()) for w in d["words"])
     units = "|".join(re.escape(str(w).lower()) for w in d["span_units"])
     counts = "|".join(re.escape(str(w).lower()) for w in d["span_counts"])
+    lengths = "|".join(re.escape(str(w).lower()) for w in d["span_lengths"])
+    plurals = "|".join(re.escape(str(w).lower()) for w in d["span_plural_lengths"])
     # "after a week of (heavy) ", "after two days of ", "after a two-day ", "after weeks of "
     span = (rf"(?<![\w-])(?:{words})\s+(?:(?:{counts}|\d+)\s+)?"
             rf"(?:(?:{units})\s+of(?:\s+[\w'-]+){{0,2}}"
-            rf"|[\w]+-(?:hour|day|week|month|year)(?:-long|-old)?|(?:hours|days|weeks|months)-long)"
+            rf"|[\w]+-(?:{lengths})(?:-long|-old)?|(?:{plurals})-long)"
             rf"\s+$")
     return (re.compile(span), frozenset(str(t) for t in d["span_types"]),
             frozenset(str(t) for t in d["span_after"]))
@@ -1018,7 +1020,7 @@ def _without_background_spans(low: str, triggers: list[Trigger]) -> list[Trigger
         at = first + m.start()
         if any(o.end <= at and o.word.strength >= 2 and not o.word.killing
                and tax.type_of(o.sub) in after
-               and o.word.role not in ("capture", "recapture", "withdraw") for o in triggers):
+               and o.word.role not in (*_TAKES, "withdraw") for o in triggers):
             drop.append(t)
     return [t for t in triggers if t not in drop] if drop else triggers
 
