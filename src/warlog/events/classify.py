@@ -19,6 +19,12 @@ from warlog.taxonomy import TaxonomyError, taxonomy
 _WORDS = re.compile(r"[a-z0-9'-]+")
 
 
+@cached
+def _agent() -> str:
+    """The passive's agent preposition (``lang/en/grammar.yaml: agent_preposition``)."""
+    return str(lang.words("grammar")["agent_preposition"]).lower()
+
+
 def ranked_triggers(triggers: Sequence[Trigger], lex: Lexicon | None = None) -> list[Trigger]:
     """Triggers best first: strongest, then most specific, then first in the text."""
     rank = (lex or lexicon()).rank
@@ -171,7 +177,7 @@ def _trigger_type(trigger: Trigger, clause: str | Sentence, trigger_end: int,
         if sub not in sources or (needs and phrase not in needs):
             continue
         # a passive's agent is not the object ("were captured by the rebels")
-        near = ([] if after[:1] == ["by"] and lex.taxonomy.is_territorial(sub)
+        near = ([] if after[:1] == [_agent()] and lex.taxonomy.is_territorial(sub)
                 else after[:window])
         near_text = " ".join(near)
         found = any(w in objects for w in near) or any(" " in o and o in near_text
@@ -497,13 +503,14 @@ def _object_words(low: str, end: int, stops: frozenset[str], start: int | None =
     passive (the agent, "by ...", right after the trigger at ``start``-``end``) the last words
     of its subject ("18 soldiers who were captured by ...")."""
     chunk = re.split(r"[,;.(]", low[end:end + 100], maxsplit=1)[0]
-    if start is not None and _WORDS.findall(chunk)[:1] == ["by"]:
+    by = _agent()
+    if start is not None and _WORDS.findall(chunk)[:1] == [by]:
         before = re.split(r"[,;.(]", low[max(0, start - 100):start])[-1]
         words = _WORDS.findall(before)
         skip = typing_rules().passive_skip
         while words and words[-1] in skip:
             words.pop()
-        if "by" in words[-4:]:
+        if by in words[-4:]:
             return []  # "the territory once controlled by militants had been recaptured by"
         return [w.strip("'") for w in words[-4:]]
     words: list[str] = []
