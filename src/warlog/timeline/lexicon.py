@@ -53,6 +53,8 @@ class TimeLexicon:
     numbers: dict[str, int]  # lower case count words
     ordinals: dict[str, int]
     times_of_day: tuple[str, ...]
+    fighting_qualifiers: tuple[str, ...]  # "fierce" in "three days of fierce clashes"
+    fighting_nouns: tuple[str, ...]  # the {fighting} placeholder's nouns
     parts: dict[str, Part]  # lower case, single spaces
     seasons: dict[str, tuple[int, int]]
     prepositions: tuple[str, ...]
@@ -129,6 +131,8 @@ def lexicon() -> TimeLexicon:
         numbers=counts,
         ordinals=dict(language.ordinals),
         times_of_day=_lower(d["times_of_day"]),
+        fighting_qualifiers=_lower(d["fighting"]["qualifiers"]),
+        fighting_nouns=_lower(d["fighting"]["nouns"]),
         parts=parts,
         seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in d["seasons"].items()},
         prepositions=_lower(d["prepositions"]),

@@ -315,12 +315,15 @@ def patterns() -> Patterns:
 
     nums = _ci(alternation(tuple(lx.numbers)))
     count = rf"(?P<n>\d{{1,3}}|{nums})"
+    fighting = (rf"(?:{alternation(lx.fighting_qualifiers)}\s+)?"
+                rf"{alternation(lx.fighting_nouns)}")
     compiled: list[tuple[re.Pattern[str], RelativeRule]] = []
     alts: list[str] = []
     for rule in lx.relative:
         # Everything is case-insensitive except a {month} placeholder ("earlier in November").
         head, has_month, tail = rule.match.partition("{month}")
-        body = _ci(head.replace("{n}", count).replace("{tod}", tod))
+        body = _ci(head.replace("{n}", count).replace("{tod}", tod)
+                   .replace("{fighting}", fighting))
         if has_month:
             body += _named(month_full, "m1") + _ci(tail)
         body += r"(?![\w-])"
