@@ -157,22 +157,34 @@ def _mediation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\s*(?:,\s*)?(?:{pair})?\s*(?:{the}\s+)?$", re.I))
 
 
+def told_after(text: str, spans: Iterable[tuple[int, int]], lead: re.Pattern[str],
+               gap: re.Pattern[str], base: int = 0) -> set[int]:
+    """The starts of the ``spans`` (``(start, end)`` offsets into ``text`` plus ``base``)
+    told right after a joiner ``lead`` matches before them ("a truce brokered by |Qatar|"),
+    or listed after such a span with only ``gap`` between ("mediated by Algeria |and|
+    Qatar"). A span that is no such party ends the list unless it overlaps the last one
+    listed. One walker for the actors' third parties (:func:`_mediated`) and the event's
+    mediators (:func:`warlog.events.arguments.mediators`), each with its own joiners."""
+    out: set[int] = set()
+    prev_end = -1
+    for start, end in sorted(spans):
+        at = start - base
+        if lead.search(text, max(0, at - 40), at) or (
+                prev_end >= 0 and gap.fullmatch(text, prev_end, at)):
+            out.add(start)
+            prev_end = end - base
+        elif at >= prev_end:
+            prev_end = -1
+    return out
+
+
 def _mediated(text: str, hits: Iterable[Hit]) -> set[int]:
     """The starts of the names ``text`` tells only as the mediator of what others agreed
     ("a ceasefire brokered by the United States", "talks mediated by Algeria and Qatar") or
     as the backer of a party ("troops backed by Russian jets"): a third party, neither a
     main belligerent nor the place of the document."""
     lead, gap = _mediation_words()
-    out: set[int] = set()
-    prev_end = -1
-    for hit in sorted(hits, key=lambda h: h.start):
-        if lead.search(text, max(0, hit.start - 40), hit.start) or (
-                prev_end >= 0 and gap.fullmatch(text, prev_end, hit.start)):
-            out.add(hit.start)
-            prev_end = hit.end
-        elif hit.start >= prev_end:
-            prev_end = -1
-    return out
+    return told_after(text, ((h.start, h.end) for h in hits), lead, gap)
 
 
 @cached

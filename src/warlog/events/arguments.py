@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ import ahocorasick
 
 from warlog import lang
 from warlog.actors.normalize import fold
+from warlog.actors.resolve import told_after
 from warlog.data import cached, load_yaml
 from warlog.events.backref import SiteMemory
 from warlog.events.clauses import Clause
@@ -238,14 +239,18 @@ class ArgumentContext:
         found = [loc for loc in self._resolve(section.title, -1) if loc.latitude is not None]
         return found[0] if len(found) == 1 else None
 
-    def places(self, sentence: Sentence, here: Location | None = None) -> list[Location]:
+    def places(self, sentence: Sentence, here: Location | None = None,
+               edge: Callable[[Location], bool] | None = None) -> list[Location]:
         """The location phrases of a sentence, geocoded. A facility with no town in the
         sentence ("the Panorama checkpoint") is coded where the document placed that facility
-        before, else where the narrative is (``here``), at precision 2. "The base" alone is
-        the base the text named last (:mod:`warlog.events.backref`)."""
-        return self._named_sites.refer(sentence, self._places(sentence, here))
+        before, else where the narrative is (``here``), at precision 2; so is one whose
+        sentence names only places ``edge`` says bound it ("the X border crossing with
+        Turkey"). "The base" alone is the base the text named last
+        (:mod:`warlog.events.backref`)."""
+        return self._named_sites.refer(sentence, self._places(sentence, here, edge))
 
-    def _places(self, sentence: Sentence, here: Location | None) -> list[Location]:
+    def _places(self, sentence: Sentence, here: Location | None,
+                edge: Callable[[Location], bool] | None = None) -> list[Location]:
         from warlog.geo.phrases import location_of
         from warlog.geo.resolve import facility_location, facility_town
 
@@ -253,7 +258,7 @@ class ArgumentContext:
         locs = [self._in_named_area(loc) for loc in self._resolve(text, offset)]
         for loc in locs:
             self.geo.record(loc)
-        if locs:
+        if locs and (edge is None or not all(edge(loc) for loc in locs)):
             return locs
         fac = facility_location(text, self.geo, offset)
         if fac is None:
@@ -262,7 +267,7 @@ class ArgumentContext:
                 fac, site = again
                 self._named_sites.note(fac, kind=site.name)
         if fac is None:
-            return []
+            return locs
         known = self._facilities.get(facility_key(fac.name))
         if known is None:
             # "the X Tractor Plant": the town it is named after, before the narrative's place
@@ -276,7 +281,7 @@ class ArgumentContext:
                 known = location_of(fac.name, town, 2, fac.start, fac.end)
         anchor = known or here
         if anchor is None or anchor.latitude is None:
-            return []
+            return locs
         return [Location(fac.name, anchor.latitude, anchor.longitude, 2, anchor.country,
                          anchor.admin1, fac.start, fac.end, anchor.geonameid)]
 
@@ -891,16 +896,9 @@ def mediators(text: str, sentence_start: int,
     joiner ("a ceasefire brokered by Qatar"), or listed with such a party ("mediated by the
     African Union and Kenya"): a third party, neither side of the event."""
     words = _place_words()
-    out: list[ActorMention] = []
-    prev: ActorMention | None = None
-    for b in c_actors:
-        at = b.start - sentence_start
-        if (words.mediation_lead.search(text, max(0, at - 40), at)
-                or (out and out[-1] is prev and prev is not None
-                    and words.pair_joiner.fullmatch(text, prev.end - sentence_start, at))):
-            out.append(b)
-        prev = b
-    return out
+    told = told_after(text, ((b.start, b.end) for b in c_actors), words.mediation_lead,
+                      words.pair_joiner, sentence_start)
+    return [b for b in c_actors if b.start in told]
 
 
 def joint_actors(text: str, sentence_start: int, trig: Trigger,
