@@ -188,6 +188,26 @@ def _mediated(text: str, hits: Iterable[Hit]) -> set[int]:
 
 
 @cached
+def _own_side_rules() -> tuple[re.Pattern[str], re.Pattern[str], int] | None:
+    """actors.yaml ``own_side``: the credit line of a state outlet's report (its state's
+    words in group ``who``), the first-person phrases of its own forces, and how far from
+    the start of the text the credit line may stand."""
+    rules = load_yaml("actors.yaml")["settings"].get("own_side")
+    if not rules:
+        return None
+    the = re.escape(str(lang.words("grammar")["definite_article"]))
+    header = re.compile(
+        rf"\b(?:{_any_or_empty(str(w).lower() for w in rules['header'])})\s+(?:{the}\s+)?"
+        rf"(?P<who>(?:[\w'-]+\s+){{1,{int(rules['outlet_words'])}}}?)"
+        rf"(?:{_any_or_empty(str(w).lower() for w in rules['outlets'])})\b", re.I)
+    first = _any_or_empty(str(w).lower() for w in rules["first_person"])
+    epithet = _any_or_empty(str(w).lower() for w in rules["epithets"])
+    nouns = _any_or_empty(str(w).lower() for w in rules["nouns"])
+    words = re.compile(rf"\b(?:{first})\s+(?:(?:{epithet})\s+)?(?:{nouns})\b", re.I)
+    return header, words, int(rules["within"])
+
+
+@cached
 def _police_words() -> re.Pattern[str]:
     """The generic police phrases of actors.yaml ("policemen", "gendarmes")."""
     words = load_yaml("actors.yaml")["generic"]["police"]["words"]
@@ -224,6 +244,9 @@ class ActorContext:
     # only the police: a state's police work at home, its troops may fight abroad
     country_guessed: str | None = None
     guessed_at: set[tuple[int, int]] = field(default_factory=set)
+    # the state whose outlet the report is credited to ("Text of report by Afghan radio"):
+    # its first-person "our forces" are that state's (actors.yaml own_side)
+    outlet_country: str | None = None
     # the document's text, folded form and dictionary hits (in scan order, with their ends),
     # kept from reading it so that a sentence's hits are a slice, not a second scan
     _doc_text: str | None = None
@@ -264,6 +287,7 @@ class ActorContext:
             ctx._add(comb, _W_BELLIGERENT)
         folded = fold(text) if folded is None else folded
         hits = ctx._add(text, _W_TEXT, record_first=True, folded=folded)
+        ctx.outlet_country = ctx._outlet_country(text)
         ctx._doc_text, ctx._doc_folded, ctx._doc_hits = text, folded, hits
         ctx._doc_ends = [h.end for h in hits]
         if ctx.country_scores:
@@ -279,6 +303,17 @@ class ActorContext:
                 ctx.country = ctx._groups_home()
                 ctx.country_guessed = "home" if ctx.country else None
         return ctx
+
+    def _outlet_country(self, text: str) -> str | None:
+        """The state a monitoring service credits the report to, at the top of the text
+        ("Excerpts from report by Iraqi News Agency, Baghdad": Iraq); None for any other
+        text or an outlet no state's words name ("report by Voice of the Mujahideen")."""
+        rules = _own_side_rules()
+        if rules is None:
+            return None
+        header, _words, within = rules
+        m = header.search(text, 0, within)
+        return self._country_named(m.group("who")) if m else None
 
     def _country_named(self, text: str) -> str | None:
         """The country a short text (a dateline's region) names, if it names one."""
@@ -594,6 +629,8 @@ class ActorContext:
             if folded is None:
                 folded = self._doc_folded[offset : offset + len(text)]
             found = self.index.mentions(text, hits, offset, folded)
+        if self.outlet_country is not None:
+            found = self._with_own_side(text, offset, found)
         out: list[ActorMention] = []
         for m in (self.resolve(m) for m in found):
             prev = out[-1] if out else None
@@ -605,6 +642,23 @@ class ActorContext:
                 continue
             out.append(m)
         return out
+
+    def _with_own_side(self, text: str, offset: int,
+                       found: list[ActorMention]) -> list[ActorMention]:
+        """``found`` with the outlet's first-person forces ("our valiant forces") as its
+        state's forces, in place of what the dictionary read inside them ("troops")."""
+        rules = _own_side_rules()
+        name = self.index.lexicon.state_name(self.outlet_country or "")
+        if rules is None or name is None:
+            return found
+        info = self.index.by_name(name)
+        own = [ActorMention(m.start() + offset, m.end() + offset, m.group(), name,
+                            info.inter if info else 1, self.outlet_country)
+               for m in rules[1].finditer(text)]
+        if not own:
+            return found
+        kept = [f for f in found if not any(o.start < f.end and f.start < o.end for o in own)]
+        return sorted([*kept, *own], key=lambda m: (m.start, m.end))
 
     def _doc_hits_of(self, text: str, offset: int) -> list[Hit] | None:
         """The dictionary hits of ``text`` when it is the document's text at ``offset`` (a
