@@ -88,6 +88,9 @@ class GroupingRules:
     directions: frozenset[tuple[str, ...]] = frozenset()
     distance_units: tuple[str, ...] = ()  # words of a stated distance ("km", "miles")
     spelled_min_letters: int = 0  # the shortest consonant skeleton a name is matched by (0: none)
+    # (facility, km): a facility kind that spans kilometres, and how far apart two reports that
+    # both name it may be coded and be one place (``facility_km``)
+    facility_km: tuple[tuple[str, float], ...] = ()
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -155,12 +158,14 @@ def rules() -> GroupingRules:
         directions=frozenset(tuple(w.lower().split()) for w in ev.get("direction_words", ())),
         distance_units=tuple(sorted(str(w).lower() for w in raw.get("distance_units", ()))),
         spelled_min_letters=int(raw.get("spelled_names", {}).get("min_letters", 0)),
+        facility_km=tuple(sorted((str(k), float(v))
+                                 for k, v in raw.get("facility_km", {}).items())),
     )
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 20  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 21  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -181,6 +186,8 @@ RULE_VERSION = 20  # 7: one occasion per document in a group, pairs best first; 
 #     is coded to a region or to no place (terms "p" and "s": the names' consonant skeletons)
 # 20: a copy that writes a name by its initials names no other name (terms "i": the initials
 #     of a told name of ``acronym_min_words`` words or more)
+# 21: two reports that both name a facility spanning kilometres (``facility_km``: an airbase)
+#     are one place within its kilometres, not only within ``place_km``
 
 
 @cached
@@ -723,11 +730,25 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
         o.and_(_two_docs(a, b, o), _one_site(a, b, o), o.or_(
             o.and_(precise, o.or_(
                 o.and_(o.eq(a.place, b.place), o.eq(a.country, b.country)),
-                o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km))),
+                o.near(a.x_km, a.y_km, b.x_km, b.y_km, r.place_km),
+                _one_facility(a, b, o, r))),
             o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
                    o.eq(a.admin1, b.admin1), o.eq(a.country, b.country),
                    o.not_(_region_other_type(a, b, o))))),
     )
+
+
+def _one_facility(a: Any, b: Any, o: Ops, r: GroupingRules) -> Any:
+    """Two precise reports that both name one kind of facility that spans kilometres
+    (``facility_km``: "the X airbase" and "the airbase at Y") and are coded within its
+    kilometres: one place. Such a facility is named after a town beside it, and one source
+    codes it at its own point, another at the town its name or its sentence gives ("explosions
+    at the airbase near Y", "the Y air base"); two such facilities of one kind are rarely this
+    close. A facility of the town itself (a dam, a bridge, a hospital) is a point in it, and
+    two of one kind a few kilometres apart are two places: ``place_km`` stands for them."""
+    return o.or_(*(o.and_(o.eq(a.site, kind), o.eq(b.site, kind),
+                          o.near(a.x_km, a.y_km, b.x_km, b.y_km, km))
+                   for kind, km in r.facility_km))
 
 
 def _region_other_type(a: Any, b: Any, o: Ops) -> Any:
@@ -1001,8 +1022,17 @@ class GroupState:
         if len(self.names | other.names) <= 1:
             return True
         box = self._box(other)
-        return (not (self.unlocated_name or other.unlocated_name) and box is not None
-                and (box[2] - box[0]) ** 2 + (box[3] - box[1]) ** 2 <= self.km * self.km)
+        if self.unlocated_name or other.unlocated_name or box is None:
+            return False
+        km = self.km
+        sites = self.sites | other.sites
+        if len(sites) == 1:  # every report naming a part names one facility spanning km
+            km = max(km, dict(rules().facility_km).get(next(iter(sites)), km))
+            if km > self.km and not all(
+                    k.site for k in (*self.keys, *other.keys)
+                    if k.place is not None and not k.vague_place and not k.site_ref):
+                km = self.km  # ... but a precise report of the town itself is at the town
+        return (box[2] - box[0]) ** 2 + (box[3] - box[1]) ** 2 <= km * km
 
     def joins(self, other: GroupState, place_told: bool = False, type_compatible: bool = False
               ) -> bool:
