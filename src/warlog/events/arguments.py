@@ -244,8 +244,8 @@ class ArgumentContext:
         """The location phrases of a sentence, geocoded. A facility with no town in the
         sentence ("the Panorama checkpoint") is coded where the document placed that facility
         before, else where the narrative is (``here``), at precision 2; so is one whose
-        sentence names only places ``edge`` says bound it ("the X border crossing with
-        Turkey"). "The base" alone is the base the text named last
+        sentence names only places ``edge`` says bound it ("the X crossing on the
+        border with Lebanon"). "The base" alone is the base the text named last
         (:mod:`warlog.events.backref`)."""
         return self._named_sites.refer(sentence, self._places(sentence, here, edge))
 

@@ -235,7 +235,7 @@ class DocumentExtractor:
             triggers = [t for t in triggers if t.start < tail]  # told just before
             tail = 0
         self._tail = tail
-        places = self.ctx.places(sent, self.state.location)
+        places = self.ctx.places(sent, self.state.location, self._edge_country)
         actors = [a for a in self.ctx.actors(sent)
                   if not recalled or a.start - sent.start >= lead_end]
         self._tail_party = _after_subject(low, sent.start, triggers, actors, tail)
@@ -616,6 +616,15 @@ class DocumentExtractor:
         if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
             return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
         return loc
+
+    def _edge_country(self, loc: Location) -> bool:
+        """Whether a country is named only as an edge ("the X crossing on the border with
+        Lebanon": extraction.yaml ``boundary_words`` in the 24 characters before it): it says
+        where a named site of the sentence lies no better than the site itself, which is coded
+        first (GUIDELINES: the most specific place the text supports)."""
+        return (loc.latitude is None and loc.geo_precision == 3 and loc.start > 0
+                and bool(_boundary_words().search(
+                    self.doc.text[max(0, loc.start - 24):loc.start].lower())))
 
     def _continued(self, low: str) -> Event | None:
         """"Additional operations targeted militia positions in X, Y and Z": more of the

@@ -106,6 +106,15 @@ def _settlement_or_site() -> frozenset[str]:
     return lex.settlement_words
 
 
+def _site_after(sentence: str, e: int) -> bool:
+    """Whether a site noun of ``facility_words`` (not a side's holding) follows ``e`` right
+    after a space: "the X border crossing", "X airfield" name a site, not a town, and the
+    facility path (:func:`~warlog.geo.resolve.facility_location`) codes the site as named."""
+    from warlog.geo.phrases import patterns
+
+    return patterns().facility_needs.match(sentence, e) is not None
+
+
 def _locative(cue: str, inside: bool) -> bool:
     """A cue that places ("near", "in", "the town of"), not a verb ("captured Abu Hamza"
     names a person as often as a place)."""
@@ -407,6 +416,8 @@ def _accept(
     if not words or is_known_word(words[0]) or _is_actor(name) or (
             any(is_known_word(w) for w in words[1:]) and not _area_after(sentence, e)):
         return None  # a known word goes on a name only before ", <its area>" ("Mir Ali, ...")
+    if _site_after(sentence, e):
+        return None  # "seized the X border crossing": the site's name, the facility path's
     after = _NEXT_LOWER.match(sentence, e)
     if (after and not _locative(cue, inside) and after.group(1) not in _followers()
             and after.group(1) not in _settlement_or_site()):
