@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from warlog.data import cached, load_yaml
+from warlog.geo.admin1 import admin1_name, admin1_names
 from warlog.geo.context import GeoContext
 from warlog.geo.features import precision as feature_precision
 from warlog.geo.gazetteer import TIER_FOLD, TIER_SKELETON, bearing_deg, haversine_km
@@ -266,7 +267,9 @@ class _Resolver:
         adj = self.pat.adjective.search(left, tail(left))
         if adj:
             start = adj.start("adj")
-        return location_of(self.s[start:me], m.place, m.precision, self.offset + start, m.end)
+        loc = location_of(self.s[start:me], m.place, m.precision, self.offset + start, m.end)
+        own = _own_area(m.text, m.place) if m.kind == "admin1" else None
+        return loc if own is None else replace(loc, admin1=own)
 
     def _relation(
         self, k: int, m: PlaceMention, rel_start: int, rel: re.Match[str], me: int
@@ -569,6 +572,36 @@ def _with_sites(
             found = [x for x in found if not (x.start < b and a < x.end)]
             found.append(location_of(sentence[s:e], place, precision, a, b))
     return sorted(found, key=lambda loc: loc.start) if sites else found
+
+
+def _own_area(name: str, capital: Place) -> str | None:
+    """The first-level area a region's name as written names ("X Oblast", "Governorate of X",
+    "X" of ``region_capitals``), when it is another area than that of the capital it is coded
+    at (GUIDELINES: a province is coded to its capital): "Kyiv Oblast" is coded at Kyiv but
+    lies in the oblast, not in the city's own area; "Rif Dimashq" at Damascus, likewise.
+    ``None`` when the name is no area of the capital's country, or names the capital's own,
+    or when the capital's area has no name in ``admin1.json`` (a gazetteer coding its towns in
+    another division than the table's: the two would not compare)."""
+    from warlog.geo.admin_names import admin1_codes_named
+
+    lex = geo_lexicon()
+    words = name.split()
+    if words and words[0].lower() in lex.articles:
+        words = words[1:]
+    low = " ".join(words).lower()
+    for prefix in lex.region_prefixes:
+        if low.startswith(prefix + " "):
+            words = words[len(prefix.split()):]
+            break
+    while len(words) > 1 and words[-1].lower() in lex.region_suffixes:
+        words = words[:-1]
+    if capital.admin1 not in admin1_names():
+        return None  # the capital's area is of another division than the table's names
+    cc = capital.country_code
+    areas = [a for a in admin1_codes_named(" ".join(words)) if a.split(".", 1)[0] == cc]
+    if len(areas) != 1 or areas[0] == capital.admin1:
+        return None
+    return admin1_name(areas[0])
 
 
 def facility_location(
