@@ -33,6 +33,7 @@ from warlog import lang
 from warlog.actors.dictionary import ActorIndex, Hit, is_generic
 from warlog.actors.lexicon import GENERIC_PREFIX, GenericClass
 from warlog.actors.normalize import fold
+from warlog.actors.unknown import named_by_noun
 from warlog.data import cached, load_yaml
 from warlog.model import ActorMention, Document
 from warlog.nlp.alternation import trie_alternation
@@ -631,16 +632,27 @@ class ActorContext:
             found = self.index.mentions(text, hits, offset, folded)
         if self.outlet_country is not None:
             found = self._with_own_side(text, offset, found)
+        by_noun = named_by_noun(text, offset, self.index)
+        if by_noun:  # "the Gran Grif gang": a group the dictionary does not list
+            found = sorted([*found, *(b for b in by_noun if not any(
+                f.start < b.end and b.start < f.end for f in found))],
+                key=lambda m: (m.start, m.end))
+        named = {(b.start, b.end) for b in by_noun}
         out: list[ActorMention] = []
-        for m in (self.resolve(m) for m in found):
+        was_generic: list[bool] = []
+        for orig in found:
+            m = self.resolve(orig)
             prev = out[-1] if out else None
-            if (prev is not None and prev.name == m.name
+            if (prev is not None
+                    and (prev.name == m.name or (was_generic[-1] and (m.start, m.end) in named))
                     and text[prev.end - offset:m.start - offset].strip().lower() in joiners):
                 # "jihadists of JNIM": a generic noun and the group it names are one mention
+                # ("gunmen of the Gran Grif gang": the group's)
                 out[-1] = ActorMention(prev.start, m.end, text[prev.start - offset:m.end - offset],
                                        m.name, m.inter, m.country)
                 continue
             out.append(m)
+            was_generic.append(is_generic(orig))
         return out
 
     def _with_own_side(self, text: str, offset: int,

@@ -35,6 +35,29 @@ class _Rules:
     generic_words: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class _ByNoun:
+    noun: re.Pattern[str]  # an optional modifier and the noun; group "noun"
+    inters: dict[str, int]
+    name_words: int
+    not_names: frozenset[str]
+
+
+@cached
+def _by_noun() -> _ByNoun | None:
+    u = load_lexicon().unknown.get("by_noun")
+    if not u:
+        return None
+    nouns = {str(k).lower(): int(v) for k, v in u["nouns"].items()}
+    return _ByNoun(
+        noun=re.compile(rf"\s+(?:(?:{alternation(u.get('modifiers') or [])})\s+)?"
+                        rf"(?P<noun>{alternation(nouns)})\b"),
+        inters=nouns,
+        name_words=int(u.get("name_words", 4)),
+        not_names=frozenset(str(w).lower() for w in u.get("not_names") or ()),
+    )
+
+
 @cached
 def _rules() -> _Rules:
     u = load_lexicon().unknown
@@ -119,4 +142,45 @@ def unknown_candidates(
         while out and start <= out[-1].start - offset:
             out.pop()  # "1st Guards" gives way to "1st Guards Tank Army"
         out.append(ActorMention(start + offset, end + offset, name, " ".join(name.split()), None))
+    return out
+
+
+def named_by_noun(text: str, offset: int = 0,
+                  index: ActorIndex | None = None) -> list[ActorMention]:
+    """Groups ``text`` names by capitalised words and a lower-case noun that says what they
+    are ("the Gran Grif gang", "the Los Pelones drug cartel"), which the dictionary does not
+    know: each an :class:`ActorMention` named "<name> <noun>" with the noun's inter
+    (actors.yaml ``unknown.by_noun``). None when a dictionary name, a country or a demonym
+    is among the words ("a Haitian gang", "the Sinaloa cartel")."""
+    rules = _by_noun()
+    if rules is None or not any(n in text for n in rules.inters):
+        return []
+    stop = _rules()
+    index = index or ActorIndex.load()
+    out: list[ActorMention] = []
+    known: list[tuple[int, int]] | None = None
+    for nm in rules.noun.finditer(text):
+        tokens = list(_TOKEN.finditer(text, max(0, nm.start() - 80), nm.start()))
+        words: list[re.Match[str]] = []
+        for tok in reversed(tokens):
+            gap = text[tok.end():(words[-1].start() if words else nm.start())]
+            if gap.strip(" ") not in ("", "-") or len(words) == rules.name_words:
+                break
+            if not _is_name_word(tok.group(), stop) or tok.group()[:1].isdigit():
+                break
+            words.append(tok)
+        if not words:
+            continue
+        start, end = words[-1].start(), words[0].end()
+        if all(w.group().lower() in stop.generic_words for w in words) or any(
+                w.group().lower() in rules.not_names for w in words):
+            continue  # "a defecting Islamist faction": what kind, not which
+        if known is None:
+            known = [(h.start, h.end) for h in index.scan(text, fold(text))]
+        if any(s < end and start < e for s, e in known):
+            continue  # "a Haitian gang", "the Sinaloa cartel": the dictionary reads it
+        noun = nm.group("noun")
+        name = f"{text[start:end]} {noun}"
+        out.append(ActorMention(start + offset, nm.end() + offset, text[start:nm.end()],
+                                " ".join(name.split()), rules.inters[noun.lower()]))
     return out
