@@ -1,10 +1,11 @@
 """Which first-level area a province's record is in (narr25). Passages written for the tests,
 each run through the whole extractor.
 
-A first-level area named with its region word ("X Governorate", "the Governorate of X") or known
-by its capital is coded at that capital (GUIDELINES: a province is coded to its capital), but it
-lies in its own area, not in the capital's when the capital is an area of its own (a governorate
-coded at its capital city is in the governorate; the city named alone, in the city's own area).
+A first-level area named with its region word ("X Governorate", "the Governorate of X", "the X
+region") or known by its capital is coded at that capital (GUIDELINES: a province is coded to
+its capital), but it lies in its own area, not in the capital's when the capital is an area of
+its own (a governorate coded at its capital city is in the governorate; the city named alone,
+in the city's own area).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ AREAS = {
                        "of Sanaa.", "2015-05-03", SANAA, "Sana'a"),
     "province": ("On 3 May 2015, Houthi fighters clashed with tribesmen in Sanaa Province.",
                  "2015-05-03", SANAA, "Sana'a"),
+    "region": ("On 3 May 2015, Houthi fighters clashed with tribesmen in the Sanaa region.",
+               "2015-05-03", SANAA, "Sana'a"),
     "the city itself": ("On 3 May 2015, Houthi fighters clashed with tribesmen in Sanaa.",
                         "2015-05-03", SANAA, "Amanat Al Asimah"),
     "the capital's own area": ("On 3 May 2015, Houthi fighters clashed with tribesmen in Aden "

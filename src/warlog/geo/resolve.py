@@ -268,7 +268,7 @@ class _Resolver:
         if adj:
             start = adj.start("adj")
         loc = location_of(self.s[start:me], m.place, m.precision, self.offset + start, m.end)
-        own = _own_area(m.text, m.place) if m.kind == "admin1" else None
+        own = _own_area(m.text, m.place) if m.precision >= 3 else None
         return loc if own is None else replace(loc, admin1=own)
 
     def _relation(
@@ -577,8 +577,8 @@ def _with_sites(
 def _own_area(name: str, capital: Place) -> str | None:
     """The first-level area a region's name as written names ("X Oblast", "Governorate of X",
     "X" of ``region_capitals``), when it is another area than that of the capital it is coded
-    at (GUIDELINES: a province is coded to its capital): "Kyiv Oblast" is coded at Kyiv but
-    lies in the oblast, not in the city's own area; "Rif Dimashq" at Damascus, likewise.
+    at (GUIDELINES: a province is coded to its capital): "Sanaa Governorate" is coded at Sanaa
+    but lies in the governorate, not in the city's own area (Amanat al-Asimah).
     ``None`` when the name is no area of the capital's country, or names the capital's own,
     or when the capital's area has no name in ``admin1.json`` (a gazetteer coding its towns in
     another division than the table's: the two would not compare)."""
