@@ -73,7 +73,7 @@ _GROUP_NAME_WORDS = 4  # capitalised words after a place name that may still end
 
 _NAME_GAPS = (" ", "\u00a0", "'s ", "’s ")
 _WORD_AFTER_RE = re.compile(r"\s+[A-Za-z][A-Za-z\-]*")
-_WORD_RIGHT_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORD_BEFORE_ARTICLE = re.compile(r"([A-Za-z]+)\s+[A-Za-z]+\s+$")
 
 
@@ -817,9 +817,20 @@ class _Finder:
         return False
 
     def _water_before(self, s: int) -> bool:
-        """A water word right before the name, no comma between ("the river X")."""
-        m = _WORD_RIGHT_BEFORE.search(self.text, max(0, s - 30), s)
-        return m is not None and m.group(1).lower() in self.lex.water_words
+        """A water word right before the name, no comma between ("the river X"): the letters
+        that ``([A-Za-z]+)\\s+$`` finds searched in the 30 characters before ``s``, read
+        backwards from ``s`` instead of trying the pattern at each of those positions."""
+        text = self.text
+        lo = max(0, s - 30)
+        w = s
+        while w > lo and text[w - 1].isspace():
+            w -= 1
+        if w == s:
+            return False
+        r = w
+        while w > lo and text[w - 1] in _LETTERS:
+            w -= 1
+        return w < r and text[w:r].lower() in self.lex.water_words
 
     def _site_after_head(self, e: int) -> bool:
         """Whether the group word after the name qualifies a site ("X army base")."""
