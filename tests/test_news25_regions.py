@@ -50,6 +50,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "agreed-to-exchange": (
         "1997-05-20", "DUSHANBE (Reuter) - The two sides agreed to exchange 40 prisoners each "
         "on Monday, mediators said.", "Agreement"),
+    "agreed-on-a-day-to-exchange": (
+        "1997-05-20", "DUSHANBE (Reuter) - The two sides agreed on Monday to exchange 40 "
+        "prisoners each, mediators said.", "Agreement"),
     "agreed-to-exchange-accusations-none": (
         "1997-05-20", "DUSHANBE (Reuter) - The two leaders agreed to exchange letters on "
         "Monday, mediators said.", NONE),
