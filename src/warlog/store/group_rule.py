@@ -91,6 +91,8 @@ class GroupingRules:
     # (facility, km): a facility kind that spans kilometres, and how far apart two reports that
     # both name it may be coded and be one place (``facility_km``)
     facility_km: tuple[tuple[str, float], ...] = ()
+    # adjectives of a place's owner ("the Russian X Air Base"), each as a tuple of its words
+    owners: frozenset[tuple[str, ...]] = frozenset()
     # ``facilities`` by the word they start with (each group longest first, with the phrases of
     # no words, which fit anywhere, in their place), and the phrases of no words: a word looks
     # up the phrases that can start at it instead of comparing every phrase (``place_site``)
@@ -101,6 +103,9 @@ class GroupingRules:
     # each word of direction's longest word: a text that holds none of them (lower case) has
     # no word of direction, and its names are read without looking back for one
     direction_keys: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    # ``owners`` by their first word: a place's first word looks up the few that can open it
+    owners_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(
+        init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         firsts = {f[0] for f, _ in self.facilities if f}
@@ -109,6 +114,11 @@ class GroupingRules:
         object.__setattr__(self, "facilities_bare", tuple(x for x in self.facilities if not x[0]))
         object.__setattr__(self, "direction_keys", tuple(sorted(
             {max(d, key=len) for d in self.directions if d})))
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for owner in sorted(self.owners, key=lambda w: -len(w)):
+            if owner:
+                by_first.setdefault(owner[0], []).append(owner)
+        object.__setattr__(self, "owners_by_first", {w: tuple(v) for w, v in by_first.items()})
 
 
 def _language_noise(ev: dict[str, Any]) -> frozenset[str]:
@@ -160,12 +170,25 @@ def rules() -> GroupingRules:
         spelled_min_letters=int(raw.get("spelled_names", {}).get("min_letters", 0)),
         facility_km=tuple(sorted((str(k), float(v))
                                  for k, v in raw.get("facility_km", {}).items())),
+        owners=_owner_words(raw.get("owner_adjectives")),
     )
+
+
+def _owner_words(source: str | None) -> frozenset[tuple[str, ...]]:
+    """The adjectives a location may name its owner by (``owner_adjectives``: the actor
+    lexicon's patterns of that role, "demonym": "Russian", "Costa Rican"), lower case, each as
+    a tuple of its words."""
+    if not source:
+        return frozenset()
+    from warlog.actors.lexicon import load_lexicon  # the actors' data, read once (cached)
+
+    return frozenset(tuple(NON_WORD.sub(" ", p.alias.lower()).split())
+                     for p in load_lexicon().patterns if p.role == source)
 
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 21  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 22  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -188,6 +211,8 @@ RULE_VERSION = 21  # 7: one occasion per document in a group, pairs best first; 
 #     of a told name of ``acronym_min_words`` words or more)
 # 21: two reports that both name a facility spanning kilometres (``facility_km``: an airbase)
 #     are one place within its kilometres, not only within ``place_km``
+# 22: a place named with its owner's adjective ("the Russian X Air Base") is named by words
+#     that name it without (terms "o": the place without the adjective)
 
 
 @cached
@@ -236,6 +261,10 @@ class LinkKey:
 
 
 MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
+# what an "o" term (a place without its owner's adjective, :func:`owned_place`) opens with: a
+# character no name holds, so the term index tells it from the names ("n") of that spelling,
+# which are many for a common word, without reading them
+OWNED = "@"
 # the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
 # ("towards X": where a movement went, no place of the text's event)
 _NAMED = ("n", "d")
@@ -300,6 +329,21 @@ def spelled_terms(place: str | None, precise: bool, terms: frozenset[tuple[str, 
     return frozenset(out)
 
 
+def owned_place(place: str | None, r: GroupingRules | None = None) -> str | None:
+    """A place name without the adjective of its owner it opens with (``owner_adjectives``:
+    "russian khmeimim air base" -> "khmeimim air base"), or None where it opens with none or
+    leaves a name of one word ("Russian Federation", "Iraqi Kurdistan" are names of their
+    own). A location written "the Russian X Air Base" names its owner, not its name: the
+    sentence of another source names it "the X Air Base"."""
+    if not place:
+        return None
+    words = place.split()
+    for owner in (r or rules()).owners_by_first.get(words[0], ()):
+        if len(words) > len(owner) + 1 and tuple(words[:len(owner)]) == owner:
+            return " ".join(words[len(owner):])
+    return None
+
+
 def place_site(location: str | None, r: GroupingRules | None = None) -> str | None:
     """The part of a place a location names (``place_parts``): its side, read as one word
     ("north-west of X", "northwestern X": "northwest"), and its facilities ("the X dam",
@@ -362,8 +406,10 @@ def link_key(ev: dict[str, Any], r: GroupingRules | None = None,
     etype, sub = ev["event_type"], ev["sub_event_type"]
     vague_place = int((ev.get("geo_precision") or 0) >= r.vague_geo_precision)
     if terms:
-        terms = terms | spelled_terms(place, _coded_to_place(place, vague_place, site_ref),
-                                      terms, r)
+        precise = _coded_to_place(place, vague_place, site_ref)
+        terms = terms | spelled_terms(place, precise, terms, r)
+        if precise and (owned := owned_place(place, r)):
+            terms = terms | {("o", OWNED + owned)}
     return LinkKey(
         event_id=ev["id"],
         document_id=ev["document_id"],
@@ -462,7 +508,8 @@ class PyOps(Ops):
 
     def named(self, a: LinkKey, b: LinkKey) -> bool:
         return a.place is not None and (("n", a.place) in b.terms or (
-            ("d", a.place) in b.terms and ("d", a.place) in a.terms))
+            ("d", a.place) in b.terms and ("d", a.place) in a.terms) or any(
+            k == "o" and ("n", t[len(OWNED):]) in b.terms for k, t in a.terms))
 
     def names_own(self, b: LinkKey, a: LinkKey) -> bool:
         padded = f" {b.place} "
@@ -548,9 +595,14 @@ class SqlOps(Ops):
         t, own = s.group_terms.alias(), s.group_terms.alias()
         both = (exists().where(own.c.event_id == a.event_id, own.c.kind == "d",
                                own.c.term == a.place).correlate_except(own))
-        return (exists().where(t.c.event_id == b.event_id, t.c.term == a.place,
-                               or_(t.c.kind == "n", and_(t.c.kind == "d", both)))
-                .correlate_except(t))
+        ta, tb = s.group_terms.alias(), s.group_terms.alias()
+        owned = (exists().where(ta.c.event_id == a.event_id, ta.c.kind == "o",
+                                tb.c.event_id == b.event_id, tb.c.kind == "n",
+                                literal(OWNED) + tb.c.term == ta.c.term)
+                 .correlate_except(ta, tb))
+        return or_(exists().where(t.c.event_id == b.event_id, t.c.term == a.place,
+                                  or_(t.c.kind == "n", and_(t.c.kind == "d", both)))
+                   .correlate_except(t), owned)
 
     def names_own(self, b: Any, a: Any) -> Any:
         t = s.group_terms.alias()

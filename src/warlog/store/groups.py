@@ -59,6 +59,7 @@ from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_record import representative
 from warlog.store.group_rule import (
     MEMBER_FIELDS,
+    OWNED,
     SQL,
     fingerprint,
     link_key,
@@ -328,6 +329,22 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     def days(c: Any, back: int = span) -> Any:
         return and_(c.day_start >= a.c.day_start - back, c.day_start <= a.c.day_hi)
 
+    def owned(mine: str, theirs: str, term: Any) -> Any:
+        return (a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == mine))
+                .join(tb, and_(tb.c.kind == theirs, tb.c.term == term, tb.c.country.is_(None),
+                               tb.c.admin1.is_(None), days(tb.c)))
+                .join(b, b.c.event_id == tb.c.event_id))
+
+    # a place named without its owner's adjective ("o" terms, group_rule.owned_place, marked:
+    # a look-up of them reads no name rows) and the names ("n") of the other report's words.
+    # The few pending reports with such a place look up every report's names (either pending
+    # or linked: not only those of a higher id); a pending report's names look up the places
+    # of linked reports only (none in a link from scratch, which then skips the look-up and
+    # its probe per name of every report)
+    owned_out = owned("o", "n", func.substr(ta.c.term, len(OWNED) + 1))
+    owned_in = owned("n", "o", literal(OWNED) + ta.c.term)
+    linked = conn.execute(select(gm.c.event_id).where(gm.c.pending == 0).limit(1)).first()
+
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
         a.join(b, and_(b.c.place == a.c.place, days(b.c))),
@@ -343,6 +360,8 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
           .join(tb, and_(tb.c.kind == theirs, tb.c.term == ta.c.term, tb.c.country.is_(None),
                          tb.c.admin1.is_(None), days(tb.c)))
           .join(b, b.c.event_id == tb.c.event_id) for mine, theirs in (("p", "s"), ("s", "p"))),
+        owned_out,
+        *((owned_in,) if linked else ()),
         None,  # the pairs that share a MinHash band (filled when it is their turn)
     )
     found: set[tuple[int, ...]] = set()
@@ -371,7 +390,9 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
                 b.c.document_id != a.c.document_id,
                 # "+ 0": not an index condition, so PostgreSQL cannot OR the pending index
                 # with a primary-key range "event_id > a.event_id" (half the table per report)
-                or_(b.c.pending + 0 == 0, b.c.event_id > a.c.event_id),
+                true() if joined is owned_out
+                else b.c.pending + 0 == 0 if joined is owned_in
+                else or_(b.c.pending + 0 == 0, b.c.event_id > a.c.event_id),
                 same_event(a.c, b.c, SQL),
             )
         )
