@@ -66,6 +66,11 @@ from warlog.profile import profile_of
 
 MAX_EVIDENCE = 700
 
+# a list entry's own date at the start of its line: bullet marks, a flag's image name
+# ("* Roundel of Syria.svg 24 November 2015 – ..."), then the date and a dash or colon
+_ENTRY_LEAD = re.compile(r"[ \t*•|#-]*(?:[^\n]{0,60}?\.(?:svg|png|jpe?g|gif)\s+)?")
+_ENTRY_MARK = re.compile(r"[ \t]*[–—:-][ \t]")
+
 
 # A sentence that only adds the toll of the event before it: "The explosions left 19 dead",
 # "In the final assault, 170 soldiers were killed", "… were killed in the clashes".
@@ -176,6 +181,10 @@ class DocumentExtractor:
         self._clause_memo: dict[tuple[int, int], tuple[Sentence, Fatalities | None]] = {}
         self._tail = 0  # where a trailing "after <party> captured" clause starts (_sentence)
         self._tail_party: ActorMention | None = None  # that clause's subject (_after_subject)
+        self._entry_start: Location | None = None  # where a dated list entry starts (_entry_place)
+        self._entry_at: Location | None = None  # ... the current entry's (its section's) place
+        self._entry_from: tuple[Location | None] | None = None  # the place carried into it
+        self._point: Location | None = None  # ... the last place with a point (_site_anchor)
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -207,6 +216,7 @@ class DocumentExtractor:
     def _sentence(self, sent: Sentence, dates: list[ResolvedDate],
                   before: ResolvedDate | None) -> None:
         self._clause_memo.clear()
+        self._entry_place(sent, dates)
         triggers = self._alone_only(sent, [t for t in find_triggers(sent, self.lex)
                                            if shoot_down_told(sent.low, t)])
         if self.state.sentence_events:
@@ -235,7 +245,7 @@ class DocumentExtractor:
             triggers = [t for t in triggers if t.start < tail]  # told just before
             tail = 0
         self._tail = tail
-        places = self.ctx.places(sent, self.state.location, self._edge_country)
+        places = self.ctx.places(sent, self._site_anchor(), self._edge_country)
         actors = [a for a in self.ctx.actors(sent)
                   if not recalled or a.start - sent.start >= lead_end]
         self._tail_party = _after_subject(low, sent.start, triggers, actors, tail)
@@ -406,7 +416,7 @@ class DocumentExtractor:
                     and not self._abduction(trig, part, clause)):
                 continue  # "150 soldiers were captured": no place taken or left
             told = bool(locs)
-            locs = [self._narrative_place(loc) for loc in locs] or [self.state.location]
+            locs = [self._narrative_place(loc) for loc in locs] or [self._here()]
             country = next((loc.country for loc in locs if loc and loc.country), None) or (
                 self.ctx.country)
             # "retook", "the recapture of X by Y": a state force anywhere in the clause is the
@@ -503,8 +513,10 @@ class DocumentExtractor:
                 toll = None
                 self.events.append(ev)
                 self.state.last_event = ev
-        if locs[-1] is not None:
+        if locs[-1] is not None and locs[-1] is not self._entry_at:
             self.state.location = locs[-1]
+            if locs[-1].latitude is not None:
+                self._point = locs[-1]
             self.ctx.remember_facility(locs[-1])
         self.state.actors = (a1, a2)
         for a in (a1, a2):
@@ -587,8 +599,16 @@ class DocumentExtractor:
     def _narrative_place(self, loc: Location) -> Location:
         """A bare country ("in Syria") says less than the place the narrative is at, and a
         neighbouring country named in passing says less than the document's own place."""
-        here = self.state.location
+        here = self._here()
         if loc.latitude is not None or here is None or here is loc:
+            return loc
+        if self._fresh_entry() and here.latitude is None:
+            # a dated entry that has named no town yet: the area or country it names is its
+            # place ("in the Ivory Coast"), not a country named as a party ("a U.S. jet") or
+            # as an edge ("near the border with Turkey")
+            if loc.geo_precision == 3 and (self._edge_country(loc) or not _abroad_locative(
+                    ).search(self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())):
+                return here
             return loc
         same_country = (loc.country is None or here.country is None
                         or loc.country == here.country)
@@ -616,6 +636,51 @@ class DocumentExtractor:
         if (here.latitude is not None or loc.geo_precision == 3) and (same_country or foreign):
             return here  # "near the border with Burkina Faso" in a Mali article stays in Mali
         return loc
+
+    def _entry_place(self, sent: Sentence, dates: list[ResolvedDate]) -> None:
+        """A list or timeline entry that opens with its own date ("* 24 November 2015 – A jet
+        was shot down near the border") is an item of its own, not the next sentence of a
+        narrative: the town the entry before named is not its place. It starts where its
+        section, else the document, places it, else in the document's country, so an entry
+        that names no town is coded at the area or country it is in (GUIDELINES: location is
+        the place as the text names it, or the town that represents it)."""
+        if not dates or sent.start > dates[0].start:
+            return
+        text = self.doc.text
+        line = text.rfind("\n", 0, sent.start) + 1
+        if not (_ENTRY_LEAD.fullmatch(text, line, dates[0].start)
+                and _ENTRY_MARK.match(text, dates[0].end)):
+            return
+        if self._entry_start is None:
+            country = self.ctx.country
+            start = self.ctx.default_location()
+            self._entry_start = start if start is not None and start.latitude is not None else (
+                Location(country, None, None, 3, country) if country else None)
+        sec = self.doc.section_at(sent.start)
+        self._entry_at = self.ctx.section_location(sec) or self._entry_start
+        self._entry_from = (self.state.location,)
+        if self.state.location is not None and self.state.location.latitude is not None:
+            self._point = self.state.location
+
+    def _here(self) -> Location | None:
+        """The narrative's place for a place the sentence names vaguely or not at all: in a
+        dated list entry that has named no place of its own yet, where the entry starts
+        (:meth:`_entry_place`); a site the entry names is still coded at the narrative's
+        point (``ArgumentContext.places``)."""
+        return self._entry_at if self._fresh_entry() else self.state.location
+
+    def _site_anchor(self) -> Location | None:
+        """Where a site the sentence names without its town is coded: the narrative's
+        place; in a list of dated entries, the last one with a point (an entry before that
+        named only a country or a name the gazetteer lacks has none)."""
+        here = self.state.location
+        if self._entry_from is None or (here is not None and here.latitude is not None):
+            return here
+        return self._point
+
+    def _fresh_entry(self) -> bool:
+        """Whether the sentence is in a dated list entry that has named no place yet."""
+        return self._entry_from is not None and self.state.location is self._entry_from[0]
 
     def _edge_country(self, loc: Location) -> bool:
         """Whether a country is named only as an edge ("the X crossing on the border with
