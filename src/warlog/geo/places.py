@@ -137,10 +137,11 @@ def _country_after() -> re.Pattern[str]:
     compass = geo_lexicon().direction_adjectives
     alt = "|".join(re.escape(str(w)) for w in sorted(locs, key=len, reverse=True))
     comp = "|".join(re.escape(str(w)) for w in sorted(compass, key=len, reverse=True))
+    # the locative, article and compass word in any case ("In", "Northern"); the names
+    # capitalised (a case-insensitive [A-Z] would take any word after "in")
     return re.compile(
-        rf",?\s+(?:{alt})\s+(?:the\s+)?(?:(?:{comp})\s+)?"
-        r"([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})",
-        re.IGNORECASE,
+        rf",?\s+(?i:{alt})\s+(?i:the\s+)?(?i:(?:{comp})\s+)?"
+        r"([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})"
     )
 
 
