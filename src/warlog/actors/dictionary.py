@@ -204,8 +204,22 @@ class ActorIndex:
         # ... or a manned aircraft's type designation alone, the one the shoot-downs read
         # (triggers.yaml shoot_downs manned_types: "Turkish F-16s shot down a Russian Su-24")
         types = alternation(load_yaml("triggers.yaml")["shoot_downs"]["manned_types"])
+        # a make and its model with no noun ("mirage f1", "mirage 2000"); a model designation
+        # of any prefix, then describing words and an aircraft or equipment noun ("rf-4e
+        # reconnaissance jet", "t-72 tank")
+        model = r"[a-z]{0,3}-?\d+[a-z]*"
+        things = alternation([*state.get("aircraft_nouns", []),
+                              *state.get("equipment_nouns", [])])
+        stops = alternation(state.get("equipment_gap_stops", []))
+        gap = rf"(?:(?!(?:{stops}) )[a-z][a-z-]* ){{0,{int(state.get('equipment_gap', 0))}}}"
         self._adj_noun = re.compile(
-            rf" (?:{alternation(nouns)}|{makes} (?:{aircraft})|(?:{types})-\d+[a-z]*)\b")
+            rf" (?:{alternation(nouns)}|{makes} (?:{aircraft})|(?:{types})-\d+[a-z]*"
+            rf"|{makes} {model}|[a-z]{{1,3}}-\d+[a-z]* {gap}(?:{things}))\b")
+        # "shot down by Indian fighters": the demonym right after a shooting down's agent word
+        self._agent_noun = re.compile(
+            rf" (?:{alternation(state.get('shoot_down_nouns', []))})\b")
+        self._agent_before = re.compile(
+            rf"\b(?:{alternation(state.get('shoot_down_agents', []))}) (?:an? )?$")
         self._conj = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
         self._no_suffix_kinds = frozenset(s.get("no_suffix_kinds", []))
         self._peoples = frozenset(fold(w) for w in s.get("cross_border_peoples", []))
@@ -466,7 +480,7 @@ class ActorIndex:
                 m = self._conj.match(folded, h.end)
                 keep = (m is not None and nxt_start == m.end()) or bool(
                     self._adj_noun.match(folded, h.end)
-                )
+                ) or self._shot_down_by(folded, h.start, h.end)
             elif role == "country":
                 keep = (
                     countries
@@ -482,6 +496,12 @@ class ActorIndex:
                 nxt_start = nxt = None
         out.reverse()
         return self._absorb(out, folded)
+
+    def _shot_down_by(self, folded: str, start: int, end: int) -> bool:
+        """A demonym and a fighter noun after a shooting down's agent word ("was shot down by
+        Indian fighters"): the state's aircraft, so its forces."""
+        return (self._agent_noun.match(folded, end) is not None
+                and self._agent_before.search(folded, max(0, start - 40), start) is not None)
 
     def offshoot_at(self, folded: str, end: int) -> bool:
         """A group's name at ``end`` of ``folded`` is followed by a noun that makes it another
