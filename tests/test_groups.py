@@ -8,6 +8,9 @@ SQLite file and on a real PostgreSQL server (tests/pgserver.py).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -255,6 +258,18 @@ def test_the_fingerprint_covers_the_language_words_the_rule_reads(
     monkeypatch.setattr(group_rule, "rules", lambda: widened)
     assert group_rule.fingerprint.__wrapped__() != before  # type: ignore[attr-defined]
 
+
+
+@pytest.mark.parametrize("seeds", [("1", "2"), ("3", "4")])
+def test_the_fingerprint_is_the_same_in_every_process(seeds: tuple[str, str]) -> None:
+    """Stored groups are linked again from scratch when the fingerprint changes, so it must
+    not depend on the process: two interpreters with other string hash seeds (other set
+    orders) give one fingerprint, or every `warlog extract` relinks the whole store."""
+    code = "from warlog.store.group_rule import fingerprint; print(fingerprint())"
+    prints = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                             text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+              for seed in seeds}
+    assert len(prints) == 1, prints
 
 def test_postgresql_map_clusters_from_the_count_tables_sum_group_fatalities(
     pg_url: str, monkeypatch: pytest.MonkeyPatch

@@ -115,7 +115,9 @@ class GroupingRules:
         object.__setattr__(self, "direction_keys", tuple(sorted(
             {max(d, key=len) for d in self.directions if d})))
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for owner in sorted(self.owners, key=lambda w: -len(w)):
+        # longest first, then by the words: a set's order changes with every process, and the
+        # fingerprint (which reads this) must not
+        for owner in sorted(self.owners, key=lambda w: (-len(w), w)):
             if owner:
                 by_first.setdefault(owner[0], []).append(owner)
         object.__setattr__(self, "owners_by_first", {w: tuple(v) for w, v in by_first.items()})
