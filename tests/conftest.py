@@ -164,6 +164,29 @@ def extract_articles(tmp_path_factory: pytest.TempPathFactory,
     return out
 
 
+def extract_titled(folder: Path, text: str, title: str) -> list[dict[str, Any]]:
+    """One article titled ``title`` (a Markdown document in ``folder``), run through the whole
+    extractor: its records."""
+    from warlog.api import extract
+
+    path = folder / "doc.md"
+    path.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    return list(extract(str(path)))
+
+
+def near(rec: dict[str, Any], point: tuple[float, float], within: float = 0.05) -> bool:
+    """The record is coded within ``within`` degrees of ``point`` (latitude, longitude)."""
+    return (rec["latitude"] is not None and abs(rec["latitude"] - point[0]) < within
+            and abs(rec["longitude"] - point[1]) < within)
+
+
+def records_on(recs: list[dict[str, Any]], day: str) -> list[dict[str, Any]]:
+    """The records dated ``day``; there must be one."""
+    out = [r for r in recs if r["event_date"] == day]
+    assert out, recs
+    return out
+
+
 def with_evidence(recs: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
     """The records whose evidence holds ``words``."""
     return [r for r in recs if words in r["evidence"]]

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_titled as _extract
+from conftest import near as _near
+from conftest import records_on as _on
 
 ZVORNIK = (44.386, 19.102)
 BIJELJINA = (44.759, 19.214)
@@ -36,22 +38,6 @@ RIVNE = (50.620, 26.237)
 HAWIJA = (35.326, 43.773)
 KALESIJA = (44.438, 18.907)
 
-
-def _extract(tmp_path, text: str, title: str) -> list[dict]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
-    return list(extract(str(path)))
-
-
-def _near(rec: dict, point: tuple[float, float], within: float = 0.05) -> bool:
-    return (rec["latitude"] is not None and abs(rec["latitude"] - point[0]) < within
-            and abs(rec["longitude"] - point[1]) < within)
-
-
-def _on(recs: list[dict], day: str) -> list[dict]:
-    out = [r for r in recs if r["event_date"] == day]
-    assert out, recs
-    return out
 
 
 # (passage, article title, day, where every record of that day is, its precision or None)

@@ -15,26 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_titled as _extract
+from conftest import near as _near
+from conftest import records_on as _on
 
 SARAQIB = (35.864, 36.806)
 
-
-def _extract(tmp_path, text: str, title: str) -> list[dict]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
-    return list(extract(str(path)))
-
-
-def _near(rec: dict, point: tuple[float, float], within: float = 0.05) -> bool:
-    return (rec["latitude"] is not None and abs(rec["latitude"] - point[0]) < within
-            and abs(rec["longitude"] - point[1]) < within)
-
-
-def _on(recs: list[dict], day: str) -> list[dict]:
-    out = [r for r in recs if r["event_date"] == day]
-    assert out, recs
-    return out
 
 
 OPENING = "On 3 May 2014, rebels captured the town of Saraqib after heavy fighting.\n\n"

@@ -12,26 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.api import extract
+from conftest import extract_titled as _extract
+from conftest import near
+from conftest import records_on as _on
 
 TIMBUKTU = (16.77, -3.01)
 
 
-def _extract(tmp_path, text: str, title: str) -> list[dict]:
-    path = tmp_path / "doc.md"
-    path.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
-    return list(extract(str(path)))
-
-
-def _near(rec: dict, point: tuple[float, float], within: float = 0.1) -> bool:
-    return (rec["latitude"] is not None and abs(rec["latitude"] - point[0]) < within
-            and abs(rec["longitude"] - point[1]) < within)
-
-
-def _on(recs: list[dict], day: str) -> list[dict]:
-    out = [r for r in recs if r["event_date"] == day]
-    assert out, recs
-    return out
+def _near(rec: dict, point: tuple[float, float]) -> bool:
+    return near(rec, point, within=0.1)
 
 
 FIRST = ("3 May 2013 – A Malian Air Force helicopter was shot down by rebels near Timbuktu, "
