@@ -108,6 +108,34 @@ def write_tuples(store, folder: Path, reports: list[tuple[Any, ...]],
                                for r in reports])
 
 
+def place_note(report: tuple[Any, ...]) -> str:
+    """A report tuple's key in ``notes``: its document's name and its location."""
+    return f"{report[0]}:{report[2]['location']}"
+
+
+def report_key(fields: Callable[[tuple[Any, ...]], dict[str, Any]], report: tuple[Any, ...],
+               eid: int) -> Any:
+    """The group rule's key of a report tuple (document name, sentence, fields), as its own
+    document ``eid``, with the terms its sentence tells."""
+    from warlog.store.group_evidence import evidence_bands, evidence_terms
+    from warlog.store.group_rule import link_key
+
+    text = report[1]
+    return link_key({**fields(report), "id": eid, "document_id": eid},
+                    terms=evidence_terms(text, evidence_bands([text])[0]))
+
+
+def linked_groups(store, folder: Path, docs: list[list[tuple[Any, ...]]],
+                  fields: Callable[[tuple[Any, ...]], dict[str, Any]],
+                  note: Callable[[tuple[Any, ...]], str] = place_note) -> list[list[str]]:
+    """Each list of report tuples written as one document, the store linked: its groups as
+    sorted lists of the reports' notes."""
+    for reports in docs:
+        write_tuples(store, folder, reports, fields, note)
+    store.link_groups()
+    return sorted(sorted(g) for g in groups_by_key(store))
+
+
 def write_reports(store, folder: Path, name: str, reports: list[tuple[str, str, dict]],
                   record: Callable[..., dict[str, Any]]) -> None:
     """A document ``name`` of the reports' sentences, each report an event on its sentence:

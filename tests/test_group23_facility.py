@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import groups_by_key, write_tuples
+from conftest import linked_groups, place_note, report_key
 from warlog.store.database import Store
-from warlog.store.group_evidence import evidence_bands, evidence_terms
-from warlog.store.group_rule import PY, link_key, place_coded, rules, same_event
+from warlog.store.group_rule import PY, place_coded, rules, same_event
 
 pytest_plugins = ["pgserver"]
 
@@ -56,21 +55,15 @@ def _fields(report: tuple[Any, ...]) -> dict[str, Any]:
             "actor1": UKRAINE, "actor2": RUSSIA}
 
 
-def _note(report: tuple[Any, ...]) -> str:
-    return f"{report[0]}:{report[2]['location']}"
+_note = place_note
 
 
 def _key(report: tuple[Any, ...], eid: int) -> Any:
-    text = report[1]
-    return link_key({**_fields(report), "id": eid, "document_id": eid},
-                    terms=evidence_terms(text, evidence_bands([text])[0]))
+    return report_key(_fields, report, eid)
 
 
 def _groups(store: Store, tmp_path: Path, docs: list[list[tuple[Any, ...]]]) -> list[list[str]]:
-    for reports in docs:
-        write_tuples(store, tmp_path, reports, _fields, _note)
-    store.link_groups()
-    return sorted(sorted(g) for g in groups_by_key(store))
+    return linked_groups(store, tmp_path, docs, _fields)
 
 
 def test_the_distances_are_what_the_tests_say() -> None:

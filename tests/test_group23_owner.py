@@ -12,13 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import groups_by_key, write_tuples
+from conftest import linked_groups, place_note, report_key, write_tuples
 from warlog.store.database import Store
-from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_rule import (
     OWNED,
     PY,
-    link_key,
     owned_place,
     place_told,
     same_event,
@@ -55,21 +53,15 @@ def _fields(report: tuple[Any, ...]) -> dict[str, Any]:
             "actor1": SYRIA, "actor2": RUSSIA}
 
 
-def _note(report: tuple[Any, ...]) -> str:
-    return f"{report[0]}:{report[2]['location']}"
+_note = place_note
 
 
 def _key(report: tuple[Any, ...], eid: int) -> Any:
-    text = report[1]
-    return link_key({**_fields(report), "id": eid, "document_id": eid},
-                    terms=evidence_terms(text, evidence_bands([text])[0]))
+    return report_key(_fields, report, eid)
 
 
 def _groups(store: Store, tmp_path: Path, docs: list[list[tuple[Any, ...]]]) -> list[list[str]]:
-    for reports in docs:
-        write_tuples(store, tmp_path, reports, _fields, _note)
-    store.link_groups()
-    return sorted(sorted(g) for g in groups_by_key(store))
+    return linked_groups(store, tmp_path, docs, _fields)
 
 
 def test_a_place_without_its_owners_adjective() -> None:
