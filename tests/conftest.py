@@ -173,6 +173,23 @@ def extract_items(folder: Path, items: Mapping[str, str | tuple[str, str]],
     return by_item
 
 
+def first_types(folder: Path, cases: Mapping[str, tuple[str, str, str]]) -> dict[str, str]:
+    """News items (key -> (publication day, text, expected type)) written as one JSON Lines
+    file in ``folder`` and run through the whole extractor: each item's first record's
+    sub-event type, or "NONE" where it has none."""
+    from warlog.api import extract
+
+    path = folder / "items.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
+                            for k, (d, t, _) in cases.items()), encoding="utf-8")
+    first = dict.fromkeys(cases, "NONE")
+    for r in extract(path):
+        key = str(r["doc"]).rsplit("#", 1)[1]
+        if first[key] == "NONE":
+            first[key] = str(r["sub_event_type"])
+    return first
+
+
 def extract_one(folder: Path, text: str, day: str) -> list[dict[str, Any]]:
     """One news item published on ``day``, run through the whole extractor: its records."""
     return extract_items(folder, {"t1": (text, day)})["t1"]

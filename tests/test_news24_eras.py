@@ -7,12 +7,11 @@ JSON Lines file; each fixed case is paired with one the rule must leave as it wa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from warlog.api import extract
+from conftest import first_types
 
 NONE = "NONE"
 
@@ -166,15 +165,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 
 @pytest.fixture(scope="module")
 def typed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    path = Path(tmp_path_factory.mktemp("news24")) / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
-                            for k, (d, t, _) in CASES.items()), encoding="utf-8")
-    first: dict[str, str] = {k: NONE for k in CASES}
-    for r in extract(path):
-        key = str(r["doc"]).rsplit("#", 1)[1]
-        if first[key] == NONE:
-            first[key] = str(r["sub_event_type"])
-    return first
+    return first_types(Path(tmp_path_factory.mktemp("news24")), CASES)
 
 
 @pytest.mark.parametrize("key", list(CASES))

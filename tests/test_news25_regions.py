@@ -9,12 +9,11 @@ is paired with one the rule must leave as it was."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from warlog.api import extract
+from conftest import first_types
 
 NONE = "NONE"
 
@@ -107,15 +106,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 
 @pytest.fixture(scope="module")
 def typed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    path = Path(tmp_path_factory.mktemp("news25")) / "items.jsonl"
-    path.write_text("".join(json.dumps({"id": k, "date": d, "text": t}) + "\n"
-                            for k, (d, t, _) in CASES.items()), encoding="utf-8")
-    first: dict[str, str] = {k: NONE for k in CASES}
-    for r in extract(path):
-        key = str(r["doc"]).rsplit("#", 1)[1]
-        if first[key] == NONE:
-            first[key] = str(r["sub_event_type"])
-    return first
+    return first_types(Path(tmp_path_factory.mktemp("news25")), CASES)
 
 
 @pytest.mark.parametrize("key", list(CASES))
