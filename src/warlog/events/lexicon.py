@@ -125,6 +125,18 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("\u2019", "'").replace("\u2013", "-"))
 
 
+def _phrases(words: Iterable[object]) -> Iterable[str]:
+    """A trigger list's phrases, a ``{weekday}`` in one written out as each of the language's
+    weekdays ("agreed on {weekday} to exchange": wire copy's day between the verb and its
+    infinitive); the names are the language's (``lang/<language>/calendar.yaml``), once."""
+    for w in words:
+        phrase = str(w)
+        if "{weekday}" in phrase:
+            yield from (phrase.replace("{weekday}", day) for day in lang.language().weekdays)
+        else:
+            yield phrase
+
+
 @cached
 def lexicon() -> Lexicon:
     data = load_yaml("triggers.yaml")
@@ -134,8 +146,8 @@ def lexicon() -> Lexicon:
     rank = tax.rank
     for entry in data["triggers"]:
         _check(tax, entry["sub"], "a trigger")
-        for phrase in entry["words"]:
-            key = _norm(str(phrase))
+        for phrase in _phrases(entry["words"]):
+            key = _norm(phrase)
             word = TriggerWord(key, entry["sub"], float(entry.get("strength", 2)),
                                entry.get("role", "other"), bool(entry.get("killing", False)),
                                bool(entry.get("weapon", False)))
@@ -157,7 +169,7 @@ def lexicon() -> Lexicon:
     _check(tax, partial["to"], "partial_control")
     rules = tuple(
         (frozenset(r["from"]), frozenset(_norm(o) for o in r["objects"]),
-         frozenset(_norm(t) for t in r.get("requires_trigger", [])), r["to"],
+         frozenset(_norm(t) for t in _phrases(r.get("requires_trigger", []))), r["to"],
          int(r.get("window", ov["window"])), bool(r.get("absent", False)))
         for r in ov["rules"])
     mod = data["modality"]
