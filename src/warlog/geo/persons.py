@@ -18,6 +18,7 @@ import re
 from warlog import lang
 from warlog.data import cached, load_yaml
 from warlog.geo.lexicon import geo_lexicon
+from warlog.geo.spans import LETTERS
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
 _APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+((?:[a-z][\w-]*\s+){0,2})([a-z]+)\b")
@@ -50,7 +51,6 @@ def _title_before(text: str, start: int) -> bool:
     return False
 
 
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -66,7 +66,7 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     r = w
     while r > lo and (text[r - 1].isalnum() or text[r - 1] in "_.'’-"):
         r -= 1
-    while r < w and text[r] not in _LETTERS:
+    while r < w and text[r] not in LETTERS:
         r += 1  # the word starts with an ASCII letter
     return (text[r:w], r) if r < w else None
 

@@ -52,6 +52,7 @@ from warlog.geo.lexicon import RegionSuffix, geo_lexicon
 from warlog.geo.normalize import fold_key, normalize, skeleton_key, strip_articles
 from warlog.geo.persons import is_person_name
 from warlog.geo.spans import (
+    LETTERS,
     SPACES,
     Tok,
     name_abbreviations,
@@ -73,7 +74,6 @@ _GROUP_NAME_WORDS = 4  # capitalised words after a place name that may still end
 
 _NAME_GAPS = (" ", "\u00a0", "'s ", "’s ")
 _WORD_AFTER_RE = re.compile(r"\s+[A-Za-z][A-Za-z\-]*")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORD_BEFORE_ARTICLE = re.compile(r"([A-Za-z]+)\s+[A-Za-z]+\s+$")
 
 
@@ -829,7 +829,7 @@ class _Finder:
         if w == s:
             return False
         r = w
-        while w > lo and text[w - 1] in _LETTERS:
+        while w > lo and text[w - 1] in LETTERS:
             w -= 1
         return w < r and text[w:r].lower() in self.lex.water_words
 

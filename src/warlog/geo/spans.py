@@ -11,6 +11,7 @@ into a region ("Idlib Governorate", "Governorate of Idlib": :func:`suffix_re`,
 from __future__ import annotations
 
 import re
+import string
 
 from warlog.data import cached, load_yaml
 from warlog.geo.lexicon import geo_lexicon
@@ -113,8 +114,9 @@ def prefix_re() -> re.Pattern[str]:
     return re.compile(rf"\b({alt})\s+(?:(?:{the})\s+)?$", re.IGNORECASE)
 
 
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_WORD_CHARS = _LETTERS | {".", "-"}
+# the letters the backward word readers of geo/ step over (spans, persons, places)
+LETTERS = frozenset(string.ascii_letters)
+_WORD_CHARS = LETTERS | {".", "-"}
 
 
 def word_before(text: str, start: int) -> str:
@@ -128,7 +130,7 @@ def word_before(text: str, start: int) -> str:
     r = w
     while r > lo and text[r - 1] in _WORD_CHARS:
         r -= 1
-    while r < w and text[r] not in _LETTERS:
+    while r < w and text[r] not in LETTERS:
         r += 1  # the word starts with a letter ("-Zor" reads "Zor")
     return text[r:w].lower().rstrip(".") if r < w else ""
 
