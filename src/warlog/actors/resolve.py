@@ -632,8 +632,8 @@ class ActorContext:
             found = self.index.mentions(text, hits, offset, folded)
         if self.outlet_country is not None:
             found = self._with_own_side(text, offset, found)
-        by_noun = named_by_noun(text, offset, self.index)
-        if by_noun:  # "the Gran Grif gang": a group the dictionary does not list
+        by_noun = named_by_noun(text, offset, self.index, hits)
+        if by_noun:  # "the Red Scorpion gang": a group the dictionary does not list
             found = sorted([*found, *(b for b in by_noun if not any(
                 f.start < b.end and b.start < f.end for f in found))],
                 key=lambda m: (m.start, m.end))
@@ -647,7 +647,7 @@ class ActorContext:
                     and (prev.name == m.name or (was_generic[-1] and (m.start, m.end) in named))
                     and text[prev.end - offset:m.start - offset].strip().lower() in joiners):
                 # "jihadists of JNIM": a generic noun and the group it names are one mention
-                # ("gunmen of the Gran Grif gang": the group's)
+                # ("gunmen of the Red Scorpion gang": the group's)
                 out[-1] = ActorMention(prev.start, m.end, text[prev.start - offset:m.end - offset],
                                        m.name, m.inter, m.country)
                 continue

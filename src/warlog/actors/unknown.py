@@ -14,10 +14,11 @@ sentence-opening word ("On", "After" …).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warlog import lang
-from warlog.actors.dictionary import ActorIndex, alternation, ordinal_pattern
+from warlog.actors.dictionary import ActorIndex, Hit, alternation, ordinal_pattern
 from warlog.actors.lexicon import load_lexicon
 from warlog.actors.normalize import fold
 from warlog.data import cached
@@ -50,7 +51,8 @@ def _by_noun() -> _ByNoun | None:
         return None
     nouns = {str(k).lower(): int(v) for k, v in u["nouns"].items()}
     return _ByNoun(
-        noun=re.compile(rf"\s+(?:(?:{alternation(u.get('modifiers') or [])})\s+)?"
+        # from the first space of a run only: a run of n spaces is not tried n times
+        noun=re.compile(rf"(?<!\s)\s+(?:(?:{alternation(u.get('modifiers') or [])})\s+)?"
                         rf"(?P<noun>{alternation(nouns)})\b"),
         inters=nouns,
         name_words=int(u.get("name_words", 4)),
@@ -145,13 +147,14 @@ def unknown_candidates(
     return out
 
 
-def named_by_noun(text: str, offset: int = 0,
-                  index: ActorIndex | None = None) -> list[ActorMention]:
+def named_by_noun(text: str, offset: int = 0, index: ActorIndex | None = None,
+                  hits: Sequence[Hit] | None = None) -> list[ActorMention]:
     """Groups ``text`` names by capitalised words and a lower-case noun that says what they
-    are ("the Gran Grif gang", "the Los Pelones drug cartel"), which the dictionary does not
+    are ("the Red Scorpion gang", "the Los Pelones drug cartel"), which the dictionary does not
     know: each an :class:`ActorMention` named "<name> <noun>" with the noun's inter
     (actors.yaml ``unknown.by_noun``). None when a dictionary name, a country or a demonym
-    is among the words ("a Haitian gang", "the Sinaloa cartel")."""
+    is among the words ("a Haitian gang", "the Sinaloa cartel"); ``hits``: the dictionary's
+    hits of ``text`` when the caller has scanned it (else it is scanned here, if needed)."""
     rules = _by_noun()
     if rules is None or not any(n in text for n in rules.inters):
         return []
@@ -176,7 +179,8 @@ def named_by_noun(text: str, offset: int = 0,
                 w.group().lower() in rules.not_names for w in words):
             continue  # "a defecting Islamist faction": what kind, not which
         if known is None:
-            known = [(h.start, h.end) for h in index.scan(text, fold(text))]
+            known = [(h.start, h.end) for h in (
+                hits if hits is not None else index.scan(text, fold(text)))]
         if any(s < end and start < e for s, e in known):
             continue  # "a Haitian gang", "the Sinaloa cartel": the dictionary reads it
         noun = nm.group("noun")
