@@ -50,6 +50,7 @@ from warlog.events.lexicon import Lexicon, lexicon
 from warlog.events.merge import merge_events
 from warlog.events.narrative import NarrativeState
 from warlog.events.triggers import Trigger, find_triggers, has_modal_trigger, held_participles
+from warlog.ingest.lexicon import image_extensions
 from warlog.ingest.news import news_view
 from warlog.model import (
     ActorMention,
@@ -67,8 +68,8 @@ from warlog.profile import profile_of
 MAX_EVIDENCE = 700
 
 # a list entry's own date at the start of its line: bullet marks, a flag's image name
-# ("* Roundel of Syria.svg 24 November 2015 – ..."), then the date and a dash or colon
-_ENTRY_LEAD = re.compile(r"[ \t*•|#-]*(?:[^\n]{0,60}?\.(?:svg|png|jpe?g|gif)\s+)?")
+# ("* Flag of Chad.svg 24 November 2015 – ..."; ingest.yaml image_extensions), then the
+# date and a dash or colon
 _ENTRY_MARK = re.compile(r"[ \t]*[–—:-][ \t]")
 
 
@@ -102,6 +103,14 @@ def _toll_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _untolled_disorders() -> frozenset[str]:
     """Disorder types whose events take no toll from the next sentence (extraction.yaml)."""
     return frozenset(str(x) for x in load_yaml("extraction.yaml")["untolled_disorders"])
+
+
+@cached
+def _entry_lead() -> re.Pattern[str]:
+    """What may stand before a list entry's date on its line: bullet marks, and an image's
+    file name (the extensions ingest knows: ingest.yaml ``image_extensions``)."""
+    exts = "|".join(map(re.escape, image_extensions()))
+    return re.compile(rf"[ \t*•|#-]*(?:[^\n]{{0,60}}?\.(?i:{exts})\s+)?")
 
 
 @cached
@@ -648,7 +657,7 @@ class DocumentExtractor:
             return
         text = self.doc.text
         line = text.rfind("\n", 0, sent.start) + 1
-        if not (_ENTRY_LEAD.fullmatch(text, line, dates[0].start)
+        if not (_entry_lead().fullmatch(text, line, dates[0].start)
                 and _ENTRY_MARK.match(text, dates[0].end)):
             return
         if self._entry_start is None:
