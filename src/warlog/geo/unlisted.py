@@ -70,20 +70,28 @@ def _cue_heads() -> HeadFilter:
 
 
 def _cue_matches(cue: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
-    """``cue.finditer(sentence)``, tried only where a cue's first word starts: every match
-    opens with a cue, so for an ASCII sentence (lower-casing keeps its offsets, and a
-    case-insensitive letter matches only its two ASCII cases) the pattern can match nowhere
-    else. The heads the sentence holds come from the automaton pass its head filter made
-    (memoised); a case-insensitive alternation is otherwise tried at every position."""
-    starts = _cue_heads().head_starts(sentence)
+    """``cue.finditer(sentence)``, tried only where a cue's first word starts
+    (:func:`head_matches`)."""
+    return head_matches(cue, _cue_heads(), sentence)
+
+
+def head_matches(pattern: re.Pattern[str], heads: HeadFilter,
+                 sentence: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)``, tried only where a head of ``heads`` starts: every
+    match of ``pattern`` must open with one of the filter's phrases, so for an ASCII sentence
+    (lower-casing keeps its offsets, and a case-insensitive letter matches only its two ASCII
+    cases) the pattern can match nowhere else. The heads the sentence holds come from the
+    automaton pass its head filter made (memoised); a case-insensitive alternation is
+    otherwise tried at every position."""
+    starts = heads.head_starts(sentence)
     if starts is None:
-        yield from cue.finditer(sentence)
+        yield from pattern.finditer(sentence)
         return
     pos = 0
     for p in starts:
         if p < pos:
             continue  # inside the last match: finditer goes on after its end
-        m = cue.match(sentence, p)
+        m = pattern.match(sentence, p)
         if m is not None:
             yield m
             pos = m.end()
