@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from warlog.geo import sites
-from warlog.geo.sites import _heads, _patterns, _post_needed, feature_phrases
-from warlog.geo.unlisted import head_matches
+from warlog.geo.sites import _heads, _patterns, feature_phrases
+from warlog.geo.unlisted import head_matches, spaced_head_search
 
 SENTENCES = [
     "Shelling hit the slopes of Jabal Qarqur and the shore of Lake Varnel at dawn.",
@@ -39,7 +39,7 @@ def test_post_needed_is_the_full_search(sentence: str) -> None:
     _pre, _post, needs = _patterns()
     _before, after = _heads()
     after.may_match(sentence)
-    assert _post_needed(needs, after, sentence) is (needs.search(sentence) is not None)
+    assert spaced_head_search(needs, after, sentence) is (needs.search(sentence) is not None)
 
 
 def test_feature_phrases_on_both_sides_of_a_name() -> None:

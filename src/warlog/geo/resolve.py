@@ -61,7 +61,7 @@ from warlog.geo.qualified import after_unlisted, area_first, drop_areas, qualify
 from warlog.geo.roads import compound_roads, midpoint
 from warlog.geo.sites import named_sites
 from warlog.geo.sources import is_source_place, names_other_than_place
-from warlog.geo.unlisted import anchor_unlisted, unlisted_places
+from warlog.geo.unlisted import anchor_unlisted, spaced_head_search, unlisted_places
 from warlog.ingest.lexicon import table_cell_joiner
 from warlog.model import Location, Place
 from warlog.nlp.alternation import HeadFilter
@@ -619,7 +619,8 @@ def facility_location(
     if last is None:
         return None
     pat = patterns()
-    m = (pat.facility_heads.may_match(sentence) and pat.facility_needs.search(sentence)
+    m = (pat.facility_heads.may_match(sentence)
+         and spaced_head_search(pat.facility_needs, pat.facility_heads, sentence)
          and pat.facility_phrase.search(sentence))
     if not m:
         return None

@@ -87,16 +87,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return pre, post, post_needs
 
 
-def _post_needed(post_needs: re.Pattern[str], heads: HeadFilter, sentence: str) -> bool:
-    """Whether ``post_needs`` matches in ``sentence``: tried only a character before each place
-    a generic written after a name starts (the pattern is a space and the generic), for an
-    ASCII sentence; searched in full otherwise."""
-    starts = heads.head_starts(sentence)
-    if starts is None:
-        return post_needs.search(sentence) is not None
-    return any(p and post_needs.match(sentence, p - 1) for p in starts)
-
-
 @cached
 def _heads() -> tuple[HeadFilter, HeadFilter]:
     """Whether a sentence holds the first letters of a generic written before a name, and of
@@ -167,7 +157,7 @@ def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     gazetteer lists them is not asked (:mod:`warlog.geo.unlisted` places them by the words
     around them)."""
     from warlog.geo.phrases import has_proper_name
-    from warlog.geo.unlisted import head_matches
+    from warlog.geo.unlisted import head_matches, spaced_head_search
 
     lex = geo_lexicon()
     pre, post, post_needs = _patterns()
@@ -177,7 +167,7 @@ def feature_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
         if pattern is pre and not heads_before.may_match(sentence):
             continue
         if pattern is post and not (heads_after.may_match(sentence)
-                                    and _post_needed(post_needs, heads_after, sentence)):
+                                    and spaced_head_search(post_needs, heads_after, sentence)):
             continue
         # a generic before the name opens every "pre" match: tried only where one starts
         for m in (head_matches(pre, heads_before, sentence) if pattern is pre

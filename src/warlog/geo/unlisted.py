@@ -97,6 +97,17 @@ def head_matches(pattern: re.Pattern[str], heads: HeadFilter,
             pos = m.end()
 
 
+def spaced_head_search(pattern: re.Pattern[str], heads: HeadFilter, sentence: str) -> bool:
+    """Whether ``pattern.search(sentence)`` finds a match, for a pattern each of whose matches
+    is one whitespace character and then one of the filter's phrases ("\\s(?i:...)"): for an
+    ASCII sentence it is matched only a character before each place a head starts (as
+    :func:`head_matches` tries a pattern that opens with a phrase), else searched in full."""
+    starts = heads.head_starts(sentence)
+    if starts is None:
+        return pattern.search(sentence) is not None
+    return any(p and pattern.match(sentence, p - 1) for p in starts)
+
+
 _TRAILING_WORD = re.compile(r"\s+([A-Z][a-z]+)$")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w'’-]*)")  # a lower-case word right after a name
 _COMPOUND = re.compile(r"[-–—](?=[A-Z])")  # "Syria-Iraq", "Iraq–Syria"
