@@ -1079,6 +1079,21 @@ def complete_opponent(ev_type: str, a1: ActorMention | None, a2: ActorMention | 
     return other if other is not None and other.name != a1.name else None
 
 
+def territory_loser(sub: str, a1: ActorMention | None, a2: ActorMention | None,
+                    state: NarrativeState, ctx: ArgumentContext) -> ActorMention | None:
+    """actor2 of a record of sub-event type ``sub``. Civilians hold no territory: in a change
+    of control (a capture, a withdrawal) the civilians its clause names ("the town's
+    population was forced to flee", "killing 20 civilians") are not the side that lost the
+    place; that side is the party actor1 fights in the document for a two-sided type (a
+    battle), else none. The narrative keeps the civilians the clause named (what its next
+    sentence goes on with is often what was done to them)."""
+    tax = taxonomy()
+    if (a2 is None or a2.name != load_yaml("extraction.yaml")["civilian_actor"]
+            or not (tax.is_territorial(sub) or tax.has_role(sub, "withdrawal"))):
+        return a2
+    return complete_opponent(tax.type_of(sub), a1, None, state, ctx)
+
+
 def note(ev: Event) -> str:
     who = ev.actor1 or "Unidentified actor"
     vs = f" against {ev.actor2}" if ev.actor2 else ""

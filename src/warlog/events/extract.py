@@ -516,6 +516,7 @@ class DocumentExtractor:
         toll = fat  # counted once, on the first record: ACLED never double-counts
         for kind, where in subs:
             r1, r2 = _alone(kind, a1, a2, self.ctx)
+            r2 = args.territory_loser(kind, r1, r2, self.state, self.ctx)
             for loc in where:
                 ev = self._record(kind, date, r1, r2, loc, country, toll, evidence, trig)
                 ev.assoc_actor_1 = assoc
