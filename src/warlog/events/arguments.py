@@ -867,13 +867,26 @@ def _coordinated(text: str, a: Location, b: Location, base: int) -> bool:
     return len(gap) < 40 and bool(_place_words().coordinated.match(gap))
 
 
+@cached
+def _member_gap() -> re.Pattern[str]:
+    """The gap between a coalition and the first member it is told with ("the X Front, mainly
+    composed of |A| and B"): actors.yaml ``settings.composition``."""
+    d = load_yaml("actors.yaml")["settings"]["composition"]
+    the = re.escape(str(lang.words("grammar")["definite_article"]))
+    return re.compile(rf"\s*[,(]\s*(?:(?:{_alt(d['adverbs'])})\s+)?(?:{_alt(d['joiners'])})\s+"
+                      rf"(?:{the}\s+)?", re.I)
+
+
 def supporters(text: str, sentence_start: int, trig: Trigger,
                c_actors: Sequence[ActorMention]) -> list[ActorMention]:
     """The parties told as the support of the party before them, before the trigger
     ("Haitian police backed by Kenyan officers clashed with gangs"), right after a support
     joiner ("Supported by US airstrikes, the SDF attacked"), or listed with such a party
-    ("backed by Hezbollah and Russian artillery"): associated, not the actor."""
+    ("backed by Hezbollah and Russian artillery"); and a coalition's members told with it
+    ("the X Front, mainly composed of A and B, took the town": the Front acted):
+    associated, not the actor."""
     words = _place_words()
+    members = _member_gap()
     t_abs = sentence_start + trig.start
     out: list[ActorMention] = []
     prev: ActorMention | None = None
@@ -881,7 +894,9 @@ def supporters(text: str, sentence_start: int, trig: Trigger,
         if b.start >= t_abs:
             break
         at = b.start - sentence_start
-        if ((prev is not None and words.support_gap.fullmatch(text, prev.end - sentence_start, at))
+        if ((prev is not None and (
+                words.support_gap.fullmatch(text, prev.end - sentence_start, at)
+                or members.fullmatch(text, prev.end - sentence_start, at)))
                 or words.support_lead.search(text, max(0, at - 40), at)
                 or (out and out[-1] is prev and prev is not None
                     and words.pair_joiner.fullmatch(text, prev.end - sentence_start, at))):
