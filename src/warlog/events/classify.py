@@ -278,6 +278,7 @@ class Refinement:
     unless: re.Pattern[str]
     absent: bool  # fires when no cue is in the clause
     to: str | None
+    civilian: bool = False  # fires only when the clause names civilians
 
 
 def _designation_prefix(word: str) -> str | None:
@@ -415,7 +416,7 @@ def typing_rules() -> TypingRules:
     refs = tuple(
         Refinement(frozenset(check(s) or "" for s in r["from"]), phrase_pattern(r["cues"]),
                    phrase_pattern(r.get("unless", [])), bool(r.get("absent", False)),
-                   check(r["to"]))
+                   check(r["to"]), bool(r.get("civilian", False)))
         for r in data["refinements"])
     mob = data["mob"]
     context = data.get("not_event_context", {})
@@ -572,7 +573,10 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
             and rules.shoot_down.fell(low) is None):
         return None  # "downed tools", "a downed drone": no shooting down told
     if tax.is_territorial(sub) and trigger.word.role in ("capture", "recapture"):
-        obj = _object_words(low, trigger_end, rules.object_stops, start)
+        # (the ones a side drove out are its foes, not people it took: "drove the fighters
+        # out of the town" is the capture of the town)
+        obj = ([] if trigger.word.phrase in _drive_out().triggers
+               else _object_words(low, trigger_end, rules.object_stops, start))
         if rules.person_objects.intersection(obj) or rules.captors.intersection(
                 _WORDS.findall(subject)[-4:]):
             return rules.captured_to
@@ -623,6 +627,8 @@ def refine(sub: str | None, trigger: Trigger, clause: str | Sentence, trigger_en
                 continue
         hit = bool(r.cues.search(wide))
         if hit == r.absent or r.unless.search(wide):
+            continue
+        if r.civilian and not victims_are_civilian(clause, lex):
             continue
         if r.to is None:
             return None

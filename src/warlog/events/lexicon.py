@@ -78,7 +78,10 @@ class Lexicon:
     tally_period: re.Pattern[str]  # "by the end of August", "by 2014": a period's end
     tally_deaths: re.Pattern[str]  # a death word (tally_whole's)
     tally_compared: re.Pattern[str]  # "the heaviest ... " right before a "since" phrase
+    tally_apposed_heads: tuple[str, ...]  # "so far", "to date": compared only …
+    tally_compared_apposed: re.Pattern[str]  # … by ", the biggest …" or "The worst …" first
     toll_riders: re.Pattern[str]  # ", bringing the death toll to": the toll of the act told
+    toll_of_one: re.Pattern[str]  # "The death toll from Saturday's bombing": one act's dead
     weapon_acts: re.Pattern[str]  # what a weapon did ("hit", "landed"): weapon_acts
     # "freed 25 pupils abducted last week": a participle that tells how the people freed came
     # to be held (an earlier event), after a release verb within `release_within` words
@@ -86,6 +89,7 @@ class Lexicon:
     release_verbs: frozenset[str]
     release_within: int
     held_links: frozenset[str]  # "... and abducted ten more": a new act, not the earlier one
+    held_media: frozenset[str]  # "released a video of captured soldiers": no people released
     # the support a force had ("backed by the continued US-led airstrikes", "with Russian air
     # support"): a strike or weapon there is how the act told was done, not an act of its own
     support_subs: frozenset[str]
@@ -102,6 +106,8 @@ class Lexicon:
         rather than one event; a
         toll phrase that rides on the act told before it (", bringing the death toll to 23",
         ", for a death toll of 23") is not one."""
+        if self.toll_of_one.match(low):
+            return False  # "The death toll from Saturday's truck bomb rose to 81": one act
         if low.startswith(self.tally_openers) or self.tally_whole.search(low):
             return True
         if self.tally_period.search(low) and self.tally_deaths.search(low):
@@ -109,10 +115,19 @@ class Lexicon:
         riders = [r.span() for r in self.toll_riders.finditer(low)
                   if low[:r.start()].rstrip().endswith((",", " and"))]
         return any(not any(s <= m.start() < e for s, e in riders)
-                   and not (m.group().startswith("since")  # "the heaviest since": a comparison
-                            and self.tally_compared.search(low, max(0, m.start() - 80),
-                                                           m.start()))
+                   and not self._compared(low, m)
                    for m in self.tally_any.finditer(low))
+
+    def _compared(self, low: str, m: re.Match[str]) -> bool:
+        """The tally phrase ``m`` ends a comparison of one occurrence with the past: "the
+        heaviest ... since"; "so far" and "to date" only in an apposition or at the sentence's
+        opening (", the biggest gain of the war so far"; "The most serious fighting so far
+        began on"), not "killing 300 in the most intense strikes so far" (a day's sum)."""
+        start = max(0, m.start() - 80)
+        if m.group().startswith("since"):
+            return self.tally_compared.search(low, start, m.start()) is not None
+        return (m.group().startswith(self.tally_apposed_heads)
+                and self.tally_compared_apposed.search(low, start, m.start()) is not None)
 
     def type_of(self, sub: str) -> str:
         return self.taxonomy.type_of(sub)
@@ -229,12 +244,20 @@ def lexicon() -> Lexicon:
         tally_compared=re.compile(
             rf"\b(?:{trie_alternation(_norm(w) for w in data['tally_comparisons']['words'])})"
             rf"(?:\s+[\w'-]+){{0,{int(data['tally_comparisons']['within'])}}}\s+$"),
+        tally_apposed_heads=tuple(_norm(w) for w in data["tally_comparisons"]["apposed"]),
+        tally_compared_apposed=re.compile(
+            r"(?:^|,\s+)(?:"
+            + trie_alternation(_norm(w) for w in data["tally_comparisons"]["apposed_openers"])
+            + rf")\s+(?:{trie_alternation(_norm(w) for w in data['tally_comparisons']['words'])})"
+            rf"(?:\s+[\w'-]+){{0,{int(data['tally_comparisons']['within'])}}}\s+$"),
         toll_riders=_anywhere(_norm(w) for w in data["toll_riders"]),
+        toll_of_one=_toll_of_one(data["toll_of_one"]),
         weapon_acts=re.compile(rf"\b{trie_alternation(_norm(w) for w in data['weapon_acts'])}\b"),
         held_participles=frozenset(_norm(w) for w in held.get("participles", [])),
         release_verbs=frozenset(_norm(w) for w in held.get("release_verbs", [])),
         release_within=int(held.get("within", 0)),
         held_links=frozenset(_norm(w) for w in held.get("links", [])),
+        held_media=frozenset(_norm(w) for w in held.get("media", [])),
         support_subs=frozenset(sup["subs"]),
         support_joiners=frozenset(tuple(_norm(w).split()) for w in grammar["support_joiners"]),
         support_joiner_words=max(len(_norm(w).split()) for w in grammar["support_joiners"]),
@@ -287,3 +310,11 @@ def _continuation(spec: dict) -> re.Pattern[str]:
     openers = "|".join(map(re.escape, spec["openers"]))
     nouns = "|".join(map(re.escape, spec["nouns"]))
     return re.compile(rf"^(?:{openers}) (?:[a-z-]+ )?(?:{nouns})\b")
+
+
+def _toll_of_one(d: dict) -> re.Pattern[str]:
+    """triggers.yaml toll_of_one: an opener at the sentence's start, up to ``within`` words,
+    then one act named in the singular."""
+    openers = trie_alternation(_norm(w) for w in d["openers"])
+    acts = trie_alternation(_norm(w) for w in d["acts"])
+    return re.compile(rf"(?:{openers})\s+(?:[\w'-]+\s+){{0,{int(d['within'])}}}?(?:{acts})\b")

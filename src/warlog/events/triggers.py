@@ -97,7 +97,11 @@ def held_earlier(low: str, t: Trigger, lex: Lexicon) -> bool:
     before = _WORD.findall(low[max(0, t.start - 120):t.start])
     if not before or before[-1] in lex.held_links:
         return False
-    return not lex.release_verbs.isdisjoint(before[-lex.release_within:])
+    near = before[-lex.release_within:]
+    last = max((i for i, w in enumerate(near) if w in lex.release_verbs), default=None)
+    # "released a video of captured soldiers", "released footage from newly captured
+    # villages": a recording was released, the participle is the act told
+    return last is not None and lex.held_media.isdisjoint(near[last + 1:])
 
 
 _WORD_OR_BREAK = re.compile(r"[a-z0-9'-]+|[,;:()\"]")
