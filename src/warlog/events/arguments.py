@@ -989,6 +989,15 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
                 return _named_foe(taken, state), taken
     elif after and trig.word.phrase in lexicon().object_is_agent:
         a2, a1 = a1, after[0]  # "the city fell to ISIL"
+    elif (after and trig.word.role == "withdraw"
+          and any(c.isupper() for c in after[0].text)
+          and _of_agent().fullmatch(text, trig.end, after[0].start - sentence_start)):
+        # a withdrawal told as a noun with its agent named after "of" ("amid a retreat of
+        # ISIL forces from the villages", "the withdrawal of Russian troops was completed"):
+        # that party left; a subject before it is the other side. Not a party named by a
+        # common noun alone ("the withdrawal of all troops", "of its troops"): whose troops
+        # the sentence's subject or the narrative tells
+        a2, a1 = a1, after[0]
     if a2 is None and trig.word.phrase in lexicon().reciprocal:
         a1, a2 = _opponents(text, sentence_start, trig, before, after, a1, words)
     if a2 is None:
@@ -1004,6 +1013,16 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+@cached
+def _of_agent() -> re.Pattern[str]:
+    """The gap between a withdrawal noun and its agent: "of", an article, at most one word
+    ("a retreat of |ISIL forces|", "the withdrawal of the remaining |Kurdish units|")."""
+    g = lang.words("grammar")
+    return re.compile(rf"\s+{re.escape(str(g['of_preposition']))}\s+"
+                      rf"(?:{re.escape(str(g['definite_article']))}\s+)?(?:[a-z][\w-]*\s+)?",
+                      re.I)
 
 
 @cached
