@@ -15,6 +15,7 @@ import string
 
 from warlog.data import cached, load_yaml
 from warlog.geo.lexicon import geo_lexicon
+from warlog.nlp.alternation import trie_alternation
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)[\s,]*$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z\-]*)")
@@ -42,10 +43,44 @@ def token_re() -> re.Pattern[str]:
     )
 
 
+@cached
+def _ascii_token_re() -> re.Pattern[str]:
+    """:func:`token_re` for an ASCII text, searched faster: each match first steps over, in one
+    run of the regex engine, the words and marks at which no token can start, then holds the
+    token (group ``tok``), or nothing at the end of the text. In an ASCII text a token starts
+    only at a capital letter that opens a word or an abbreviation's letters ("U.S."), or at a
+    word opening with a glued article or being a particle; every other place is stepped over:
+    a run of other characters, a run of letters inside a word (after a word character, a
+    quote or a hyphen: what the look-behind of :func:`token_re` refuses), and a lower-case
+    word that opens with no article and is no particle. So the tokens are those of
+    :func:`token_re`, found without starting the engine at every character."""
+    inner = r"A-Za-z0-9_'`\-"  # token_re's look-behind class, ASCII part
+    prefixes = load_yaml("geo.yaml")["name_parts"]["span_prefixes"]
+    article = rf"{trie_alternation(str(p) for p in prefixes)}[-'](?=[A-Z])"
+    particle = rf"{trie_alternation(geo_lexicon().particles)}(?![{inner}])"
+    skip = (rf"(?:(?<![{inner}])(?!{article}|{particle})[a-z]++|[^A-Za-z]++"
+            rf"|(?<=[{inner}])(?:[a-z]++|(?![A-Z]\.[A-Z]\.)[A-Z]))*+")
+    return re.compile(rf"{skip}(?:(?P<tok>{token_re().pattern})|\Z)")
+
+
 def tokens(text: str, particles: frozenset[str]) -> list[Tok]:
     """Capitalised words and particles; other words are left out (they break spans anyway,
     as the text between two kept tokens is then more than a space)."""
     out: list[Tok] = []
+    if text.isascii():
+        for m in _ascii_token_re().finditer(text):
+            start, end = m.span("tok")
+            if start < 0:
+                continue  # the end of the text
+            word = text[start:end]
+            if m.start("part") >= 0:
+                out.append((start, end, word, False, True))
+                continue
+            if len(word) > 3 and word[-2] == "'" and word[-1] == "s":
+                word = word[:-2]  # possessive: "Raqqa's"
+                end -= 2
+            out.append((start, end, word, True, False))
+        return out
     for m in token_re().finditer(text):
         word = m.group()
         start, end = m.span()
