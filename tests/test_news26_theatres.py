@@ -1,7 +1,8 @@
 """Wire copy and short news items typed by the codebook (GUIDELINES.md), session 19: fighters
 a side drove out of a town (the town's capture, no people taken), a comparison before "so far"
 or "to date" (no running total), "since the fall of" (a time, no capture), an arrest named as
-the background of a fight, homes burned by men who kill the people in them (an attack on
+the background of a fight, a truce in force named by its state ("the fragile ceasefire":
+background, no agreement), homes burned by men who kill the people in them (an attack on
 civilians), people freed who had been captured (the release) but not a recording released of
 a capture, a follow-up's toll of one act, and a beating told as "thrashed". Sentences written
 for these tests (none from an evaluation set or a probe item), run through the whole extractor
@@ -44,6 +45,16 @@ CASES: dict[str, tuple[str, str, str]] = {
     "so-far-tally-stays": (
         "2007-03-14", "Some 300 people have been killed in the province so far, police said.",
         NONE),
+    # a truce in force named by its state is background, no agreement made
+    "talks-on-fragile-ceasefire-none": (
+        "2014-02-12", "Mediators met rebel leaders in Juba on Tuesday to discuss ways of "
+        "reviving talks on the fragile ceasefire.", NONE),
+    "fighting-despite-shaky-truce": (
+        "2014-02-12", "Fighting broke out in Malakal on Tuesday despite the shaky truce, "
+        "residents said.", "Armed clash"),
+    "signed-ceasefire-stays": (
+        "2014-02-12", "The two sides signed a ceasefire in Addis Ababa on Tuesday, mediators "
+        "said.", "Agreement"),
     # a follow-up's toll of one act named by its day
     "toll-from-sundays-car-bomb": (
         "2008-06-17", "The death toll from Sunday's car bomb outside a mosque in Kirkuk rose to "
