@@ -165,6 +165,13 @@ def _zero_toll_cues() -> tuple[str, ...]:
 
 
 _WORDS = re.compile(r"[a-z0-9'-]+")
+# a definite determiner and up to three describing words right before a noun ("the temporary
+# ceasefire", "this truce"): the thing told before (not "the first ceasefire", "the new truce")
+# ... as far back as a paragraph or two reaches (characters): a truce told pages before is
+# another truce of a long war
+_TRUCE_REACH = 1000
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?!(?:first|second|third|new|"
+                       r"next|another|other)\b)[\w'.-]+\s+){0,3}$")
 _TAKES = ("capture", "recapture")  # the trigger roles of a change of control
 
 
@@ -194,6 +201,8 @@ class DocumentExtractor:
         self._entry_at: Location | None = None  # ... the current entry's (its section's) place
         self._entry_from: tuple[Location | None] | None = None  # the place carried into it
         self._point: Location | None = None  # ... the last place with a point (_site_anchor)
+        self._doc_area: Location | None | bool = False  # _document_area, once (False: not yet)
+        self._truce_at: tuple[Location | None, str | None, int] | None = None  # last truce told
         # the title as the lead's definition sentence writes it ("battle of kunduz")
         self.title = re.sub(r"\s*\(.*?\)\s*", " ", normalise(doc.title)).strip()
 
@@ -503,8 +512,26 @@ class DocumentExtractor:
         if a1 is not None and a2 is not None and a1.name == a2.name:
             a2 = None  # one party named twice ("civilians … civilians") is one party
         other = a2 if a2 is not None or joint is None else joint[1]  # "A and B agreed to"
+        truce = False  # a truce placed at the narrative's area: the narrative stays where it is
         if not told and locs != [None] and _states_truce(trig, a1, other, part.low):
             locs = [None]  # two states' truce told with no place: the country, no town
+        elif truce := (not told and self._home(locs) and not _groups_truce(a1, other)
+                       and _truce_told(trig, sub, part.low)):
+            # a truce or a peace that names no place and does not refer back to one ("in the
+            # town", "there") is the war's act, not the last town's: the area the narrative is
+            # about (GUIDELINES: the most specific place the text supports, else the area or
+            # country the narrative is about). A place abroad the narrative was at stays: most
+            # often where the talks were held ("... talks in X. A truce was agreed on 9 May.");
+            # so does the town two armed groups fought over before their own truce (a feud)
+            # "The ceasefire", "this truce": the truce told before, at its place
+            if (self._truce_at is not None and sent.start - self._truce_at[2] <= _TRUCE_REACH
+                    and _DEFINITE.search(low, 0, trig.start)):
+                area, country = self._truce_at[:2]
+            else:
+                area = self._area(sent)
+                if area is not None and area.country:
+                    country = area.country
+            locs = [area]
         evidence = self._evidence(sent, clause)
         subs = [(sub, locs)]
         companion = self._companion(sub, clause.triggers, a1, country, part, clause.start)
@@ -523,7 +550,9 @@ class DocumentExtractor:
                 toll = None
                 self.events.append(ev)
                 self.state.last_event = ev
-        if locs[-1] is not None and locs[-1] is not self._entry_at:
+        if told and locs[-1] is not None and _truce_told(trig, sub, ""):
+            self._truce_at = (locs[-1], country, sent.end)  # what "the ceasefire" after it is
+        if locs[-1] is not None and locs[-1] is not self._entry_at and not truce:
             self.state.location = locs[-1]
             if locs[-1].latitude is not None:
                 self._point = locs[-1]
@@ -671,6 +700,43 @@ class DocumentExtractor:
         self._entry_from = (self.state.location,)
         if self.state.location is not None and self.state.location.latitude is not None:
             self._point = self.state.location
+
+    def _area(self, sent: Sentence) -> Location | None:
+        """The area the narrative is about, for an act of the whole war that names no place:
+        its section's place, else the document's (:meth:`_document_area`), else none (the
+        record is coded at the country)."""
+        loc = self.ctx.section_location(self.doc.section_at(sent.start))
+        if loc is None:
+            loc = self._document_area()
+        return loc if loc is not None and loc.latitude is not None else None
+
+    def _document_area(self) -> Location | None:
+        """The document's place, when it names one area: its place with a point, and no other
+        place as fine as it ("Shusha, Azerbaijan", "Ras al-Ayn, Hasakah Governorate"), not a
+        list of several ("Northwestern Hama Governorate, Southern Idlib Governorate"; "Aleppo,
+        Hasakah, and Raqqa governorates"): a war over several areas is about none of them,
+        unless the title names it ("Siege of X": the narrative is about X)."""
+        if self._doc_area is not False:
+            return self._doc_area
+        start = self.ctx.default_location()
+        self._doc_area = None
+        if start is None or start.latitude is None:
+            return None
+        place = self.doc.meta.get("place") or (self.ctx.sides.place if self.ctx.sides else None)
+        text = ", ".join(map(str, place)) if isinstance(place, list) else str(place or "")
+        if start.name.lower() in self.title.lower() or not any(
+                loc.latitude is not None and loc.geo_precision <= start.geo_precision
+                and (loc.latitude, loc.longitude) != (start.latitude, start.longitude)
+                for loc in self.ctx._resolve(text, -1)):
+            self._doc_area = start
+        return self._doc_area
+
+    def _home(self, locs: list[Location | None]) -> bool:
+        """Whether the places carried into a clause are in the document's own country (or
+        there are none)."""
+        home = self.ctx.country
+        return all(loc is None or loc.country is None or home is None or loc.country == home
+                   for loc in locs)
 
     def _here(self) -> Location | None:
         """The narrative's place for a place the sentence names vaguely or not at all: in a
@@ -1171,6 +1237,27 @@ def _without_held_dates(sent: Sentence, dates: list[ResolvedDate],
 @cached
 def _fighting_inters() -> frozenset[int]:
     return frozenset(int(i) for i in load_yaml("extraction.yaml")["fighting_inters"])
+
+
+def _truce_told(trig: Trigger, sub: str, low: str) -> bool:
+    """A truce or a peace (extraction.yaml ``state_truce``; a phrase that ends with such a
+    word, "signed a partial ceasefire", too) told as the event itself, not fighting that breaks
+    it ("violated the ceasefire": a two-sided type), and not placed by a back-reference in its
+    clause ("a truce in the town", "a local ceasefire")."""
+    words, local = _state_truce()
+    said = trig.word.phrase.lower().split()
+    tax = lexicon().taxonomy
+    return (any(" ".join(said[i:]) in words for i in range(len(said)))
+            and not tax.two_sided(tax.type_of(sub)) and local.search(low) is None)
+
+
+def _groups_truce(a1: ActorMention | None, a2: ActorMention | None) -> bool:
+    """Whether a truce's two named parties are armed groups, neither a state's forces
+    (extraction.yaml ``fighting_inters`` but 1): a truce between two factions ends their local
+    fight, not the war."""
+    groups = _fighting_inters() - {1}
+    return (a1 is not None and a2 is not None and a1.name != a2.name
+            and a1.inter in groups and a2.inter in groups)
 
 
 def _states_truce(trig: Trigger, a1: ActorMention | None, a2: ActorMention | None,
