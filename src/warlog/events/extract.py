@@ -107,10 +107,11 @@ def _untolled_disorders() -> frozenset[str]:
 
 @cached
 def _entry_lead() -> re.Pattern[str]:
-    """What may stand before a list entry's date on its line: bullet marks, and an image's
-    file name (the extensions ingest knows: ingest.yaml ``image_extensions``)."""
+    """What may stand before a list entry's date on its line: bullet marks, an image's file
+    name (the extensions ingest knows: ingest.yaml ``image_extensions``), and a count in
+    brackets ("(2) 21 October 2014 – Two jets were shot down"; a list's tally of the entry)."""
     exts = "|".join(map(re.escape, image_extensions()))
-    return re.compile(rf"[ \t*•|#-]*(?:[^\n]{{0,60}}?\.(?i:{exts})\s+)?")
+    return re.compile(rf"[ \t*•|#-]*(?:[^\n]{{0,60}}?\.(?i:{exts})\s+)?(?:\(\d{{1,3}}\)[ \t]+)?")
 
 
 @cached
