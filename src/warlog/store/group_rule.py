@@ -13,8 +13,10 @@ Two reports are one event (docs/guidelines.md, "One-event rule") when they have
   (``compatible_sub_event_types``: a strike's weapon);
 - the same place: the same name in the same country, points within ``place_km``, or one report
   coded to a region (``vague_geo_precision``) that contains the other (same admin1) with the
-  same or a compatible sub-event type (vaguer in one respect, not in both); inside
-  one document, two reports that name no place share the narrative's. Across documents the
+  same or a compatible sub-event type (vaguer in one respect, not in both), or two reports
+  coded to their country only, each its document's only report of that day, type and two
+  parties (terms "u", written by the linker); inside one document, two reports that name no
+  place share the narrative's. Across documents the
   place may also be read from the reports' words where their geocodings differ (*told*, not
   *coded*): one report's place is a name the other's evidence names, or the two evidence
   texts are near-identical (MinHash bands) and neither names a name the other does not, in one
@@ -190,7 +192,7 @@ def _owner_words(source: str | None) -> frozenset[tuple[str, ...]]:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 22  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 23  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -215,6 +217,9 @@ RULE_VERSION = 22  # 7: one occasion per document in a group, pairs best first; 
 #     are one place within its kilometres, not only within ``place_km``
 # 22: a place named with its owner's adjective ("the Russian X Air Base") is named by words
 #     that name it without (terms "o": the place without the adjective)
+# 23: two reports coded to their country only, dated to the day, of one sub-event type and
+#     the same two parties, each the only such report of its document that day, are one place
+#     (terms "u": the country, type and parties of such a report, written by the linker)
 
 
 @cached
@@ -267,6 +272,11 @@ MEMBER_FIELDS = tuple(k for k in LinkKey.__dataclass_fields__ if k != "terms")
 # character no name holds, so the term index tells it from the names ("n") of that spelling,
 # which are many for a common word, without reading them
 OWNED = "@"
+# the kind of term of a report coded to its country only, dated to the day, with two parties,
+# that is the only report of its document with its country, sub-event type and parties on
+# that day (its term: those four, :func:`sole_term`; written by the linker, which reads the
+# document's other reports: ``groups._write_sole_terms``)
+SOLE = "u"
 # the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
 # ("towards X": where a movement went, no place of the text's event)
 _NAMED = ("n", "d")
@@ -458,6 +468,7 @@ class Ops:
     def names_part(self, a: Any, b: Any) -> Any: ...  # a's words name b's place (or its part)
     def spelled(self, a: Any, b: Any) -> Any: ...  # b's words name a's place spelled another way
     def measured_from(self, b: Any, a: Any) -> Any: ...  # b's place: a distance from a's
+    def sole(self, a: Any, b: Any) -> Any: ...  # both one country's sole report of one slot
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
 
@@ -536,6 +547,12 @@ class PyOps(Ops):
             return False
         padded = f" {b.place} "
         return any(f" {u} " in padded for u in rules().distance_units)
+
+    def sole(self, a: LinkKey, b: LinkKey) -> bool:
+        if not (a.vague_place and b.vague_place):  # a "u" term is a region's report's only
+            return False
+        own = next((t for t in a.terms if t[0] == SOLE), None)
+        return own is not None and own in b.terms
 
     def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
@@ -630,6 +647,13 @@ class SqlOps(Ops):
         ends = func.substr(whole, func.length(whole) - func.length(end) + 1) == end
         return and_(func.length(whole) > func.length(end), ends, or_(false(), *(
             _words_in(literal(u), b.place) for u in rules().distance_units)))
+
+    def sole(self, a: Any, b: Any) -> Any:
+        ta, tb = s.group_terms.alias(), s.group_terms.alias()
+        return (exists().where(ta.c.event_id == a.event_id, ta.c.kind == SOLE,
+                               tb.c.event_id == b.event_id, tb.c.kind == SOLE,
+                               tb.c.term == ta.c.term)
+                .correlate_except(ta, tb))
 
     def copied(self, a: Any, b: Any, min_bands: int) -> Any:
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
@@ -772,7 +796,8 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
     region's name or point (its capital's) is no place of its own, so two
     reports coded only to a country (no admin1) or to its capital's point are not one place
     by that ("Russian forces attacked Snake Island" and "the siege of Chernihiv began", both
-    coded to Ukraine)."""
+    coded to Ukraine), unless each is the only report of its document with that country,
+    day, sub-event type and two parties (:func:`_one_country_event`)."""
     r = r or rules()
     precise = o.and_(o.eq(a.vague_place, 0), o.eq(b.vague_place, 0))
     return o.or_(
@@ -788,8 +813,52 @@ def place_coded(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
                 _one_facility(a, b, o, r))),
             o.and_(o.or_(o.flag(a.vague_place), o.flag(b.vague_place)),
                    o.eq(a.admin1, b.admin1), o.eq(a.country, b.country),
-                   o.not_(_region_other_type(a, b, o))))),
+                   o.not_(_region_other_type(a, b, o))),
+            _one_country_event(a, b, o))),
     )
+
+
+def _one_country_event(a: Any, b: Any, o: Ops) -> Any:
+    """Two reports of two documents coded to their country only, each the only report of its
+    document with that country, sub-event type and two parties on its day (within a day:
+    :func:`country_slot`, :func:`slot_mate`; the linker writes such a report's term ``u``,
+    :func:`sole_term`), of the same four: one event. ACLED's rule takes a vaguer place for
+    the place inside it; a country holds many places, and two reports coded to it alone are
+    mostly two happenings (the first day of an invasion, told by the articles of its
+    fronts). A document that tells its country's events of a day apart by their places tells
+    another of the same type and parties there; one that tells a single such event, coded to
+    the country because its words name no place inside it ("a warplane was shot down by a
+    neighbour's fighter jet near the border"), tells the one event of that day, type and
+    parties that it knows. Two documents that each tell one are telling the same one. A
+    report of one party only (two sides coded alike, or one side unnamed) has no pair of
+    parties to single an event out."""
+    return o.and_(o.flag(a.vague_place), o.flag(b.vague_place), o.eq(a.country, b.country),
+                  o.sole(a, b))
+
+
+def country_slot(a: Any, o: Ops) -> Any:
+    """A report that may be its document's sole report of a country's day
+    (:func:`_one_country_event`): coded to its country only (a region without an admin1),
+    dated to the day, with two parties."""
+    return o.and_(o.flag(a.vague_place), o.or_(o.missing(a.admin1), o.eq(a.admin1, "")),
+                  o.present(a.country), _day_precise(a, o), o.present(a.actor_lo),
+                  o.ne(a.actor_lo, a.actor_hi))
+
+
+def slot_mate(c: Any, a: Any, o: Ops) -> Any:
+    """``c`` is a report of ``a``'s country, sub-event type and parties, dated to the day
+    within a day of ``a`` (at any place): where ``a``'s document has one, ``a`` is not the
+    only one of its day (:func:`_one_country_event`)."""
+    return o.and_(o.eq(c.country, a.country), o.eq(c.sub_event_type, a.sub_event_type),
+                  o.eq(c.actor_lo, a.actor_lo), o.eq(c.actor_hi, a.actor_hi),
+                  _day_precise(c, o), o.le(c.day_start, a.day_hi), o.le(a.day_start, c.day_hi))
+
+
+def sole_term(country: Any, sub_event_type: Any, actor_lo: Any, actor_hi: Any) -> Any:
+    """The ``u`` term of a country's sole report (:func:`_one_country_event`): its country,
+    sub-event type and parties (strings, or SQL columns: the linker writes it in SQL)."""
+    sep = "|"
+    return country + sep + sub_event_type + sep + actor_lo + sep + actor_hi
 
 
 def _one_facility(a: Any, b: Any, o: Ops, r: GroupingRules) -> Any:

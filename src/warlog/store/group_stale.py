@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
 from warlog.store.batches import chunks
-from warlog.store.group_rule import rules
+from warlog.store.group_rule import SQL, country_slot, rules
 
 gm, groups_t, ev, terms_t = s.group_members, s.event_groups, s.events, s.group_terms
 changes_t = s.group_changes
@@ -45,6 +45,7 @@ def drop_stale(conn: Connection) -> set[int]:
         dirty = scan_all(conn)
     else:
         _take_changes(conn, staged)
+        _with_document_slots(conn, staged)
         # a look-up per staged id (a join lets SQLite scan every member row for the DISTINCT)
         group = (select(gm.c.group_id).where(gm.c.event_id == staged.c.event_id)
                  .scalar_subquery())
@@ -61,6 +62,27 @@ def drop_stale(conn: Connection) -> set[int]:
         conn.execute(text(f"ANALYZE {NEW_REPORTS}"))  # a temporary table has no statistics
     _remove(conn, dirty)
     return dirty
+
+
+def _with_document_slots(conn: Connection, staged: Table) -> None:
+    """Add to ``staged`` the linked reports coded to their country only of the documents of
+    the staged reports (as linked, and as stored now): whether such a report is its
+    document's only one of its country, day, type and parties (its "u" term,
+    ``group_rule._one_country_event``) is read from the document's other reports, so a report
+    of the document changed, added or removed may make it so or not. A document's reports
+    found by the events' (document, key) index."""
+    m, e, x = gm.alias("m"), ev.alias("e"), ev.alias("x")
+    # a look-up per staged id (a join lets SQLite scan every member and event row)
+    linked = select(gm.c.document_id).where(gm.c.event_id == staged.c.event_id)
+    stored = select(x.c.document_id).where(x.c.id == staged.c.event_id)
+    docs = {d for q in (linked, stored)
+            for d in conn.execute(select(q.scalar_subquery()).select_from(staged)).scalars()
+            if d is not None}
+    for batch in chunks(sorted(docs)):  # an index range per document, on either database
+        conn.execute(_insert(conn, staged).from_select(
+            ["event_id"],
+            select(m.c.event_id).select_from(e.join(m, m.c.event_id == e.c.id))
+            .where(e.c.document_id.in_(batch), country_slot(m.c, SQL))))
 
 
 def _take_changes(conn: Connection, staged: Table) -> None:

@@ -42,6 +42,7 @@ from sqlalchemy import (
     insert,
     inspect,
     literal,
+    null,
     or_,
     select,
     text,
@@ -60,13 +61,17 @@ from warlog.store.group_record import representative
 from warlog.store.group_rule import (
     MEMBER_FIELDS,
     OWNED,
+    SOLE,
     SQL,
+    country_slot,
     fingerprint,
     link_key,
     pair_rank,
     place_coded,
     rules,
     same_event,
+    slot_mate,
+    sole_term,
     type_coded,
 )
 from warlog.store.group_stale import drop_stale, mark_dirty, new_reports
@@ -225,6 +230,7 @@ def _add_members(conn: Connection) -> int:
             for index in table.indexes:
                 conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
     n = _write_members(conn)
+    _write_sole_terms(conn)
     if fresh:
         for table in (gm, terms_t):
             for index in table.indexes:
@@ -265,6 +271,25 @@ def _write_members(conn: Connection) -> int:
         _bulk_insert(conn, gm, _MEMBER_COLUMNS, values)
         _bulk_insert(conn, terms_t, _TERM_COLUMNS, term_rows)
         n += len(values)
+
+
+def _write_sole_terms(conn: Connection) -> None:
+    """The ``u`` term of each pending report that is the only report of its document with its
+    country, sub-event type and two parties on its day, coded to the country alone
+    (``group_rule._one_country_event``): read from the document's member rows, written after
+    them all (a document's reports may be written in two batches). A name row's region (no
+    country, no admin1). The document's reports are found by the events' (document, key)
+    index, each member row by its key."""
+    a, c, e = gm.alias("a"), gm.alias("c"), ev.alias("e")
+    other = (exists().where(e.c.document_id == a.c.document_id, e.c.id != a.c.event_id,
+                            c.c.event_id == e.c.id, slot_mate(c.c, a.c, SQL))
+             .correlate_except(e, c))
+    conn.execute(terms_t.insert().from_select(
+        ["event_id", "kind", "term", "day_start", "day_hi", "country", "admin1"],
+        select(a.c.event_id, literal(SOLE),
+               sole_term(a.c.country, a.c.sub_event_type, a.c.actor_lo, a.c.actor_hi),
+               a.c.day_start, a.c.day_hi, null(), null())
+        .where(a.c.pending == 1, country_slot(a.c, SQL), ~other)))
 
 
 # the columns of the rows _write_members writes, in the order of its tuples (tuples, not a
@@ -344,6 +369,10 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
     owned_out = owned("o", "n", func.substr(ta.c.term, len(OWNED) + 1))
     owned_in = owned("n", "o", literal(OWNED) + ta.c.term)
     linked = conn.execute(select(gm.c.event_id).where(gm.c.pending == 0).limit(1)).first()
+    # a pending report that is its document's sole one of a country's day (a "u" term, few):
+    # without one, the look-up by that term (and its compiling) is skipped
+    sole = conn.execute(select(gm.c.event_id).where(gm.c.pending == 1, exists().where(
+        terms_t.c.event_id == gm.c.event_id, terms_t.c.kind == SOLE)).limit(1)).first()
 
     joins = (
         a.join(b, and_(b.c.block == a.c.block, days(b.c))),
@@ -362,6 +391,12 @@ def _pending_pairs(conn: Connection) -> list[tuple[int, ...]]:
           .join(b, b.c.event_id == tb.c.event_id) for mine, theirs in (("p", "s"), ("s", "p"))),
         owned_out,
         *((owned_in,) if linked else ()),
+        # two country-only reports, each its document's sole one of a day, type and parties
+        # (group_rule._one_country_event: one "u" term; with no location, they have no block)
+        *((a.join(ta, and_(ta.c.event_id == a.c.event_id, ta.c.kind == SOLE))
+           .join(tb, and_(tb.c.kind == SOLE, tb.c.term == ta.c.term, tb.c.country.is_(None),
+                          tb.c.admin1.is_(None), days(tb.c)))
+           .join(b, b.c.event_id == tb.c.event_id),) if sole else ()),
         None,  # the pairs that share a MinHash band (filled when it is their turn)
     )
     found: set[tuple[int, ...]] = set()
