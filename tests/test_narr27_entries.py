@@ -38,3 +38,14 @@ def test_a_count_in_prose_is_no_entry(tmp_path):
             "Rebels (2) 9 May 2013 – shot down two more helicopters.")
     recs = extract_titled(tmp_path, text, "Chadian war (2013)")
     assert all(near(r, ABECHE, within=0.1) for r in records_on(recs, "2013-05-03"))
+
+
+def test_an_entrys_country_written_as_an_owner_is_its_country(tmp_path):
+    # "Niger's army" in an entry of a Chad list: the entry is in Niger, not at the list's
+    # country (a possessive tells whose army, as "in Niger" tells where)
+    text = ("## 2013\n\n * 3 May 2013 – A Chadian Air Force helicopter was shot down by rebels "
+            "near Abéché, killing its crew of four.\n * 9 May 2013 – Twelve soldiers of "
+            "Niger's army were killed in an attack on a military base in the country's west.")
+    recs = extract_titled(tmp_path, text, "List of attacks during the Chadian war")
+    for rec in records_on(recs, "2013-05-09"):
+        assert rec["country"] == "Niger", rec

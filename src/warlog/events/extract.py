@@ -166,6 +166,7 @@ def _zero_toll_cues() -> tuple[str, ...]:
 
 
 _WORDS = re.compile(r"[a-z0-9'-]+")
+_POSSESSIVE = re.compile(r"['’]s\b")  # "Chad's army": the name owns what follows
 # a definite determiner and up to three describing words right before a noun ("the temporary
 # ceasefire", "this truce"): the thing told before (not "the first ceasefire", "the new truce")
 # ... as far back as a paragraph or two reaches (characters): a truce told pages before is
@@ -645,9 +646,12 @@ class DocumentExtractor:
         if self._fresh_entry() and here.latitude is None:
             # a dated entry that has named no town yet: the area or country it names is its
             # place ("in the Ivory Coast"), not a country named as a party ("a U.S. jet") or
-            # as an edge ("near the border with Turkey")
-            if loc.geo_precision == 3 and (self._edge_country(loc) or not _abroad_locative(
-                    ).search(self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())):
+            # as an edge ("near the border with Turkey"); one written as the owner of what the
+            # entry tells of ("Chad's army", "Chad's Lac Region") is its country too
+            if loc.geo_precision == 3 and (self._edge_country(loc) or not (
+                    _abroad_locative().search(
+                        self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())
+                    or _POSSESSIVE.match(self.doc.text, loc.end))):
                 return here
             return loc
         same_country = (loc.country is None or here.country is None
