@@ -4,9 +4,11 @@ or "to date" (no running total), "since the fall of" (a time, no capture), an ar
 the background of a fight, a truce in force named by its state ("the fragile ceasefire":
 background, no agreement), homes burned by men who kill the people in them (an attack on
 civilians), people freed who had been captured (the release) but not a recording released of
-a capture, a follow-up's toll of one act, and a beating told as "thrashed". Sentences written
-for these tests (none from an evaluation set or a probe item), run through the whole extractor
-from a JSON Lines file; each fixed case is paired with one the rule must leave as it was."""
+a capture, a follow-up's toll of one act, a beating told as "thrashed", and "marched" (a
+protest only when a crowd marched).
+Sentences written for these tests (none from an evaluation set or a probe item), run through
+the whole extractor from a JSON Lines file; each fixed case is paired with one the rule must
+leave as it was."""
 
 from __future__ import annotations
 
@@ -96,6 +98,14 @@ CASES: dict[str, tuple[str, str, str]] = {
     "cricket-thrashed-none": (
         "2013-11-12", "Bangladesh thrashed Zimbabwe by nine wickets in a cricket match in Sylhet "
         "on Sunday.", NONE),
+    # "marched" is a protest when a crowd marched, not troops nor captives
+    "thousands-marched": (
+        "2019-04-09", "Thousands of women marched through Khartoum on Monday, witnesses "
+        "said.", "Peaceful protest"),
+    "troops-marched-none": (
+        "2019-04-09", "Government troops marched into the town of Kosti on Monday.", NONE),
+    "prisoners-marched-none": (
+        "2019-04-09", "The prisoners were marched to a camp near Kosti on Monday.", NONE),
     # people freed who had been captured: the release, not a capture
     "freed-captured-soldiers": (
         "1999-03-18", "Rebels freed 14 soldiers captured near Makeni on Tuesday, handing them to "

@@ -24,6 +24,7 @@ class TriggerWord:
     role: str  # capture | recapture | withdraw | other
     killing: bool
     weapon: bool = False  # a weapon's name: counts beside what it did or an act of fighting
+    crowd: bool = False  # an act only when a crowd does it ("thousands marched"): crowd_subjects
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def lexicon() -> Lexicon:
             key = _norm(phrase)
             word = TriggerWord(key, entry["sub"], float(entry.get("strength", 2)),
                                entry.get("role", "other"), bool(entry.get("killing", False)),
-                               bool(entry.get("weapon", False)))
+                               bool(entry.get("weapon", False)), bool(entry.get("crowd", False)))
             old = seen.get(key)
             # one phrase, one meaning: the stronger (then more specific) entry keeps it
             if old is None or (word.strength, -rank(word.sub)) > (old.strength, -rank(old.sub)):

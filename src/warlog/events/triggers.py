@@ -49,7 +49,8 @@ def find_triggers(sentence: str | Sentence, lex: Lexicon | None = None) -> list[
     return [t for t in kept
             if t.sub != IGNORED and not is_modal(low, t.start, lex)
             and not in_proper_name(text, t.start, t.end) and not held_earlier(low, t, lex)
-            and not in_support(low, t, lex)]
+            and not in_support(low, t, lex)
+            and (not t.word.crowd or crowd_subject(low, t.start))]
 
 
 def whole_word_matches(low: str, lex: Lexicon) -> Iterator[tuple[int, int, TriggerWord]]:
@@ -76,7 +77,29 @@ def has_modal_trigger(low: str, lex: Lexicon) -> bool:
     """Whether a whole-word trigger of the sentence was left out as planned, threatened or a
     trend (:func:`is_modal`)."""
     return any(word.sub != IGNORED and is_modal(low, start, lex)
+               and (not word.crowd or crowd_subject(low, start))
                for start, _end, word in whole_word_matches(low, lex))
+
+
+@cached
+def _crowd_words() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    d = load_yaml("triggers.yaml")["crowd_subjects"]
+
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+            + r")(?![\w-])")
+
+    return pattern(d["words"]), pattern(d["armed"]), int(d["within"])
+
+
+def crowd_subject(low: str, start: int) -> bool:
+    """Whether the last words before the act at ``start`` name a crowd and no armed force
+    (triggers.yaml crowd_subjects), for a `crowd: true` trigger: "thousands of Palestinians
+    marched", not "troops marched" nor "prisoners were marched" (no trigger there at all)."""
+    crowd, armed, within = _crowd_words()
+    subject = " ".join(_WORD.findall(low[max(0, start - 160):start])[-within:])
+    return crowd.search(subject) is not None and armed.search(subject) is None
 
 
 def held_participles(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
