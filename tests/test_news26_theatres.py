@@ -4,8 +4,8 @@ or "to date" (no running total), "since the fall of" (a time, no capture), an ar
 the background of a fight, a truce in force named by its state ("the fragile ceasefire":
 background, no agreement), homes burned by men who kill the people in them (an attack on
 civilians), people freed who had been captured (the release) but not a recording released of
-a capture, a follow-up's toll of one act, a beating told as "thrashed", and "marched" (a
-protest only when a crowd marched).
+a capture, a follow-up's toll of one act, a beating told as "thrashed", an aircraft crash
+with no hit told (an accident), and "marched" (a protest only when a crowd marched).
 Sentences written for these tests (none from an evaluation set or a probe item), run through
 the whole extractor from a JSON Lines file; each fixed case is paired with one the rule must
 leave as it was."""
@@ -98,6 +98,18 @@ CASES: dict[str, tuple[str, str, str]] = {
     "cricket-thrashed-none": (
         "2013-11-12", "Bangladesh thrashed Zimbabwe by nine wickets in a cricket match in Sylhet "
         "on Sunday.", NONE),
+    # an aircraft crash told with its dead and no hit is an accident
+    "jet-crashed-killing-pilot-none": (
+        "2016-07-15", "A Sukhoi jet crashed near Hama air base on Thursday, killing its pilot, "
+        "the army said.", NONE),
+    "killed-in-the-crash-none": (
+        "2016-07-15", "Both pilots were killed in the crash near Hama on Thursday.", NONE),
+    "crashed-after-hit-stays": (
+        "2016-07-15", "A Sukhoi jet crashed near Hama air base on Thursday after being hit by "
+        "rebel fire, killing its pilot.", "Armed clash"),
+    "shot-down-crashed-stays": (
+        "2016-07-15", "Rebels shot down a helicopter that crashed near Hama on Thursday, "
+        "killing its crew.", "Armed clash"),
     # "marched" is a protest when a crowd marched, not troops nor captives
     "thousands-marched": (
         "2019-04-09", "Thousands of women marched through Khartoum on Monday, witnesses "
