@@ -80,8 +80,9 @@ def match_at(tokens: list[Token], i: int, table: PhraseTable[V]) -> tuple[int, V
         if n == 1:  # most entries: one word, no generator to build
             if words[0] == low:
                 return 1, value
-        elif i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(n)):
-            return n, value
+        elif (i + n <= len(tokens) and (n < 2 or tokens[i + 1].low == words[1])
+              and all(tokens[i + k].low == words[k] for k in range(n))):
+            return n, value  # the second word first: most phrases fail there, no generator
     return None
 
 
