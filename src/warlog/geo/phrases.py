@@ -214,6 +214,26 @@ def location_of(
 
 # ----------------------------------------------------------------------------- phrases
 _WORD_BACK = re.compile(r"(\(?[\w'’\-]+\)?)\s*$")
+# the ASCII characters of _WORD_BACK's word class ([\w'’\-] less "’")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'-"
+
+
+def word_back(text: str, lo: int) -> int | None:
+    """Where ``_WORD_BACK.search(text, lo)`` starts for a ``text`` with no trailing white
+    space (its match then ends the text), read backwards: the run of word characters that
+    ends the text (before one closing bracket), from ``lo`` on, and one opening bracket
+    before it. The regex tries every position from ``lo``; this reads only the last word.
+    A window that is not ASCII is searched as before."""
+    n = len(text)
+    window = text[lo:n]
+    if not window.isascii():
+        m = _WORD_BACK.search(text, lo)
+        return None if m is None else m.start(1)
+    e = n - 1 if window.endswith(")") else n
+    r = lo + len(text[lo:e].rstrip(_WORD_CHARS))
+    if r >= e:
+        return None
+    return r - 1 if r > lo and text[r - 1] == "(" else r
 
 
 _WINDOW = 64  # characters of left context the relation words can span
@@ -250,10 +270,10 @@ def phrase_start(left: str, end: int) -> int | None:
                 break
             pos = opening
             continue
-        m = _WORD_BACK.search(text, max(0, len(text) - 80))
-        if not m or m.end() != len(text):
+        at = word_back(text, max(0, len(text) - 80))  # the text ends with no white space
+        if at is None:
             break
-        word = m.group(1).strip("()")
+        word = text[at:].strip("()")
         low = word.lower()
         if not word:
             break
@@ -268,12 +288,12 @@ def phrase_start(left: str, end: int) -> int | None:
         elif has_facility and not has_name and _MODIFIER.fullmatch(word):
             # "the Khazanat fueling base": a lower-case modifier is kept only when a name
             # comes right before it
-            named = _NAME_BEFORE.search(text, max(0, m.start(1) - 80), m.start(1))
+            named = _NAME_BEFORE.search(text, max(0, at - 80), at)
             if not named or named.group(1).lower() in lang.wordlist("grammar", "articles"):
                 break
         else:
             break
-        start = m.start(1)
+        start = at
         pos = start
     if start is None or not (has_name or has_facility):
         return None
