@@ -351,6 +351,7 @@ class DocumentExtractor:
                 in_clause = []
             date = _refined(args.pick_date(in_clause), in_clause) or (
                 own[0] if own else prior[-1] if prior else clause_date)
+            date = _agreed_day(low, clause, date, dates, asides, sent.start)
             self._clause(sent, low, clause, date, places, actors)
             if date is not None:
                 clause_date = date
@@ -1254,6 +1255,33 @@ def _truce_told(trig: Trigger, sub: str, low: str) -> bool:
     tax = lexicon().taxonomy
     return (any(" ".join(said[i:]) in words for i in range(len(said)))
             and not tax.two_sided(tax.type_of(sub)) and local.search(low) is None)
+
+
+@cached
+def _agreement_days() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    raw = load_yaml("time.yaml")["agreement_days"]
+    return (re.compile(rf"\b{trie_alternation(raw['effect'])}\b"),
+            re.compile(rf"\b{trie_alternation(raw['made'])}\b"))
+
+
+def _agreed_day(low: str, clause: Clause, date: ResolvedDate | None,
+                dates: list[ResolvedDate], asides: dict[int, int],
+                offset: int) -> ResolvedDate | None:
+    """The day a truce was agreed, for a clause that tells the day it came into effect and an
+    aside after it the agreeing ("A ceasefire came into effect on 10 July, a day after both
+    sides agreed to it": 9 July; time.yaml ``agreement_days``). GUIDELINES: an Agreement is the
+    agreeing; its coming into effect is the same agreement, not its day."""
+    words, _local = _state_truce()
+    effect, made = _agreement_days()
+    took = effect.search(low, clause.start, clause.end)
+    if took is None or not any(t.word.phrase.lower() in words for t in clause.triggers):
+        return date
+    for d in dates:
+        end = asides.get(d.start)
+        if end is not None and d.start - offset > took.start() and made.search(
+                low, d.end - offset, end):
+            return d
+    return date
 
 
 def _groups_truce(a1: ActorMention | None, a2: ActorMention | None) -> bool:
