@@ -65,3 +65,32 @@ def test_phrase_start_on_made_up_facilities() -> None:
     assert phrase_start(left, len(left)) == left.index("Ostrel")
     left = "they walked to the"
     assert phrase_start(left, len(left)) is None
+
+
+def test_facility_phrase_demonyms_as_a_trie_match_as_the_flat_list() -> None:
+    import re
+
+    from warlog.data import load_yaml
+    from warlog.geo.phrases import _words_alt, patterns
+    from warlog.nlp.alternation import spaced_char, trie_alternation
+
+    demonyms = [str(d) for v in load_yaml("geo.yaml")["demonyms"].values() for d in v]
+    new = patterns().facility_phrase
+    trie = trie_alternation(demonyms, spaced_char)
+    assert trie in new.pattern  # the party's demonyms are a trie, not a flat list
+    old = re.compile(new.pattern.replace(trie, _words_alt(demonyms)))
+    texts = [
+        "A South  Korean Harlow checkpoint and the North Korean 12 Ostrel air base were hit",
+        "the Syrian Qarnak airport, the Syrians' Qarnak airport and a Syrian-led Tamsin base",
+        "Sri\nLankan Velu camp; New Zealanders Ridge camp; the Ubari South Sudanese barracks",
+        "The SDF Harlan checkpoint, ISIL Kessra headquarters and the 3 Russian Derna base",
+        "Central African Bria camp near the Congolese Ndolo airport and Dutch Ostrel base",
+    ]
+    n = 0
+    for text in texts:
+        for cut in range(0, len(text) + 1, 2):
+            t = text[cut:]
+            got = [(m.span(), m.span("name")) for m in new.finditer(t)]
+            assert got == [(m.span(), m.span("name")) for m in old.finditer(t)], t
+            n += len(got)
+    assert n > 20

@@ -16,7 +16,7 @@ from warlog.geo.admin1 import admin1_name
 from warlog.geo.lexicon import geo_lexicon
 from warlog.geo.normalize import normalize
 from warlog.model import Location, Place
-from warlog.nlp.alternation import HeadFilter, trie_alternation
+from warlog.nlp.alternation import HeadFilter, spaced_char, trie_alternation
 
 SPACES = re.compile(r"\s+")
 BEARING_TOLERANCE = 67.5  # degrees either side of the stated direction
@@ -97,7 +97,9 @@ def patterns() -> Patterns:
     # acronym or nationality ("ISIL headquarters", "a Russian base") is no name of one
     site = _alt([w for w in lex.facility_words if w not in holdings])
     demonyms = [str(d) for names in words_all["demonyms"].values() for d in names]
-    party = rf"(?:[A-Z]{{2,}}s?|{_words_alt(demonyms)})(?![\w'’\-])"
+    # the demonyms as a trie (the same texts match as their longest-first alternation, in
+    # the same order): the flat list of ~300 was tried at every capitalised word
+    party = rf"(?:[A-Z]{{2,}}s?|{trie_alternation(demonyms, spaced_char)})(?![\w'’\-])"
     cap = r"(?:al-)?[A-Z][\w'’\-]*"
     areas = _alt(list(lex.area_words))
     parts = _alt(list(lex.part_words))
