@@ -221,6 +221,7 @@ class Gazetteer:
         # a skeleton shorter than this is never indexed (index_build): not looked up
         self._min_skeleton = int(geo_lexicon().thresholds["skeleton_min_length"])
         self._name_code_memo: dict[str, str | None] = {}  # country_name_code, by text
+        self._of_name_memo: dict[str, str | None] = {}  # country_of_name, by text
         self._countries = countries
         self._init_countries()
 
@@ -515,9 +516,17 @@ class Gazetteer:
         return self._countries.get(code) if code else None
 
     def country_of_name(self, text: str) -> str | None:
-        """ISO code for a country name, alias or demonym ("Syria", "Syrian", "Malian")."""
+        """ISO code for a country name, alias or demonym ("Syria", "Syrian", "Malian").
+        Memoised per text, as :meth:`country_name_code` is: the country reader asks it of
+        every capitalised n-gram that names no country."""
+        memo = self._of_name_memo
+        if text in memo:
+            return memo[text]
+        if len(memo) > 200_000:
+            memo.clear()
         norm = normalize(text)
-        return self._country_names.get(norm) or self._demonyms.get(norm)
+        code = memo[text] = self._country_names.get(norm) or self._demonyms.get(norm)
+        return code
 
     def country_name_code(self, text: str) -> str | None:
         """ISO code if ``text`` is a country *name* or alias (not a demonym), also written
