@@ -88,6 +88,8 @@ class _Heads:
         self.built = 0  # how many heads the automaton holds
         self.lock = threading.Lock()
         self.memo: dict[str, frozenset[str]] = {}
+        # the lower-cased sentences of the document being read, with their heads (prefill)
+        self.doc: dict[str, frozenset[str]] = {}
 
     def add(self, heads: Iterable[str]) -> None:
         with self.lock:
@@ -97,6 +99,7 @@ class _Heads:
                 # answers kept so far were made without these heads: a filter made later
                 # (built lazily, on its first sentence) must not read them
                 self.memo = {}
+                self.doc = {}
 
     def present(self, text: str) -> frozenset[str]:
         """The heads that ``text.lower()`` holds anywhere (overlapping ones too). The memo is
@@ -111,6 +114,8 @@ class _Heads:
         low = text.lower()
         got = memo.get(low)
         if got is None:
+            got = self.doc.get(low)
+        if got is None:
             with self.lock:
                 if self.built != len(self.heads):
                     self._build()
@@ -123,6 +128,40 @@ class _Heads:
         memo[text] = got  # the same key when the text is lower case already
         return got
 
+    def prefill(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Read the heads of every sentence ``text[s:e]`` of a document in one automaton
+        pass over the whole document (one long walk, not one per sentence), for
+        :meth:`present` to answer from. Only a document whose lower case keeps every
+        character one character (no "İ") and lowers none by its context (the final sigma of
+        "Σ"): a slice of its lower case is then the slice's own lower case. A head lies in a
+        sentence when its occurrence does, so each answer is the one a pass over the
+        sentence gives."""
+        low = text.lower()
+        if len(low) != len(text) or "\u03a3" in text:
+            self.doc = {}
+            return
+        with self.lock:
+            if self.built != len(self.heads):
+                self._build()
+            automaton = self.automaton
+        if automaton is None:
+            return
+        occ = list(automaton.iter(low))  # (last index, head), in order of the last index
+        doc: dict[str, frozenset[str]] = {}
+        k, n = 0, len(occ)
+        for s, e in spans:  # in order, not overlapping
+            while k < n and occ[k][0] < s:
+                k += 1
+            j = k
+            heads = []
+            while j < n and occ[j][0] < e:
+                end, head = occ[j]
+                if end - len(head) + 1 >= s:
+                    heads.append(head)
+                j += 1
+            doc[low[s:e]] = frozenset(heads)
+        self.doc = doc
+
     def _build(self) -> None:
         """The automaton of every head added so far (called with the lock held)."""
         import ahocorasick
@@ -134,9 +173,16 @@ class _Heads:
         self.automaton = automaton
         self.built = len(self.heads)
         self.memo = {}  # answers without the heads just added
+        self.doc = {}
 
 
 _HEADS = _Heads()
+
+
+def prefill_heads(text: str, spans: list[tuple[int, int]]) -> None:
+    """The heads of each sentence ``text[s:e]`` of a document, read in one pass
+    (:meth:`_Heads.prefill`), answered by :func:`present_heads` and every filter."""
+    _HEADS.prefill(text, spans)
 
 
 def present_heads(text: str) -> frozenset[str]:

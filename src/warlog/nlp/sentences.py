@@ -129,7 +129,12 @@ def sentences(text: str, folded: str | None = None) -> Iterator[Sentence]:
     ``folded`` is ``fold(text)`` when the caller has it (the extractor folds a document once
     for the actor dictionary): each sentence then takes its slice instead of folding again.
     """
-    for sp in split_sentences(text):
+    from warlog.nlp.alternation import prefill_heads
+
+    spans = list(split_sentences(text))
+    # every sentence's filter heads in one pass over the document (see prefill_heads)
+    prefill_heads(text, [(sp.start, sp.end) for sp in spans])
+    for sp in spans:
         yield Sentence(sp.text, sp.start, None if folded is None else folded[sp.start:sp.end])
 
 
