@@ -165,15 +165,29 @@ def _zero_toll_cues() -> tuple[str, ...]:
     return tuple(lang.words("grammar")["zero_toll_cues"])
 
 
+@cached
+def _possessive() -> re.Pattern[str]:
+    """A name written as an owner ("Chad's army": the name owns what follows)."""
+    mark = str(lang.words("grammar")["possessive"])
+    return re.compile(rf"{re.escape(mark)}\b|{re.escape(mark.replace(chr(39), chr(8217)))}\b")
+
+
+@cached
+def _definite() -> re.Pattern[str]:
+    """A determiner and up to three describing words right before a noun that refer back to
+    the thing told before ("the temporary ceasefire", "this truce"), not to another one ("the
+    first ceasefire", "a new truce"): lang grammar ``back_reference_determiners`` and
+    ``another_words``."""
+    g = lang.words("grammar")
+    other = trie_alternation(g["another_words"])
+    return re.compile(rf"\b(?:{trie_alternation(g['back_reference_determiners'])})\s+"
+                      rf"(?:(?!(?:{other})\b)[\w'.-]+\s+){{0,3}}$")
+
+
 _WORDS = re.compile(r"[a-z0-9'-]+")
-_POSSESSIVE = re.compile(r"['’]s\b")  # "Chad's army": the name owns what follows
-# a definite determiner and up to three describing words right before a noun ("the temporary
-# ceasefire", "this truce"): the thing told before (not "the first ceasefire", "the new truce")
-# ... as far back as a paragraph or two reaches (characters): a truce told pages before is
-# another truce of a long war
+# a truce told before reaches as far back as a paragraph or two (characters): a truce told
+# pages before is another truce of a long war
 _TRUCE_REACH = 1000
-_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?!(?:first|second|third|new|"
-                       r"next|another|other)\b)[\w'.-]+\s+){0,3}$")
 _TAKES = ("capture", "recapture")  # the trigger roles of a change of control
 
 
@@ -528,7 +542,7 @@ class DocumentExtractor:
             # so does the town two armed groups fought over before their own truce (a feud)
             # "The ceasefire", "this truce": the truce told before, at its place
             if (self._truce_at is not None and sent.start - self._truce_at[2] <= _TRUCE_REACH
-                    and _DEFINITE.search(low, 0, trig.start)):
+                    and _definite().search(low, 0, trig.start)):
                 area, country = self._truce_at[:2]
             else:
                 area = self._area(sent)
@@ -652,7 +666,7 @@ class DocumentExtractor:
             if loc.geo_precision == 3 and (self._edge_country(loc) or not (
                     _abroad_locative().search(
                         self.doc.text[max(0, loc.start - 40):max(0, loc.start)].lower())
-                    or _POSSESSIVE.match(self.doc.text, loc.end))):
+                    or _possessive().match(self.doc.text, loc.end))):
                 return here
             return loc
         same_country = (loc.country is None or here.country is None
