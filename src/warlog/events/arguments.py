@@ -205,12 +205,7 @@ class ArgumentContext:
     def default_location(self) -> Location | None:
         """Where the document says it happened (front matter ``place``, else the profile's
         place), if it names a town."""
-        place = self.doc.meta.get("place")
-        from_profile = not place and self.sides is not None
-        if from_profile:
-            place = self.sides.place if self.sides else None
-        if isinstance(place, list):
-            place = ", ".join(str(p) for p in place)
+        place, from_profile = self.place_field()
         if not place:
             return None
         line = self.doc.meta.get("dateline") or {}
@@ -232,6 +227,21 @@ class ArgumentContext:
         if name and name.lower() != (self.country or "").lower():
             return Location(name, None, None, 1, self.country, None, -1, -1, None)
         return None
+
+    def place_field(self) -> tuple[str, bool]:
+        """The document's place as written (front matter ``place``, else the profile's place;
+        a list joined by commas), and whether it came from the profile."""
+        place = self.doc.meta.get("place")
+        from_profile = not place and self.sides is not None
+        if from_profile:
+            place = self.sides.place if self.sides else None
+        if isinstance(place, list):
+            place = ", ".join(str(p) for p in place)
+        return str(place or ""), from_profile
+
+    def places_named(self, text: str) -> list[Location]:
+        """The places a text outside the document's body names (a title, a place field)."""
+        return self._resolve(text, -1)
 
     def section_location(self, section: Section | None) -> Location | None:
         if section is None:

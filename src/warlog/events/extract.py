@@ -742,12 +742,11 @@ class DocumentExtractor:
         self._doc_area = None
         if start is None or start.latitude is None:
             return None
-        place = self.doc.meta.get("place") or (self.ctx.sides.place if self.ctx.sides else None)
-        text = ", ".join(map(str, place)) if isinstance(place, list) else str(place or "")
+        text = self.ctx.place_field()[0]
         if start.name.lower() in self.title.lower() or not any(
                 loc.latitude is not None and loc.geo_precision <= start.geo_precision
                 and (loc.latitude, loc.longitude) != (start.latitude, start.longitude)
-                for loc in self.ctx._resolve(text, -1)):
+                for loc in self.ctx.places_named(text)):
             self._doc_area = start
         return self._doc_area
 
