@@ -192,7 +192,7 @@ def _owner_words(source: str | None) -> frozenset[tuple[str, ...]]:
 
 # Raised when what a member row holds or how the rule reads it changes: stored groups were
 # linked by another rule, and are linked again from scratch (reviewers' pins are kept).
-RULE_VERSION = 23  # 7: one occasion per document in a group, pairs best first; member site
+RULE_VERSION = 24  # 7: one occasion per document in a group, pairs best first; member site
 # 8: every two reports of two documents in a group satisfy the rule (not only the linked pairs)
 # 9: a place the other report's words name is told only where those words name no other name
 #    of that report's own place (or it is a side of a town, or both reports' words name both)
@@ -220,6 +220,9 @@ RULE_VERSION = 23  # 7: one occasion per document in a group, pairs best first; 
 # 23: two reports coded to their country only, dated to the day, of one sub-event type and
 #     the same two parties, each the only such report of its document that day, are one place
 #     (terms "u": the country, type and parties of such a report, written by the linker)
+# 24: a vaguely dated report ("in May") and a day-precise one of a change of hands of the
+#     same town (as a whole), sub-event type and country, each its document's only change of
+#     that town within max_span_days (terms "c", written by the linker), are one event
 
 
 @cached
@@ -277,6 +280,11 @@ OWNED = "@"
 # that day (its term: those four, :func:`sole_term`; written by the linker, which reads the
 # document's other reports: ``groups._write_sole_terms``)
 SOLE = "u"
+# the kind of term of a report of a change of hands (``once_a_day_sub_event_types``) at a
+# precise place that is its document's only such report of that place within
+# ``max_span_days`` (its term: the place, :func:`change_slot`, :func:`change_mate`; written by
+# the linker, ``groups._write_sole_terms``)
+CHANGE = "c"
 # the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
 # ("towards X": where a movement went, no place of the text's event)
 _NAMED = ("n", "d")
@@ -469,6 +477,7 @@ class Ops:
     def spelled(self, a: Any, b: Any) -> Any: ...  # b's words name a's place spelled another way
     def measured_from(self, b: Any, a: Any) -> Any: ...  # b's place: a distance from a's
     def sole(self, a: Any, b: Any) -> Any: ...  # both one country's sole report of one slot
+    def one_change(self, a: Any) -> Any: ...  # a: its document's only change of its place
     def copied(self, a: Any, b: Any, min_bands: int) -> Any: ...
     def rank(self, cases: tuple[tuple[Any, int], ...], default: int) -> Any: ...  # first true
 
@@ -553,6 +562,9 @@ class PyOps(Ops):
             return False
         own = next((t for t in a.terms if t[0] == SOLE), None)
         return own is not None and own in b.terms
+
+    def one_change(self, a: LinkKey) -> bool:
+        return any(t[0] == CHANGE for t in a.terms)
 
     def copied(self, a: LinkKey, b: LinkKey, min_bands: int) -> bool:
         if len({t for t in a.terms if t[0] == "b"} & b.terms) < min_bands:
@@ -655,6 +667,11 @@ class SqlOps(Ops):
                                tb.c.term == ta.c.term)
                 .correlate_except(ta, tb))
 
+    def one_change(self, a: Any) -> Any:
+        t = s.group_terms.alias()
+        return (exists().where(t.c.event_id == a.event_id, t.c.kind == CHANGE)
+                .correlate_except(t))
+
     def copied(self, a: Any, b: Any, min_bands: int) -> Any:
         ta, tb = s.group_terms.alias(), s.group_terms.alias()
         shared = (select(func.count()).select_from(ta.join(tb, and_(
@@ -741,7 +758,8 @@ def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
       is the same event as a day-precise one only where its words single that event out:
       near-identical evidence. A month's summary of a campaign names a region or a town,
       which every day of the month's fighting there shares, so neither the region nor the
-      town's name tells which day's event it is. Two vague reports likewise: the same words,
+      town's name tells which day's event it is; a town's change of hands does
+      (:func:`_one_change`). Two vague reports likewise: the same words,
       or the same span ("in March" and "in March"), not two spans that merely overlap ("late
       June" and "June": a summary and something else that month).
     """
@@ -758,8 +776,51 @@ def _same_dates(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
                o.or_(copied, o.and_(o.eq(a.day_start, b.day_start),
                                     o.eq(a.day_end, b.day_end)))),
         o.and_(_two_docs(a, b, o), o.or_(o.and_(pa, o.not_(pb)), o.and_(pb, o.not_(pa))),
-               overlap, copied),
+               overlap, o.or_(copied, _one_change(a, b, o, r))),
     )
+
+
+def _one_change(a: Any, b: Any, o: Ops, r: GroupingRules | None = None) -> Any:
+    """A town's change of hands, the one event a vaguely dated report (:func:`_same_dates`)
+    singles out by its coding: the same sub-event type, one a place sees once
+    (``once_a_day_sub_event_types``: a place changes hands once), at the same precise place
+    (named alike, the town as a whole: :func:`change_slot`) in one country, where each report
+    is its document's only change of hands of that place within ``max_span_days`` (terms
+    "c", written by the linker: :func:`change_mate`). "In May the militia captured X" and
+    "on 8 May the militia took X" are one capture: the month's report could be another
+    capture of X only where X changed hands back and forth that month, or was taken piece by
+    piece (a hill, districts, then the town), and a document telling that tells two changes
+    of X, which keeps its reports out. Fighting, strikes and shelling a town sees on many
+    days of a month, so a month's report of them still joins a day only as a copy of its
+    words. The parties are the rule's (a common one, :func:`_same_actors`): the sub-event
+    type tells who took the town (the government, a non-state group), and the same type is
+    asked, not a compatible one."""
+    return o.and_(o.eq(a.sub_event_type, b.sub_event_type), o.eq(a.place, b.place),
+                  o.eq(a.country, b.country), change_slot(a, o, r), change_slot(b, o, r),
+                  o.one_change(a), o.one_change(b))
+
+
+def change_slot(a: Any, o: Ops, r: GroupingRules | None = None) -> Any:
+    """A report that may be its document's only change of hands of its place
+    (:func:`_one_change`): of a sub-event type a place sees once
+    (``once_a_day_sub_event_types``), coded to a precise place of its own as a whole (not a
+    region, not a back-reference, no part of it: a side or the countryside of a town is an
+    area taken village by village) in a country."""
+    r = r or rules()
+    return o.and_(o.or_(*(o.eq(a.sub_event_type, t) for t in sorted(r.once_a_day))),
+                  o.eq(a.vague_place, 0), o.eq(a.site_ref, 0), o.missing(a.site),
+                  o.present(a.place), o.present(a.country))
+
+
+def change_mate(c: Any, a: Any, r: GroupingRules | None = None) -> Any:
+    """SQL: ``c`` is another change of hands of ``a``'s place (the same name and country, a
+    compatible type: ``compatible_sub_event_types``) starting within ``max_span_days`` of
+    ``a``'s dates: where ``a``'s document has one, the document tells the place taken piece
+    by piece (a hill, then districts, then the town) or back and forth, and ``a`` is not the
+    one change that month (:func:`_one_change`)."""
+    n = (r or rules()).max_span_days
+    return and_(c.place == a.place, c.country == a.country, c.sub_class == a.sub_class,
+                c.day_start <= a.day_end + n, a.day_start <= c.day_end + n)
 
 
 def _coded_alike(a: Any, b: Any, o: Ops) -> Any:

@@ -16,12 +16,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, delete, exists, select, text
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Table,
+    and_,
+    delete,
+    exists,
+    false,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection
 
 from warlog.store import schema as s
 from warlog.store.batches import chunks
-from warlog.store.group_rule import SQL, country_slot, rules
+from warlog.store.group_rule import SQL, change_slot, country_slot, place_name, rules
 
 gm, groups_t, ev, terms_t = s.group_members, s.event_groups, s.events, s.group_terms
 changes_t = s.group_changes
@@ -69,7 +81,11 @@ def _with_document_slots(conn: Connection, staged: Table) -> None:
     the staged reports (as linked, and as stored now): whether such a report is its
     document's only one of its country, day, type and parties (its "u" term,
     ``group_rule._one_country_event``) is read from the document's other reports, so a report
-    of the document changed, added or removed may make it so or not. A document's reports
+    of the document changed, added or removed may make it so or not. Likewise a change of
+    hands' "c" term (its document's only change of its place within ``max_span_days``,
+    ``group_rule._one_change``), at the places a staged change of hands had (its member row)
+    or has now (its stored location): one added there may take it from the document's other
+    changes of that place, one changed or removed may give it to them. A document's reports
     found by the events' (document, key) index."""
     m, e, x = gm.alias("m"), ev.alias("e"), ev.alias("x")
     # a look-up per staged id (a join lets SQLite scan every member and event row)
@@ -78,11 +94,24 @@ def _with_document_slots(conn: Connection, staged: Table) -> None:
     docs = {d for q in (linked, stored)
             for d in conn.execute(select(q.scalar_subquery()).select_from(staged)).scalars()
             if d is not None}
+    # the places of the staged reports' changes of hands, as linked and as stored now (a
+    # look-up per id): a document's other changes there may gain or lose their "c" terms
+    r = rules()
+    once = sorted(r.once_a_day)
+    left = (select(gm.c.place).where(gm.c.event_id == staged.c.event_id,
+                                     gm.c.sub_event_type.in_(once)).scalar_subquery())
+    now = (select(x.c.location).where(x.c.id == staged.c.event_id,
+                                      x.c.sub_event_type.in_(once)).scalar_subquery())
+    places = {p for p in conn.execute(select(left).select_from(staged)).scalars()}
+    places |= {place_name(loc, r)
+               for loc in conn.execute(select(now).select_from(staged)).scalars()}
+    changes = or_(false(), *(and_(change_slot(m.c, SQL), m.c.place.in_(batch))
+                             for batch in chunks(sorted(p for p in places if p))))
     for batch in chunks(sorted(docs)):  # an index range per document, on either database
         conn.execute(_insert(conn, staged).from_select(
             ["event_id"],
             select(m.c.event_id).select_from(e.join(m, m.c.event_id == e.c.id))
-            .where(e.c.document_id.in_(batch), country_slot(m.c, SQL))))
+            .where(e.c.document_id.in_(batch), or_(country_slot(m.c, SQL), changes))))
 
 
 def _take_changes(conn: Connection, staged: Table) -> None:

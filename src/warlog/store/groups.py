@@ -59,10 +59,13 @@ from warlog.store.batches import CHUNK, chunks
 from warlog.store.group_evidence import evidence_bands, evidence_terms
 from warlog.store.group_record import representative
 from warlog.store.group_rule import (
+    CHANGE,
     MEMBER_FIELDS,
     OWNED,
     SOLE,
     SQL,
+    change_mate,
+    change_slot,
     country_slot,
     fingerprint,
     link_key,
@@ -279,7 +282,9 @@ def _write_sole_terms(conn: Connection) -> None:
     (``group_rule._one_country_event``): read from the document's member rows, written after
     them all (a document's reports may be written in two batches). A name row's region (no
     country, no admin1). The document's reports are found by the events' (document, key)
-    index, each member row by its key."""
+    index, each member row by its key. Likewise the ``c`` term of each pending change of
+    hands that is its document's only one of its place within ``max_span_days``
+    (``group_rule._one_change``)."""
     a, c, e = gm.alias("a"), gm.alias("c"), ev.alias("e")
     other = (exists().where(e.c.document_id == a.c.document_id, e.c.id != a.c.event_id,
                             c.c.event_id == e.c.id, slot_mate(c.c, a.c, SQL))
@@ -290,6 +295,16 @@ def _write_sole_terms(conn: Connection) -> None:
                sole_term(a.c.country, a.c.sub_event_type, a.c.actor_lo, a.c.actor_hi),
                a.c.day_start, a.c.day_hi, null(), null())
         .where(a.c.pending == 1, country_slot(a.c, SQL), ~other)))
+    # the "c" term of a pending change of hands that is its document's only one of its place
+    # within max_span_days (group_rule._one_change)
+    mate = (exists().where(e.c.document_id == a.c.document_id, e.c.id != a.c.event_id,
+                           c.c.event_id == e.c.id, change_mate(c.c, a.c))
+            .correlate_except(e, c))
+    conn.execute(terms_t.insert().from_select(
+        ["event_id", "kind", "term", "day_start", "day_hi", "country", "admin1"],
+        select(a.c.event_id, literal(CHANGE), a.c.place, a.c.day_start, a.c.day_hi, null(),
+               null())
+        .where(a.c.pending == 1, change_slot(a.c, SQL), ~mate)))
 
 
 # the columns of the rows _write_members writes, in the order of its tuples (tuples, not a
