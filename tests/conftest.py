@@ -195,6 +195,13 @@ def extract_one(folder: Path, text: str, day: str) -> list[dict[str, Any]]:
     return extract_items(folder, {"t1": (text, day)})["t1"]
 
 
+def record_of_type(folder: Path, text: str, sub: str, day: str) -> dict[str, Any]:
+    """The one record of sub-event type ``sub`` of a news item published on ``day``."""
+    got = [r for r in extract_one(folder, text, day) if r["sub_event_type"] == sub]
+    assert len(got) == 1, got
+    return got[0]
+
+
 def extract_articles(tmp_path_factory: pytest.TempPathFactory,
                      docs: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Short articles (key -> text), each written as its own Markdown document titled "Test

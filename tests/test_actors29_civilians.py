@@ -9,23 +9,9 @@ were executed": an Attack on civilians). Made-up sentences run through the whole
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
-
-
-def _records(tmp_path, text: str, date: str = "2001-03-04") -> list[dict]:
-    path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps({"id": "x", "date": date, "text": text}) + "\n")
-    return list(extract(str(path)))
-
-
-def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
-    got = [r for r in _records(tmp_path, text, date) if r["sub_event_type"] == sub]
-    assert len(got) == 1, got
-    return got[0]
+from conftest import record_of_type
 
 
 @pytest.mark.parametrize(
@@ -39,7 +25,7 @@ def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
     ],
 )
 def test_civilians_are_no_side_of_a_capture(tmp_path, text: str) -> None:
-    r = _one(tmp_path, text, "Non-state actor overtakes territory")
+    r = record_of_type(tmp_path, text, "Non-state actor overtakes territory", "2001-03-04")
     assert r["actor1"] is not None and r["actor1"] != "Civilians"
     assert r["actor2"] != "Civilians"
 
@@ -48,18 +34,18 @@ def test_the_side_that_held_the_town_is_the_loser(tmp_path) -> None:
     text = ("Sudanese troops held Geneina for a month. On 4 March 2001, the Chadian forces "
             "launched successful offensive to capture Geneina, and its Sudanese population "
             "of about 15,000 people was forced to flee.")
-    r = _one(tmp_path, text, "Non-state actor overtakes territory")
+    r = record_of_type(tmp_path, text, "Non-state actor overtakes territory", "2001-03-04")
     assert (r["actor1"], r["actor2"]) == ("Military Forces of Chad", "Military Forces of Sudan")
 
 
 def test_the_narrative_keeps_the_civilians(tmp_path) -> None:
     text = ("On 4 March 2001, Chadian forces captured Geneina and forced its Sudanese "
             "population to flee. Those who stayed were executed.")
-    attack = _one(tmp_path, text, "Attack")
+    attack = record_of_type(tmp_path, text, "Attack", "2001-03-04")
     assert (attack["actor1"], attack["actor2"]) == ("Military Forces of Chad", "Civilians")
 
 
 def test_civilians_stay_the_victims_of_an_attack(tmp_path) -> None:
-    r = _one(tmp_path, "On 4 March 2001, gunmen attacked the village of Geneina, killing 12 "
-                       "civilians.", "Attack")
+    text = "On 4 March 2001, gunmen attacked the village of Geneina, killing 12 civilians."
+    r = record_of_type(tmp_path, text, "Attack", "2001-03-04")
     assert r["actor2"] == "Civilians"

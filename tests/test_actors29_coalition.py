@@ -7,23 +7,9 @@ the whole extractor.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
-
-
-def _records(tmp_path, text: str, date: str = "2001-03-04") -> list[dict]:
-    path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps({"id": "x", "date": date, "text": text}) + "\n")
-    return list(extract(str(path)))
-
-
-def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
-    got = [r for r in _records(tmp_path, text, date) if r["sub_event_type"] == sub]
-    assert len(got) == 1, got
-    return got[0]
+from conftest import record_of_type
 
 
 @pytest.mark.parametrize(
@@ -31,7 +17,7 @@ def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
 def test_a_coalition_told_with_its_members_acted(tmp_path, joiner: str) -> None:
     text = (f"On 20 November 2023, the Three Brotherhood Alliance, {joiner} the MNDAA and "
             f"the Arakan Army, took over the town of Chinshwehaw.")
-    r = _one(tmp_path, text, "Non-state actor overtakes territory", "2023-11-20")
+    r = record_of_type(tmp_path, text, "Non-state actor overtakes territory", "2023-11-20")
     assert r["actor1"] == "Three Brotherhood Alliance"
     assert r["assoc_actor_1"] == "Myanmar National Democratic Alliance Army (MNDAA)"
     assert r["actor2"] != "Arakan Army"
@@ -41,5 +27,5 @@ def test_two_parties_without_a_joiner_keep_the_subject(tmp_path) -> None:
     # no composition joiner: the last party before the verb is still its subject
     text = ("On 20 November 2023, after talks with the Three Brotherhood Alliance, the Arakan "
             "Army took over the town of Chinshwehaw.")
-    r = _one(tmp_path, text, "Non-state actor overtakes territory", "2023-11-20")
+    r = record_of_type(tmp_path, text, "Non-state actor overtakes territory", "2023-11-20")
     assert r["actor1"] == "Arakan Army"

@@ -7,23 +7,9 @@ a withdrawal). Made-up sentences run through the whole extractor.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from warlog.api import extract
-
-
-def _records(tmp_path, text: str, date: str = "2001-03-04") -> list[dict]:
-    path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps({"id": "x", "date": date, "text": text}) + "\n")
-    return list(extract(str(path)))
-
-
-def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
-    got = [r for r in _records(tmp_path, text, date) if r["sub_event_type"] == sub]
-    assert len(got) == 1, got
-    return got[0]
+from conftest import record_of_type
 
 
 @pytest.mark.parametrize(
@@ -36,7 +22,7 @@ def _one(tmp_path, text: str, sub: str, date: str = "2001-03-04") -> dict:
     ],
 )
 def test_the_side_that_left_is_actor1_of_a_withdrawal(tmp_path, text: str) -> None:
-    r = _one(tmp_path, text, "Non-violent transfer of territory", "2015-06-10")
+    r = record_of_type(tmp_path, text, "Non-violent transfer of territory", "2015-06-10")
     assert r["actor1"] == "Boko Haram"
     assert r["actor2"] is None
 
@@ -45,5 +31,5 @@ def test_their_troops_are_the_subjects(tmp_path) -> None:
     # a common noun after "of" names no party of its own: the subject withdrew its troops
     text = ("On 10 June, Boko Haram fighters attacked Damasak. On 12 June, Chadian forces "
             "completed the withdrawal of their troops from Gashua.")
-    r = _one(tmp_path, text, "Non-violent transfer of territory", "2015-06-10")
+    r = record_of_type(tmp_path, text, "Non-violent transfer of territory", "2015-06-10")
     assert r["actor1"] == "Military Forces of Chad"

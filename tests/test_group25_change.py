@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from conftest import linked_groups, place_note, report_key, write_tuples
+from conftest import groups_by_key, linked_groups, place_note, report_key, write_tuples
 from warlog.store import schema as s
 from warlog.store.database import Store
 from warlog.store.group_rule import CHANGE, PY, same_event
@@ -133,13 +133,7 @@ def test_an_edit_that_makes_a_second_change_relinks_the_pair(
                                     .where(ev.c.notes == _note(fought))).one()
     store.review(eid, {"sub_event_type": "Government regains territory"}, version, "reviewer1")
     store.link_groups()
-    with store.read.connect() as conn:
-        rows = conn.execute(select(ev.c.notes, s.group_members.c.group_id).select_from(
-            ev.join(s.group_members, s.group_members.c.event_id == ev.c.id))).all()
-    groups: dict[int, list[str]] = {}
-    for note, gid in rows:
-        groups.setdefault(gid, []).append(note)
-    assert sorted(sorted(g) for g in groups.values()) == sorted(
+    assert sorted(sorted(g) for g in groups_by_key(store)) == sorted(
         [[_note(MONTH)], [_note(DAY)], [_note(fought)]])
     # and linked again alike (the term is the document's, not the order's)
     assert store.link_groups()["pairs"] == 0
