@@ -17,9 +17,8 @@ from conftest import record_of_type
 @pytest.mark.parametrize(
     "text",
     [
-        "On 4 March 2001, the Chadian forces launched successful offensive to capture Geneina "
-        "in order to break the blockade, and its Sudanese population of about 15,000 people, "
-        "which made up most of the town, was forced to flee.",
+        "On 4 March 2001, Chadian forces mounted a successful offensive and took Geneina to "
+        "lift the blockade; the town's Sudanese population, about 15,000 people, had to flee.",
         "On 4 March 2001, rebels of the Tolmo Front captured the village of Geneina, killing "
         "20 civilians.",
     ],
@@ -31,9 +30,9 @@ def test_civilians_are_no_side_of_a_capture(tmp_path, text: str) -> None:
 
 
 def test_the_side_that_held_the_town_is_the_loser(tmp_path) -> None:
-    text = ("Sudanese troops held Geneina for a month. On 4 March 2001, the Chadian forces "
-            "launched successful offensive to capture Geneina, and its Sudanese population "
-            "of about 15,000 people was forced to flee.")
+    text = ("Sudanese troops held Geneina for a month. On 4 March 2001, Chadian forces "
+            "mounted a successful offensive and took Geneina, and the town's Sudanese "
+            "population, about 15,000 people, had to flee.")
     r = record_of_type(tmp_path, text, "Non-state actor overtakes territory", "2001-03-04")
     assert (r["actor1"], r["actor2"]) == ("Military Forces of Chad", "Military Forces of Sudan")
 

@@ -15,8 +15,8 @@ from conftest import record_of_type
 @pytest.mark.parametrize(
     "text",
     [
-        "On 10 June, amid a large retreat of Boko Haram fighters from rural areas of Borno, "
-        "Nigerian troops entered the town of Damasak.",
+        "On 10 June, during the hasty retreat of Boko Haram fighters toward the Sambisa "
+        "forest, Nigerian troops entered the town of Damasak.",
         "On 10 June, the withdrawal of Boko Haram fighters from Damasak was completed.",
         "On 10 June, Boko Haram withdrew its fighters from Damasak.",
     ],

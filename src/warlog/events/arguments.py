@@ -1002,8 +1002,8 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
     elif (after and trig.word.role == "withdraw"
           and any(c.isupper() for c in after[0].text)
           and _of_agent().fullmatch(text, trig.end, after[0].start - sentence_start)):
-        # a withdrawal told as a noun with its agent named after "of" ("amid a retreat of
-        # ISIL forces from the villages", "the withdrawal of Russian troops was completed"):
+        # a withdrawal told as a noun with its agent named after "of" ("during the retreat
+        # of rebel forces to the hills", "the withdrawal of Russian troops was completed"):
         # that party left; a subject before it is the other side. Not a party named by a
         # common noun alone ("the withdrawal of all troops", "of its troops"): whose troops
         # the sentence's subject or the narrative tells
@@ -1028,7 +1028,7 @@ def pick_actors(text: str, sentence_start: int, trig: Trigger,
 @cached
 def _of_agent() -> re.Pattern[str]:
     """The gap between a withdrawal noun and its agent: "of", an article, at most one word
-    ("a retreat of |ISIL forces|", "the withdrawal of the remaining |Kurdish units|")."""
+    ("a retreat of |rebel forces|", "the withdrawal of the remaining |Kurdish units|")."""
     g = lang.words("grammar")
     return re.compile(rf"\s+{re.escape(str(g['of_preposition']))}\s+"
                       rf"(?:{re.escape(str(g['definite_article']))}\s+)?(?:[a-z][\w-]*\s+)?",

@@ -169,7 +169,8 @@ def _zero_toll_cues() -> tuple[str, ...]:
 def _possessive() -> re.Pattern[str]:
     """A name written as an owner ("Chad's army": the name owns what follows)."""
     mark = str(lang.words("grammar")["possessive"])
-    return re.compile(rf"{re.escape(mark)}\b|{re.escape(mark.replace(chr(39), chr(8217)))}\b")
+    curly = mark.replace("'", "’")  # the typographic apostrophe
+    return re.compile(rf"(?:{re.escape(mark)}|{re.escape(curly)})\b")
 
 
 @cached
@@ -732,9 +733,9 @@ class DocumentExtractor:
 
     def _document_area(self) -> Location | None:
         """The document's place, when it names one area: its place with a point, and no other
-        place as fine as it ("Shusha, Azerbaijan", "Ras al-Ayn, Hasakah Governorate"), not a
-        list of several ("Northwestern Hama Governorate, Southern Idlib Governorate"; "Aleppo,
-        Hasakah, and Raqqa governorates"): a war over several areas is about none of them,
+        place as fine as it ("<town>, <country>", "<town>, <province>"), not a list of
+        several ("Northern <province>, Southern <province>"; "<province>, <province> and
+        <province> provinces"): a war over several areas is about none of them,
         unless the title names it ("Siege of X": the narrative is about X)."""
         if self._doc_area is not False:
             return self._doc_area
@@ -1285,9 +1286,11 @@ def _agreed_day(low: str, clause: Clause, date: ResolvedDate | None,
     sides agreed to it": 9 July; time.yaml ``agreement_days``). GUIDELINES: an Agreement is the
     agreeing; its coming into effect is the same agreement, not its day."""
     words, _local = _state_truce()
+    if not any(t.word.phrase.lower() in words for t in clause.triggers):
+        return date  # no truce told: no search on the hot path of every clause
     effect, made = _agreement_days()
     took = effect.search(low, clause.start, clause.end)
-    if took is None or not any(t.word.phrase.lower() in words for t in clause.triggers):
+    if took is None:
         return date
     for d in dates:
         end = asides.get(d.start)

@@ -51,8 +51,6 @@ def _title_before(text: str, start: int) -> bool:
     return False
 
 
-
-
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     """The word and its start that ``_WORD_BEFORE.search(text, max(0, pos - 40), pos)``
     finds (a word, then spaces up to ``pos``), read backwards from ``pos`` instead of trying

@@ -278,12 +278,12 @@ OWNED = "@"
 # the kind of term of a report coded to its country only, dated to the day, with two parties,
 # that is the only report of its document with its country, sub-event type and parties on
 # that day (its term: those four, :func:`sole_term`; written by the linker, which reads the
-# document's other reports: ``groups._write_sole_terms``)
+# document's other reports: ``groups._write_document_terms``)
 SOLE = "u"
 # the kind of term of a report of a change of hands (``once_a_day_sub_event_types``) at a
 # precise place that is its document's only such report of that place within
 # ``max_span_days`` (its term: the place, :func:`change_slot`, :func:`change_mate`; written by
-# the linker, ``groups._write_sole_terms``)
+# the linker, ``groups._write_document_terms``)
 CHANGE = "c"
 # the kinds of terms that are names: "n" a name the text tells, "d" a name of direction
 # ("towards X": where a movement went, no place of the text's event)

@@ -233,7 +233,7 @@ def _add_members(conn: Connection) -> int:
             for index in table.indexes:
                 conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
     n = _write_members(conn)
-    _write_sole_terms(conn)
+    _write_document_terms(conn)
     if fresh:
         for table in (gm, terms_t):
             for index in table.indexes:
@@ -276,7 +276,7 @@ def _write_members(conn: Connection) -> int:
         n += len(values)
 
 
-def _write_sole_terms(conn: Connection) -> None:
+def _write_document_terms(conn: Connection) -> None:
     """The ``u`` term of each pending report that is the only report of its document with its
     country, sub-event type and two parties on its day, coded to the country alone
     (``group_rule._one_country_event``): read from the document's member rows, written after
